@@ -1,0 +1,74 @@
+// The extraction pipeline: one article in, the stored Article and its Claims out.
+//
+//   decode (text or HTML) -> segment -> find attributions -> resolve speakers,
+//   organisations, topics and dates -> Claim records with code-point spans.
+#ifndef CLAIMS_INGEST_SERVICE_EXTRACT_EXTRACTOR_H_
+#define CLAIMS_INGEST_SERVICE_EXTRACT_EXTRACTOR_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "claims/v1/claims.pb.h"
+#include "claims/v1/ingest.pb.h"
+#include "ingest-service/extract/organisations.h"
+#include "ingest-service/extract/taxonomy.h"
+
+namespace claims::extract {
+
+// Version stamped on every claim; bump when extraction output changes.
+inline constexpr char kExtractorVersion[] = "claims-extract/0.1";
+
+// Largest `text` or `html` accepted, in bytes. Larger input is RESOURCE_EXHAUSTED.
+inline constexpr size_t kMaxArticleBytes = 4 << 20;
+
+struct ExtractorOptions {
+  // Topic taxonomy file (see ingest-service/data/taxonomy.tsv for the format).
+  std::string taxonomy_path;
+  // Known organisations and their aliases (see ingest-service/data/organisations.tsv).
+  std::string organisations_path;
+};
+
+// Directory holding the default data files: $CLAIMS_DATA_DIR when set, else the install
+// location (/usr/share/claims) when it exists, else the source tree's ingest-service/data.
+std::string DefaultDataDir();
+// Options pointing at the default data files.
+ExtractorOptions DefaultExtractorOptions();
+
+struct Extraction {
+  // id, url (canonical), title, publisher, authors, published_time, language, text,
+  // content_sha256, claim_count, source_format are set; ingested_time is the caller's.
+  claims::v1::Article article;
+  // Every field of Claim is set except article_title/article_url (set too) and
+  // nothing else is left for the caller: ids are "<article id>-<4-digit ordinal>".
+  std::vector<claims::v1::Claim> claims;
+};
+
+// Thread-safe: Extract is const and may be called concurrently.
+class Extractor {
+ public:
+  // Errors: the data files cannot be read (NOT_FOUND) or parsed (INVALID_ARGUMENT, line named).
+  static absl::StatusOr<std::unique_ptr<Extractor>> Create(const ExtractorOptions& options);
+  // Builds an extractor from data already in memory (tests).
+  Extractor(Taxonomy taxonomy, OrganisationCatalog organisations);
+
+  // Errors, all naming the field: INVALID_ARGUMENT when neither or both of text/html are set,
+  // the content is empty or only whitespace, not valid UTF-8 (byte offset named), looks
+  // binary (control characters), or url is not http(s); RESOURCE_EXHAUSTED when text or
+  // html is larger than kMaxArticleBytes. `now` is used when published_time is unknown.
+  absl::StatusOr<Extraction> Extract(const claims::v1::IngestArticleRequest& request,
+                                     absl::Time now) const;
+
+  const Taxonomy& taxonomy() const { return taxonomy_; }
+  const OrganisationCatalog& organisations() const { return organisations_; }
+
+ private:
+  const Taxonomy taxonomy_;
+  const OrganisationCatalog organisations_;
+};
+
+}  // namespace claims::extract
+
+#endif  // CLAIMS_INGEST_SERVICE_EXTRACT_EXTRACTOR_H_

@@ -1,0 +1,20 @@
+// URL canonicalisation, so that the same article reached by different links has one id.
+#ifndef CLAIMS_INGEST_SERVICE_EXTRACT_URL_H_
+#define CLAIMS_INGEST_SERVICE_EXTRACT_URL_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace claims::extract {
+
+// Lower-cases scheme and host, drops the default port, the fragment, and tracking
+// parameters (utm_*, fbclid, gclid, mc_cid, mc_eid, ref, cmpid, ocid, at_medium,
+// at_campaign), keeps the other parameters in their order, removes a trailing '?'.
+// Errors: INVALID_ARGUMENT unless the URL is absolute http(s) with a host and no spaces.
+absl::StatusOr<std::string> CanonicalUrl(absl::string_view url);
+
+}  // namespace claims::extract
+
+#endif  // CLAIMS_INGEST_SERVICE_EXTRACT_URL_H_

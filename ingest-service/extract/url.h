@@ -9,10 +9,15 @@
 
 namespace claims::extract {
 
-// Lower-cases scheme and host, drops the default port, the fragment, and tracking
-// parameters (utm_*, fbclid, gclid, mc_cid, mc_eid, ref, cmpid, ocid, at_medium,
-// at_campaign), keeps the other parameters in their order, removes a trailing '?'.
-// Errors: INVALID_ARGUMENT unless the URL is absolute http(s) with a host and no spaces.
+// Lower-cases scheme and host (and drops a trailing dot of the host), drops the default
+// port, the fragment, and tracking parameters (utm_*, fbclid, gclid, mc_cid, mc_eid, ref,
+// cmpid, ocid, at_medium, at_campaign; names compared case-insensitively), keeps the other
+// parameters in their order, removes a trailing '?' and empty parameters, writes an empty
+// path as "/". The path itself is kept byte for byte (no case change, no %-decoding).
+// Surrounding ASCII whitespace is ignored.
+// Errors: INVALID_ARGUMENT unless the URL is absolute http(s) with a host and no spaces or
+// control characters inside (also for a malformed host or a non-numeric port).
+// Pure function; thread-safe.
 absl::StatusOr<std::string> CanonicalUrl(absl::string_view url);
 
 }  // namespace claims::extract

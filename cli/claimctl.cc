@@ -1,0 +1,371 @@
+#include "cli/claimctl.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "CLI/CLI.hpp"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "claims/v1/ingest.grpc.pb.h"
+#include "claims/v1/query.grpc.pb.h"
+#include "cli/format.h"
+#include "common/grpc_status.h"
+#include "common/server_runner.h"
+#include "ingest-service/extract/extractor.h"
+#include "ingest-service/extract/html_text.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+
+namespace claims::cli {
+namespace {
+
+struct Globals {
+  std::string ingest_address = EnvOr("CLAIMS_INGEST_ADDR", "127.0.0.1:50051");
+  std::string query_address = EnvOr("CLAIMS_QUERY_ADDR", "127.0.0.1:50052");
+  double timeout_seconds = 30;
+};
+
+struct FilterFlags {
+  std::vector<std::string> organisations, topics, speakers, kinds;
+  std::string from, to, article;
+};
+
+void AddFilterFlags(CLI::App* cmd, FilterFlags* f) {
+  cmd->add_option("--organisation,--org", f->organisations,
+                  "organisation id, name or alias (repeat for any-of)");
+  cmd->add_option("--topic", f->topics, "topic id or label (repeat for any-of)");
+  cmd->add_option("--speaker", f->speakers, "speaker id, name or alias (repeat for any-of)");
+  cmd->add_option("--kind", f->kinds, "quote, indirect or mixed (repeat for any-of)");
+  cmd->add_option("--from", f->from, "claims made on or after this date (YYYY-MM-DD or RFC 3339)");
+  cmd->add_option("--to", f->to, "claims made up to this date, inclusive for YYYY-MM-DD, exclusive for a time");
+  cmd->add_option("--article", f->article, "only claims of this article id");
+}
+
+absl::StatusOr<claims::v1::ClaimFilter> BuildFilter(const FilterFlags& f) {
+  claims::v1::ClaimFilter filter;
+  for (const auto& v : f.organisations) filter.add_organisations(v);
+  for (const auto& v : f.topics) filter.add_topics(v);
+  for (const auto& v : f.speakers) filter.add_speakers(v);
+  for (const auto& k : f.kinds) {
+    if (k == "quote" || k == "direct" || k == "DIRECT_QUOTE") {
+      filter.add_kinds(claims::v1::Claim::DIRECT_QUOTE);
+    } else if (k == "indirect" || k == "INDIRECT") {
+      filter.add_kinds(claims::v1::Claim::INDIRECT);
+    } else if (k == "mixed" || k == "MIXED") {
+      filter.add_kinds(claims::v1::Claim::MIXED);
+    } else {
+      return absl::InvalidArgumentError(absl::StrCat("--kind: expected quote, indirect or mixed, got '", k, "'"));
+    }
+  }
+  bool date_only = false;
+  if (!f.from.empty()) {
+    auto t = ParseDateFlag(f.from, "--from", &date_only);
+    if (!t.ok()) return t.status();
+    filter.mutable_start_time()->set_seconds(absl::ToUnixSeconds(*t));
+  }
+  if (!f.to.empty()) {
+    auto t = ParseDateFlag(f.to, "--to", &date_only);
+    if (!t.ok()) return t.status();
+    filter.mutable_end_time()->set_seconds(absl::ToUnixSeconds(date_only ? *t + absl::Hours(24) : *t));
+  }
+  filter.set_article_id(f.article);
+  return filter;
+}
+
+std::unique_ptr<grpc::ClientContext> Context(const Globals& g) {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() +
+                        std::chrono::milliseconds(static_cast<int64_t>(g.timeout_seconds * 1000)));
+  return context;
+}
+
+std::shared_ptr<grpc::Channel> Channel(const std::string& address) {
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(64 << 20);
+  args.SetMaxSendMessageSize(64 << 20);
+  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
+}
+
+int Fail(std::ostream& err, const std::string& what, const grpc::Status& status) {
+  err << "claimctl: " << what << ": " << status.error_message() << " ("
+      << absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code())) << ")\n";
+  return 1;
+}
+
+int Fail(std::ostream& err, const absl::Status& status) {
+  err << "claimctl: " << status.message() << "\n";
+  return status.code() == absl::StatusCode::kInvalidArgument ? 2 : 1;
+}
+
+absl::StatusOr<std::string> ReadInput(const std::string& path, std::istream& in) {
+  if (path == "-") return std::string(std::istreambuf_iterator<char>(in), {});
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
+  return std::string(std::istreambuf_iterator<char>(file), {});
+}
+
+struct ArticleFlags {
+  std::string url, title, publisher, published;
+  std::vector<std::string> authors;
+};
+
+void AddArticleFlags(CLI::App* cmd, ArticleFlags* a) {
+  cmd->add_option("--url", a->url, "the article's URL (identifies it: re-ingesting replaces)");
+  cmd->add_option("--title", a->title, "title");
+  cmd->add_option("--publisher", a->publisher, "publisher");
+  cmd->add_option("--author", a->authors, "author (repeatable)");
+  cmd->add_option("--published", a->published, "publication date (YYYY-MM-DD or RFC 3339)");
+}
+
+absl::StatusOr<claims::v1::IngestArticleRequest> BuildRequest(const ArticleFlags& a,
+                                                              std::string content) {
+  claims::v1::IngestArticleRequest request;
+  request.set_url(a.url);
+  request.set_title(a.title);
+  request.set_publisher(a.publisher);
+  for (const auto& author : a.authors) request.add_authors(author);
+  if (!a.published.empty()) {
+    bool date_only = false;
+    auto t = ParseDateFlag(a.published, "--published", &date_only);
+    if (!t.ok()) return t.status();
+    request.mutable_published_time()->set_seconds(absl::ToUnixSeconds(*t));
+  }
+  if (extract::LooksLikeHtml(content)) {
+    request.set_html(std::move(content));
+  } else {
+    request.set_text(std::move(content));
+  }
+  return request;
+}
+
+int RunIngest(const Globals& g, const ArticleFlags& a, const std::vector<std::string>& files,
+              std::istream& in, std::ostream& out, std::ostream& err) {
+  if (files.size() > 1 && !a.url.empty()) {
+    err << "claimctl: --url names one article; give one FILE with it\n";
+    return 2;
+  }
+  auto stub = claims::v1::IngestService::NewStub(Channel(g.ingest_address));
+  int failed = 0;
+  for (const auto& file : files) {
+    auto content = ReadInput(file, in);
+    absl::StatusOr<claims::v1::IngestArticleRequest> request =
+        content.ok() ? BuildRequest(a, std::move(*content)) : content.status();
+    if (!request.ok()) {
+      err << "claimctl: " << file << ": " << request.status().message() << "\n";
+      ++failed;
+      continue;
+    }
+    claims::v1::IngestArticleResponse response;
+    const grpc::Status status = stub->IngestArticle(Context(g).get(), *request, &response);
+    if (!status.ok()) {
+      Fail(err, file, status);
+      ++failed;
+      continue;
+    }
+    out << response.article().id() << "\t" << response.claims_size() << " claims\t"
+        << (response.unchanged() ? "unchanged" : response.replaced() ? "replaced" : "new") << "\t"
+        << file << "\n";
+  }
+  if (failed > 0) err << "claimctl: " << failed << " of " << files.size() << " failed\n";
+  return failed > 0 ? 1 : 0;
+}
+
+int RunClaims(const Globals& g, const FilterFlags& f, int limit, int page_size,
+              const std::string& order, const std::string& output, std::ostream& out,
+              std::ostream& err) {
+  auto format = ParseOutputFormat(output);
+  if (!format.ok()) return Fail(err, format.status());
+  auto filter = BuildFilter(f);
+  if (!filter.ok()) return Fail(err, filter.status());
+  auto stub = claims::v1::QueryService::NewStub(Channel(g.query_address));
+  claims::v1::ListClaimsRequest request;
+  *request.mutable_filter() = *filter;
+  request.set_order_by(order);
+  std::vector<claims::v1::Claim> claims;
+  while (limit <= 0 || static_cast<int>(claims.size()) < limit) {
+    int want = page_size;
+    if (limit > 0) want = std::min(want, limit - static_cast<int>(claims.size()));
+    request.set_page_size(want);
+    claims::v1::ListClaimsResponse response;
+    const grpc::Status status = stub->ListClaims(Context(g).get(), request, &response);
+    if (!status.ok()) return Fail(err, "claims", status);
+    for (auto& c : *response.mutable_claims()) claims.push_back(std::move(c));
+    if (response.next_page_token().empty()) break;
+    request.set_page_token(response.next_page_token());
+  }
+  PrintClaims(claims, *format, out);
+  return 0;
+}
+
+int RunExtract(const ArticleFlags& a, const std::string& file, const std::string& output,
+               std::istream& in, std::ostream& out, std::ostream& err) {
+  auto format = ParseOutputFormat(output);
+  if (!format.ok()) return Fail(err, format.status());
+  auto extractor = extract::Extractor::Create(extract::DefaultExtractorOptions());
+  if (!extractor.ok()) return Fail(err, extractor.status());
+  auto content = ReadInput(file, in);
+  if (!content.ok()) return Fail(err, content.status());
+  auto request = BuildRequest(a, std::move(*content));
+  if (!request.ok()) return Fail(err, request.status());
+  auto extraction = (*extractor)->Extract(*request, absl::Now());
+  if (!extraction.ok()) {
+    err << "claimctl: " << file << ": " << extraction.status().message() << "\n";
+    return 1;
+  }
+  PrintClaims(extraction->claims, *format, out);
+  return 0;
+}
+
+}  // namespace
+
+int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
+  CLI::App app{"claimctl: ingest articles into the claims service pair and query the claims"};
+  app.require_subcommand(1);
+  Globals g;
+  app.add_option("--ingest", g.ingest_address, "claims-ingest address (env CLAIMS_INGEST_ADDR)");
+  app.add_option("--query", g.query_address, "claims-query address (env CLAIMS_QUERY_ADDR)");
+  app.add_option("--timeout", g.timeout_seconds, "seconds per request");
+
+  ArticleFlags article_flags;
+  std::vector<std::string> files;
+  CLI::App* ingest = app.add_subcommand("ingest", "ingest text or HTML files (or - for stdin)");
+  AddArticleFlags(ingest, &article_flags);
+  ingest->add_option("FILE", files, "files to ingest; - reads stdin")->required();
+
+  FilterFlags filter_flags;
+  int limit = 100;
+  int page_size = 100;
+  std::string output = "table";
+  std::string order;
+  CLI::App* claims_cmd = app.add_subcommand("claims", "list claims matching filters");
+  AddFilterFlags(claims_cmd, &filter_flags);
+  claims_cmd->add_option("--limit", limit, "at most this many claims (0: all)");
+  claims_cmd->add_option("--page-size", page_size, "claims per request");
+  claims_cmd->add_option("--order", order, "\"claim_time desc\" (default) or \"claim_time asc\"");
+  claims_cmd->add_option("--output,-o", output, "table, json or jsonl");
+
+  std::string extract_file;
+  CLI::App* extract_cmd = app.add_subcommand("extract", "run the extractor offline on one file");
+  AddArticleFlags(extract_cmd, &article_flags);
+  extract_cmd->add_option("--output,-o", output, "table or jsonl");
+  extract_cmd->add_option("FILE", extract_file, "text or HTML file; - reads stdin")->required();
+
+  std::string id;
+  CLI::App* get = app.add_subcommand("get", "show one claim as JSON");
+  get->add_option("CLAIM_ID", id)->required();
+  CLI::App* article = app.add_subcommand("article", "show one article as JSON");
+  article->add_option("ARTICLE_ID", id)->required();
+
+  std::string prefix;
+  bool all = false;
+  CLI::App* orgs = app.add_subcommand("orgs", "organisations by claim count");
+  orgs->add_option("--prefix", prefix, "only those whose name or alias starts so");
+  orgs->add_flag("--all", all, "include organisations with no claims");
+  orgs->add_option("--limit", limit, "at most this many");
+  CLI::App* topics = app.add_subcommand("topics", "topics by claim count");
+  topics->add_option("--prefix", prefix, "only those whose id or label starts so");
+  topics->add_flag("--all", all, "include topics with no claims");
+  topics->add_option("--limit", limit, "at most this many");
+
+  std::string delete_url;
+  CLI::App* del = app.add_subcommand("delete", "delete an article and its claims");
+  del->add_option("ARTICLE_ID", id);
+  del->add_option("--url", delete_url, "delete the article with this URL");
+
+  std::string service = "query";
+  CLI::App* health = app.add_subcommand("health", "check a server's gRPC health (exit 0 when serving)");
+  health->add_option("--service", service, "ingest or query");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e, out, err) == 0 ? 0 : 2;
+  }
+
+  if (ingest->parsed()) return RunIngest(g, article_flags, files, in, out, err);
+  if (claims_cmd->parsed()) return RunClaims(g, filter_flags, limit, page_size, order, output, out, err);
+  if (extract_cmd->parsed()) return RunExtract(article_flags, extract_file, output, in, out, err);
+  if (get->parsed() || article->parsed()) {
+    auto stub = claims::v1::QueryService::NewStub(Channel(g.query_address));
+    grpc::Status status;
+    if (get->parsed()) {
+      claims::v1::GetClaimRequest request;
+      request.set_id(id);
+      claims::v1::Claim claim;
+      status = stub->GetClaim(Context(g).get(), request, &claim);
+      if (status.ok()) out << ToPrettyJson(claim) << "\n";
+    } else {
+      claims::v1::GetArticleRequest request;
+      request.set_id(id);
+      claims::v1::Article a;
+      status = stub->GetArticle(Context(g).get(), request, &a);
+      if (status.ok()) out << ToPrettyJson(a) << "\n";
+    }
+    return status.ok() ? 0 : Fail(err, "get", status);
+  }
+  if (orgs->parsed()) {
+    auto stub = claims::v1::QueryService::NewStub(Channel(g.query_address));
+    claims::v1::ListOrganisationsRequest request;
+    request.set_prefix(prefix);
+    request.set_page_size(limit);
+    request.set_include_empty(all);
+    claims::v1::ListOrganisationsResponse response;
+    const grpc::Status status = stub->ListOrganisations(Context(g).get(), request, &response);
+    if (!status.ok()) return Fail(err, "orgs", status);
+    for (const auto& o : response.organisations()) {
+      out << o.claim_count() << "\t" << o.id() << "\t" << o.name() << "\n";
+    }
+    return 0;
+  }
+  if (topics->parsed()) {
+    auto stub = claims::v1::QueryService::NewStub(Channel(g.query_address));
+    claims::v1::ListTopicsRequest request;
+    request.set_prefix(prefix);
+    request.set_page_size(limit);
+    request.set_include_empty(all);
+    claims::v1::ListTopicsResponse response;
+    const grpc::Status status = stub->ListTopics(Context(g).get(), request, &response);
+    if (!status.ok()) return Fail(err, "topics", status);
+    for (const auto& t : response.topics()) {
+      out << t.claim_count() << "\t" << t.id() << "\t" << t.label() << "\n";
+    }
+    return 0;
+  }
+  if (del->parsed()) {
+    if (id.empty() == delete_url.empty()) {
+      err << "claimctl: delete needs exactly one of ARTICLE_ID and --url\n";
+      return 2;
+    }
+    auto stub = claims::v1::IngestService::NewStub(Channel(g.ingest_address));
+    claims::v1::DeleteArticleRequest request;
+    request.set_article_id(id);
+    request.set_url(delete_url);
+    claims::v1::DeleteArticleResponse response;
+    const grpc::Status status = stub->DeleteArticle(Context(g).get(), request, &response);
+    if (!status.ok()) return Fail(err, "delete", status);
+    out << response.article_id() << "\tdeleted with " << response.deleted_claims() << " claims\n";
+    return 0;
+  }
+  if (health->parsed()) {
+    if (service != "ingest" && service != "query") {
+      err << "claimctl: --service: expected ingest or query\n";
+      return 2;
+    }
+    const bool is_query = service == "query";
+    auto stub = grpc::health::v1::Health::NewStub(Channel(is_query ? g.query_address : g.ingest_address));
+    grpc::health::v1::HealthCheckRequest request;
+    request.set_service(is_query ? "claims.v1.QueryService" : "claims.v1.IngestService");
+    grpc::health::v1::HealthCheckResponse response;
+    const grpc::Status status = stub->Check(Context(g).get(), request, &response);
+    if (!status.ok()) return Fail(err, "health", status);
+    const bool serving = response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
+    out << request.service() << ": " << (serving ? "SERVING" : "NOT_SERVING") << "\n";
+    return serving ? 0 : 1;
+  }
+  return 2;
+}
+
+}  // namespace claims::cli

@@ -24,6 +24,11 @@ inline constexpr char kExtractorVersion[] = "claims-extract/0.1";
 // Largest `text` or `html` accepted, in bytes. Larger input is RESOURCE_EXHAUSTED.
 inline constexpr size_t kMaxArticleBytes = 4 << 20;
 
+// Article ids: the first 16 hex digits of SHA-256 of "url:" + canonical URL, or of
+// "text:" + text when there is no URL (implemented in article_id.cc).
+std::string ArticleIdForUrl(absl::string_view canonical_url);
+std::string ArticleIdForText(absl::string_view text);
+
 struct ExtractorOptions {
   // Topic taxonomy file (see ingest-service/data/taxonomy.tsv for the format).
   std::string taxonomy_path;

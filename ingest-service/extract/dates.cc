@@ -1,1 +1,547 @@
-// placeholder: being written
+#include "ingest-service/extract/dates.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+
+namespace claims::extract {
+namespace {
+
+// A date without a year that would fall more than this many days after the reference is
+// taken to be in the previous year ("January 21" in an article of 3 January).
+constexpr int kFutureWindowDays = 61;
+
+// What a word means to the date grammar.
+enum class WordKind : uint8_t {
+  kOther,
+  kMonth,        // value 1..12; `abbreviation` for "Jan", "Sept"...
+  kWeekday,      // value 0..6, Monday first (absl::Weekday order)
+  kPreposition,  // may introduce a bare month, year or weekday: in, on, since, ...
+  kYesterday,
+  kToday,
+  kTomorrow,
+  kLast,
+  kThis,
+  kEarlier,
+  kWeek,
+  kMonthWord,  // "month"
+  kYearWord,   // "year"
+  kNight,
+  kOf,
+};
+
+struct WordInfo {
+  WordKind kind = WordKind::kOther;
+  int value = 0;
+  bool abbreviation = false;
+};
+
+const absl::flat_hash_map<std::string, WordInfo>& Lexicon() {
+  static const auto* const kLexicon = [] {
+    auto* m = new absl::flat_hash_map<std::string, WordInfo>();
+    static constexpr const char* kMonths[] = {"january", "february", "march",     "april",
+                                              "may",     "june",     "july",      "august",
+                                              "september", "october", "november", "december"};
+    for (int i = 0; i < 12; ++i) (*m)[kMonths[i]] = {WordKind::kMonth, i + 1, false};
+    static constexpr std::pair<const char*, int> kAbbrev[] = {
+        {"jan", 1}, {"feb", 2}, {"mar", 3},  {"apr", 4},  {"jun", 6},  {"jul", 7},
+        {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
+    for (const auto& [word, month] : kAbbrev) (*m)[word] = {WordKind::kMonth, month, true};
+    static constexpr const char* kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                                "friday", "saturday", "sunday"};
+    for (int i = 0; i < 7; ++i) (*m)[kWeekdays[i]] = {WordKind::kWeekday, i, false};
+    for (const char* p : {"in", "on", "since", "during", "by", "until", "till", "from",
+                          "before", "after", "throughout", "of"}) {
+      (*m)[p] = {WordKind::kPreposition, 0, false};
+    }
+    (*m)["of"] = {WordKind::kOf, 0, false};  // also a preposition, see IsPreposition
+    (*m)["yesterday"] = {WordKind::kYesterday, 0, false};
+    (*m)["today"] = {WordKind::kToday, 0, false};
+    (*m)["tonight"] = {WordKind::kToday, 0, false};
+    (*m)["tomorrow"] = {WordKind::kTomorrow, 0, false};
+    (*m)["last"] = {WordKind::kLast, 0, false};
+    (*m)["this"] = {WordKind::kThis, 0, false};
+    (*m)["earlier"] = {WordKind::kEarlier, 0, false};
+    (*m)["week"] = {WordKind::kWeek, 0, false};
+    (*m)["month"] = {WordKind::kMonthWord, 0, false};
+    (*m)["year"] = {WordKind::kYearWord, 0, false};
+    (*m)["night"] = {WordKind::kNight, 0, false};
+    return m;
+  }();
+  return *kLexicon;
+}
+
+enum class TokenKind : uint8_t { kWord, kNumber, kIso };
+
+struct Token {
+  size_t begin = 0;
+  size_t end = 0;
+  TokenKind kind = TokenKind::kWord;
+  WordInfo word;             // kWord
+  bool capitalised = false;  // kWord: first letter upper-case
+  // kNumber: the value when the token is 1-4 plain digits, optionally an ordinal ("21st");
+  // -1 for anything else ("2,024", "12345", "3.5").
+  int number = -1;
+  int digits = 0;
+  bool ordinal = false;
+  absl::CivilDay iso;  // kIso
+};
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
+
+bool ValidDay(int y, int m, int d, absl::CivilDay* out) {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  const absl::CivilDay day(y, m, d);
+  if (day.year() != y || day.month() != m || day.day() != d) return false;
+  *out = day;
+  return true;
+}
+
+// Splits `text` into ASCII words and numbers. Everything else (punctuation, spaces, non-ASCII
+// bytes) separates tokens and is examined later as the "gap" between two tokens.
+std::vector<Token> Tokenise(absl::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5 + 4);  // about one token per 5-6 bytes of prose
+  const auto& lexicon = Lexicon();
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    const char c = text[i];
+    if (!IsAlnum(c)) {
+      ++i;
+      continue;
+    }
+    Token t;
+    t.begin = i;
+    if (IsDigit(c)) {
+      size_t j = i;
+      while (j < n && IsDigit(text[j])) ++j;
+      const size_t run = j - i;
+      // ISO 8601 calendar date: YYYY-MM-DD not glued to more digits or letters.
+      if (run == 4 && j + 5 < n && text[j] == '-' && IsDigit(text[j + 1]) &&
+          IsDigit(text[j + 2]) && text[j + 3] == '-' && IsDigit(text[j + 4]) &&
+          IsDigit(text[j + 5]) && (j + 6 >= n || !IsDigit(text[j + 6]))) {
+        const int y = std::atoi(std::string(text.substr(i, 4)).c_str());
+        const int m = (text[j + 1] - '0') * 10 + (text[j + 2] - '0');
+        const int d = (text[j + 4] - '0') * 10 + (text[j + 5] - '0');
+        absl::CivilDay day;
+        if (ValidDay(y, m, d, &day)) {
+          t.kind = TokenKind::kIso;
+          t.iso = day;
+          t.end = j + 6;
+          tokens.push_back(t);
+          i = t.end;
+          continue;
+        }
+      }
+      t.kind = TokenKind::kNumber;
+      t.digits = static_cast<int>(run);
+      bool plain = run <= 4;
+      // "2,024", "3.5", "1,000,000": one token that is not a plain number.
+      while (j + 1 < n && (text[j] == ',' || text[j] == '.') && IsDigit(text[j + 1])) {
+        plain = false;
+        ++j;
+        while (j < n && IsDigit(text[j])) ++j;
+      }
+      // Ordinal suffix, or letters glued to the digits ("5G", "2024bn").
+      size_t k = j;
+      while (k < n && IsAlnum(text[k])) ++k;
+      if (k > j) {
+        const std::string suffix = absl::AsciiStrToLower(text.substr(j, k - j));
+        if (plain && run <= 2 && (suffix == "st" || suffix == "nd" || suffix == "rd" ||
+                                  suffix == "th")) {
+          t.ordinal = true;
+        } else {
+          plain = false;
+        }
+      }
+      if (plain) {
+        int v = 0;
+        for (size_t p = i; p < i + run; ++p) v = v * 10 + (text[p] - '0');
+        t.number = v;
+      }
+      t.end = k;
+    } else {
+      size_t j = i;
+      while (j < n && IsAlnum(text[j])) ++j;
+      t.kind = TokenKind::kWord;
+      t.end = j;
+      t.capitalised = c >= 'A' && c <= 'Z';
+      if (j - i <= 10) {
+        char buf[10];
+        for (size_t p = i; p < j; ++p) buf[p - i] = absl::ascii_tolower(text[p]);
+        auto it = lexicon.find(absl::string_view(buf, j - i));
+        if (it != lexicon.end()) t.word = it->second;
+      }
+    }
+    tokens.push_back(t);
+    i = t.end;
+  }
+  return tokens;
+}
+
+class Matcher {
+ public:
+  Matcher(absl::string_view text, absl::CivilDay reference)
+      : text_(text), ref_(reference), tokens_(Tokenise(text)) {}
+
+  std::vector<DateMention> Run() {
+    std::vector<DateMention> out;
+    size_t i = 0;
+    while (i < tokens_.size()) {
+      DateMention m;
+      size_t next = i;
+      if (MatchAt(i, &m, &next)) {
+        out.push_back(m);
+        i = next;
+      } else {
+        // An invalid date ("31 February 2025") is skipped whole, not re-read in parts.
+        i = std::max(i + 1, next);
+      }
+    }
+    return out;
+  }
+
+ private:
+  // --- token tests --------------------------------------------------------------------
+  bool Has(size_t i) const { return i < tokens_.size(); }
+  bool IsKind(size_t i, WordKind kind) const {
+    return Has(i) && tokens_[i].kind == TokenKind::kWord && tokens_[i].word.kind == kind;
+  }
+  // Month and weekday names count only when capitalised ("may", "march", "sunday best").
+  bool IsMonth(size_t i) const { return IsKind(i, WordKind::kMonth) && tokens_[i].capitalised; }
+  bool IsWeekday(size_t i) const {
+    return IsKind(i, WordKind::kWeekday) && tokens_[i].capitalised;
+  }
+  bool IsDayNumber(size_t i) const {
+    return Has(i) && tokens_[i].kind == TokenKind::kNumber && tokens_[i].number >= 1 &&
+           tokens_[i].number <= 31 && tokens_[i].digits <= 2;
+  }
+  bool IsYearNumber(size_t i) const {
+    return Has(i) && tokens_[i].kind == TokenKind::kNumber && !tokens_[i].ordinal &&
+           tokens_[i].digits == 4 && tokens_[i].number >= 1900 && tokens_[i].number <= 2100;
+  }
+  bool IsPreposition(size_t i) const {
+    return IsKind(i, WordKind::kPreposition) || IsKind(i, WordKind::kOf);
+  }
+
+  // --- gaps between tokens i-1 and i ----------------------------------------------------
+  absl::string_view Gap(size_t i) const {
+    const size_t from = i == 0 ? 0 : tokens_[i - 1].end;
+    return text_.substr(from, tokens_[i].begin - from);
+  }
+  // A short run of spaces (a single line break allowed), optionally containing `extra`
+  // characters (each at most once).
+  bool GapIsSpace(size_t i, absl::string_view extra = "") const {
+    const absl::string_view g = Gap(i);
+    if (g.empty() || g.size() > 6) return false;
+    int newlines = 0;
+    std::array<int, 4> used{};
+    for (size_t k = 0; k < g.size(); ++k) {
+      const char c = g[k];
+      if (c == ' ' || c == '\t' || c == '\r') continue;
+      if (c == '\n') {
+        if (++newlines > 1) return false;
+        continue;
+      }
+      // U+00A0 no-break space.
+      if (static_cast<unsigned char>(c) == 0xC2 && k + 1 < g.size() &&
+          static_cast<unsigned char>(g[k + 1]) == 0xA0) {
+        ++k;
+        continue;
+      }
+      const size_t pos = extra.find(c);
+      if (pos == absl::string_view::npos || pos >= used.size() || used[pos]++) return false;
+    }
+    return true;
+  }
+  // Gap made only of `chars` (possibly nothing but them, e.g. "." directly after "Jan").
+  bool GapIsPunctThenSpace(size_t i, char punct) const {
+    const absl::string_view g = Gap(i);
+    return !g.empty() && g[0] == punct && (g.size() == 1 || GapIsSpaceString(g.substr(1)));
+  }
+  static bool GapIsSpaceString(absl::string_view g) {
+    for (char c : g) {
+      if (c != ' ' && c != '\t') return false;
+    }
+    return g.size() <= 4;
+  }
+  // The preceding token is a preposition separated by plain space.
+  bool PrecededByPreposition(size_t i) const {
+    return i > 0 && IsPreposition(i - 1) && GapIsSpace(i);
+  }
+
+  // --- resolution -----------------------------------------------------------------------
+  absl::CivilDay YearlessDay(int month, int day, bool* ok) const {
+    absl::CivilDay d;
+    if (ValidDay(ref_.year(), month, day, &d)) {
+      if (d - ref_ > kFutureWindowDays) {
+        absl::CivilDay prev;
+        // 29 February of a leap reference year may not exist a year earlier: keep as is.
+        if (ValidDay(ref_.year() - 1, month, day, &prev)) d = prev;
+      }
+      *ok = true;
+      return d;
+    }
+    // 29 February in a non-leap reference year: the most recent leap year.
+    for (int y = ref_.year() - 1; y >= ref_.year() - 8; --y) {
+      if (ValidDay(y, month, day, &d)) {
+        *ok = true;
+        return d;
+      }
+    }
+    *ok = false;
+    return d;
+  }
+  // The year near the reference in which month/day falls on `weekday`.
+  absl::CivilDay WeekdayYear(int month, int day, int weekday, bool* ok) const {
+    bool found = false;
+    absl::CivilDay best;
+    int64_t best_distance = 0;
+    for (int y = ref_.year() - 11; y <= ref_.year() + 1; ++y) {
+      absl::CivilDay d;
+      if (!ValidDay(y, month, day, &d)) continue;
+      if (static_cast<int>(absl::GetWeekday(d)) != weekday) continue;
+      const int64_t distance = std::llabs(d - ref_);
+      if (!found || distance < best_distance) {
+        found = true;
+        best = d;
+        best_distance = distance;
+      }
+    }
+    if (found) {
+      *ok = true;
+      return best;
+    }
+    return YearlessDay(month, day, ok);
+  }
+  // The most recent `weekday` on or before the reference (strictly before when `strict`).
+  absl::CivilDay RecentWeekday(int weekday, bool strict) const {
+    const int ref_wd = static_cast<int>(absl::GetWeekday(ref_));
+    int back = (ref_wd - weekday + 7) % 7;
+    if (back == 0 && strict) back = 7;
+    return ref_ - back;
+  }
+  // The most recent `month` not after the reference month (strictly before when `strict`).
+  absl::CivilDay RecentMonth(int month, bool strict) const {
+    const absl::CivilMonth ref_month(ref_);
+    absl::CivilMonth m(ref_.year(), month);
+    if (m > ref_month || (strict && m == ref_month)) m = absl::CivilMonth(ref_.year() - 1, month);
+    return absl::CivilDay(m);
+  }
+
+  void Set(DateMention* m, size_t first, size_t last, absl::CivilDay day,
+           DatePrecision precision) const {
+    m->begin = tokens_[first].begin;
+    m->end = tokens_[last].end;
+    m->day = day;
+    m->precision = precision;
+  }
+
+  // --- grammar ----------------------------------------------------------------------------
+  // A calendar date starting at token i: "21 January [2025]", "21st of January", "January
+  // 21[, 2025]", "Jan. 21". On success sets month/day, year (0 when absent) and `last`.
+  bool MatchCalendarDate(size_t i, int* year, int* month, int* day, size_t* last) const {
+    *year = 0;
+    if (IsDayNumber(i)) {
+      size_t j = i + 1;
+      if (IsKind(j, WordKind::kOf) && GapIsSpace(j)) ++j;
+      if (!IsMonth(j) || !GapIsSpace(j)) return false;
+      *day = tokens_[i].number;
+      *month = tokens_[j].word.value;
+      *last = j;
+      size_t y = j + 1;
+      const bool abbrev_dot = tokens_[j].word.abbreviation && GapIsPunctThenSpace(y, '.');
+      if (IsYearNumber(y) && (GapIsSpace(y, ",") || abbrev_dot)) {
+        *year = tokens_[y].number;
+        *last = y;
+      }
+      return true;
+    }
+    if (IsMonth(i)) {
+      const size_t j = i + 1;
+      if (!IsDayNumber(j)) return false;
+      const bool ok_gap =
+          GapIsSpace(j) || (tokens_[i].word.abbreviation && GapIsPunctThenSpace(j, '.'));
+      if (!ok_gap) return false;
+      // "July 2025" is a month, never the 20th: IsDayNumber excludes 4-digit numbers.
+      *month = tokens_[i].word.value;
+      *day = tokens_[j].number;
+      *last = j;
+      const size_t y = j + 1;
+      if (IsYearNumber(y) && GapIsSpace(y, ",")) {
+        *year = tokens_[y].number;
+        *last = y;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  bool MatchAt(size_t i, DateMention* m, size_t* next) const {
+    const Token& t = tokens_[i];
+    if (t.kind == TokenKind::kIso) {
+      Set(m, i, i, t.iso, DatePrecision::kDay);
+      *next = i + 1;
+      return true;
+    }
+    int year = 0, month = 0, day = 0;
+    size_t last = i;
+
+    if (IsWeekday(i)) {
+      const int weekday = t.word.value;
+      // "Wednesday, January 21", "Wednesday 21 January 2025", "Wednesday (January 21)".
+      size_t j = i + 1;
+      if (Has(j) && (GapIsSpace(j, ",") || GapIsSpace(j, "("))) {
+        if (MatchCalendarDate(j, &year, &month, &day, &last)) {
+          bool ok = true;
+          absl::CivilDay d;
+          if (year != 0) {
+            ok = ValidDay(year, month, day, &d);
+          } else {
+            d = WeekdayYear(month, day, weekday, &ok);
+          }
+          if (ok) {
+            Set(m, i, last, d, DatePrecision::kDay);
+            *next = last + 1;
+            return true;
+          }
+        }
+      }
+      // "on Monday", "since Friday": the most recent such day on or before the reference.
+      if (PrecededByPreposition(i)) {
+        Set(m, i, i, RecentWeekday(weekday, /*strict=*/false), DatePrecision::kDay);
+        *next = i + 1;
+        return true;
+      }
+      return false;
+    }
+
+    if (MatchCalendarDate(i, &year, &month, &day, &last)) {
+      bool ok = true;
+      absl::CivilDay d;
+      if (year != 0) {
+        ok = ValidDay(year, month, day, &d);
+      } else {
+        d = YearlessDay(month, day, &ok);
+      }
+      if (ok) {
+        Set(m, i, last, d, DatePrecision::kDay);
+        *next = last + 1;
+        return true;
+      }
+      *next = last + 1;
+      return false;
+    }
+
+    if (IsMonth(i)) {
+      const int mon = t.word.value;
+      // "July 2025", "July, 2025".
+      if (IsYearNumber(i + 1) && (GapIsSpace(i + 1, ",") ||
+                                  (t.word.abbreviation && GapIsPunctThenSpace(i + 1, '.')))) {
+        Set(m, i, i + 1, absl::CivilDay(tokens_[i + 1].number, mon, 1), DatePrecision::kMonth);
+        *next = i + 2;
+        return true;
+      }
+      // "in July": full month names only, and only after a preposition ("Theresa May").
+      if (!t.word.abbreviation && PrecededByPreposition(i)) {
+        Set(m, i, i, RecentMonth(mon, /*strict=*/false), DatePrecision::kMonth);
+        *next = i + 1;
+        return true;
+      }
+      return false;
+    }
+
+    // "in 2024": a bare year only after a preposition ("2024 patients" is not a date).
+    if (IsYearNumber(i) && PrecededByPreposition(i)) {
+      Set(m, i, i, absl::CivilDay(t.number, 1, 1), DatePrecision::kYear);
+      *next = i + 1;
+      return true;
+    }
+
+    if (t.kind != TokenKind::kWord) return false;
+    switch (t.word.kind) {
+      case WordKind::kYesterday:
+        Set(m, i, i, ref_ - 1, DatePrecision::kDay);
+        *next = i + 1;
+        return true;
+      case WordKind::kToday:
+        Set(m, i, i, ref_, DatePrecision::kDay);
+        *next = i + 1;
+        return true;
+      case WordKind::kTomorrow:
+        Set(m, i, i, ref_ + 1, DatePrecision::kDay);
+        *next = i + 1;
+        return true;
+      case WordKind::kLast:
+        return MatchLast(i, m, next);
+      case WordKind::kThis:
+        return MatchThis(i, i + 1, i, m, next);
+      case WordKind::kEarlier:
+        return IsKind(i + 1, WordKind::kThis) && GapIsSpace(i + 1) &&
+               MatchThis(i + 1, i + 2, i, m, next);
+      default:
+        return false;
+    }
+  }
+
+  // "last week|month|year|night|Monday|July".
+  bool MatchLast(size_t i, DateMention* m, size_t* next) const {
+    const size_t j = i + 1;
+    if (!Has(j) || !GapIsSpace(j)) return false;
+    if (IsKind(j, WordKind::kWeek)) {
+      Set(m, i, j, ref_ - 7, DatePrecision::kDay);
+    } else if (IsKind(j, WordKind::kMonthWord)) {
+      Set(m, i, j, absl::CivilDay(absl::CivilMonth(ref_) - 1), DatePrecision::kMonth);
+    } else if (IsKind(j, WordKind::kYearWord)) {
+      Set(m, i, j, absl::CivilDay(ref_.year() - 1, 1, 1), DatePrecision::kYear);
+    } else if (IsKind(j, WordKind::kNight)) {
+      Set(m, i, j, ref_ - 1, DatePrecision::kDay);
+    } else if (IsWeekday(j)) {
+      Set(m, i, j, RecentWeekday(tokens_[j].word.value, /*strict=*/true), DatePrecision::kDay);
+    } else if (IsMonth(j) && !tokens_[j].word.abbreviation) {
+      Set(m, i, j, RecentMonth(tokens_[j].word.value, /*strict=*/true), DatePrecision::kMonth);
+    } else {
+      return false;
+    }
+    *next = j + 1;
+    return true;
+  }
+
+  // "[earlier] this month|year"; `this_index` is the "this" token, `first` where the
+  // mention starts.
+  bool MatchThis(size_t this_index, size_t j, size_t first, DateMention* m,
+                 size_t* next) const {
+    if (!Has(j) || !GapIsSpace(j)) return false;
+    (void)this_index;
+    if (IsKind(j, WordKind::kMonthWord)) {
+      Set(m, first, j, absl::CivilDay(absl::CivilMonth(ref_)), DatePrecision::kMonth);
+    } else if (IsKind(j, WordKind::kYearWord)) {
+      Set(m, first, j, absl::CivilDay(ref_.year(), 1, 1), DatePrecision::kYear);
+    } else {
+      return false;
+    }
+    *next = j + 1;
+    return true;
+  }
+
+  absl::string_view text_;
+  absl::CivilDay ref_;
+  std::vector<Token> tokens_;
+};
+
+}  // namespace
+
+std::vector<DateMention> FindDates(absl::string_view text, absl::CivilDay reference) {
+  return Matcher(text, reference).Run();
+}
+
+}  // namespace claims::extract

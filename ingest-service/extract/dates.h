@@ -21,12 +21,39 @@ struct DateMention {
   DatePrecision precision = DatePrecision::kDay;
 };
 
-// Finds the date expressions in `text`, in order, resolved against `reference`:
-// "21 January 2025", "January 21, 2025", "January 21" (year from reference, or from a
-// weekday given with it: "On Wednesday (January 21)"), "in July 2025", "July" (the most
-// recent July not after reference), "2024", "yesterday", "today", "on Wednesday" (the most
-// recent Wednesday before reference), "last week" (DAY, 7 days before), "last month",
-// "last year", "earlier this month/year". ISO "2025-07-14" too.
+// Finds the date expressions in `text`, in order, without overlaps, resolved against
+// `reference` (normally the publication day). Linear in the length of `text`.
+//
+// Spans [begin, end) cover the date words themselves, not a preposition before them
+// ("on Monday" -> "Monday"), but do include "last", "this", "earlier this" and a weekday
+// paired with a date ("Wednesday (January 21" -> from "Wednesday" to "21").
+// Month and weekday names must be capitalised ("may", "march" are not dates).
+//
+//   "21 January 2025", "21st of January, 2025", "January 21, 2025", "Jan. 21 2025"   DAY
+//   "2025-07-14" (ISO 8601 calendar date)                                           DAY
+//   "January 21", "21 Jan": year of the reference, or the previous year when that date
+//       would fall more than 61 days after the reference                              DAY
+//   "Wednesday, January 21", "On Wednesday (January 21)", "Wednesday 21 January": the
+//       weekday picks the year (the year nearest the reference, from 11 years before to one
+//       after, in which that date is that weekday); a written year always wins             DAY
+//   "July 2025", "July, 2025"                                                        MONTH
+//   "in July" (full month name after a preposition: in, since, during, by, until, from,
+//       before, after, throughout, of): the most recent July not after the reference
+//       month, so "in July" in a July article is that July                           MONTH
+//   "in 2024": 4-digit year 1900-2100 only after such a preposition; "2024 patients",
+//       "2,024" and "2024bn" are not dates                                            YEAR
+//   "yesterday" (reference - 1), "today"/"tonight" (reference), "tomorrow" (+1),
+//       "last night" (reference - 1)                                                  DAY
+//   "on Monday" (weekday after a preposition): the most recent Monday ON OR BEFORE the
+//       reference, so "said on Monday" in a Monday article is that day, as news copy
+//       uses it; "last Monday" is strictly before (7 days back on a Monday)             DAY
+//   "last week": reference - 7 days (a point estimate inside the previous week)       DAY
+//   "last month", "this month", "earlier this month"                                 MONTH
+//   "last July": the most recent July strictly before the reference month            MONTH
+//   "last year", "this year", "earlier this year"                                    YEAR
+//
+// The resolved day of a MONTH or YEAR mention is the first day of that month or year.
+// Invalid dates ("31 February") are not reported.
 std::vector<DateMention> FindDates(absl::string_view text, absl::CivilDay reference);
 
 }  // namespace claims::extract

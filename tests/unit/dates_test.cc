@@ -1,0 +1,224 @@
+#include "ingest-service/extract/dates.h"
+
+#include <chrono>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace claims::extract {
+namespace {
+
+// Wednesday 16 July 2025.
+const absl::CivilDay kRef(2025, 7, 16);
+
+struct Expected {
+  absl::string_view mention;  // exact text of the span
+  absl::CivilDay day;
+  DatePrecision precision;
+};
+
+std::string PrecisionName(DatePrecision p) {
+  switch (p) {
+    case DatePrecision::kDay:
+      return "DAY";
+    case DatePrecision::kMonth:
+      return "MONTH";
+    case DatePrecision::kYear:
+      return "YEAR";
+  }
+  return "?";
+}
+
+// Asserts that FindDates finds exactly `expected`, in order, each span covering exactly the
+// given words (located as the first occurrence at or after the previous span).
+void ExpectDates(absl::string_view text, absl::CivilDay ref, std::vector<Expected> expected) {
+  const std::vector<DateMention> found = FindDates(text, ref);
+  ASSERT_EQ(found.size(), expected.size()) << text;
+  size_t from = 0;
+  for (size_t i = 0; i < found.size(); ++i) {
+    const size_t begin = text.find(expected[i].mention, from);
+    ASSERT_NE(begin, absl::string_view::npos) << expected[i].mention;
+    EXPECT_EQ(found[i].begin, begin) << text << " #" << i;
+    EXPECT_EQ(found[i].end, begin + expected[i].mention.size()) << text << " #" << i;
+    EXPECT_EQ(found[i].day, expected[i].day) << text << " #" << i;
+    EXPECT_EQ(PrecisionName(found[i].precision), PrecisionName(expected[i].precision))
+        << text << " #" << i;
+    from = found[i].end;
+  }
+}
+
+TEST(FindDatesTest, FullDatesInBritishAndAmericanOrder) {
+  ExpectDates("It was signed on 21 January 2025 and renewed on January 21, 2026.", kRef,
+              {{"21 January 2025", absl::CivilDay(2025, 1, 21), DatePrecision::kDay},
+               {"January 21, 2026", absl::CivilDay(2026, 1, 21), DatePrecision::kDay}});
+  ExpectDates("the 3rd of March, 2024", kRef,
+              {{"3rd of March, 2024", absl::CivilDay(2024, 3, 3), DatePrecision::kDay}});
+  ExpectDates("Sept. 9 2023", kRef,
+              {{"Sept. 9 2023", absl::CivilDay(2023, 9, 9), DatePrecision::kDay}});
+}
+
+TEST(FindDatesTest, ExactByteOffsets) {
+  const std::vector<DateMention> d = FindDates("Since 1 May 2024, yes.", kRef);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].begin, 6u);
+  EXPECT_EQ(d[0].end, 16u);
+  EXPECT_EQ(d[0].day, absl::CivilDay(2024, 5, 1));
+  // Offsets are bytes: a multi-byte character before the date shifts them.
+  const std::vector<DateMention> u = FindDates("\xE2\x80\x9C" "Caf\xC3\xA9" " on 2 June", kRef);
+  ASSERT_EQ(u.size(), 1u);
+  EXPECT_EQ(u[0].begin, 12u);
+  EXPECT_EQ(u[0].end, 18u);
+  EXPECT_EQ(u[0].day, absl::CivilDay(2025, 6, 2));
+}
+
+TEST(FindDatesTest, IsoDates) {
+  ExpectDates("Published 2025-07-14T09:00Z; see 2024-02-30 and 2025-07-141.", kRef,
+              {{"2025-07-14", absl::CivilDay(2025, 7, 14), DatePrecision::kDay}});
+}
+
+TEST(FindDatesTest, YearlessDatesTakeTheReferenceYearUnlessTooFarAhead) {
+  ExpectDates("On Jan. 21 and on 2 July and 14 September and 20 September", kRef,
+              {{"Jan. 21", absl::CivilDay(2025, 1, 21), DatePrecision::kDay},
+               {"2 July", absl::CivilDay(2025, 7, 2), DatePrecision::kDay},
+               // 60 days after the reference: still this year.
+               {"14 September", absl::CivilDay(2025, 9, 14), DatePrecision::kDay},
+               // 66 days after: last year.
+               {"20 September", absl::CivilDay(2024, 9, 20), DatePrecision::kDay}});
+  // An article of 3 January speaking of "December 30" means the previous year.
+  ExpectDates("December 30", absl::CivilDay(2025, 1, 3),
+              {{"December 30", absl::CivilDay(2024, 12, 30), DatePrecision::kDay}});
+}
+
+TEST(FindDatesTest, WeekdayPicksTheYearOfAYearlessDate) {
+  // 21 January was a Wednesday in 2026 and 2015, a Tuesday in 2025. Reference in Feb 2026.
+  ExpectDates("On Wednesday (January 21) the board met.", absl::CivilDay(2026, 2, 10),
+              {{"Wednesday (January 21", absl::CivilDay(2026, 1, 21), DatePrecision::kDay}});
+  // With a 2025 reference the nearest year where 21 January is a Wednesday is 2026.
+  ExpectDates("Wednesday, January 21", kRef,
+              {{"Wednesday, January 21", absl::CivilDay(2026, 1, 21), DatePrecision::kDay}});
+  ExpectDates("Tuesday 21 January", kRef,
+              {{"Tuesday 21 January", absl::CivilDay(2025, 1, 21), DatePrecision::kDay}});
+  // A written year wins over a wrong weekday.
+  ExpectDates("Monday, January 21, 2025", kRef,
+              {{"Monday, January 21, 2025", absl::CivilDay(2025, 1, 21), DatePrecision::kDay}});
+}
+
+TEST(FindDatesTest, MonthsWithAndWithoutYear) {
+  ExpectDates("in July 2025, in December, since March and by July", kRef,
+              {{"July 2025", absl::CivilDay(2025, 7, 1), DatePrecision::kMonth},
+               {"December", absl::CivilDay(2024, 12, 1), DatePrecision::kMonth},
+               {"March", absl::CivilDay(2025, 3, 1), DatePrecision::kMonth},
+               {"July", absl::CivilDay(2025, 7, 1), DatePrecision::kMonth}});
+  ExpectDates("last July and last June", kRef,
+              {{"last July", absl::CivilDay(2024, 7, 1), DatePrecision::kMonth},
+               {"last June", absl::CivilDay(2025, 6, 1), DatePrecision::kMonth}});
+}
+
+TEST(FindDatesTest, MonthNamesNeedCapitalsAndBareMonthsNeedAPreposition) {
+  ExpectDates("Theresa May said they may march in may. August figures rose.", kRef, {});
+  ExpectDates("The Jan report", kRef, {});
+}
+
+TEST(FindDatesTest, BareYearsOnlyAfterAPreposition) {
+  ExpectDates("in 2024, since 2019, during 2020, by 2030", kRef,
+              {{"2024", absl::CivilDay(2024, 1, 1), DatePrecision::kYear},
+               {"2019", absl::CivilDay(2019, 1, 1), DatePrecision::kYear},
+               {"2020", absl::CivilDay(2020, 1, 1), DatePrecision::kYear},
+               {"2030", absl::CivilDay(2030, 1, 1), DatePrecision::kYear}});
+  ExpectDates("2024 patients; of 2,024 records; in 2024bn; in 1850; in 12024; in 2024.5", kRef,
+              {});
+}
+
+TEST(FindDatesTest, RelativeDays) {
+  ExpectDates("Yesterday and today, tonight, tomorrow; last night", kRef,
+              {{"Yesterday", absl::CivilDay(2025, 7, 15), DatePrecision::kDay},
+               {"today", kRef, DatePrecision::kDay},
+               {"tonight", kRef, DatePrecision::kDay},
+               {"tomorrow", absl::CivilDay(2025, 7, 17), DatePrecision::kDay},
+               {"last night", absl::CivilDay(2025, 7, 15), DatePrecision::kDay}});
+}
+
+TEST(FindDatesTest, WeekdaysAfterAPreposition) {
+  // Reference is a Wednesday: "on Wednesday" is that day, "last Wednesday" a week earlier.
+  ExpectDates("said on Monday, on Wednesday, since Friday, last Wednesday, last Monday", kRef,
+              {{"Monday", absl::CivilDay(2025, 7, 14), DatePrecision::kDay},
+               {"Wednesday", kRef, DatePrecision::kDay},
+               {"Friday", absl::CivilDay(2025, 7, 11), DatePrecision::kDay},
+               {"last Wednesday", absl::CivilDay(2025, 7, 9), DatePrecision::kDay},
+               {"last Monday", absl::CivilDay(2025, 7, 14), DatePrecision::kDay}});
+  ExpectDates("Monday's meeting; Good Friday", kRef, {});
+}
+
+TEST(FindDatesTest, RelativeWeeksMonthsAndYears) {
+  ExpectDates(
+      "last week, last month, last year, this month, this year, earlier this month, "
+      "Earlier this year",
+      kRef,
+      {{"last week", absl::CivilDay(2025, 7, 9), DatePrecision::kDay},
+       {"last month", absl::CivilDay(2025, 6, 1), DatePrecision::kMonth},
+       {"last year", absl::CivilDay(2024, 1, 1), DatePrecision::kYear},
+       {"this month", absl::CivilDay(2025, 7, 1), DatePrecision::kMonth},
+       {"this year", absl::CivilDay(2025, 1, 1), DatePrecision::kYear},
+       {"earlier this month", absl::CivilDay(2025, 7, 1), DatePrecision::kMonth},
+       {"Earlier this year", absl::CivilDay(2025, 1, 1), DatePrecision::kYear}});
+  // Last month of a January reference is the previous December.
+  ExpectDates("last month", absl::CivilDay(2025, 1, 10),
+              {{"last month", absl::CivilDay(2024, 12, 1), DatePrecision::kMonth}});
+  ExpectDates("the last weeks; this is it; earlier, this", kRef, {});
+}
+
+TEST(FindDatesTest, InvalidCalendarDatesAreSkipped) {
+  ExpectDates("31 February 2025 and 0 March and 32 May", kRef, {});
+  ExpectDates("29 February 2024", kRef,
+              {{"29 February 2024", absl::CivilDay(2024, 2, 29), DatePrecision::kDay}});
+  // No 29 February in 2025: the most recent leap year.
+  ExpectDates("on 29 February", kRef,
+              {{"29 February", absl::CivilDay(2024, 2, 29), DatePrecision::kDay}});
+}
+
+TEST(FindDatesTest, EmptyAndPunctuationOnlyText) {
+  EXPECT_TRUE(FindDates("", kRef).empty());
+  EXPECT_TRUE(FindDates("  ,,, ((( ))) -- 2025-", kRef).empty());
+  EXPECT_TRUE(FindDates("2025-07", kRef).empty());
+}
+
+TEST(FindDatesTest, RandomBytesDoNotCrashAndSpansStayInside) {
+  std::mt19937 rng(42);
+  std::uniform_int_distribution<int> byte(0, 255);
+  const std::string alphabet = "0123456789 -,.()JanuaryMonday2025inlastthis\n";
+  std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
+  for (int round = 0; round < 200; ++round) {
+    std::string s;
+    for (int i = 0; i < 300; ++i) {
+      s.push_back(round % 2 == 0 ? static_cast<char>(byte(rng)) : alphabet[pick(rng)]);
+    }
+    size_t last_end = 0;
+    for (const DateMention& m : FindDates(s, kRef)) {
+      EXPECT_LE(last_end, m.begin);
+      EXPECT_LT(m.begin, m.end);
+      EXPECT_LE(m.end, s.size());
+      last_end = m.end;
+    }
+  }
+}
+
+TEST(FindDatesTest, ScansAtLeastTwoMegabytesPerSecond) {
+  std::string text;
+  while (text.size() < (4u << 20)) {
+    text +=
+        "The trust said on Monday that 2,024 patients had opted out since 21 January 2025, "
+        "and the council will vote in July on the contract, worth \xC2\xA3" "330m. ";
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const std::vector<DateMention> found = FindDates(text, kRef);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_GT(found.size(), 0u);
+  // Generous floor (sanitizer builds are slower); RelWithDebInfo runs at well over 20 MB/s.
+  EXPECT_GT(text.size() / seconds, 2.0 * (1 << 20)) << seconds << " s";
+}
+
+}  // namespace
+}  // namespace claims::extract

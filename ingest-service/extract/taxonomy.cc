@@ -1,1 +1,249 @@
-// placeholder: being written
+#include "ingest-service/extract/taxonomy.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+
+namespace claims::extract {
+namespace {
+
+constexpr float kClaimWeight = 1.0f;
+constexpr float kContextWeight = 0.4f;
+constexpr float kArticleWeight = 0.1f;
+constexpr float kArticleCap = 0.5f;
+constexpr float kParentShare = 0.5f;
+
+// Length of the separator starting at text[i], or 0 when text[i] starts a word character.
+// Word characters: ASCII letters and digits, and non-ASCII letters; U+00A0-U+00BF (no-break
+// space, guillemets...) and U+2000-U+206F (curly quotes, dashes, ellipsis) separate words.
+size_t SeparatorLength(absl::string_view text, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return absl::ascii_isalnum(c) ? 0 : 1;
+  if (c == 0xC2 && i + 1 < text.size()) {
+    const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
+    if (c1 >= 0xA0 && c1 <= 0xBF) return 2;
+  }
+  if (c == 0xE2 && i + 2 < text.size()) {
+    const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
+    if (c1 == 0x80 || c1 == 0x81) return 3;
+  }
+  return 0;
+}
+
+// Lower-cased words of `text`, in order.
+std::vector<std::string> Words(absl::string_view text) {
+  std::vector<std::string> words;
+  std::string current;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t sep = SeparatorLength(text, i);
+    if (sep > 0) {
+      if (!current.empty()) words.push_back(std::move(current));
+      current.clear();
+      i += sep;
+      continue;
+    }
+    current.push_back(absl::ascii_tolower(static_cast<unsigned char>(text[i])));
+    ++i;
+  }
+  if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
+
+// "hospitals" -> "hospital"; empty when the word has no plain plural "s".
+absl::string_view Singular(absl::string_view word) {
+  if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's') {
+    return word.substr(0, word.size() - 1);
+  }
+  return {};
+}
+
+bool WordMatches(absl::string_view text_word, absl::string_view keyword_word) {
+  return text_word == keyword_word || Singular(text_word) == keyword_word;
+}
+
+bool ValidId(absl::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id) {
+    if (!(absl::ascii_islower(static_cast<unsigned char>(c)) ||
+          absl::ascii_isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '/' ||
+          c == '_')) {
+      return false;
+    }
+  }
+  return id.front() != '/' && id.back() != '/';
+}
+
+absl::Status LineError(int line, absl::string_view what) {
+  return absl::InvalidArgumentError(absl::StrCat("taxonomy line ", line, ": ", what));
+}
+
+}  // namespace
+
+absl::StatusOr<Taxonomy> Taxonomy::LoadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read taxonomy file ", path));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  auto parsed = Parse(buffer.str());
+  if (!parsed.ok()) {
+    return absl::Status(parsed.status().code(),
+                        absl::StrCat(path, ": ", parsed.status().message()));
+  }
+  return parsed;
+}
+
+absl::StatusOr<Taxonomy> Taxonomy::Parse(absl::string_view content) {
+  Taxonomy t;
+  int line_number = 0;
+  for (absl::string_view line : absl::StrSplit(content, '\n')) {
+    ++line_number;
+    absl::ConsumeSuffix(&line, "\r");
+    if (absl::StripAsciiWhitespace(line).empty() || line.front() == '#') continue;
+    std::vector<absl::string_view> cols = absl::StrSplit(line, '\t');
+    if (cols.size() < 3 || cols.size() > 4) {
+      return LineError(line_number,
+                       absl::StrCat("expected 4 tab-separated columns (id, parent_id, label, "
+                                    "keywords), found ",
+                                    cols.size()));
+    }
+    TopicEntry entry;
+    entry.id = std::string(absl::StripAsciiWhitespace(cols[0]));
+    if (!ValidId(entry.id)) {
+      return LineError(line_number, absl::StrCat("invalid topic id \"", entry.id,
+                                                 "\" (use a-z, 0-9, '-', '_', '/')"));
+    }
+    if (t.by_id_.contains(entry.id)) {
+      return LineError(line_number, absl::StrCat("duplicate topic id \"", entry.id, "\""));
+    }
+    absl::string_view parent = absl::StripAsciiWhitespace(cols[1]);
+    if (parent == "-") parent = "";
+    int parent_index = -1;
+    if (!parent.empty()) {
+      auto it = t.by_id_.find(parent);
+      if (it == t.by_id_.end()) {
+        return LineError(line_number,
+                         absl::StrCat("unknown parent \"", parent, "\" of topic \"", entry.id,
+                                      "\" (a parent must be defined on an earlier line)"));
+      }
+      parent_index = static_cast<int>(it->second);
+    }
+    entry.parent_id = std::string(parent);
+    entry.label = std::string(absl::StripAsciiWhitespace(cols[2]));
+    if (entry.label.empty()) {
+      return LineError(line_number, absl::StrCat("missing label of topic \"", entry.id, "\""));
+    }
+    const size_t index = t.topics_.size();
+    if (cols.size() == 4) {
+      for (absl::string_view keyword : absl::StrSplit(cols[3], '|', absl::SkipWhitespace())) {
+        std::vector<std::string> words = Words(keyword);
+        if (words.empty()) continue;
+        std::string joined = absl::StrJoin(words, " ");
+        if (std::find(entry.keywords.begin(), entry.keywords.end(), joined) !=
+            entry.keywords.end()) {
+          continue;
+        }
+        entry.keywords.push_back(joined);
+        KeywordRef ref;
+        ref.topic = index;
+        ref.rest.assign(words.begin() + 1, words.end());
+        t.by_first_word_[words.front()].push_back(std::move(ref));
+      }
+    }
+    t.by_id_[entry.id] = index;
+    t.parent_.push_back(parent_index);
+    t.depth_.push_back(parent_index < 0 ? 0 : t.depth_[parent_index] + 1);
+    t.topics_.push_back(std::move(entry));
+  }
+  if (t.topics_.empty()) {
+    return absl::InvalidArgumentError("taxonomy has no topics");
+  }
+  return t;
+}
+
+const TopicEntry* Taxonomy::Find(absl::string_view id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : &topics_[it->second];
+}
+
+Taxonomy::Hits Taxonomy::CountHits(absl::string_view text) const {
+  Hits hits(topics_.size(), 0.0f);
+  const std::vector<std::string> words = Words(text);
+  std::vector<size_t> credited;  // topics credited at the current position
+  for (size_t i = 0; i < words.size(); ++i) {
+    credited.clear();
+    auto it = by_first_word_.find(words[i]);
+    if (it == by_first_word_.end()) {
+      const absl::string_view singular = Singular(words[i]);
+      if (singular.empty()) continue;
+      it = by_first_word_.find(singular);
+      if (it == by_first_word_.end()) continue;
+    }
+    for (const KeywordRef& ref : it->second) {
+      bool match = true;
+      for (size_t k = 0; k < ref.rest.size() && match; ++k) {
+        match = i + 1 + k < words.size() && WordMatches(words[i + 1 + k], ref.rest[k]);
+      }
+      if (!match) continue;
+      if (std::find(credited.begin(), credited.end(), ref.topic) != credited.end()) continue;
+      credited.push_back(ref.topic);
+      hits[ref.topic] += 1.0f;
+    }
+  }
+  return hits;
+}
+
+std::vector<TopicScore> Taxonomy::Score(absl::string_view claim_text,
+                                        absl::string_view context,
+                                        absl::string_view article_text, size_t max_topics,
+                                        float min_score) const {
+  return ScoreWithHits(claim_text, context, CountHits(article_text), max_topics, min_score);
+}
+
+std::vector<TopicScore> Taxonomy::ScoreWithHits(absl::string_view claim_text,
+                                                absl::string_view context,
+                                                const Hits& article_hits, size_t max_topics,
+                                                float min_score) const {
+  const size_t n = topics_.size();
+  const Hits claim = CountHits(claim_text);
+  const Hits ctx = context.empty() ? Hits(n, 0.0f) : CountHits(context);
+  std::vector<float> evidence(n, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    const float article = i < article_hits.size() ? article_hits[i] : 0.0f;
+    evidence[i] = kClaimWeight * claim[i] + kContextWeight * ctx[i] +
+                  std::min(kArticleCap, kArticleWeight * article);
+  }
+  // Parents precede their children in topics_, so a reverse pass sees every child first.
+  for (size_t i = n; i-- > 0;) {
+    if (parent_[i] >= 0 && evidence[i] > 0) evidence[parent_[i]] += kParentShare * evidence[i];
+  }
+  std::vector<size_t> order;
+  for (size_t i = 0; i < n; ++i) {
+    if (evidence[i] <= 0) continue;
+    const float score = 1.0f - std::exp(-evidence[i]);
+    if (score >= min_score) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (evidence[a] != evidence[b]) return evidence[a] > evidence[b];
+    if (depth_[a] != depth_[b]) return depth_[a] > depth_[b];
+    return a < b;
+  });
+  if (order.size() > max_topics) order.resize(max_topics);
+  std::vector<TopicScore> out;
+  out.reserve(order.size());
+  for (size_t i : order) {
+    out.push_back({topics_[i].id, topics_[i].label, 1.0f - std::exp(-evidence[i])});
+  }
+  return out;
+}
+
+}  // namespace claims::extract

@@ -1,1 +1,882 @@
-// placeholder: being written
+#include "ingest-service/extract/attribution.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+
+namespace claims::extract {
+namespace {
+
+using Set = absl::flat_hash_set<std::string>;
+
+struct CueInfo {
+  // Also a common noun ("claims", "notes"): only a cue when "that" or ":" follows.
+  bool noun_like = false;
+  // Takes the listener as an object before the content ("told the Gazette that ...").
+  bool takes_object = false;
+  // A base form ("say", "warn"): not a cue after "to" ("is expected to say").
+  bool base_form = false;
+};
+
+const absl::flat_hash_map<std::string, CueInfo>& Cues() {
+  static const auto* cues = [] {
+    auto* m = new absl::flat_hash_map<std::string, CueInfo>;
+    for (const char* w :
+         {"said", "says", "warned", "warns", "claimed", "argued", "argues", "insisted",
+          "insists", "added", "adds", "stated", "explained", "explains", "noted",
+          "suggested", "suggests", "announced", "announces", "confirmed", "confirms",
+          "denied", "denies", "admitted", "admits", "wrote", "writes", "believes", "believed",
+          "maintained", "maintains", "stressed", "acknowledged", "acknowledges", "asserted",
+          "asserts", "alleged", "alleges", "revealed", "reveals", "responded", "replied",
+          "replies", "asked", "asks", "accused", "accuses", "urged", "urges", "told", "tells",
+          "predicted", "predicts", "concluded", "concedes", "conceded", "declared",
+          "declares", "emphasised", "emphasized", "reiterated", "countered", "contended",
+          "contends", "observed", "recalled", "remarked", "tweeted", "posted"}) {
+      (*m)[w] = CueInfo{};
+    }
+    for (const char* w : {"claims", "notes", "states", "stresses", "maintain", "answers"}) {
+      (*m)[w] = CueInfo{true, false, false};
+    }
+    for (const char* w : {"say", "warn", "claim", "argue", "insist", "believe", "allege",
+                          "deny", "admit", "suggest", "urge", "stress"}) {
+      (*m)[w] = CueInfo{false, false, true};
+    }
+    for (const char* w : {"told", "tells", "urged", "urges", "accused", "accuses", "warned",
+                          "warns", "asked", "reminded"}) {
+      (*m)[w].takes_object = true;
+    }
+    return m;
+  }();
+  return *cues;
+}
+
+// Two-word cues, keyed by the first word.
+const absl::flat_hash_map<std::string, std::string>& TwoWordCues() {
+  static const auto* m = new absl::flat_hash_map<std::string, std::string>{
+      {"according", "to"}, {"pointed", "out"}, {"points", "out"}, {"called", "for"},
+      {"calls", "for"},    {"went", "on"},     {"spelled", "out"}};
+  return *m;
+}
+
+// Between subject and cue: "NHS England has previously said".
+const Set& Auxiliaries() {
+  static const auto* s = new Set{
+      "has", "have", "had", "also", "previously", "repeatedly", "recently", "publicly",
+      "then", "later", "once", "again", "further", "is", "was", "were", "are", "has", "had",
+      "reportedly", "subsequently", "separately", "earlier", "already", "consistently",
+      "always", "privately", "explicitly", "will", "would", "did", "does", "do", "both",
+      "all", "simply", "now", "first", "initially", "since"};
+  return *s;
+}
+
+const Set& Pronouns() {
+  static const auto* s =
+      new Set{"he", "she", "they", "it", "we", "i", "you", "who", "which"};
+  return *s;
+}
+
+const Set& RoleWords() {
+  static const auto* s = new Set{
+      "minister", "ministers", "secretary", "spokesperson", "spokesman", "spokeswoman",
+      "spokespeople", "spokespersons", "councillor", "councillors", "cllr", "mp", "mps",
+      "mep", "msp", "chair", "chairman", "chairwoman", "chairperson", "chief",
+      "executive", "director", "officer", "leader", "mayor", "president", "senator",
+      "representative", "congressman", "congresswoman", "governor", "professor", "prof",
+      "doctor", "campaigner", "campaigners", "activist", "activists", "member", "members",
+      "deputy", "head", "manager", "founder", "co-founder", "ceo", "cfo", "cto", "coo",
+      "analyst", "analysts", "expert", "experts", "researcher", "researchers", "lawyer",
+      "lawyers", "adviser", "advisor", "official", "officials", "residents", "resident",
+      "patient", "patients", "nurse", "nurses", "doctors", "critics", "critic",
+      "protesters", "organiser", "organisers", "organizer", "coordinator", "trustee",
+      "chancellor", "commissioner", "judge", "inspector", "correspondent", "editor",
+      "economist", "scientist", "engineer", "employee", "employees", "worker", "workers",
+      "staff", "group", "council", "trust", "company", "firm", "department", "ministry",
+      "government", "party", "coalition", "campaign", "charity", "organisation",
+      "organization", "hospital", "board", "committee", "authority", "agency", "regulator",
+      "watchdog", "union", "source", "sources", "insider", "insiders", "sen", "rep", "gov",
+      "secretary-general", "speaker", "whip", "candidate", "clinician", "clinicians",
+      "gp", "gps", "surgeon", "consultant", "cabinet", "administration", "white", "house",
+      "democrat", "republican", "democrats", "republicans", "lawmaker", "lawmakers",
+      "legislator", "legislators", "aide", "aides", "parent", "parents", "volunteer",
+      "volunteers", "owner", "owners", "landlord", "tenant", "tenants", "founder",
+      "partner", "developer", "developers", "representatives", "presenter", "host",
+      "attorney", "counsel", "prosecutor", "prosecutors", "police", "detective", "teacher",
+      "teachers", "student", "students", "pupil", "boss", "bosses", "chiefs", "people",
+      "users", "user", "customers", "customer", "observers", "commentators", "figures",
+      "statement", "report", "study", "survey", "document", "documents", "data", "email",
+      "letter", "filing", "figures", "website", "blog", "post", "platform", "network"};
+  return *s;
+}
+
+const Set& RoleModifiers() {
+  static const auto* s = new Set{
+      "health", "foreign", "home", "education", "local", "former", "senior", "junior",
+      "shadow", "prime", "digital", "technology", "tech", "data", "privacy", "security",
+      "opposition", "independent", "lead", "general", "acting", "interim", "managing",
+      "medical", "clinical", "press", "media", "national", "regional", "city", "county",
+      "state", "federal", "long-time", "longtime", "fellow", "veteran", "retired", "top",
+      "justice", "finance", "treasury", "defence", "defense", "science", "housing",
+      "transport", "environment", "culture", "trade", "business", "economic", "legal",
+      "public", "information", "policy", "communications", "operating", "financial",
+      "technical", "research", "nursing", "ward", "borough", "parish", "district",
+      "cabinet", "labour", "conservative", "green", "liberal", "democratic", "republican",
+      "assistant", "associate", "vice", "co", "campaign", "community", "patient",
+      "privacy", "civil", "liberties", "rights", "human", "online", "freelance", "new",
+      "incoming", "outgoing", "current", "then", "one", "another", "two", "three",
+      "several", "some", "many", "other", "both", "concerned", "angry", "frustrated",
+      "worried", "its", "his", "her", "their", "our", "the", "a", "an", "group's",
+      "council's", "trust's", "government's", "company's", "firm's", "department's"};
+  return *s;
+}
+
+const Set& TitleAbbreviations() {
+  static const auto* s = new Set{"mr", "mrs", "ms", "dr", "st", "prof", "sen", "rep", "gov",
+                                 "jr", "sr", "gen", "lt", "col", "capt", "rev", "cllr"};
+  return *s;
+}
+
+const Set& Determiners() {
+  static const auto* s = new Set{"the", "a", "an", "its", "his", "her", "their", "our",
+                                 "this", "that", "these", "those"};
+  return *s;
+}
+
+// What may stand between a cue and the end of its sentence (or the next quote) when the
+// cue closes the attribution: "said on Wednesday", "said in a statement last week".
+const Set& TrailingWords() {
+  static const auto* s = new Set{
+      "on", "in", "at", "last", "this", "next", "week", "month", "year", "yesterday",
+      "today", "tonight", "a", "an", "the", "statement", "interview", "written",
+      "answer", "answers", "press", "release", "briefing", "conference", "post", "email",
+      "letter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december", "morning", "afternoon", "evening",
+      "night", "earlier", "later", "recently", "previously", "also", "then", "told",
+      "to", "reporters", "journalists", "when", "asked", "about", "it", "this", "of",
+      "via", "social", "media", "parliament", "house", "commons", "lords", "meeting",
+      "hearing", "debate", "committee", "speech", "report", "blog", "podcast", "radio",
+      "television", "tv", "online", "website", "x", "twitter", "facebook", "linkedin",
+      "instagram", "bluesky", "council", "full", "public", "weekend", "days", "ago",
+      "weeks", "months", "years", "after", "before", "during", "following", "with",
+      "from", "for", "by", "as", "and", "simply", "firmly", "flatly", "bluntly", "only"};
+  return *s;
+}
+
+const Set& LeadingAdverbials() {
+  static const auto* s = new Set{"but", "and", "however", "meanwhile", "yet", "so", "still",
+                                 "separately", "elsewhere", "instead", "now", "also",
+                                 "earlier", "later", "previously", "indeed", "then"};
+  return *s;
+}
+
+bool IsTerminalPunct(absl::string_view s) {
+  return s == "." || s == "!" || s == "?" || s == "\xE2\x80\xA6";
+}
+
+class Finder {
+ public:
+  Finder(absl::string_view text, const Segmentation& seg)
+      : text_(text), seg_(seg), tokens_(seg.tokens) {}
+
+  std::vector<Attribution> Run() {
+    quotes_ = FindQuotes(text_, seg_);
+    quote_of_token_.assign(tokens_.size(), -1);
+    for (size_t q = 0; q < quotes_.size(); ++q) {
+      const Quote& quote = quotes_[q];
+      const size_t last = quote.close_token == Quote::kNoToken
+                              ? seg_.paragraphs[tokens_[quote.open_token].paragraph].end_token - 1
+                              : quote.close_token;
+      for (size_t i = quote.open_token; i <= last; ++i) quote_of_token_[i] = static_cast<int>(q);
+    }
+    cue_used_.assign(tokens_.size(), false);
+    quote_used_.assign(quotes_.size(), false);
+    sentence_used_.assign(seg_.sentences.size(), false);
+    std::vector<Attribution> out;
+    DirectQuotes(&out);
+    IndirectSpeech(&out);
+    std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {
+      return a.content.front().begin < b.content.front().begin;
+    });
+    return out;
+  }
+
+ private:
+  std::string Lower(size_t i) const { return LowerToken(text_, tokens_[i]); }
+  bool Is(size_t i, absl::string_view punct) const {
+    return i < tokens_.size() && IsPunct(text_, tokens_[i], punct);
+  }
+  bool IsWord(size_t i) const { return i < tokens_.size() && tokens_[i].kind == TokenKind::kWord; }
+  bool InQuote(size_t i) const { return quote_of_token_[i] >= 0; }
+  const Sentence& SentenceOf(size_t i) const { return seg_.sentences[tokens_[i].sentence]; }
+
+  // Number of tokens of the cue starting at token i (0 when there is none there).
+  size_t CueAt(size_t i, size_t limit, CueInfo* info) const {
+    if (i >= limit || !IsWord(i) || InQuote(i) || cue_used_[i]) return 0;
+    const std::string w = Lower(i);
+    const auto two = TwoWordCues().find(w);
+    if (two != TwoWordCues().end()) {
+      if (i + 1 < limit && IsWord(i + 1) && Lower(i + 1) == two->second) {
+        if (w == "went") {  // "went on to say"
+          if (i + 3 < limit && Lower(i + 2) == "to" && Lower(i + 3) == "say") {
+            *info = CueInfo{};
+            return 4;
+          }
+          return 0;
+        }
+        *info = CueInfo{};
+        info->takes_object = false;
+        return 2;
+      }
+      return 0;
+    }
+    const auto it = Cues().find(w);
+    if (it == Cues().end()) return 0;
+    *info = it->second;
+    if (info->base_form && i > 0 && IsWord(i - 1)) {
+      const std::string before = Lower(i - 1);
+      if (before == "to" || before == "not" || before == "n't") return 0;
+    }
+    if (info->noun_like) {
+      if (!(Is(i + 1, ":") || (IsWord(i + 1) && Lower(i + 1) == "that"))) return 0;
+    }
+    return 1;
+  }
+
+  bool IsAccordingTo(size_t i) const { return IsWord(i) && Lower(i) == "according"; }
+
+  // Can token i be part of a speaker's noun phrase? `right` is the token after it inside the
+  // phrase (for prepositions: "a spokesperson for NHS England").
+  bool IsNounPhraseToken(size_t i, size_t right_end, bool* stop_after) const {
+    *stop_after = false;
+    const Token& t = tokens_[i];
+    if (t.kind == TokenKind::kPunct) {
+      // "Mr. Smith", "St. Mary's": a dot glued to a short capitalised word.
+      if (Is(i, ".") && i > 0 && IsWord(i - 1) && tokens_[i - 1].end == t.begin &&
+          TitleAbbreviations().contains(Lower(i - 1))) {
+        return true;
+      }
+      return Is(i, "&");
+    }
+    if (t.kind != TokenKind::kWord) return false;
+    const std::string w = Lower(i);
+    if (t.capitalised) {
+      if (Pronouns().contains(w)) *stop_after = true;
+      return true;
+    }
+    if (Pronouns().contains(w)) {
+      *stop_after = true;
+      return w != "who" && w != "which";
+    }
+    if (w == "the" || w == "a" || w == "an") {
+      *stop_after = true;
+      return true;
+    }
+    if (w == "for" || w == "of" || w == "at" || w == "from" || w == "with") {
+      return i + 1 < right_end && tokens_[i + 1].capitalised && i > 0 && IsWord(i - 1) &&
+             (RoleWords().contains(Lower(i - 1)) || tokens_[i - 1].capitalised);
+    }
+    if (w == "and") {  // "Labour and Co-operative MP"
+      return i + 1 < right_end && tokens_[i + 1].capitalised && i > 0 && tokens_[i - 1].capitalised;
+    }
+    return RoleWords().contains(w) || RoleModifiers().contains(w);
+  }
+
+  // The speaker phrase that ends just before token `end` (exclusive), not before `floor`.
+  // Handles an apposition between commas ("Jane Doe, a spokeswoman for X,").
+  bool SubjectBefore(size_t end, size_t floor, SpeakerPhrase* phrase, size_t* phrase_begin) const {
+    if (end <= floor) return false;
+    size_t j = end;  // exclusive end of the head
+    // Skip auxiliaries and adverbs: "has previously said".
+    for (int k = 0; k < 3 && j > floor && IsWord(j - 1) && !tokens_[j - 1].capitalised &&
+                    Auxiliaries().contains(Lower(j - 1));
+         ++k) {
+      --j;
+    }
+    if (j <= floor) return false;
+    TokenRange apposition;
+    if (Is(j - 1, ",")) {
+      // Find the comma that opens the apposition.
+      size_t k = j - 1;
+      size_t steps = 0;
+      while (k > floor && steps < 20 && !Is(k - 1, ",") && !InQuote(k - 1) &&
+             tokens_[k - 1].kind != TokenKind::kQuote) {
+        --k;
+        ++steps;
+      }
+      if (k <= floor || !Is(k - 1, ",") || k == j - 1) return false;
+      apposition = {k, j - 1};
+      j = k - 1;  // the head ends at the opening comma
+      if (j <= floor) return false;
+      // An apposition never starts with a verb-like word: "X, which said" is a relative.
+      const std::string first = Lower(k);
+      if (first == "which" || first == "that" || first == "and" || first == "but") return false;
+    }
+    size_t b = j;
+    size_t count = 0;
+    while (b > floor && count < 10 && !InQuote(b - 1)) {
+      bool stop_after = false;
+      if (!IsNounPhraseToken(b - 1, j, &stop_after)) break;
+      --b;
+      ++count;
+      if (stop_after) break;
+    }
+    // A preposition cannot start the phrase.
+    while (b < j && IsWord(b) && !tokens_[b].capitalised &&
+           (Lower(b) == "for" || Lower(b) == "of" || Lower(b) == "at" || Lower(b) == "and")) {
+      ++b;
+    }
+    if (b >= j) return false;
+    phrase->head = {b, j};
+    phrase->apposition = apposition;
+    *phrase_begin = b;
+    return HeadLooksLikeSpeaker(phrase->head);
+  }
+
+  // The speaker phrase that starts at `begin` and ends before `limit`, a quote, or the
+  // terminal punctuation; an apposition after a comma is kept unless a quote follows it.
+  bool SubjectAfter(size_t begin, size_t limit, SpeakerPhrase* phrase, size_t* phrase_end) const {
+    size_t j = begin;
+    size_t count = 0;
+    while (j < limit && count < 12 && !InQuote(j)) {
+      bool stop_after = false;
+      if (!IsNounPhraseToken(j, limit, &stop_after)) break;
+      const std::string w = tokens_[j].kind == TokenKind::kWord ? Lower(j) : "";
+      ++j;
+      ++count;
+      // A pronoun, or "the"/"a" followed by its noun, may still continue: "the group's
+      // chair". Only a lone pronoun stops here.
+      if (stop_after && Pronouns().contains(w)) break;
+    }
+    if (j == begin) return false;
+    phrase->head = {begin, j};
+    phrase->apposition = {};
+    if (Is(j, ",") && j + 1 < limit && !InQuote(j + 1) &&
+        tokens_[j + 1].kind != TokenKind::kQuote) {
+      // ", ROLE." up to the end of the sentence.
+      size_t k = j + 1;
+      while (k < limit && !InQuote(k) && tokens_[k].kind != TokenKind::kQuote &&
+             !IsTerminalPunct(TokenText(text_, tokens_[k])) && !Is(k, ",") && k - j < 20) {
+        ++k;
+      }
+      if (k > j + 1 && (k >= limit || IsTerminalPunct(TokenText(text_, tokens_[k])))) {
+        phrase->apposition = {j + 1, k};
+        j = k;
+      }
+    }
+    *phrase_end = j;
+    return HeadLooksLikeSpeaker(phrase->head);
+  }
+
+  // A name, a pronoun, or a known kind of speaker: not "The report" or "It".
+  bool HeadLooksLikeSpeaker(TokenRange head) const {
+    bool has_word = false;
+    for (size_t i = head.begin; i < head.end; ++i) {
+      if (!IsWord(i)) continue;
+      has_word = true;
+      const std::string w = Lower(i);
+      if (w == "it" || w == "you" || w == "who" || w == "which") return head.end - head.begin > 1;
+    }
+    if (!has_word) return false;
+    // The last word must be a name, a pronoun or a role noun.
+    size_t last = head.end - 1;
+    while (last > head.begin && !IsWord(last)) --last;
+    const std::string w = Lower(last);
+    if (tokens_[last].capitalised) {
+      return !LeadingAdverbials().contains(w) && !TrailingWords().contains(w);
+    }
+    if (w == "report" || w == "study" || w == "survey" || w == "data" || w == "figures" ||
+        w == "platform" || w == "network" || w == "statement" || w == "document" ||
+        w == "documents" || w == "website" || w == "post" || w == "blog" || w == "email" ||
+        w == "letter" || w == "filing") {
+      return false;
+    }
+    return Pronouns().contains(w) || RoleWords().contains(w);
+  }
+
+  // End of the content of sentence s: before the terminal punctuation (closing quotes after
+  // it stay with the content only when a quote is open in it).
+  size_t ContentEndToken(const Sentence& s) const {
+    size_t e = s.end_token;
+    while (e > s.first_token && tokens_[e - 1].kind == TokenKind::kPunct &&
+           (IsTerminalPunct(TokenText(text_, tokens_[e - 1])) || Is(e - 1, ","))) {
+      --e;
+    }
+    return e;
+  }
+
+  // --- Direct quotes --------------------------------------------------------------------
+
+  struct CueMatch {
+    size_t cue_begin = 0, cue_end = 0;  // tokens
+    SpeakerPhrase speaker;
+    size_t last_token = 0;              // last token of the attribution clause
+    size_t split_quote = Quote::kNoToken;  // index into quotes_ of a continuing quote
+  };
+
+  // After the closing mark at `close`: `, X said`, `, said X, ROLE`, `, according to X`,
+  // `X asked.` in the next sentence; notes a following `, "B."` (split quote).
+  bool AttributionAfter(size_t close, CueMatch* m) const {
+    size_t t = close + 1;
+    const Sentence* s = &SentenceOf(close);
+    size_t limit = s->end_token;
+    bool next_sentence = false;
+    if (t >= limit || (IsTerminalPunct(TokenText(text_, tokens_[t])) && t + 1 >= limit)) {
+      // The sentence ended with the quote: a short next sentence may be the attribution.
+      const size_t next = tokens_[close].sentence + 1;
+      if (next >= seg_.sentences.size() || seg_.sentences[next].paragraph != s->paragraph) {
+        return false;
+      }
+      s = &seg_.sentences[next];
+      t = s->first_token;
+      limit = s->end_token;
+      next_sentence = true;
+      if (limit - t > 14) return false;
+    }
+    while (t < limit && (Is(t, ",") || Is(t, "\xE2\x80\x94") || Is(t, "-"))) ++t;
+    if (t >= limit || InQuote(t)) return false;
+    CueInfo info;
+    size_t n = CueAt(t, limit, &info);
+    size_t after_clause = 0;
+    if (n > 0) {
+      // Inverted: "said X" / "according to X".
+      size_t phrase_end = 0;
+      if (!SubjectAfter(t + n, limit, &m->speaker, &phrase_end)) return false;
+      m->cue_begin = t;
+      m->cue_end = t + n;
+      after_clause = phrase_end;
+    } else {
+      // "X said", "Ms Macalpine, of the group, said": find the cue within a short window.
+      size_t c = t;
+      while (c < limit && c - t < 25 && !InQuote(c) &&
+             !IsTerminalPunct(TokenText(text_, tokens_[c])) && (n = CueAt(c, limit, &info)) == 0) {
+        ++c;
+      }
+      if (n == 0 || c == t) return false;
+      size_t phrase_begin = 0;
+      if (!SubjectBefore(c, t, &m->speaker, &phrase_begin) || phrase_begin != t) return false;
+      m->cue_begin = c;
+      m->cue_end = c + n;
+      after_clause = c + n;
+    }
+    // Whatever trails the cue ("on Wednesday", "in a statement") up to a comma before a
+    // quote (split quote) or the end of the sentence.
+    size_t k = after_clause;
+    while (k < limit && !InQuote(k) && tokens_[k].kind != TokenKind::kQuote &&
+           !IsTerminalPunct(TokenText(text_, tokens_[k])) && !Is(k, ",") && k - after_clause < 12) {
+      ++k;
+    }
+    m->last_token = k > 0 ? k - 1 : 0;
+    if (Is(k, ",") && k + 1 < tokens_.size() && InQuote(k + 1) &&
+        tokens_[k + 1].sentence == tokens_[k].sentence) {
+      const int q = quote_of_token_[k + 1];
+      if (quotes_[q].open_token == k + 1) m->split_quote = static_cast<size_t>(q);
+    }
+    if (Is(k, ":") && k + 1 < tokens_.size() && InQuote(k + 1) &&
+        tokens_[k + 1].paragraph == tokens_[k].paragraph) {
+      const int q = quote_of_token_[k + 1];  // `"A," she said: "B."`
+      if (quotes_[q].open_token == k + 1) m->split_quote = static_cast<size_t>(q);
+    }
+    const bool at_end = k >= limit || IsTerminalPunct(TokenText(text_, tokens_[k]));
+    if (k < limit && at_end) m->last_token = k;
+    // A whole next sentence is an attribution only when nothing else is said in it.
+    if (next_sentence && (!at_end || m->split_quote != Quote::kNoToken)) return false;
+    return true;
+  }
+
+  // Before the opening mark at `open`: `X said: "`, `X told Y: "`, `According to X, "`.
+  bool AttributionBefore(size_t open, CueMatch* m) const {
+    const Sentence& s = SentenceOf(open);
+    size_t floor = s.first_token;
+    // Not before an earlier quote in the same sentence.
+    for (size_t i = open; i > floor; --i) {
+      if (tokens_[i - 1].kind == TokenKind::kQuote || InQuote(i - 1)) {
+        floor = i;
+        break;
+      }
+    }
+    size_t p = open;
+    while (p > floor && (Is(p - 1, ":") || Is(p - 1, ",") || Is(p - 1, "\xE2\x80\x94"))) --p;
+    if (p > floor && IsWord(p - 1) && Lower(p - 1) == "that") --p;
+    // The last cue in a short window before the quote.
+    for (size_t c = p; c > floor && p - c < 10;) {
+      --c;
+      CueInfo info;
+      size_t n = CueAt(c, p + 1, &info);
+      if (n == 0) continue;
+      if (IsAccordingTo(c)) {
+        // "According to X, "..."": X runs to the comma before the quote.
+        size_t phrase_end = 0;
+        if (!SubjectAfter(c + 2, p + 1, &m->speaker, &phrase_end)) return false;
+        m->cue_begin = c;
+        m->cue_end = c + 2;
+        m->last_token = open - 1;
+        return true;
+      }
+      // Between the cue and the quote: only trailing words or an object ("told the Gazette").
+      for (size_t k = c + n; k < p; ++k) {
+        if (tokens_[k].kind == TokenKind::kQuote) return false;
+        if (IsWord(k) && !tokens_[k].capitalised && !TrailingWords().contains(Lower(k)) &&
+            !RoleWords().contains(Lower(k)) && !RoleModifiers().contains(Lower(k))) {
+          return false;
+        }
+      }
+      size_t phrase_begin = 0;
+      if (!SubjectBefore(c, floor, &m->speaker, &phrase_begin)) return false;
+      m->cue_begin = c;
+      m->cue_end = c + n;
+      m->last_token = open - 1;
+      return true;
+    }
+    return false;
+  }
+
+  // True when nothing but punctuation follows the quote in its sentence.
+  bool QuoteEndsSentence(const Quote& q) const {
+    if (q.close_token == Quote::kNoToken) return true;
+    const Sentence& s = SentenceOf(q.close_token);
+    for (size_t k = q.close_token + 1; k < s.end_token; ++k) {
+      if (tokens_[k].kind == TokenKind::kWord) return false;
+    }
+    return true;
+  }
+
+  void DirectQuotes(std::vector<Attribution>* out) {
+    for (size_t q = 0; q < quotes_.size(); ++q) {
+      if (quote_used_[q] || quotes_[q].word_count < 2) continue;
+      // A quote continued over paragraphs is one group.
+      std::vector<size_t> group = {q};
+      while (quotes_[group.back()].continues_in_next_paragraph && group.back() + 1 < quotes_.size()) {
+        group.push_back(group.back() + 1);
+      }
+      const Quote& last = quotes_[group.back()];
+      CueMatch m;
+      bool found = false;
+      if (last.close_token != Quote::kNoToken) found = AttributionAfter(last.close_token, &m);
+      if (!found && QuoteEndsSentence(last)) found = AttributionBefore(quotes_[q].open_token, &m);
+      if (!found) continue;
+      if (m.split_quote != Quote::kNoToken && !quote_used_[m.split_quote]) {
+        group.push_back(m.split_quote);
+        // The continuing part may itself run over paragraphs.
+        while (quotes_[group.back()].continues_in_next_paragraph &&
+               group.back() + 1 < quotes_.size()) {
+          group.push_back(group.back() + 1);
+        }
+      }
+      Attribution a;
+      a.kind = AttributionKind::kDirectQuote;
+      for (size_t g : group) {
+        quote_used_[g] = true;
+        if (!quotes_[g].content.empty()) a.content.push_back(quotes_[g].content);
+      }
+      if (a.content.empty()) continue;
+      for (size_t k = m.cue_begin; k < m.cue_end; ++k) cue_used_[k] = true;
+      a.cue = {tokens_[m.cue_begin].begin, tokens_[m.cue_end - 1].end};
+      a.speaker = m.speaker;
+      size_t first = std::min(quotes_[q].open_token, m.speaker.head.begin);
+      size_t last_tok = std::max(m.last_token, m.cue_end - 1);
+      const Quote& final_quote = quotes_[group.back()];
+      if (final_quote.close_token != Quote::kNoToken) {
+        last_tok = std::max(last_tok, final_quote.close_token);
+      }
+      a.first_sentence = tokens_[first].sentence;
+      a.end_sentence = tokens_[last_tok].sentence + 1;
+      for (size_t s = a.first_sentence; s < a.end_sentence; ++s) {
+        // Mark the sentences that carry the cue so indirect search does not reuse them.
+        if (s == tokens_[m.cue_begin].sentence) sentence_used_[s] = true;
+      }
+      out->push_back(std::move(a));
+    }
+  }
+
+  // --- Indirect speech ------------------------------------------------------------------
+
+  // Skips trailing words ("on Wednesday") after a cue; returns the index after them.
+  size_t SkipTrailing(size_t k, size_t limit, bool allow_object) const {
+    while (k < limit && IsWord(k) &&
+           (TrailingWords().contains(Lower(k)) || (allow_object && tokens_[k].capitalised))) {
+      ++k;
+    }
+    return k;
+  }
+
+  bool ContentOk(size_t b, size_t e) const {
+    size_t words = 0;
+    for (size_t k = b; k < e; ++k) words += IsWord(k);
+    return words >= 3;
+  }
+
+  Attribution MakeIndirect(size_t cue_begin, size_t cue_end, const SpeakerPhrase& speaker,
+                           std::vector<TokenRange> content, const Sentence& s) {
+    Attribution a;
+    a.kind = AttributionKind::kIndirect;
+    for (const TokenRange& r : content) {
+      if (r.empty()) continue;
+      a.content.push_back({tokens_[r.begin].begin, tokens_[r.end - 1].end});
+      for (size_t k = r.begin; k < r.end; ++k) {
+        if (InQuote(k)) {
+          a.kind = AttributionKind::kMixed;
+          quote_used_[quote_of_token_[k]] = true;
+        }
+      }
+    }
+    for (size_t k = cue_begin; k < cue_end; ++k) cue_used_[k] = true;
+    a.cue = {tokens_[cue_begin].begin, tokens_[cue_end - 1].end};
+    a.speaker = speaker;
+    a.first_sentence = tokens_[s.first_token].sentence;
+    a.end_sentence = a.first_sentence + 1;
+    return a;
+  }
+
+  // Where the clause that reports the content starts: after a leading adverbial with a
+  // comma ("In July 2025, NHS England said ...") the subject starts after that comma.
+  bool TryIndirectAt(const Sentence& s, size_t c, size_t n, const CueInfo& info,
+                     std::vector<Attribution>* out) {
+    const size_t sb = s.first_token;
+    const size_t ce = ContentEndToken(s);
+    if (ce <= sb) return false;
+    if (IsAccordingTo(c)) {
+      SpeakerPhrase sp;
+      size_t phrase_end = 0;
+      if (c == sb || (c > sb && Is(c - 1, ",") && !ContentOk(sb, c - 1))) {
+        // "According to X, CONTENT." (possibly after a short adverbial).
+        if (!SubjectAfter(c + 2, ce, &sp, &phrase_end)) return false;
+        size_t b = phrase_end;
+        if (!sp.apposition.empty()) {
+          // SubjectAfter took the content for an apposition: the content follows the comma.
+          b = sp.apposition.begin;
+          sp.apposition = {};
+        } else if (Is(b, ",")) {
+          ++b;
+        } else {
+          return false;
+        }
+        if (!ContentOk(b, ce)) return false;
+        out->push_back(MakeIndirect(c, c + 2, sp, {{b, ce}}, s));
+        return true;
+      }
+      if (c > sb && Is(c - 1, ",")) {
+        // "CONTENT, according to X[, CONTENT]."
+        if (!SubjectAfter(c + 2, ce, &sp, &phrase_end)) return false;
+        std::vector<TokenRange> content = {{sb, c - 1}};
+        if (!sp.apposition.empty()) {
+          // "..., according to X, is ..." continues the content after X.
+          content.push_back(sp.apposition);
+          sp.apposition = {};
+        }
+        if (!ContentOk(sb, c - 1)) return false;
+        out->push_back(MakeIndirect(c, c + 2, sp, content, s));
+        return true;
+      }
+      return false;
+    }
+    // The cue closes the sentence: "CONTENT, X said (on Wednesday)."
+    const size_t after = SkipTrailing(c + n, ce, info.takes_object);
+    if (after >= ce) {
+      SpeakerPhrase sp;
+      size_t phrase_begin = 0;
+      if (SubjectBefore(c, sb, &sp, &phrase_begin) && phrase_begin > sb &&
+          Is(phrase_begin - 1, ",") && ContentOk(sb, phrase_begin - 1)) {
+        out->push_back(MakeIndirect(c, c + n, sp, {{sb, phrase_begin - 1}}, s));
+        return true;
+      }
+    }
+    // "X said (that) CONTENT", "X told Y (that) CONTENT".
+    {
+      SpeakerPhrase sp;
+      size_t phrase_begin = 0;
+      if (SubjectBefore(c, sb, &sp, &phrase_begin) && SubjectStartsClause(phrase_begin, sb)) {
+        size_t b = c + n;
+        // Look for "that" shortly after the cue, past trailing words or the listener.
+        size_t k = b;
+        while (k < ce && k - b < 8 && IsWord(k) && Lower(k) != "that" &&
+               (TrailingWords().contains(Lower(k)) || tokens_[k].capitalised ||
+                (info.takes_object && (Determiners().contains(Lower(k)) ||
+                                       RoleWords().contains(Lower(k)))))) {
+          ++k;
+        }
+        if (k < ce && IsWord(k) && Lower(k) == "that") {
+          b = k + 1;
+        } else if (info.takes_object && Lower(c) != "urged" && Lower(c) != "urges" &&
+                   Lower(c) != "accused" && Lower(c) != "accuses" && Lower(c) != "warned" &&
+                   Lower(c) != "warns" && Lower(c) != "asked") {
+          // "told the Gazette the plan ..." : skip the listener (a pronoun, a name, "the X").
+          size_t o = b;
+          if (o < ce && IsWord(o) && Determiners().contains(Lower(o))) ++o;
+          while (o < ce && IsWord(o) && tokens_[o].capitalised) ++o;
+          if (o == b && o < ce && IsWord(o)) ++o;  // "told reporters", "told him"
+          b = o;
+        }
+        if (Is(b, ":") || Is(b, ",")) return false;  // a quote follows: handled as direct
+        if (b < ce && tokens_[b].kind == TokenKind::kQuote) {
+          // "X said "..."" where the whole content is quoted: direct, handled above.
+          const int q = quote_of_token_[b];
+          if (q >= 0 && QuoteCoversTo(q, ce)) return false;
+        }
+        if (b < ce && IsWord(b) && (Lower(b) == "to" || Lower(b) == "by") &&
+            !info.takes_object) {
+          return false;  // "is said to be", "was said by"
+        }
+        if (!ContentOk(b, ce)) return false;
+        out->push_back(MakeIndirect(c, c + n, sp, {{b, ce}}, s));
+        return true;
+      }
+    }
+    // "CONTENT, said X[, ROLE]."
+    if (c > sb && Is(c - 1, ",")) {
+      SpeakerPhrase sp;
+      size_t phrase_end = 0;
+      if (SubjectAfter(c + n, ce, &sp, &phrase_end) && phrase_end >= ce &&
+          ContentOk(sb, c - 1)) {
+        out->push_back(MakeIndirect(c, c + n, sp, {{sb, c - 1}}, s));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool QuoteCoversTo(int q, size_t ce) const {
+    const Quote& quote = quotes_[q];
+    if (quote.close_token == Quote::kNoToken) return true;
+    return quote.close_token + 1 >= ce;
+  }
+
+  // The subject of "X said C" starts the sentence, or follows a leading adverbial and a
+  // comma, a conjunction, or a colon/semicolon/dash.
+  bool SubjectStartsClause(size_t phrase_begin, size_t sb) const {
+    if (phrase_begin == sb) return true;
+    const size_t p = phrase_begin - 1;
+    if (Is(p, ",") || Is(p, ";") || Is(p, ":") || Is(p, "\xE2\x80\x94") || Is(p, ")")) return true;
+    if (IsWord(p)) {
+      const std::string w = Lower(p);
+      return w == "and" || w == "but" || w == "while" || w == "as" || w == "because" ||
+             w == "although" || w == "though" || w == "when" || w == "yet" || w == "so";
+    }
+    return false;
+  }
+
+  void IndirectSpeech(std::vector<Attribution>* out) {
+    for (size_t si = 0; si < seg_.sentences.size(); ++si) {
+      if (sentence_used_[si]) continue;
+      const Sentence& s = seg_.sentences[si];
+      for (size_t i = s.first_token; i < s.end_token; ++i) {
+        CueInfo info;
+        const size_t n = CueAt(i, s.end_token, &info);
+        if (n == 0) continue;
+        if (TryIndirectAt(s, i, n, info, out)) break;
+      }
+    }
+  }
+
+  absl::string_view text_;
+  const Segmentation& seg_;
+  const std::vector<Token>& tokens_;
+  std::vector<Quote> quotes_;
+  std::vector<int> quote_of_token_;
+  std::vector<bool> cue_used_;
+  std::vector<bool> quote_used_;
+  std::vector<bool> sentence_used_;
+};
+
+bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Content of text[b, e) trimmed of white space (ASCII and no-break) and a trailing comma.
+ByteSpan TrimContent(absl::string_view text, size_t b, size_t e) {
+  auto trim = [&] {
+    while (b < e && IsSpaceByte(text[b])) ++b;
+    while (b + 1 < e && static_cast<unsigned char>(text[b]) == 0xC2 &&
+           static_cast<unsigned char>(text[b + 1]) == 0xA0) {
+      b += 2;
+    }
+    while (e > b && IsSpaceByte(text[e - 1])) --e;
+  };
+  trim();
+  if (e > b && text[e - 1] == ',') --e;
+  trim();
+  return {b, e};
+}
+
+}  // namespace
+
+bool IsRoleWord(absl::string_view lower) { return RoleWords().contains(std::string(lower)); }
+bool IsRoleModifier(absl::string_view lower) {
+  return RoleModifiers().contains(std::string(lower));
+}
+bool IsPronoun(absl::string_view lower) { return Pronouns().contains(std::string(lower)); }
+
+std::vector<Quote> FindQuotes(absl::string_view text, const Segmentation& seg) {
+  std::vector<Quote> quotes;
+  const std::vector<Token>& tokens = seg.tokens;
+  auto emit = [&](size_t open, size_t close, size_t content_end) {
+    Quote q;
+    q.open_token = open;
+    q.close_token = close;
+    q.content = TrimContent(text, tokens[open].end, content_end);
+    for (size_t k = open + 1; k < (close == Quote::kNoToken ? tokens.size() : close); ++k) {
+      if (tokens[k].begin >= content_end) break;
+      q.word_count += tokens[k].kind == TokenKind::kWord;
+    }
+    quotes.push_back(q);
+  };
+  for (size_t p = 0; p < seg.paragraphs.size(); ++p) {
+    const Paragraph& para = seg.paragraphs[p];
+    size_t open = Quote::kNoToken;
+    size_t single_open = Quote::kNoToken;
+    for (size_t i = para.first_token; i < para.end_token; ++i) {
+      const Token& t = tokens[i];
+      if (t.kind != TokenKind::kQuote) continue;
+      const bool straight = text[t.begin] == '"' || text[t.begin] == '\'';
+      switch (t.quote) {
+        case QuoteRole::kDoubleOpen:
+          if (open == Quote::kNoToken) {
+            open = i;
+            single_open = Quote::kNoToken;
+          } else if (straight) {
+            emit(open, i, t.begin);
+            open = Quote::kNoToken;
+          } else {
+            open = i;  // a stray opener: start again
+          }
+          break;
+        case QuoteRole::kDoubleClose:
+          if (open != Quote::kNoToken) {
+            emit(open, i, t.begin);
+            open = Quote::kNoToken;
+          } else if (straight && i + 1 < para.end_token && tokens[i + 1].begin == t.end &&
+                     tokens[i + 1].kind == TokenKind::kWord) {
+            open = i;  // `said:"We` — glued to the next word, so it opens
+          }
+          break;
+        case QuoteRole::kSingleOpen:
+          if (open == Quote::kNoToken && single_open == Quote::kNoToken &&
+              i + 1 < para.end_token && tokens[i + 1].begin == t.end) {
+            single_open = i;
+          }
+          break;
+        case QuoteRole::kSingleClose:
+          if (open == Quote::kNoToken && single_open != Quote::kNoToken) {
+            emit(single_open, i, t.begin);
+            single_open = Quote::kNoToken;
+          }
+          break;
+        case QuoteRole::kNone:
+          break;
+      }
+    }
+    if (open != Quote::kNoToken) {
+      emit(open, Quote::kNoToken, para.end);
+      if (p + 1 < seg.paragraphs.size()) {
+        const Token& first = tokens[seg.paragraphs[p + 1].first_token];
+        quotes.back().continues_in_next_paragraph = first.quote == QuoteRole::kDoubleOpen;
+      }
+    }
+  }
+  return quotes;
+}
+
+std::vector<Attribution> FindAttributions(absl::string_view text, const Segmentation& seg) {
+  return Finder(text, seg).Run();
+}
+
+}  // namespace claims::extract

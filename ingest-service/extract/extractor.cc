@@ -1,1 +1,393 @@
-// placeholder: being written
+#include "ingest-service/extract/extractor.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "common/status_macros.h"
+#include "common/text_keys.h"
+#include "common/utf8.h"
+#include "ingest-service/extract/attribution.h"
+#include "ingest-service/extract/dates.h"
+#include "ingest-service/extract/html_text.h"
+#include "ingest-service/extract/mentions.h"
+#include "ingest-service/extract/segmenter.h"
+#include "ingest-service/extract/url.h"
+
+#ifndef CLAIMS_SOURCE_DATA_DIR
+#define CLAIMS_SOURCE_DATA_DIR "ingest-service/data"
+#endif
+
+namespace claims::extract {
+namespace {
+
+using claims::v1::Article;
+using claims::v1::Claim;
+using claims::v1::IngestArticleRequest;
+using claims::v1::OrganisationRef;
+using claims::v1::Speaker;
+
+// Dates and topics are looked for in a bounded window around each attribution, so that a
+// pathological "sentence" of megabytes cannot make the work quadratic.
+constexpr size_t kContextWindowBytes = 1500;
+
+bool IsDirectory(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+void SetTimestamp(absl::Time t, google::protobuf::Timestamp* ts) {
+  const int64_t seconds = absl::ToUnixSeconds(t);
+  ts->set_seconds(seconds);
+  ts->set_nanos(static_cast<int32_t>(
+      absl::ToInt64Nanoseconds(t - absl::FromUnixSeconds(seconds))));
+}
+
+absl::Time FromTimestamp(const google::protobuf::Timestamp& ts) {
+  return absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
+}
+
+// Rejects content that is not text: any NUL byte, or control characters (other than
+// tab, line feed, carriage return and form feed) making up more than 1% of it.
+absl::Status CheckLooksLikeText(absl::string_view field, absl::string_view s) {
+  size_t controls = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, ": looks binary (NUL byte at byte ", i, ")"));
+    }
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) {
+      ++controls;
+    } else if (c == 0xC2 && i + 1 < s.size() &&
+               static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      ++controls;  // C1 control characters U+0080..U+009F
+    }
+  }
+  if (controls > 0 && controls * 100 > s.size()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ": looks binary (", controls, " control characters in ", s.size(), " bytes)"));
+  }
+  return absl::OkStatus();
+}
+
+bool OnlyWhitespace(absl::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[pos]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      ++pos;
+      continue;
+    }
+    size_t len = 1;
+    const char32_t cp = DecodeUtf8(s, pos, &len);
+    if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 ||
+        cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF) {
+      pos += len;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+// Validates one content field (text or html) of a request.
+absl::Status ValidateContent(absl::string_view field, absl::string_view content) {
+  if (content.size() > kMaxArticleBytes) {
+    return absl::ResourceExhaustedError(absl::StrCat(field, ": ", content.size(),
+                                                     " bytes is over the limit of ",
+                                                     kMaxArticleBytes, " bytes"));
+  }
+  const size_t bad = FirstInvalidUtf8Offset(content);
+  if (bad != content.size()) {
+    return absl::InvalidArgumentError(absl::StrCat(field, ": invalid UTF-8 at byte ", bad));
+  }
+  CLAIMS_RETURN_IF_ERROR(CheckLooksLikeText(field, content));
+  if (OnlyWhitespace(content)) {
+    return absl::InvalidArgumentError(absl::StrCat(field, ": empty (only white space)"));
+  }
+  return absl::OkStatus();
+}
+
+// A byte offset moved back onto the start of a UTF-8 sequence.
+size_t SnapToCodePoint(absl::string_view text, size_t pos) {
+  pos = std::min(pos, text.size());
+  while (pos > 0 && pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
+    --pos;
+  }
+  return pos;
+}
+
+Speaker::Kind ToProtoKind(SpeakerKind kind) {
+  switch (kind) {
+    case SpeakerKind::kPerson: return Speaker::PERSON;
+    case SpeakerKind::kOrganisation: return Speaker::ORGANISATION;
+    case SpeakerKind::kGroup: return Speaker::GROUP;
+    case SpeakerKind::kUnknown: return Speaker::UNKNOWN;
+  }
+  return Speaker::UNKNOWN;
+}
+
+Claim::Kind ToProtoKind(AttributionKind kind) {
+  switch (kind) {
+    case AttributionKind::kDirectQuote: return Claim::DIRECT_QUOTE;
+    case AttributionKind::kIndirect: return Claim::INDIRECT;
+    case AttributionKind::kMixed: return Claim::MIXED;
+  }
+  return Claim::KIND_UNSPECIFIED;
+}
+
+Claim::TimePrecision ToProtoPrecision(DatePrecision p) {
+  switch (p) {
+    case DatePrecision::kDay: return Claim::DAY;
+    case DatePrecision::kMonth: return Claim::MONTH;
+    case DatePrecision::kYear: return Claim::YEAR;
+  }
+  return Claim::DAY;
+}
+
+void SetSpan(const CodePointIndex& cpi, ByteSpan span, claims::v1::Span* out) {
+  out->set_start(cpi.ToCodePoint(span.begin));
+  out->set_end(cpi.ToCodePoint(span.end));
+}
+
+}  // namespace
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("CLAIMS_DATA_DIR"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  if (IsDirectory("/usr/share/claims")) return "/usr/share/claims";
+  return CLAIMS_SOURCE_DATA_DIR;
+}
+
+ExtractorOptions DefaultExtractorOptions() {
+  const std::string dir = DefaultDataDir();
+  ExtractorOptions options;
+  options.taxonomy_path = dir + "/taxonomy.tsv";
+  options.organisations_path = dir + "/organisations.tsv";
+  return options;
+}
+
+absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& options) {
+  CLAIMS_ASSIGN_OR_RETURN(Taxonomy taxonomy, Taxonomy::LoadFile(options.taxonomy_path));
+  CLAIMS_ASSIGN_OR_RETURN(OrganisationCatalog organisations,
+                          OrganisationCatalog::LoadFile(options.organisations_path));
+  return std::make_unique<Extractor>(std::move(taxonomy), std::move(organisations));
+}
+
+Extractor::Extractor(Taxonomy taxonomy, OrganisationCatalog organisations)
+    : taxonomy_(std::move(taxonomy)), organisations_(std::move(organisations)) {}
+
+absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& request,
+                                              absl::Time now) const {
+  // --- Validation and decoding ---------------------------------------------------------
+  const bool has_text = !request.text().empty();
+  const bool has_html = !request.html().empty();
+  if (has_text && has_html) {
+    return absl::InvalidArgumentError("text, html: set exactly one of them, not both");
+  }
+  if (!has_text && !has_html) {
+    return absl::InvalidArgumentError("text: empty (set text or html)");
+  }
+  const absl::string_view field = has_text ? "text" : "html";
+  CLAIMS_RETURN_IF_ERROR(ValidateContent(field, has_text ? request.text() : request.html()));
+
+  std::string url;
+  if (!request.url().empty()) {
+    absl::StatusOr<std::string> canonical = CanonicalUrl(request.url());
+    if (!canonical.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("url: not an absolute http(s) URL: ", canonical.status().message()));
+    }
+    url = *std::move(canonical);
+  }
+
+  Extraction out;
+  Article& article = out.article;
+  std::optional<absl::Time> published;
+  if (request.has_published_time()) published = FromTimestamp(request.published_time());
+  article.set_title(request.title());
+  article.set_publisher(request.publisher());
+  for (const std::string& a : request.authors()) article.add_authors(a);
+  article.set_language(request.language());
+
+  if (has_html) {
+    absl::StatusOr<HtmlArticle> page = ParseHtmlArticle(request.html());
+    if (!page.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("html: ", page.status().message()));
+    }
+    if (OnlyWhitespace(page->text)) {
+      return absl::InvalidArgumentError("html: the page has no article text");
+    }
+    article.set_text(std::move(page->text));
+    if (article.title().empty()) article.set_title(page->title);
+    if (article.publisher().empty()) article.set_publisher(page->publisher);
+    if (article.authors().empty()) {
+      for (const std::string& a : page->authors) article.add_authors(a);
+    }
+    if (article.language().empty()) article.set_language(page->language);
+    if (!published.has_value()) published = page->published_time;
+    if (url.empty() && !page->canonical_url.empty()) {
+      // A page's own canonical link is a hint, not input: a bad one is ignored.
+      absl::StatusOr<std::string> canonical = CanonicalUrl(page->canonical_url);
+      if (canonical.ok()) url = *std::move(canonical);
+    }
+    article.set_source_format("html");
+  } else {
+    article.set_text(request.text());  // exactly as given: spans point into the user's file
+    article.set_source_format("text");
+  }
+  if (article.language().empty()) article.set_language("en");
+  article.set_url(url);
+  const absl::string_view text = article.text();
+  article.set_id(url.empty() ? ArticleIdForText(text) : ArticleIdForUrl(url));
+  article.set_content_sha256(Sha256Hex(text));
+  if (published.has_value()) SetTimestamp(*published, article.mutable_published_time());
+
+  // --- Pipeline --------------------------------------------------------------------------
+  const absl::Time reference_time = published.value_or(now);
+  const absl::CivilDay reference_day = absl::ToCivilDay(reference_time, absl::UTCTimeZone());
+  const Segmentation seg = Segment(text);
+  const ArticleOrganisations orgs(text, seg, organisations_);
+  const std::vector<Quote> quotes = FindQuotes(text, seg);
+  const std::vector<Attribution> attributions = FindAttributions(text, seg);
+  SpeakerResolver resolver(text, seg, orgs, quotes);
+  const CodePointIndex cpi(text);
+  const Taxonomy::Hits article_hits = taxonomy_.CountHits(text);
+
+  out.claims.reserve(attributions.size());
+  for (const Attribution& a : attributions) {
+    Claim claim;
+    claim.set_id(absl::StrFormat("%s-%04d", article.id(), out.claims.size() + 1));
+    claim.set_article_id(article.id());
+    claim.set_kind(ToProtoKind(a.kind));
+    std::vector<absl::string_view> parts;
+    for (const ByteSpan& span : a.content) {
+      parts.push_back(text.substr(span.begin, span.end - span.begin));
+      SetSpan(cpi, span, claim.add_content_spans());
+    }
+    claim.set_text(absl::StrJoin(parts, " "));
+    claim.set_cue(std::string(text.substr(a.cue.begin, a.cue.end - a.cue.begin)));
+    SetSpan(cpi, a.cue, claim.mutable_cue_span());
+
+    // Speaker.
+    const ResolvedSpeaker rs = resolver.Resolve(a.speaker);
+    Speaker* speaker = claim.mutable_speaker();
+    speaker->set_name(rs.name);
+    speaker->set_id(rs.id);
+    speaker->set_kind(ToProtoKind(rs.kind));
+    if (!rs.mention.empty()) {
+      speaker->set_mention(std::string(text.substr(rs.mention.begin, rs.mention.end - rs.mention.begin)));
+      SetSpan(cpi, rs.mention, speaker->mutable_span());
+    }
+    speaker->set_role(rs.role);
+    speaker->set_affiliation(rs.affiliation);
+    speaker->set_affiliation_id(rs.affiliation_id);
+
+    // The sentences that carry the attribution, bounded around the cue and content.
+    const size_t first_sentence = std::min(a.first_sentence, seg.sentences.size() - 1);
+    const size_t end_sentence = std::max(first_sentence + 1, std::min(a.end_sentence, seg.sentences.size()));
+    size_t ctx_begin = seg.sentences[first_sentence].begin;
+    size_t ctx_end = seg.sentences[end_sentence - 1].end;
+    const size_t lo = std::min(a.cue.begin, a.content.front().begin);
+    const size_t hi = std::max(a.cue.end, a.content.back().end);
+    ctx_begin = std::min(ctx_begin, lo);
+    ctx_end = std::max(ctx_end, hi);
+
+    // Organisations: the speaker's own first, then those named with the claim.
+    absl::flat_hash_map<std::string, size_t> org_index;
+    auto add_org = [&](const std::string& id, const std::string& name, absl::string_view mention,
+                       OrganisationRef::Relation relation) {
+      if (id.empty()) return;
+      auto [it, inserted] = org_index.emplace(id, claim.organisations_size());
+      if (!inserted) return;
+      OrganisationRef* ref = claim.add_organisations();
+      ref->set_id(id);
+      ref->set_name(name);
+      ref->set_mention(std::string(mention));
+      ref->set_relation(relation);
+    };
+    const std::vector<const OrgOccurrence*> named = orgs.Within(ctx_begin, ctx_end);
+    if (!rs.affiliation_id.empty()) {
+      absl::string_view mention = rs.affiliation;
+      for (const OrgOccurrence* o : named) {
+        if (o->id == rs.affiliation_id) {
+          mention = text.substr(o->begin, o->end - o->begin);
+          break;
+        }
+      }
+      add_org(rs.affiliation_id, rs.affiliation, mention, OrganisationRef::SPEAKER_AFFILIATION);
+    }
+    for (const OrgOccurrence* o : named) {
+      add_org(o->id, o->name, text.substr(o->begin, o->end - o->begin), OrganisationRef::MENTIONED);
+    }
+
+    // Time of saying: a date with the attribution but outside what was said.
+    const size_t win_begin = SnapToCodePoint(
+        text, std::max(ctx_begin, a.cue.begin > kContextWindowBytes ? a.cue.begin - kContextWindowBytes : 0));
+    const size_t win_end = SnapToCodePoint(text, std::min(ctx_end, a.cue.end + kContextWindowBytes));
+    std::optional<DateMention> best;
+    size_t best_distance = 0;
+    if (win_end > win_begin) {
+      for (DateMention d : FindDates(text.substr(win_begin, win_end - win_begin), reference_day)) {
+        d.begin += win_begin;
+        d.end += win_begin;
+        bool inside = false;
+        for (const ByteSpan& span : a.content) {
+          inside = inside || (d.begin < span.end && d.end > span.begin);
+        }
+        if (inside) continue;
+        const size_t distance = d.end <= a.cue.begin ? a.cue.begin - d.end
+                                : d.begin >= a.cue.end ? d.begin - a.cue.end
+                                                       : 0;
+        if (!best.has_value() || distance < best_distance) {
+          best = d;
+          best_distance = distance;
+        }
+      }
+    }
+    if (best.has_value()) {
+      SetTimestamp(absl::FromCivil(best->day, absl::UTCTimeZone()), claim.mutable_claim_time());
+      claim.set_claim_time_precision(ToProtoPrecision(best->precision));
+    } else {
+      SetTimestamp(reference_time, claim.mutable_claim_time());
+      claim.set_claim_time_precision(Claim::DAY);
+    }
+    if (published.has_value()) SetTimestamp(*published, claim.mutable_article_time());
+
+    // Topics: the claim, its paragraph(s), the article.
+    const size_t para_begin = seg.paragraphs[seg.sentences[first_sentence].paragraph].begin;
+    const size_t para_end = seg.paragraphs[seg.sentences[end_sentence - 1].paragraph].end;
+    const size_t topic_begin = SnapToCodePoint(
+        text, std::max(para_begin, lo > kContextWindowBytes ? lo - kContextWindowBytes : 0));
+    const size_t topic_end = SnapToCodePoint(text, std::min(para_end, hi + kContextWindowBytes));
+    const absl::string_view context =
+        topic_end > topic_begin ? text.substr(topic_begin, topic_end - topic_begin) : "";
+    for (const TopicScore& t : taxonomy_.ScoreWithHits(claim.text(), context, article_hits)) {
+      claims::v1::TopicRef* ref = claim.add_topics();
+      ref->set_id(t.id);
+      ref->set_label(t.label);
+      ref->set_score(t.score);
+    }
+
+    claim.set_extractor_version(kExtractorVersion);
+    claim.set_article_title(article.title());
+    claim.set_article_url(article.url());
+    out.claims.push_back(std::move(claim));
+  }
+  article.set_claim_count(static_cast<int32_t>(out.claims.size()));
+  return out;
+}
+
+}  // namespace claims::extract

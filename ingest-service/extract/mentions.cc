@@ -1,1 +1,855 @@
-// placeholder: being written
+#include "ingest-service/extract/mentions.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "common/text_keys.h"
+
+namespace claims::extract {
+namespace {
+
+using Set = absl::flat_hash_set<std::string>;
+
+// Capitalised words that are not parts of names.
+const Set& NonNameWords() {
+  static const auto* s = new Set{
+      "the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "as", "so", "yet", "this",
+      "that", "these", "those", "there", "it", "its", "he", "she", "they", "we", "i", "his",
+      "her", "their", "our", "my", "you", "however", "meanwhile", "last", "next", "when",
+      "while", "after", "before", "asked", "speaking", "according", "for", "from", "with",
+      "by", "to", "of", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december", "today", "yesterday", "earlier",
+      "later", "now", "then", "also", "what", "why", "how", "who", "where", "which", "one",
+      "some", "many", "all", "both", "no", "not", "under", "over", "since", "until",
+      "during", "despite", "although", "because", "though", "once", "every", "each", "any",
+      "other", "another", "such", "more", "most", "only", "just", "even", "still", "again",
+      "separately", "elsewhere", "instead", "indeed", "further", "first", "second", "third",
+      "previously", "recently", "currently", "yes", "thanks", "dear", "read", "more",
+      "about", "into", "up", "out", "new", "old", "chief", "executive", "data", "platform",
+      "federated", "health", "service", "government", "council", "trust", "group",
+      "party", "minister", "secretary", "mp", "councillor", "cllr", "spokesperson",
+      "spokesman", "spokeswoman", "campaigners", "critics", "officials", "residents",
+      "patients", "mps", "street", "road", "avenue", "lane", "square", "park", "hall",
+      "house", "centre", "center", "bridge", "station", "town", "city", "ward", "court"};
+  return *s;
+}
+
+const Set& MaleTitles() {
+  static const auto* s = new Set{"mr", "sir", "lord", "mister", "master"};
+  return *s;
+}
+const Set& FemaleTitles() {
+  static const auto* s = new Set{"ms", "mrs", "miss", "dame", "lady", "baroness", "madam"};
+  return *s;
+}
+const Set& NeutralTitles() {
+  static const auto* s = new Set{"dr", "prof", "mx", "rev"};
+  return *s;
+}
+bool IsTitle(const std::string& w) {
+  return MaleTitles().contains(w) || FemaleTitles().contains(w) || NeutralTitles().contains(w);
+}
+
+// Prepositions and determiners before a capitalised sequence that make it a place or a
+// thing rather than a person ("in Hackney Central", "the Federated Data Platform").
+const Set& NotBeforePerson() {
+  static const auto* s = new Set{"in", "at", "from", "to", "for", "of", "near", "across",
+                                 "around", "the", "a", "an", "into", "on", "via", "by",
+                                 "under", "within", "outside", "inside", "through"};
+  return *s;
+}
+
+const Set& LeadingNoise() {
+  static const auto* s = new Set{
+      "but", "and", "however", "meanwhile", "yet", "so", "still", "separately", "elsewhere",
+      "instead", "now", "also", "earlier", "later", "previously", "indeed", "then", "on",
+      "in", "last", "this", "yesterday", "today", "tonight", "week", "month", "year",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "january", "february", "march", "april", "june", "july", "august", "september",
+      "october", "november", "december", "while", "when", "as", "because", "although"};
+  return *s;
+}
+
+bool IsSpokes(absl::string_view w) { return absl::StartsWith(w, "spokes"); }
+
+// Organisation-like common nouns that point back to an organisation named earlier.
+const Set& OrgNouns() {
+  static const auto* s = new Set{
+      "group", "coalition", "campaign", "council", "trust", "company", "firm", "department",
+      "ministry", "government", "party", "union", "hospital", "charity", "organisation",
+      "organization", "board", "committee", "authority", "agency", "regulator", "watchdog",
+      "body", "service", "administration", "network", "alliance", "association", "society",
+      "commission", "office", "foundation", "institute", "university", "bank"};
+  return *s;
+}
+
+// Plural nouns for groups of people ("campaigners said").
+const Set& GroupNouns() {
+  static const auto* s = new Set{
+      "campaigners", "activists", "critics", "residents", "patients", "officials",
+      "protesters", "experts", "doctors", "nurses", "clinicians", "councillors", "mps",
+      "unions", "workers", "staff", "parents", "teachers", "students", "lawmakers",
+      "legislators", "democrats", "republicans", "analysts", "researchers", "sources",
+      "insiders", "people", "users", "customers", "observers", "opponents", "supporters",
+      "members", "campaign", "volunteers", "employees", "tenants", "organisers",
+      "spokespeople", "aides", "gps", "commentators"};
+  return *s;
+}
+
+bool CampaignNoun(absl::string_view w) {
+  return w == "campaigners" || w == "activists" || w == "protesters" || w == "organisers" ||
+         w == "supporters" || w == "volunteers" || w == "opponents";
+}
+
+}  // namespace
+
+bool OrganisationFitsNoun(absl::string_view name, absl::string_view noun) {
+  if (noun.empty()) return true;
+  std::vector<std::string> words;
+  for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
+    words.push_back(absl::AsciiStrToLower(w));
+  }
+  auto has = [&](std::initializer_list<absl::string_view> heads) {
+    for (const std::string& w : words) {
+      for (absl::string_view h : heads) {
+        if (w == h) return true;
+      }
+    }
+    return false;
+  };
+  if (noun == "group" || noun == "coalition" || noun == "campaign" || noun == "alliance" ||
+      noun == "network" || CampaignNoun(noun)) {
+    return has({"coalition", "campaign", "group", "alliance", "network", "action",
+                "collective", "movement", "association", "society", "against", "friends",
+                "save", "stop", "defend", "keep", "watch", "medconfidential", "foxglove",
+                "coalition's", "campaigners", "residents"});
+  }
+  if (noun == "company" || noun == "firm") {
+    return has({"technologies", "technology", "ltd", "limited", "inc", "plc", "corp",
+                "corporation", "company", "co", "llc", "holdings", "systems", "software",
+                "group", "labs", "solutions", "palantir", "microsoft", "google", "amazon",
+                "meta", "apple", "oracle", "ibm", "accenture", "deloitte", "kpmg", "pwc"});
+  }
+  if (noun == "department" || noun == "ministry") {
+    return has({"department", "ministry", "dhsc", "office", "treasury"});
+  }
+  if (noun == "hospital") return has({"hospital", "hospitals", "healthcare", "trust"});
+  if (noun == "charity") return has({"charity", "foundation", "trust", "fund"});
+  if (noun == "regulator" || noun == "watchdog") {
+    return has({"commissioner's", "commission", "authority", "ico", "ofcom", "regulator",
+                "office"});
+  }
+  if (noun == "organisation" || noun == "organization" || noun == "body") return true;
+  if (noun == "administration") return has({"administration", "house", "government"});
+  return has({std::string(noun)});
+}
+
+// ---------------------------------------------------------------------------------------
+// ArticleOrganisations
+
+namespace {
+
+const Set& CorporateTail() {
+  static const auto* s = new Set{"technologies", "technology", "systems", "group", "holdings",
+                                 "ltd", "limited", "inc", "corp", "corporation", "labs",
+                                 "software", "solutions", "company", "co", "plc", "partners",
+                                 "international", "uk", "global", "llc"};
+  return *s;
+}
+
+// Capitalised words that end a run of organisation words: roles and titles belong to the
+// person after them ("NHS England chief executive", "Labour MP Karin Smyth").
+bool BreaksOrganisationRun(const std::string& lower) {
+  return IsTitle(lower) || lower == "mp" || lower == "mps" || lower == "minister" ||
+         lower == "secretary" || lower == "councillor" || lower == "cllr" ||
+         lower == "spokesperson" || lower == "spokesman" || lower == "spokeswoman" ||
+         lower == "chief" || lower == "executive" || lower == "chair" ||
+         lower == "chairman" || lower == "chairwoman" || lower == "director" ||
+         lower == "leader" || lower == "mayor" || lower == "president" ||
+         lower == "senator" || lower == "governor" || lower == "professor";
+}
+
+struct Candidate {
+  OrgOccurrence occ;
+  int priority = 0;  // higher wins among equally long candidates
+};
+
+}  // namespace
+
+ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segmentation& seg,
+                                           const OrganisationCatalog& catalog) {
+  std::vector<Candidate> candidates;
+  auto add = [&](size_t b, size_t e, std::string id, std::string name, int priority) {
+    if (e <= b || id.empty()) return;
+    candidates.push_back({OrgOccurrence{b, e, std::move(id), std::move(name)}, priority});
+  };
+  // Resolve a name that is not (by itself) a catalogue match: the catalogue may know it by
+  // its canonical id ("Palantir Technologies UK Ltd" -> "palantir").
+  auto resolve_unknown = [&](absl::string_view name, std::string* id, std::string* display) {
+    if (const KnownOrganisation* k = catalog.Find(name)) {
+      *id = k->id;
+      *display = k->name;
+      return;
+    }
+    *id = CanonicalOrganisationId(name);
+    if (const KnownOrganisation* k = catalog.Find(*id)) {
+      *id = k->id;
+      *display = k->name;
+      return;
+    }
+    *display = std::string(name);
+  };
+
+  // 1. Catalogue names and aliases.
+  for (const OrganisationCatalog::Match& m : catalog.FindAll(text)) {
+    if (m.organisation == nullptr) continue;
+    add(m.begin, m.end, m.organisation->id, m.organisation->name, 2);
+  }
+
+  // 2. Runs of capitalised words ("Hackney Coalition Against Palantir", "Department of
+  //    Health and Social Care") that look like organisations.
+  const std::vector<Token>& tokens = seg.tokens;
+  absl::flat_hash_map<std::string, std::pair<std::string, std::string>> short_forms;
+  for (size_t i = 0; i < tokens.size();) {
+    if (tokens[i].kind != TokenKind::kWord || !tokens[i].capitalised) {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    // A sentence-initial "The" or other function word is not part of the name.
+    while (b < tokens.size() && tokens[b].kind == TokenKind::kWord && tokens[b].capitalised &&
+           (LowerToken(text, tokens[b]) == "the" ||
+            (b == seg.sentences[tokens[b].sentence].first_token &&
+             NonNameWords().contains(LowerToken(text, tokens[b]))))) {
+      ++b;
+    }
+    size_t e = b;
+    bool saw_of = false;
+    size_t last_cap = b;
+    while (e < tokens.size() && tokens[e].kind == TokenKind::kWord &&
+           tokens[e].paragraph == tokens[b].paragraph && e - b < 12) {
+      const std::string w = LowerToken(text, tokens[e]);
+      if (tokens[e].capitalised) {
+        if (BreaksOrganisationRun(w) && e > b) break;
+        last_cap = e;
+        ++e;
+        continue;
+      }
+      // Lower-case connectors inside a name.
+      const bool connector = w == "of" || w == "for" || w == "on" || w == "the" ||
+                             (w == "and" && saw_of);
+      if (!connector || e + 1 >= tokens.size() || !tokens[e + 1].capitalised ||
+          tokens[e + 1].kind != TokenKind::kWord) {
+        break;
+      }
+      if (w == "of" || w == "for") saw_of = true;
+      ++e;
+    }
+    if (e == b || b >= tokens.size() || !tokens[b].capitalised) {
+      i = std::max(i + 1, e);
+      continue;
+    }
+    e = last_cap + 1;
+    const absl::string_view name = text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin);
+    if (LooksLikeOrganisation(name)) {
+      std::string id, display;
+      resolve_unknown(name, &id, &display);
+      add(tokens[b].begin, tokens[e - 1].end, id, display, 1);
+      // "Acme Technologies" can later be called "Acme".
+      if (e - b >= 2) {
+        bool tail = true;
+        for (size_t k = b + 1; k < e; ++k) {
+          tail = tail && CorporateTail().contains(LowerToken(text, tokens[k]));
+        }
+        if (tail) short_forms[std::string(TokenText(text, tokens[b]))] = {id, display};
+      }
+    }
+    i = e;
+  }
+
+  // 3. Acronyms defined in parentheses, then every later use of them.
+  absl::flat_hash_map<std::string, std::pair<std::string, std::string>> acronyms;
+  for (const AcronymDefinition& d : FindAcronymDefinitions(text)) {
+    if (d.expansion_end > text.size() || d.acronym_end > text.size() ||
+        d.expansion_begin >= d.expansion_end || d.acronym_begin >= d.acronym_end) {
+      continue;
+    }
+    // An expansion that is (or ends with) a known organisation takes its id.
+    std::string id, display;
+    for (const Candidate& c : candidates) {
+      if (c.occ.begin <= d.expansion_begin && c.occ.end >= d.expansion_end) {
+        id = c.occ.id;
+        display = c.occ.name;
+      }
+    }
+    if (id.empty()) {
+      resolve_unknown(text.substr(d.expansion_begin, d.expansion_end - d.expansion_begin), &id,
+                      &display);
+      add(d.expansion_begin, d.expansion_end, id, display, 3);
+    }
+    acronyms[std::string(text.substr(d.acronym_begin, d.acronym_end - d.acronym_begin))] = {
+        id, display};
+  }
+  if (!acronyms.empty() || !short_forms.empty()) {
+    for (const Token& t : tokens) {
+      if (t.kind != TokenKind::kWord || !t.capitalised) continue;
+      const std::string w(TokenText(text, t));
+      auto a = acronyms.find(w);
+      if (a != acronyms.end()) {
+        add(t.begin, t.end, a->second.first, a->second.second, 0);
+        continue;
+      }
+      auto s = short_forms.find(w);
+      if (s != short_forms.end()) add(t.begin, t.end, s->second.first, s->second.second, 0);
+    }
+  }
+
+  // Longest first, then priority; keep the non-overlapping ones.
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    const size_t la = a.occ.end - a.occ.begin, lb = b.occ.end - b.occ.begin;
+    if (la != lb) return la > lb;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.occ.begin < b.occ.begin;
+  });
+  std::vector<OrgOccurrence> kept;
+  std::vector<std::pair<size_t, size_t>> taken;  // sorted by begin
+  for (Candidate& c : candidates) {
+    auto it = std::lower_bound(taken.begin(), taken.end(), std::make_pair(c.occ.begin, size_t{0}));
+    bool overlaps = false;
+    if (it != taken.end() && it->first < c.occ.end) overlaps = true;
+    if (it != taken.begin() && std::prev(it)->second > c.occ.begin) overlaps = true;
+    if (overlaps) continue;
+    taken.insert(it, {c.occ.begin, c.occ.end});
+    kept.push_back(std::move(c.occ));
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const OrgOccurrence& a, const OrgOccurrence& b) { return a.begin < b.begin; });
+  occurrences_ = std::move(kept);
+}
+
+std::vector<const OrgOccurrence*> ArticleOrganisations::Within(size_t begin, size_t end) const {
+  std::vector<const OrgOccurrence*> out;
+  auto it = std::lower_bound(
+      occurrences_.begin(), occurrences_.end(), begin,
+      [](const OrgOccurrence& o, size_t pos) { return o.begin < pos; });
+  for (; it != occurrences_.end() && it->begin < end; ++it) {
+    if (it->end <= end) out.push_back(&*it);
+  }
+  return out;
+}
+
+const OrgOccurrence* ArticleOrganisations::MostRecent(size_t pos, absl::string_view noun) const {
+  auto it = std::upper_bound(occurrences_.begin(), occurrences_.end(), pos,
+                             [](size_t p, const OrgOccurrence& o) { return p < o.begin; });
+  for (int steps = 0; it != occurrences_.begin() && steps < 400; ++steps) {
+    --it;
+    if (it->end <= pos && OrganisationFitsNoun(it->name, noun)) return &*it;
+  }
+  return nullptr;
+}
+
+const OrgOccurrence* ArticleOrganisations::Next(size_t pos, size_t limit,
+                                                absl::string_view noun) const {
+  auto it = std::lower_bound(occurrences_.begin(), occurrences_.end(), pos,
+                             [](const OrgOccurrence& o, size_t p) { return o.begin < p; });
+  for (int steps = 0; it != occurrences_.end() && it->begin < limit && steps < 400;
+       ++it, ++steps) {
+    if (OrganisationFitsNoun(it->name, noun)) return &*it;
+  }
+  return nullptr;
+}
+
+// ---------------------------------------------------------------------------------------
+// SpeakerResolver
+
+SpeakerResolver::SpeakerResolver(absl::string_view text, const Segmentation& seg,
+                                 const ArticleOrganisations& orgs,
+                                 const std::vector<Quote>& quotes)
+    : text_(text), seg_(seg), orgs_(orgs), in_quote_(seg.tokens.size(), false) {
+  for (const Quote& q : quotes) {
+    size_t last = q.close_token;
+    if (last == Quote::kNoToken) {
+      last = seg.paragraphs[seg.tokens[q.open_token].paragraph].end_token - 1;
+    }
+    for (size_t i = q.open_token; i <= last && i < in_quote_.size(); ++i) in_quote_[i] = true;
+  }
+  ScanPersons();
+}
+
+// Finds "Marion Macalpine", "Ms Macalpine", "Dr Jane Doe": candidates for pronouns, and
+// the full names that surnames resolve to.
+void SpeakerResolver::ScanPersons() {
+  const std::vector<Token>& tokens = seg_.tokens;
+  const std::vector<OrgOccurrence>& occ = orgs_.occurrences();
+  size_t next_org = 0;
+  for (size_t i = 0; i < tokens.size();) {
+    const Token& t = tokens[i];
+    if (t.kind != TokenKind::kWord || !t.capitalised || in_quote_[i]) {
+      ++i;
+      continue;
+    }
+    while (next_org < occ.size() && occ[next_org].end <= t.begin) ++next_org;
+    if (next_org < occ.size() && occ[next_org].begin <= t.begin) {
+      ++i;  // inside an organisation's name
+      continue;
+    }
+    Gender gender = Gender::kUnknown;
+    bool titled = false;
+    size_t b = i;
+    std::string w = LowerToken(text_, t);
+    if (IsTitle(w)) {
+      titled = true;
+      if (MaleTitles().contains(w)) gender = Gender::kMale;
+      if (FemaleTitles().contains(w)) gender = Gender::kFemale;
+      ++b;
+      if (b < tokens.size() && IsPunct(text_, tokens[b], ".")) ++b;
+    } else if (i > 0 && tokens[i - 1].kind == TokenKind::kWord &&
+               tokens[i - 1].sentence == t.sentence &&
+               NotBeforePerson().contains(LowerToken(text_, tokens[i - 1]))) {
+      // "in Hackney Central", "the Federated Data Platform": skip the whole run.
+      size_t e = i;
+      while (e < tokens.size() && tokens[e].kind == TokenKind::kWord && tokens[e].capitalised) ++e;
+      i = e;
+      continue;
+    }
+    size_t e = b;
+    while (e < tokens.size() && e - b < 4 && tokens[e].kind == TokenKind::kWord &&
+           tokens[e].capitalised && tokens[e].sentence == t.sentence && !in_quote_[e]) {
+      const std::string lw = LowerToken(text_, tokens[e]);
+      if (NonNameWords().contains(lw) || IsTitle(lw) || IsRoleWord(lw)) break;
+      // All-capital words are acronyms, not names.
+      const absl::string_view s = TokenText(text_, tokens[e]);
+      if (s.size() >= 2 && absl::ascii_isupper(static_cast<unsigned char>(s[1]))) break;
+      if (next_org < occ.size() && tokens[e].begin >= occ[next_org].begin) break;
+      ++e;
+    }
+    const size_t words = e - b;
+    if (words >= 2 || (titled && words == 1)) {
+      PersonMention p;
+      p.begin = t.begin;
+      p.end = tokens[e - 1].end;
+      p.name = std::string(text_.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
+      p.gender = gender;
+      p.full = words >= 2;
+      if (p.full) {
+        by_surname_[std::string(TokenText(text_, tokens[e - 1]))].push_back(persons_.size());
+      }
+      persons_.push_back(std::move(p));
+    }
+    i = std::max(e, i + 1);
+  }
+}
+
+std::string SpeakerResolver::FullNameFor(absl::string_view surname, size_t pos) const {
+  // The speakers resolved so far come first: they are what the article talks about.
+  for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+    if (it->name.size() > surname.size() && absl::EndsWith(it->name, surname) &&
+        it->name[it->name.size() - surname.size() - 1] == ' ') {
+      return it->name;
+    }
+  }
+  auto it = by_surname_.find(std::string(surname));
+  if (it == by_surname_.end()) return "";
+  std::string best;
+  for (size_t idx : it->second) {
+    if (persons_[idx].begin >= pos) break;
+    best = persons_[idx].name;
+  }
+  return best;
+}
+
+bool SpeakerResolver::Compatible(const std::string& name, SpeakerKind kind, Gender wanted) const {
+  if (name.empty()) return false;
+  if (kind != SpeakerKind::kPerson) return false;
+  auto e = entities_.find(name);
+  if (e == entities_.end()) return true;
+  if (e->second.kind != SpeakerKind::kPerson && e->second.kind != SpeakerKind::kUnknown) {
+    return false;
+  }
+  return e->second.gender == Gender::kUnknown || e->second.gender == wanted ||
+         wanted == Gender::kUnknown;
+}
+
+ResolvedSpeaker SpeakerResolver::ResolvePronoun(const std::string& pronoun, ByteSpan mention) {
+  ResolvedSpeaker s;
+  s.mention = mention;
+  s.kind = SpeakerKind::kUnknown;
+  if (pronoun == "he" || pronoun == "she") {
+    const Gender wanted = pronoun == "he" ? Gender::kMale : Gender::kFemale;
+    // The most recent compatible speaker...
+    size_t best_pos = 0;
+    std::string best;
+    for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+      if (it->pos >= mention.begin) continue;
+      auto e = entities_.find(it->name);
+      if (e == entities_.end()) continue;
+      if (Compatible(it->name, e->second.kind, wanted)) {
+        best_pos = it->pos;
+        best = it->name;
+        break;
+      }
+    }
+    // ...or person named since then.
+    auto p = std::lower_bound(persons_.begin(), persons_.end(), mention.begin,
+                              [](const PersonMention& m, size_t pos) { return m.begin < pos; });
+    for (int steps = 0; p != persons_.begin() && steps < 50; ++steps) {
+      --p;
+      if (!best.empty() && p->begin <= best_pos) break;
+      if (p->end > mention.begin) continue;
+      std::string name = p->full ? p->name : FullNameFor(p->name, p->begin);
+      if (name.empty()) name = p->name;
+      if (p->gender != Gender::kUnknown && p->gender != wanted) continue;
+      if (!Compatible(name, SpeakerKind::kPerson, wanted)) continue;
+      best = name;
+      break;
+    }
+    if (best.empty()) return s;
+    s.name = best;
+    s.kind = SpeakerKind::kPerson;
+    Entity& e = entities_[best];
+    if (e.gender == Gender::kUnknown) e.gender = wanted;
+    s.role = e.role;
+    s.affiliation = e.affiliation;
+    s.affiliation_id = e.affiliation_id;
+    s.id = Slugify(best);
+    return s;
+  }
+  if (pronoun == "they" || pronoun == "it") {
+    for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+      if (it->pos >= mention.begin) continue;
+      auto e = entities_.find(it->name);
+      if (e == entities_.end()) continue;
+      if (e->second.kind == SpeakerKind::kOrganisation ||
+          (pronoun == "they" && e->second.kind == SpeakerKind::kGroup)) {
+        s.name = it->name;
+        s.kind = e->second.kind;
+        s.id = e->second.id;
+        s.role = e->second.role;
+        s.affiliation = e->second.affiliation;
+        s.affiliation_id = e->second.affiliation_id;
+        return s;
+      }
+      break;  // only the latest speaker: "they" rarely skips over a person
+    }
+    if (pronoun == "it") {
+      if (const OrgOccurrence* o = orgs_.MostRecent(mention.begin, "")) {
+        s.name = o->name;
+        s.id = o->id;
+        s.kind = SpeakerKind::kOrganisation;
+        s.affiliation = o->name;
+        s.affiliation_id = o->id;
+      }
+    }
+  }
+  return s;
+}
+
+ResolvedSpeaker SpeakerResolver::ResolveNominal(const std::string& noun,
+                                                const std::string& premods, ByteSpan mention) {
+  ResolvedSpeaker s;
+  s.mention = mention;
+  s.kind = SpeakerKind::kUnknown;
+  const bool definite = absl::StartsWith(premods, "the ") || premods == "the";
+  if (IsSpokes(noun)) {
+    // "the spokesperson": whoever spoke in that role last.
+    for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+      auto e = entities_.find(it->name);
+      if (e != entities_.end() && absl::StrContains(e->second.role, "spokes")) {
+        s.name = it->name;
+        s.kind = e->second.kind;
+        s.id = e->second.id;
+        s.role = e->second.role;
+        s.affiliation = e->second.affiliation;
+        s.affiliation_id = e->second.affiliation_id;
+        return s;
+      }
+    }
+    s.role = noun;
+    return s;
+  }
+  if (GroupNouns().contains(noun)) {
+    const bool campaign = CampaignNoun(noun);
+    const OrgOccurrence* o = campaign ? orgs_.MostRecent(mention.begin, "group") : nullptr;
+    if (definite && o != nullptr) {
+      s.name = o->name;
+      s.id = o->id;
+      s.kind = SpeakerKind::kGroup;
+      s.affiliation = o->name;
+      s.affiliation_id = o->id;
+      return s;
+    }
+    // The words themselves name the group ("campaigners", "local residents").
+    std::string words = premods.empty() ? noun : absl::StrCat(premods, " ", noun);
+    for (const char* det : {"the ", "a ", "an ", "some ", "many ", "other "}) {
+      if (absl::StartsWith(words, det)) words = words.substr(strlen(det));
+    }
+    s.name = words;
+    s.id = Slugify(words);
+    s.kind = SpeakerKind::kGroup;
+    if (o != nullptr) {
+      s.affiliation = o->name;
+      s.affiliation_id = o->id;
+    }
+    return s;
+  }
+  if (OrgNouns().contains(noun)) {
+    if (const OrgOccurrence* o = orgs_.MostRecent(mention.begin, noun)) {
+      s.name = o->name;
+      s.id = o->id;
+      s.kind = SpeakerKind::kOrganisation;
+      s.affiliation = o->name;
+      s.affiliation_id = o->id;
+    }
+    return s;
+  }
+  // "the minister", "the councillor": the last speaker with that role.
+  for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+    auto e = entities_.find(it->name);
+    if (e != entities_.end() && e->second.kind == SpeakerKind::kPerson &&
+        absl::StrContains(absl::AsciiStrToLower(e->second.role), noun)) {
+      s.name = it->name;
+      s.kind = SpeakerKind::kPerson;
+      s.id = e->second.id;
+      s.role = e->second.role;
+      s.affiliation = e->second.affiliation;
+      s.affiliation_id = e->second.affiliation_id;
+      return s;
+    }
+  }
+  s.role = noun;
+  return s;
+}
+
+void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender* gender) const {
+  if (app.empty()) return;
+  const std::vector<Token>& tokens = seg_.tokens;
+  size_t b = app.begin;
+  const std::string first = LowerToken(text_, tokens[b]);
+  if (first == "who" || first == "which" || first == "whose" || first == "where") return;
+  // Affiliation: the first organisation named in the apposition.
+  const auto orgs = orgs_.Within(tokens[app.begin].begin, tokens[app.end - 1].end);
+  if (!orgs.empty() && s->affiliation.empty()) {
+    s->affiliation = orgs.front()->name;
+    s->affiliation_id = orgs.front()->id;
+  }
+  if (first == "of" || first == "from" || first == "at" || first == "for") return;
+  if (first == "a" || first == "an" || first == "the") ++b;
+  // Role: up to a preposition ("a spokeswoman for X" -> "spokeswoman").
+  size_t e = b;
+  while (e < app.end && tokens[e].kind == TokenKind::kWord) {
+    const std::string w = LowerToken(text_, tokens[e]);
+    if (w == "for" || w == "of" || w == "at" || w == "from" || w == "with" || w == "in" ||
+        w == "who" || w == "and" || w == "since") {
+      break;
+    }
+    ++e;
+  }
+  if (e > b && s->role.empty()) {
+    s->role = std::string(text_.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
+    // A role that is just the organisation's name ("Palantir's") adds nothing.
+    for (size_t k = b; k < e; ++k) {
+      const std::string w = LowerToken(text_, tokens[k]);
+      if (absl::StrContains(w, "woman")) *gender = Gender::kFemale;
+      if (absl::EndsWith(w, "man") && !absl::StrContains(w, "woman")) *gender = Gender::kMale;
+    }
+  }
+}
+
+void SpeakerResolver::Remember(const ResolvedSpeaker& s, Gender gender) {
+  if (s.name.empty()) return;
+  Entity& e = entities_[s.name];
+  if (e.kind == SpeakerKind::kUnknown) e.kind = s.kind;
+  if (gender != Gender::kUnknown) e.gender = gender;
+  if (!s.role.empty()) e.role = s.role;
+  if (!s.affiliation.empty()) {
+    e.affiliation = s.affiliation;
+    e.affiliation_id = s.affiliation_id;
+  }
+  e.id = s.id;
+  seen_.push_back({s.mention.begin, s.name});
+}
+
+ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
+  const std::vector<Token>& tokens = seg_.tokens;
+  size_t b = phrase.head.begin;
+  const size_t e = std::min(phrase.head.end, tokens.size());
+  // Leading adverbials and time words belong to the clause, not to the speaker.
+  while (b + 1 < e && (tokens[b].kind != TokenKind::kWord ||
+                       LeadingNoise().contains(LowerToken(text_, tokens[b])) ||
+                       absl::ascii_isdigit(static_cast<unsigned char>(text_[tokens[b].begin])))) {
+    ++b;
+  }
+  ResolvedSpeaker s;
+  if (b >= e) return s;
+  s.mention = {tokens[b].begin, tokens[e - 1].end};
+  Gender gender = Gender::kUnknown;
+
+  if (e - b == 1) {
+    const std::string w = LowerToken(text_, tokens[b]);
+    if (IsPronoun(w)) {
+      s = ResolvePronoun(w, s.mention);
+      if (!s.name.empty()) seen_.push_back({s.mention.begin, s.name});
+      return s;
+    }
+  }
+
+  // Determiners and possessives.
+  size_t db = b;
+  std::string determiner;
+  if (tokens[db].kind == TokenKind::kWord) {
+    const std::string w = LowerToken(text_, tokens[db]);
+    if (w == "the" || w == "a" || w == "an") {
+      determiner = w;
+      ++db;
+    }
+  }
+  if (db >= e) return s;
+
+  // The organisations named in the phrase.
+  const auto orgs = orgs_.Within(tokens[db].begin, tokens[e - 1].end);
+  size_t last = e - 1;
+  while (last > db && tokens[last].kind != TokenKind::kWord) --last;
+  const std::string last_word = LowerToken(text_, tokens[last]);
+
+  // The organisation itself: "NHS England", "The Department of Health".
+  if (!orgs.empty() && orgs.front()->begin <= tokens[db].begin &&
+      orgs.back()->end >= tokens[last].end && orgs.size() == 1) {
+    const OrgOccurrence* o = orgs.front();
+    s.name = o->name;
+    s.id = o->id;
+    s.kind = SpeakerKind::kOrganisation;
+    s.affiliation = o->name;
+    s.affiliation_id = o->id;
+    ApplyApposition(phrase.apposition, &s, &gender);
+    Remember(s, gender);
+    return s;
+  }
+
+  // The name: the trailing run of capitalised words that are not roles or titles.
+  size_t name_b = last + 1;
+  while (name_b > db) {
+    const Token& t = tokens[name_b - 1];
+    if (t.kind != TokenKind::kWord || !t.capitalised) break;
+    const std::string w = LowerToken(text_, t);
+    if (IsRoleWord(w) || IsTitle(w) || NonNameWords().contains(w)) break;
+    bool in_org = false;
+    for (const OrgOccurrence* o : orgs) in_org = in_org || (t.begin >= o->begin && t.end <= o->end);
+    if (in_org) break;
+    --name_b;
+  }
+  // Premodifiers: between the determiner and the name.
+  size_t pre_e = name_b;
+  if (pre_e > db && IsPunct(text_, tokens[pre_e - 1], ".")) --pre_e;  // "Mr."
+  if (pre_e > db && IsTitle(LowerToken(text_, tokens[pre_e - 1]))) {
+    const std::string t = LowerToken(text_, tokens[pre_e - 1]);
+    if (MaleTitles().contains(t)) gender = Gender::kMale;
+    if (FemaleTitles().contains(t)) gender = Gender::kFemale;
+    --pre_e;
+  }
+  // Role: the premodifiers as written, minus a generic organisation noun before
+  // "spokesperson" ("group spokesperson" -> "spokesperson"), which names the affiliation.
+  size_t role_b = db;
+  std::string org_noun;
+  for (size_t k = db; k < pre_e; ++k) {
+    const std::string w = LowerToken(text_, tokens[k]);
+    if (OrgNouns().contains(w) && !tokens[k].capitalised) {
+      org_noun = w;
+      if (k + 1 < pre_e && IsSpokes(LowerToken(text_, tokens[k + 1]))) role_b = k + 1;
+    }
+  }
+  // An organisation in the premodifiers or after "for"/"of" is the affiliation.
+  const OrgOccurrence* affiliation = nullptr;
+  for (const OrgOccurrence* o : orgs) {
+    affiliation = o;
+    break;
+  }
+  for (size_t k = role_b; k < pre_e; ++k) {
+    const std::string w = LowerToken(text_, tokens[k]);
+    if (absl::StrContains(w, "woman")) gender = Gender::kFemale;
+    if (absl::EndsWith(w, "man") && !absl::StrContains(w, "woman")) gender = Gender::kMale;
+  }
+
+  if (name_b > last) {
+    // No name: an organisation's spokesperson, a nominal, or a group.
+    if (affiliation != nullptr && (IsSpokes(last_word) || last_word == "representative" ||
+                                   last_word == "representatives" || last_word == "source" ||
+                                   last_word == "sources" || last_word == "official" ||
+                                   last_word == "officials" || last_word == "statement")) {
+      s.name = affiliation->name;
+      s.id = affiliation->id;
+      s.kind = SpeakerKind::kOrganisation;
+      s.role = std::string(TokenText(text_, tokens[last]));
+      s.affiliation = affiliation->name;
+      s.affiliation_id = affiliation->id;
+      Remember(s, gender);
+      return s;
+    }
+    std::string premods;
+    for (size_t k = b; k < last; ++k) {
+      if (tokens[k].kind != TokenKind::kWord) continue;
+      if (!premods.empty()) premods += ' ';
+      premods += LowerToken(text_, tokens[k]);
+    }
+    s = ResolveNominal(last_word, premods, s.mention);
+    if (s.role.empty() && pre_e > role_b && s.kind == SpeakerKind::kUnknown) {
+      s.role = std::string(text_.substr(tokens[role_b].begin, tokens[last].end - tokens[role_b].begin));
+    }
+    ApplyApposition(phrase.apposition, &s, &gender);
+    if (!s.name.empty()) seen_.push_back({s.mention.begin, s.name});
+    if (s.kind == SpeakerKind::kGroup) Remember(s, gender);
+    return s;
+  }
+
+  // A person.
+  std::string name(text_.substr(tokens[name_b].begin, tokens[last].end - tokens[name_b].begin));
+  if (last == name_b) {
+    const std::string full = FullNameFor(name, tokens[name_b].begin);
+    if (!full.empty()) name = full;
+  }
+  s.name = name;
+  s.id = Slugify(name);
+  s.kind = SpeakerKind::kPerson;
+  if (pre_e > role_b) {
+    s.role = std::string(text_.substr(tokens[role_b].begin, tokens[pre_e - 1].end - tokens[role_b].begin));
+  }
+  if (affiliation != nullptr) {
+    s.affiliation = affiliation->name;
+    s.affiliation_id = affiliation->id;
+  }
+  ApplyApposition(phrase.apposition, &s, &gender);
+  if (s.affiliation.empty() && !org_noun.empty()) {
+    // "group spokesperson Marion Macalpine": the group named nearby, before or just after.
+    const OrgOccurrence* o = orgs_.MostRecent(s.mention.begin, org_noun);
+    if (o == nullptr) {
+      const Paragraph& p = seg_.paragraphs[tokens[b].paragraph];
+      const size_t limit = p.end_token < tokens.size() || p.end_token == tokens.size()
+                               ? seg_.paragraphs[tokens[b].paragraph].end
+                               : text_.size();
+      o = orgs_.Next(s.mention.end, limit, org_noun);
+    }
+    if (o != nullptr) {
+      s.affiliation = o->name;
+      s.affiliation_id = o->id;
+    }
+  }
+  // What the article said about this person before fills what this mention leaves out.
+  auto known = entities_.find(s.name);
+  if (known != entities_.end()) {
+    if (s.role.empty()) s.role = known->second.role;
+    if (s.affiliation.empty()) {
+      s.affiliation = known->second.affiliation;
+      s.affiliation_id = known->second.affiliation_id;
+    }
+  }
+  Remember(s, gender);
+  return s;
+}
+
+}  // namespace claims::extract

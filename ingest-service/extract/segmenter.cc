@@ -1,1 +1,350 @@
-// placeholder: being written
+#include "ingest-service/extract/segmenter.h"
+
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "common/utf8.h"
+
+namespace claims::extract {
+namespace {
+
+bool IsSpaceCp(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+         c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+bool IsLineBreakCp(char32_t c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029; }
+
+bool IsPunctCp(char32_t c) {
+  if (c < 0x80) {
+    return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) &&
+           !IsSpaceCp(c) && c >= 0x20;
+  }
+  return (c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
+         (c >= 0x2010 && c <= 0x205E) || (c >= 0x2190 && c <= 0x2BFF) ||
+         (c >= 0x3001 && c <= 0x3003) || (c >= 0xFE10 && c <= 0xFE6F) ||
+         (c >= 0xFF01 && c <= 0xFF0F);
+}
+
+// Control characters are neither letters nor punctuation: they are skipped like spaces.
+bool IsControlCp(char32_t c) { return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0); }
+
+bool IsAlnumCp(char32_t c) { return !IsSpaceCp(c) && !IsPunctCp(c) && !IsControlCp(c); }
+bool IsDigitCp(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsUpperCp(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+         (c >= 0x100 && c <= 0x17F && c % 2 == 0);
+}
+
+bool IsApostropheCp(char32_t c) { return c == '\'' || c == 0x2019; }
+
+// A small cursor over UTF-8 that tolerates malformed bytes (decoded as U+FFFD, length 1).
+struct Cursor {
+  absl::string_view s;
+  char32_t At(size_t pos, size_t* len) const {
+    if (pos >= s.size()) {
+      *len = 0;
+      return 0;
+    }
+    const unsigned char b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+      *len = 1;
+      return b;
+    }
+    return DecodeUtf8(s, pos, len);
+  }
+  char32_t Peek(size_t pos) const {
+    size_t len;
+    return At(pos, &len);
+  }
+  // The code point that ends just before `pos` (0 at the start).
+  char32_t Before(size_t pos, size_t floor) const {
+    if (pos <= floor) return 0;
+    size_t p = pos - 1;
+    while (p > floor && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80 && pos - p < 4) --p;
+    size_t len;
+    return At(p, &len);
+  }
+};
+
+QuoteRole QuoteRoleOf(char32_t c, char32_t before) {
+  const bool opens_context = before == 0 || IsSpaceCp(before) || before == '(' ||
+                             before == '[' || before == '{' || before == 0x2014 ||
+                             before == 0x2013 || before == '-' || before == '/' ||
+                             before == 0x201C || before == 0x2018 || before == 0xAB;
+  switch (c) {
+    case 0x201C: case 0x201E: case 0xAB:
+      return QuoteRole::kDoubleOpen;
+    case 0x201D: case 0xBB:
+      return QuoteRole::kDoubleClose;
+    case 0x2018: case 0x2039:
+      return QuoteRole::kSingleOpen;
+    case 0x203A:
+      return QuoteRole::kSingleClose;
+    case 0x2019:
+      // Preceded by a space it is a leading apostrophe ("’90s"), not a closing mark.
+      return before == 0 || IsSpaceCp(before) ? QuoteRole::kNone : QuoteRole::kSingleClose;
+    case '"':
+      return opens_context ? QuoteRole::kDoubleOpen : QuoteRole::kDoubleClose;
+    case '\'':
+      return opens_context ? QuoteRole::kSingleOpen : QuoteRole::kSingleClose;
+    default:
+      return QuoteRole::kNone;
+  }
+}
+
+// Appends the tokens of text[begin, end) (one paragraph).
+void Tokenise(const Cursor& cur, size_t begin, size_t end, uint32_t paragraph,
+              std::vector<Token>* tokens) {
+  size_t pos = begin;
+  while (pos < end) {
+    size_t len;
+    const char32_t c = cur.At(pos, &len);
+    if (len == 0) break;
+    if (IsSpaceCp(c) || IsControlCp(c)) {
+      pos += len;
+      continue;
+    }
+    Token t;
+    t.begin = pos;
+    t.paragraph = paragraph;
+    if (IsPunctCp(c)) {
+      t.end = pos + len;
+      t.quote = QuoteRoleOf(c, cur.Before(pos, begin));
+      t.kind = t.quote == QuoteRole::kNone ? TokenKind::kPunct : TokenKind::kQuote;
+      tokens->push_back(t);
+      pos += len;
+      continue;
+    }
+    t.kind = TokenKind::kWord;
+    t.capitalised = IsUpperCp(c);
+    char32_t prev = c;
+    size_t segment_len = 1;  // code points since the last inner dot
+    pos += len;
+    while (pos < end) {
+      size_t l;
+      const char32_t d = cur.At(pos, &l);
+      if (l == 0) break;
+      if (IsAlnumCp(d)) {
+        prev = d;
+        ++segment_len;
+        pos += l;
+        continue;
+      }
+      size_t l2;
+      const char32_t next = cur.At(pos + l, &l2);
+      if (pos + l >= end || !IsAlnumCp(next)) break;
+      bool joins = false;
+      if (d == '-' || d == 0x2010 || d == 0x2011) {
+        joins = true;  // "co-founder", "2024-25"
+      } else if (IsApostropheCp(d)) {
+        joins = !IsDigitCp(prev) && !IsDigitCp(next);  // "don't", "Hackney’s", "O'Brien"
+      } else if (d == '.') {
+        // Decimals ("3.5") and dotted abbreviations of single letters ("U.S", "e.g").
+        joins = (IsDigitCp(prev) && IsDigitCp(next)) || (segment_len == 1 && !IsDigitCp(prev));
+        if (joins) segment_len = 0;
+      } else if (d == ',') {
+        // Thousands: "1,000" but not "2024,2025".
+        joins = IsDigitCp(prev) && pos + l + 3 <= end && IsDigitCp(cur.Peek(pos + l)) &&
+                IsDigitCp(cur.Peek(pos + l + 1)) && IsDigitCp(cur.Peek(pos + l + 2)) &&
+                (pos + l + 3 == end || !IsAlnumCp(cur.Peek(pos + l + 3)));
+      }
+      if (!joins) break;
+      prev = next;
+      pos += l;
+    }
+    t.end = pos;
+    tokens->push_back(t);
+  }
+}
+
+const absl::flat_hash_set<std::string>& NeverEndAbbreviations() {
+  static const auto* set = new absl::flat_hash_set<std::string>{
+      "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt",
+      "capt", "cpt", "jr", "sr", "rev", "hon", "fr", "mt", "ft", "messrs", "mme", "mlle",
+      "vs", "v", "approx", "dept", "univ", "cllr", "supt", "insp", "det", "adm", "maj",
+      "e.g", "i.e", "cf", "al", "pres", "atty", "sens", "reps"};
+  return *set;
+}
+
+const absl::flat_hash_set<std::string>& MonthAbbreviations() {
+  static const auto* set = new absl::flat_hash_set<std::string>{
+      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "no", "nos", "p", "pp", "para", "fig", "vol", "art"};
+  return *set;
+}
+
+// Words that start sentences: after an ambiguous abbreviation ("U.S.", "Inc.") a sentence
+// ends only when one of these follows.
+const absl::flat_hash_set<std::string>& SentenceStarters() {
+  static const auto* set = new absl::flat_hash_set<std::string>{
+      "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and",
+      "this", "that", "these", "those", "there", "his", "her", "their", "our", "its", "mr",
+      "ms", "mrs", "dr", "however", "meanwhile", "last", "according", "asked", "speaking",
+      "when", "while", "after", "before", "if", "as", "for", "so", "yet", "critics",
+      "campaigners", "officials", "what", "why", "how", "who", "some", "many", "one"};
+  return *set;
+}
+
+bool EndsSentenceAfterDot(absl::string_view text, const std::vector<Token>& tokens, size_t dot,
+                          size_t first, const Token& next) {
+  if (dot == first) return true;
+  const Token& prev = tokens[dot - 1];
+  if (prev.kind != TokenKind::kWord || prev.end != tokens[dot].begin) return true;
+  const std::string lw = LowerToken(text, prev);
+  if (NeverEndAbbreviations().contains(lw)) return false;
+  const bool next_is_number = next.kind == TokenKind::kWord &&
+                              IsDigitCp(static_cast<unsigned char>(text[next.begin]));
+  if (MonthAbbreviations().contains(lw)) return !next_is_number;
+  const size_t n = prev.end - prev.begin;
+  if (n == 1 && prev.capitalised) return false;  // an initial: "J. Smith"
+  const bool dotted = TokenText(text, prev).find('.') != absl::string_view::npos &&
+                      !IsDigitCp(static_cast<unsigned char>(text[prev.begin]));
+  if (dotted || lw == "inc" || lw == "ltd" || lw == "corp" || lw == "co" || lw == "plc" ||
+      lw == "etc") {
+    return next.kind == TokenKind::kQuote || SentenceStarters().contains(LowerToken(text, next));
+  }
+  return true;
+}
+
+bool StartsSentence(absl::string_view text, const Token& t) {
+  if (t.kind == TokenKind::kQuote) return IsOpeningQuote(t);
+  if (t.kind == TokenKind::kPunct) {
+    const absl::string_view s = TokenText(text, t);
+    return s == "(" || s == "[" || s == "\xE2\x80\xA2";  // bullet
+  }
+  return t.capitalised || IsDigitCp(static_cast<unsigned char>(text[t.begin]));
+}
+
+bool IsTerminal(absl::string_view s) {
+  return s == "." || s == "!" || s == "?" || s == "\xE2\x80\xA6";  // …
+}
+
+void SplitSentences(absl::string_view text, uint32_t paragraph_index, Paragraph& paragraph,
+                    std::vector<Token>& tokens, std::vector<Sentence>* sentences) {
+  size_t start = paragraph.first_token;
+  const size_t end = paragraph.end_token;
+  auto emit = [&](size_t stop) {
+    if (stop <= start) return;
+    Sentence s;
+    s.first_token = start;
+    s.end_token = stop;
+    s.begin = tokens[start].begin;
+    s.end = tokens[stop - 1].end;
+    s.paragraph = paragraph_index;
+    const uint32_t index = static_cast<uint32_t>(sentences->size());
+    for (size_t k = start; k < stop; ++k) tokens[k].sentence = index;
+    sentences->push_back(s);
+    start = stop;
+  };
+  for (size_t i = start; i < end; ++i) {
+    if (tokens[i].kind != TokenKind::kPunct || !IsTerminal(TokenText(text, tokens[i]))) continue;
+    size_t j = i + 1;
+    while (j < end) {
+      const Token& t = tokens[j];
+      if (IsClosingQuote(t)) {
+        ++j;
+        continue;
+      }
+      if (t.kind == TokenKind::kPunct && t.begin == tokens[j - 1].end) {
+        const absl::string_view s = TokenText(text, t);
+        if (s == ")" || s == "]" || IsTerminal(s)) {
+          ++j;
+          continue;
+        }
+      }
+      break;
+    }
+    if (j >= end) break;  // the paragraph ends here anyway
+    const Token& next = tokens[j];
+    if (next.begin == tokens[j - 1].end && !IsOpeningQuote(next)) continue;  // no space
+    if (!StartsSentence(text, next)) continue;
+    if (TokenText(text, tokens[i]) == "." &&
+        !EndsSentenceAfterDot(text, tokens, i, start, next)) {
+      continue;
+    }
+    emit(j);
+    i = j - 1;
+  }
+  emit(end);
+}
+
+}  // namespace
+
+std::string LowerToken(absl::string_view text, const Token& t) {
+  std::string s(TokenText(text, t));
+  absl::AsciiStrToLower(&s);
+  return s;
+}
+
+bool IsPunct(absl::string_view text, const Token& t, absl::string_view punct) {
+  return t.kind != TokenKind::kWord && TokenText(text, t) == punct;
+}
+
+Segmentation Segment(absl::string_view text, const SegmenterOptions& options) {
+  Segmentation seg;
+  const Cursor cur{text};
+  // Lines first: a paragraph is one line, or (without single_newline_ends_paragraph) a run
+  // of non-blank lines. U+2029 always ends a paragraph.
+  size_t para_begin = 0;
+  bool para_has_text = false;
+  auto close_paragraph = [&](size_t para_end) {
+    if (!para_has_text) return;
+    // Trim surrounding white space.
+    size_t b = para_begin, e = para_end;
+    while (b < e) {
+      size_t len;
+      const char32_t c = cur.At(b, &len);
+      if (!IsSpaceCp(c) && !IsControlCp(c)) break;
+      b += len;
+    }
+    while (e > b) {
+      size_t p = e - 1;
+      while (p > b && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+      size_t len;
+      const char32_t c = cur.At(p, &len);
+      if (!IsSpaceCp(c) && !IsControlCp(c)) break;
+      e = p;
+    }
+    Paragraph p;
+    p.begin = b;
+    p.end = e;
+    p.first_token = seg.tokens.size();
+    const uint32_t index = static_cast<uint32_t>(seg.paragraphs.size());
+    Tokenise(cur, b, e, index, &seg.tokens);
+    p.end_token = seg.tokens.size();
+    if (p.end_token > p.first_token) seg.paragraphs.push_back(p);
+  };
+  size_t pos = 0;
+  bool line_has_text = false;
+  while (pos < text.size()) {
+    size_t len;
+    const char32_t c = cur.At(pos, &len);
+    if (IsLineBreakCp(c)) {
+      size_t next = pos + len;
+      if (c == '\r' && next < text.size() && text[next] == '\n') ++next;
+      if (options.single_newline_ends_paragraph || !line_has_text || c == 0x2029) {
+        close_paragraph(pos);
+        para_begin = next;
+        para_has_text = false;
+      }
+      line_has_text = false;
+      pos = next;
+      continue;
+    }
+    if (!IsSpaceCp(c) && !IsControlCp(c)) {
+      line_has_text = true;
+      para_has_text = true;
+    }
+    pos += len;
+  }
+  close_paragraph(text.size());
+  for (uint32_t i = 0; i < seg.paragraphs.size(); ++i) {
+    SplitSentences(text, i, seg.paragraphs[i], seg.tokens, &seg.sentences);
+  }
+  return seg;
+}
+
+}  // namespace claims::extract

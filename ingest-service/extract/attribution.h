@@ -1,0 +1,95 @@
+// Candidate attributions: where an article reports that somebody said something.
+//
+// This stage is purely syntactic (quotation marks, reporting verbs, the noun phrase next to
+// them); it does not decide who the speaker is. It hands the speaker's words to the speaker
+// resolver (mentions.h), so that a learned model can later replace either stage alone.
+//
+// Pure functions; thread-safe. Linear in the number of tokens: every look-around is bounded.
+#ifndef CLAIMS_INGEST_SERVICE_EXTRACT_ATTRIBUTION_H_
+#define CLAIMS_INGEST_SERVICE_EXTRACT_ATTRIBUTION_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "ingest-service/extract/segmenter.h"
+
+namespace claims::extract {
+
+// [begin, end) byte offsets into the article text.
+struct ByteSpan {
+  size_t begin = 0;
+  size_t end = 0;
+  bool empty() const { return end <= begin; }
+};
+
+// [begin, end) indices into Segmentation::tokens.
+struct TokenRange {
+  size_t begin = 0;
+  size_t end = 0;
+  bool empty() const { return end <= begin; }
+};
+
+// A quotation: its content excludes the marks, surrounding space and a trailing comma
+// ("We object," -> We object).
+struct Quote {
+  size_t open_token = 0;
+  // Index of the closing mark; kNoToken when the quote runs to the end of its paragraph.
+  size_t close_token = 0;
+  ByteSpan content;
+  // Unterminated, and the next paragraph opens with a quotation mark: the same quote goes on
+  // (the newspaper convention for a quote of several paragraphs).
+  bool continues_in_next_paragraph = false;
+  size_t word_count = 0;
+  static constexpr size_t kNoToken = static_cast<size_t>(-1);
+};
+
+// Finds the quotations of every paragraph, in order. Double quotes (straight, curly, «»)
+// pair across nested single quotes; single quotes (‘’) count only outside double quotes.
+std::vector<Quote> FindQuotes(absl::string_view text, const Segmentation& seg);
+
+enum class AttributionKind { kDirectQuote, kIndirect, kMixed };
+
+// The words that stand for the speaker, as two token ranges:
+//   head:       determiners, pre-modifiers and the name ("health minister Karin Smyth",
+//               "a spokesperson for NHS England", "she", "campaigners")
+//   apposition: the phrase between commas after it, without the commas ("of the Hackney
+//               Coalition Against Palantir", "a spokeswoman for Homerton ..."); may be empty.
+struct SpeakerPhrase {
+  TokenRange head;
+  TokenRange apposition;
+};
+
+struct Attribution {
+  AttributionKind kind = AttributionKind::kDirectQuote;
+  // In text order. Direct quotes: the quotes' contents; a split quote or a quote continued
+  // over paragraphs has several spans. Indirect: the reported content without the final
+  // full stop (and without "that").
+  std::vector<ByteSpan> content;
+  // The reporting words: "said", "told", "according to", "pointed out".
+  ByteSpan cue;
+  SpeakerPhrase speaker;
+  // The sentences that carry the attribution, [first_sentence, end_sentence): where the time
+  // of saying and the organisations mentioned with it are looked for.
+  size_t first_sentence = 0;
+  size_t end_sentence = 0;
+};
+
+// Finds direct quotes with their cue (before: `X said: "..."`, `According to X, "..."`;
+// after: `"...," X said.`, `"...," said X, ROLE.`, `"...?" X asked.` in the next sentence;
+// split: `"A," she said, "B."`; continued over paragraphs), then indirect speech in the
+// remaining sentences (`X said (that) C`, `X, ROLE, said C`, `C, X said.`, `C, said X.`,
+// `According to X, C`, `C, according to X.`, `X told Y (that) C`, and other reporting
+// verbs), MIXED when the reported content contains a quotation. In text order.
+std::vector<Attribution> FindAttributions(absl::string_view text, const Segmentation& seg);
+
+// Lexicon lookups shared with the speaker resolver (lower-case input).
+// Role nouns and their usual pre-modifiers ("minister", "spokesperson", "health").
+bool IsRoleWord(absl::string_view lower);
+bool IsRoleModifier(absl::string_view lower);
+bool IsPronoun(absl::string_view lower);
+
+}  // namespace claims::extract
+
+#endif  // CLAIMS_INGEST_SERVICE_EXTRACT_ATTRIBUTION_H_

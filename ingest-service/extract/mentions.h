@@ -1,0 +1,134 @@
+// Who and what an article names: its organisations (with within-article aliases and
+// acronyms) and the resolution of a speaker phrase to a canonical speaker.
+//
+// Decisions (see also ingest-service/extract/README.md):
+// - "a spokesperson for NHS England" / "an NHS England spokesperson": the speaker is the
+//   organisation itself (kind ORGANISATION, name and id of the organisation, role
+//   "spokesperson"): an unnamed spokesperson has no identity of their own, and querying
+//   "who speaks for NHS England" should find these claims under the organisation.
+// - An organisation speaking for itself ("NHS England said") has itself as affiliation.
+// - "campaigners said" (bare plural) is a GROUP named by the words ("campaigners"), affiliated
+//   to the most recent campaign organisation of the article when there is one; "the
+//   campaigners" / "the group" resolve to that organisation (kind GROUP / ORGANISATION).
+// - Pronouns resolve to the most recent compatible speaker or person named outside quotes;
+//   unresolved pronouns give kind UNKNOWN with an empty name and id.
+// - Gender is known only from titles (Mr, Ms, Mrs, Sir, Dame...), gendered role nouns
+//   (spokeswoman) and earlier resolved pronouns; there is no list of first names.
+#ifndef CLAIMS_INGEST_SERVICE_EXTRACT_MENTIONS_H_
+#define CLAIMS_INGEST_SERVICE_EXTRACT_MENTIONS_H_
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "ingest-service/extract/attribution.h"
+#include "ingest-service/extract/organisations.h"
+#include "ingest-service/extract/segmenter.h"
+
+namespace claims::extract {
+
+// One place where an organisation is named.
+struct OrgOccurrence {
+  size_t begin = 0, end = 0;  // bytes of the surface form
+  std::string id;             // canonical id (catalogue id, or CanonicalOrganisationId)
+  std::string name;           // canonical display name
+};
+
+// The organisations named in one article, in text order and non-overlapping. Recognises
+// catalogue names and aliases, capitalised names that LooksLikeOrganisation, acronyms defined
+// in parentheses ("Federated Data Platform (FDP)" then "FDP"), and short forms of a name
+// seen earlier ("Acme Technologies" then "Acme").
+// Immutable after construction; thread-safe. Keeps no reference to its inputs.
+class ArticleOrganisations {
+ public:
+  ArticleOrganisations(absl::string_view text, const Segmentation& seg,
+                       const OrganisationCatalog& catalog);
+
+  const std::vector<OrgOccurrence>& occurrences() const { return occurrences_; }
+  // Occurrences lying entirely within bytes [begin, end), in order.
+  std::vector<const OrgOccurrence*> Within(size_t begin, size_t end) const;
+  // The most recent occurrence ending at or before `pos` whose name fits the common noun
+  // `noun` ("group" -> a Coalition/Campaign/Group..., "council", "trust", "company"), or
+  // any occurrence when `noun` is empty. nullptr when none.
+  const OrgOccurrence* MostRecent(size_t pos, absl::string_view noun) const;
+  // The first such occurrence in [pos, limit).
+  const OrgOccurrence* Next(size_t pos, size_t limit, absl::string_view noun) const;
+
+ private:
+  std::vector<OrgOccurrence> occurrences_;
+};
+
+// True when an organisation's display name fits a common noun used to refer back to it.
+bool OrganisationFitsNoun(absl::string_view name, absl::string_view noun);
+
+enum class SpeakerKind { kPerson, kOrganisation, kGroup, kUnknown };
+
+struct ResolvedSpeaker {
+  std::string name;  // canonical; empty when unresolved
+  std::string id;    // Slugify(name), or the organisation id
+  SpeakerKind kind = SpeakerKind::kUnknown;
+  ByteSpan mention;  // the words that stand for the speaker here
+  std::string role;  // as written ("Labour MP", "spokesperson")
+  std::string affiliation;     // canonical organisation name
+  std::string affiliation_id;  // its id
+};
+
+// Resolves speaker phrases of one article to canonical speakers, remembering what it has
+// seen (full names, gender, roles, affiliations) so that later mentions ("Ms Macalpine",
+// "she", "the spokesperson", "the group") resolve to them.
+// Call Resolve in text order. Not thread-safe (one resolver per article); keeps references
+// to `text`, `seg`, `orgs` and `quotes`, which must outlive it.
+class SpeakerResolver {
+ public:
+  SpeakerResolver(absl::string_view text, const Segmentation& seg,
+                  const ArticleOrganisations& orgs, const std::vector<Quote>& quotes);
+
+  ResolvedSpeaker Resolve(const SpeakerPhrase& phrase);
+
+ private:
+  enum class Gender { kUnknown, kMale, kFemale };
+  struct Entity {
+    SpeakerKind kind = SpeakerKind::kUnknown;
+    Gender gender = Gender::kUnknown;
+    std::string role;
+    std::string affiliation, affiliation_id;
+    std::string id;
+  };
+  // A person named in the text (outside quotes), a possible antecedent of a pronoun.
+  struct PersonMention {
+    size_t begin = 0, end = 0;
+    std::string name;  // as written, without title
+    Gender gender = Gender::kUnknown;
+    bool full = false;  // two or more words
+  };
+  struct Seen {
+    size_t pos = 0;
+    std::string name;  // key into entities_
+  };
+
+  void ScanPersons();
+  std::string FullNameFor(absl::string_view surname, size_t pos) const;
+  ResolvedSpeaker ResolvePronoun(const std::string& pronoun, ByteSpan mention);
+  ResolvedSpeaker ResolveNominal(const std::string& noun, const std::string& premods,
+                                 ByteSpan mention);
+  void ApplyApposition(TokenRange apposition, ResolvedSpeaker* s, Gender* gender) const;
+  void Remember(const ResolvedSpeaker& s, Gender gender);
+  bool Compatible(const std::string& name, SpeakerKind kind, Gender wanted) const;
+
+  absl::string_view text_;
+  const Segmentation& seg_;
+  const ArticleOrganisations& orgs_;
+  std::vector<bool> in_quote_;  // per token
+  std::vector<PersonMention> persons_;
+  // last word of a full name -> indices into persons_ (in text order)
+  absl::flat_hash_map<std::string, std::vector<size_t>> by_surname_;
+  absl::flat_hash_map<std::string, Entity> entities_;
+  std::vector<Seen> seen_;  // resolved speakers in order
+};
+
+}  // namespace claims::extract
+
+#endif  // CLAIMS_INGEST_SERVICE_EXTRACT_MENTIONS_H_

@@ -1,0 +1,95 @@
+// Segmentation of an article's text into paragraphs, sentences and tokens, all as byte
+// offsets into the text that was given (the text itself is never modified, so every later
+// stage can point back into the user's file).
+//
+// Pure functions; thread-safe. Linear in the size of the text.
+#ifndef CLAIMS_INGEST_SERVICE_EXTRACT_SEGMENTER_H_
+#define CLAIMS_INGEST_SERVICE_EXTRACT_SEGMENTER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace claims::extract {
+
+enum class TokenKind : uint8_t {
+  kWord,    // letters/digits, with inner apostrophes, hyphens and dots ("don't", "U.S", "3.5")
+  kPunct,   // one punctuation code point (",", ".", ":", "—", "(")
+  kQuote,   // a quotation mark; see QuoteRole
+};
+
+// What a quotation mark does, decided from its shape and, for the straight ASCII marks, from
+// what stands on its left (a space or an opening bracket before it makes it an opener).
+enum class QuoteRole : uint8_t {
+  kNone,
+  kDoubleOpen,   // “ „ « and a straight " that opens
+  kDoubleClose,  // ” » and a straight " that closes
+  kSingleOpen,   // ‘ ‹ and a straight ' that opens
+  kSingleClose,  // ’ › and a straight ' that closes (never an inner apostrophe: "Hackney’s")
+};
+
+struct Token {
+  size_t begin = 0;  // byte offsets, [begin, end)
+  size_t end = 0;
+  TokenKind kind = TokenKind::kWord;
+  QuoteRole quote = QuoteRole::kNone;
+  // The first code point is an upper-case ASCII letter or a non-ASCII letter written
+  // upper-case (only Latin-1/Latin Extended capitals are recognised).
+  bool capitalised = false;
+  uint32_t sentence = 0;   // index into Segmentation::sentences
+  uint32_t paragraph = 0;  // index into Segmentation::paragraphs
+};
+
+struct Paragraph {
+  size_t begin = 0, end = 0;  // bytes, trimmed of surrounding whitespace
+  size_t first_token = 0, end_token = 0;  // [first_token, end_token) into tokens
+};
+
+struct Sentence {
+  size_t begin = 0, end = 0;  // bytes
+  size_t first_token = 0, end_token = 0;
+  uint32_t paragraph = 0;
+};
+
+struct Segmentation {
+  std::vector<Paragraph> paragraphs;
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+};
+
+struct SegmenterOptions {
+  // Plain text often has one paragraph per line; HTML-derived text separates paragraphs by
+  // a blank line. When true, every line break ends a paragraph.
+  bool single_newline_ends_paragraph = true;
+};
+
+// Segments `text` (which should be valid UTF-8; malformed bytes are treated as letters, so
+// any input is safe). Sentences never cross paragraphs. A sentence ends at . ! ? or … when
+// a capitalised word, a number or an opening quote follows after white space, except after
+// titles and abbreviations (Mr, Dr, Prof, St, Sen, Jan., U.S., e.g.), initials ("J. Smith"),
+// and inside decimals; closing quotes and brackets after the full stop stay in the sentence.
+Segmentation Segment(absl::string_view text, const SegmenterOptions& options = {});
+
+// Helpers shared by the later stages.
+// The token's text.
+inline absl::string_view TokenText(absl::string_view text, const Token& t) {
+  return text.substr(t.begin, t.end - t.begin);
+}
+// ASCII-lower-cased token text (non-ASCII bytes are kept).
+std::string LowerToken(absl::string_view text, const Token& t);
+// True for a token that is exactly `punct` (e.g. ",", ".", ":").
+bool IsPunct(absl::string_view text, const Token& t, absl::string_view punct);
+// True for opening/closing quote tokens, single or double.
+inline bool IsOpeningQuote(const Token& t) {
+  return t.quote == QuoteRole::kDoubleOpen || t.quote == QuoteRole::kSingleOpen;
+}
+inline bool IsClosingQuote(const Token& t) {
+  return t.quote == QuoteRole::kDoubleClose || t.quote == QuoteRole::kSingleClose;
+}
+
+}  // namespace claims::extract
+
+#endif  // CLAIMS_INGEST_SERVICE_EXTRACT_SEGMENTER_H_

@@ -1,1 +1,475 @@
-// placeholder: being written
+#include "ingest-service/extract/organisations.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "common/text_keys.h"
+
+namespace claims::extract {
+namespace {
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
+// Byte length of a curly apostrophe (U+2018, U+2019) at text[i], else 0.
+size_t CurlyApostropheAt(absl::string_view text, size_t i) {
+  if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
+      static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+      (static_cast<unsigned char>(text[i + 2]) == 0x98 ||
+       static_cast<unsigned char>(text[i + 2]) == 0x99)) {
+    return 3;
+  }
+  return 0;
+}
+
+// Byte length of the word character at text[i], or 0 when it separates words. Word
+// characters are ASCII letters and digits and non-ASCII letters; U+00A0-U+00BF and
+// U+2000-U+206F (spaces, quotes, dashes) separate.
+size_t WordCharAt(absl::string_view text, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return absl::ascii_isalnum(c) ? 1 : 0;
+  if (c == 0xC2 && i + 1 < text.size()) {
+    const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
+    if (c1 >= 0xA0 && c1 <= 0xBF) return 0;
+  }
+  if (c == 0xE2 && i + 2 < text.size()) {
+    const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
+    if (c1 == 0x80 || c1 == 0x81) return 0;
+  }
+  return 1;
+}
+
+struct Word {
+  size_t begin = 0, end = 0;
+  std::string lower;     // ASCII lower-cased, apostrophes straight
+  size_t stem_end = 0;   // when the word ends in a possessive "'s": where the stem ends
+  bool all_caps = false;  // at least two letters, none lower-case
+  bool initial_capital = false;
+};
+
+// Words for name matching: letter/digit runs that may contain apostrophes ("Commissioner's"),
+// and "&" as a word of its own.
+std::vector<Word> SplitWords(absl::string_view text) {
+  std::vector<Word> words;
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    if (text[i] == '&') {
+      Word w;
+      w.begin = i;
+      w.end = i + 1;
+      w.lower = "&";
+      words.push_back(std::move(w));
+      ++i;
+      continue;
+    }
+    if (WordCharAt(text, i) == 0) {
+      ++i;
+      continue;
+    }
+    Word w;
+    w.begin = i;
+    int letters = 0, upper = 0;
+    size_t last_apostrophe_end = 0;
+    while (i < n) {
+      size_t apostrophe = text[i] == '\'' ? 1 : CurlyApostropheAt(text, i);
+      if (apostrophe > 0) {
+        // Inside a word only when a word character follows.
+        if (i + apostrophe < n && WordCharAt(text, i + apostrophe) > 0 &&
+            text[i + apostrophe] != '&') {
+          w.lower.push_back('\'');
+          i += apostrophe;
+          last_apostrophe_end = w.lower.size();
+          continue;
+        }
+        break;
+      }
+      if (WordCharAt(text, i) == 0) break;
+      const char c = text[i];
+      if (IsAsciiUpper(c) || IsAsciiLower(c)) ++letters;
+      if (IsAsciiUpper(c)) ++upper;
+      w.lower.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+      ++i;
+    }
+    w.end = i;
+    w.initial_capital = IsAsciiUpper(text[w.begin]) ||
+                        static_cast<unsigned char>(text[w.begin]) >= 0x80;
+    w.all_caps = letters >= 2 && upper == letters;
+    if (last_apostrophe_end > 0 && last_apostrophe_end + 1 == w.lower.size() &&
+        w.lower.back() == 's' && w.lower.size() > 2) {
+      // Possessive: the stem ends before the apostrophe, whatever its byte length.
+      w.stem_end = w.end - 1 - ((text[w.end - 2] == '\'') ? 1 : 3);
+    }
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+absl::string_view Stem(const Word& w) {
+  return absl::string_view(w.lower).substr(0, w.lower.size() - 2);
+}
+
+absl::Status LineError(int line, absl::string_view what) {
+  return absl::InvalidArgumentError(absl::StrCat("organisations line ", line, ": ", what));
+}
+
+bool ValidId(absl::string_view id) {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  for (char c : id) {
+    if (!(IsAsciiLower(c) || absl::ascii_isdigit(static_cast<unsigned char>(c)) || c == '-')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const absl::flat_hash_set<std::string>& CorporateSuffixes() {
+  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+      "technologies", "technology", "ltd",  "limited", "plc",     "inc",      "incorporated",
+      "llc",          "llp",        "corp", "corporation", "co", "company", "group", "holdings"};
+  return *kSet;
+}
+
+const absl::flat_hash_set<std::string>& HeadWords() {
+  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+      "council",     "party",       "trust",        "nhs",          "coalition",   "ministry",
+      "department",  "university",  "hospital",     "hospitals",    "ltd",         "limited",
+      "technologies", "union",      "association",  "committee",    "agency",      "foundation",
+      "institute",   "commission",  "authority",    "service",      "services",    "bank",
+      "company",     "group",       "campaign",     "network",      "society",     "board",
+      "office",      "government",  "police",       "college",      "alliance",    "federation",
+      "organisation", "organization", "plc",        "inc",          "llc",         "corp",
+      "corporation", "charity",     "project",      "fund",         "watch",       "academy",
+      "school",      "centre",      "center",       "court",        "parliament",  "assembly",
+      "movement",    "league",      "club",         "forum",        "collective",  "partnership",
+      "consortium",  "labs",        "systems",      "solutions",    "commissioner's", "executive",
+      "directorate", "inspectorate", "regulator",   "secretariat",  "tribunal",    "cabinet",
+      "congress",    "senate",      "house",        "army",         "navy",        "force",
+      "bureau",      "unit",        "institution",  "initiative",   "lab",         "laboratory",
+      "press",       "media",       "news",         "broadcasting", "international", "federal",
+      "national",    "royal",       "trade",        "trades",       "chamber",     "clinic",
+      "icb",         "cqc",         "bma"};
+  return *kSet;
+}
+
+const absl::flat_hash_set<std::string>& AcronymSmallWords() {
+  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+      "of", "and", "for", "the", "on", "in", "&", "against", "to", "at"};
+  return *kSet;
+}
+
+}  // namespace
+
+std::string CanonicalOrganisationId(absl::string_view name) {
+  std::vector<std::string> words =
+      absl::StrSplit(NormaliseName(name), ' ', absl::SkipEmpty());
+  for (std::string& w : words) {
+    if (w == "&") w = "and";
+  }
+  if (!words.empty()) {
+    std::string& last = words.back();
+    if (last.size() > 2 && absl::EndsWith(last, "'s")) last.resize(last.size() - 2);
+  }
+  size_t begin = 0, end = words.size();
+  if (end - begin > 1 && words[begin] == "the") ++begin;
+  const auto& suffixes = CorporateSuffixes();
+  bool dropped_corporate = false;
+  while (end - begin > 1) {
+    const std::string& w = words[end - 1];
+    if (suffixes.contains(w)) {
+      dropped_corporate = true;
+      --end;
+      continue;
+    }
+    // "UK" only beside a corporate suffix: "Palantir Technologies UK Ltd", "Palantir UK Ltd".
+    if (w == "uk" && (dropped_corporate ||
+                      (end - begin > 2 && suffixes.contains(words[end - 2])))) {
+      --end;
+      continue;
+    }
+    break;
+  }
+  std::string id;
+  for (size_t i = begin; i < end; ++i) {
+    if (!id.empty()) id.push_back('-');
+    for (char c : words[i]) {
+      if (c != '\'') id.push_back(c);  // apostrophes have no place in an id
+    }
+  }
+  return id;
+}
+
+bool LooksLikeOrganisation(absl::string_view name) {
+  const auto& heads = HeadWords();
+  for (const Word& w : SplitWords(name)) {
+    if (!w.initial_capital) continue;  // "the trust said" is not a name
+    if (heads.contains(w.lower)) return true;
+  }
+  return false;
+}
+
+std::vector<AcronymDefinition> FindAcronymDefinitions(absl::string_view text) {
+  std::vector<AcronymDefinition> out;
+  const auto& small = AcronymSmallWords();
+  for (size_t p = text.find('('); p != absl::string_view::npos; p = text.find('(', p + 1)) {
+    const size_t close = text.find(')', p + 1);
+    if (close == absl::string_view::npos) break;
+    const absl::string_view acronym = text.substr(p + 1, close - p - 1);
+    if (acronym.size() < 2 || acronym.size() > 10 || !IsAsciiUpper(acronym[0])) continue;
+    std::string letters;
+    bool ok = true;
+    for (char c : acronym) {
+      if (IsAsciiUpper(c)) {
+        letters.push_back(c);
+      } else if (!(IsAsciiLower(c) || absl::ascii_isdigit(static_cast<unsigned char>(c)) ||
+                   c == '&')) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok || letters.size() < 2) continue;
+
+    // Words before the parenthesis, nearest first, stopping at punctuation between them.
+    struct Chunk {
+      size_t begin, end;
+    };
+    std::vector<Chunk> chunks;
+    size_t pos = p;
+    while (chunks.size() < 2 * letters.size() + 4) {
+      size_t e = pos;
+      while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+      if (e == 0) break;
+      size_t b = e;
+      while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\t' && text[b - 1] != '\n') --b;
+      const absl::string_view chunk = text.substr(b, e - b);
+      bool clean = true;
+      for (size_t k = 0; k < chunk.size(); ++k) {
+        const char c = chunk[k];
+        if (absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '&' ||
+            c == '-' || static_cast<unsigned char>(c) >= 0x80) {
+          continue;
+        }
+        clean = false;
+        break;
+      }
+      // A quote or comma ends the phrase; so does a line break before the chunk.
+      if (!clean || chunk.empty()) break;
+      chunks.push_back({b, e});
+      if (b == 0 || text[b - 1] == '\n') break;
+      pos = b;
+    }
+
+    int li = static_cast<int>(letters.size()) - 1;
+    size_t consumed = 0;
+    size_t first_chunk = 0;
+    for (size_t ci = 0; ci < chunks.size() && li >= 0; ++ci) {
+      const absl::string_view w = text.substr(chunks[ci].begin, chunks[ci].end - chunks[ci].begin);
+      int word_letters = 0, word_upper = 0;
+      for (char c : w) {
+        if (IsAsciiUpper(c) || IsAsciiLower(c)) ++word_letters;
+        if (IsAsciiUpper(c)) ++word_upper;
+      }
+      if (word_letters >= 2 && word_upper == word_letters && word_letters <= li + 1) {
+        std::string caps;
+        for (char c : w) {
+          if (IsAsciiUpper(c)) caps.push_back(c);
+        }
+        if (letters.compare(li + 1 - caps.size(), caps.size(), caps) == 0) {
+          li -= static_cast<int>(caps.size());
+          ++consumed;
+          first_chunk = ci;
+          continue;
+        }
+      }
+      if (IsAsciiUpper(w[0]) && w[0] == letters[li]) {
+        --li;
+        ++consumed;
+        first_chunk = ci;
+        continue;
+      }
+      if (consumed > 0 && small.contains(absl::AsciiStrToLower(w))) continue;
+      break;
+    }
+    if (li >= 0 || consumed < 2) continue;
+    AcronymDefinition d;
+    d.expansion_begin = chunks[first_chunk].begin;
+    d.expansion_end = chunks[0].end;
+    d.acronym_begin = p + 1;
+    d.acronym_end = close;
+    out.push_back(d);
+  }
+  return out;
+}
+
+absl::StatusOr<OrganisationCatalog> OrganisationCatalog::LoadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read organisations file ", path));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  auto parsed = Parse(buffer.str());
+  if (!parsed.ok()) {
+    return absl::Status(parsed.status().code(),
+                        absl::StrCat(path, ": ", parsed.status().message()));
+  }
+  return parsed;
+}
+
+absl::StatusOr<OrganisationCatalog> OrganisationCatalog::Parse(absl::string_view content) {
+  OrganisationCatalog c;
+  int line_number = 0;
+  absl::flat_hash_set<std::string> ids;
+  for (absl::string_view line : absl::StrSplit(content, '\n')) {
+    ++line_number;
+    absl::ConsumeSuffix(&line, "\r");
+    if (absl::StripAsciiWhitespace(line).empty() || line.front() == '#') continue;
+    std::vector<absl::string_view> cols = absl::StrSplit(line, '\t');
+    if (cols.size() < 2 || cols.size() > 3) {
+      return LineError(line_number,
+                       absl::StrCat("expected 3 tab-separated columns (id, name, aliases), "
+                                    "found ",
+                                    cols.size()));
+    }
+    KnownOrganisation org;
+    org.id = std::string(absl::StripAsciiWhitespace(cols[0]));
+    if (!ValidId(org.id)) {
+      return LineError(line_number, absl::StrCat("invalid organisation id \"", org.id,
+                                                 "\" (use a-z, 0-9 and '-')"));
+    }
+    if (!ids.insert(org.id).second) {
+      return LineError(line_number, absl::StrCat("duplicate organisation id \"", org.id, "\""));
+    }
+    org.name = std::string(absl::StripAsciiWhitespace(cols[1]));
+    if (NormaliseName(org.name).empty()) {
+      return LineError(line_number, absl::StrCat("missing name of organisation \"", org.id, "\""));
+    }
+    if (cols.size() == 3) {
+      for (absl::string_view alias : absl::StrSplit(cols[2], '|', absl::SkipWhitespace())) {
+        alias = absl::StripAsciiWhitespace(alias);
+        if (NormaliseName(alias).empty()) continue;
+        org.aliases.emplace_back(alias);
+      }
+    }
+    const size_t index = c.organisations_.size();
+    std::vector<std::string> names = {org.id, org.name};
+    names.insert(names.end(), org.aliases.begin(), org.aliases.end());
+    for (size_t k = 0; k < names.size(); ++k) {
+      const std::string key = NormaliseName(names[k]);
+      auto [it, inserted] = c.by_key_.emplace(key, index);
+      if (!inserted && it->second != index) {
+        return LineError(line_number,
+                         absl::StrCat("\"", names[k], "\" of \"", org.id,
+                                      "\" is already a name or alias of \"",
+                                      c.organisations_[it->second].id, "\""));
+      }
+      if (k == 0) continue;  // the id is for lookups, not for finding names in text
+      std::vector<Word> words = SplitWords(names[k]);
+      if (words.empty()) continue;
+      AliasPattern pattern;
+      pattern.organisation = index;
+      for (const Word& w : words) {
+        pattern.words.push_back(w.lower);
+        const absl::string_view original = absl::string_view(names[k]).substr(w.begin, w.end - w.begin);
+        pattern.exact.emplace_back(original);
+        pattern.cases.push_back(w.all_caps                  ? WordCase::kExact
+                                : IsAsciiUpper(original[0]) ? WordCase::kInitialCapital
+                                                            : WordCase::kAny);
+      }
+      pattern.leading_the = pattern.words.size() > 1 && pattern.exact.front() == "the";
+      auto& bucket = c.by_first_word_[pattern.words.front()];
+      const bool duplicate = std::any_of(bucket.begin(), bucket.end(), [&](const AliasPattern& p) {
+        return p.organisation == index && p.words == pattern.words && p.cases == pattern.cases;
+      });
+      if (!duplicate) bucket.push_back(std::move(pattern));
+    }
+    c.organisations_.push_back(std::move(org));
+  }
+  for (auto& [first, bucket] : c.by_first_word_) {
+    std::stable_sort(bucket.begin(), bucket.end(), [](const AliasPattern& a, const AliasPattern& b) {
+      return a.words.size() > b.words.size();
+    });
+  }
+  return c;
+}
+
+const KnownOrganisation* OrganisationCatalog::Find(absl::string_view name_or_alias) const {
+  auto it = by_key_.find(NormaliseName(name_or_alias));
+  return it == by_key_.end() ? nullptr : &organisations_[it->second];
+}
+
+std::vector<OrganisationCatalog::Match> OrganisationCatalog::FindAll(
+    absl::string_view text) const {
+  std::vector<Match> out;
+  const std::vector<Word> words = SplitWords(text);
+
+  // Whether pattern word `k` accepts text word `w`; sets `*end` to where the match ends.
+  auto word_matches = [&](const AliasPattern& p, size_t k, const Word& w, size_t* end) {
+    const bool last = k + 1 == p.words.size();
+    if (w.lower == p.words[k]) {
+      *end = w.end;
+    } else if (last && w.stem_end > 0 && Stem(w) == p.words[k]) {
+      *end = w.stem_end;
+    } else {
+      return false;
+    }
+    switch (p.cases[k]) {
+      case WordCase::kAny:
+        return true;
+      case WordCase::kInitialCapital:
+        return w.initial_capital;
+      case WordCase::kExact: {
+        // Every letter of the text word (its stem, for a possessive) must be upper-case.
+        for (size_t b = w.begin; b < *end; ++b) {
+          if (IsAsciiLower(text[b])) return false;
+        }
+        return true;
+      }
+    }
+    return false;
+  };
+
+  size_t i = 0;
+  while (i < words.size()) {
+    const AliasPattern* best = nullptr;
+    size_t best_end = 0;
+    auto consider = [&](absl::string_view first) {
+      auto it = by_first_word_.find(first);
+      if (it == by_first_word_.end()) return;
+      for (const AliasPattern& p : it->second) {
+        if (best != nullptr && p.words.size() <= best->words.size()) break;
+        if (i + p.words.size() > words.size()) continue;
+        size_t end = 0;
+        bool ok = true;
+        for (size_t k = 0; k < p.words.size() && ok; ++k) {
+          ok = word_matches(p, k, words[i + k], &end);
+        }
+        if (ok) {
+          best = &p;
+          best_end = end;
+          break;
+        }
+      }
+    };
+    consider(words[i].lower);
+    if (words[i].stem_end > 0) consider(Stem(words[i]));
+    if (best == nullptr) {
+      ++i;
+      continue;
+    }
+    const size_t begin = best->leading_the ? words[i + 1].begin : words[i].begin;
+    out.push_back({begin, best_end, &organisations_[best->organisation]});
+    i += best->words.size();
+  }
+  return out;
+}
+
+}  // namespace claims::extract

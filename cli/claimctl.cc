@@ -16,7 +16,7 @@
 #include "common/grpc_status.h"
 #include "common/server_runner.h"
 #include "ingest-service/extract/extractor.h"
-#include "ingest-service/extract/html_text.h"
+#include "ingest-service/extract/request_content.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 
 namespace claims::cli {
@@ -133,11 +133,8 @@ absl::StatusOr<claims::v1::IngestArticleRequest> BuildRequest(const ArticleFlags
     if (!t.ok()) return t.status();
     request.mutable_published_time()->set_seconds(absl::ToUnixSeconds(*t));
   }
-  if (extract::LooksLikeHtml(content)) {
-    request.set_html(std::move(content));
-  } else {
-    request.set_text(std::move(content));
-  }
+  // Raw bytes: the server validates them and names the problem ("content: invalid UTF-8").
+  request.set_content(std::move(content));
   return request;
 }
 
@@ -210,7 +207,9 @@ int RunExtract(const ArticleFlags& a, const std::string& file, const std::string
   if (!content.ok()) return Fail(err, content.status());
   auto request = BuildRequest(a, std::move(*content));
   if (!request.ok()) return Fail(err, request.status());
-  auto extraction = (*extractor)->Extract(*request, absl::Now());
+  auto resolved = extract::ResolveRequestContent(*std::move(request));
+  if (!resolved.ok()) return Fail(err, resolved.status());
+  auto extraction = (*extractor)->Extract(*resolved, absl::Now());
   if (!extraction.ok()) {
     err << "claimctl: " << file << ": " << extraction.status().message() << "\n";
     return 1;

@@ -20,15 +20,28 @@ std::string EnvOr(const char* name, const std::string& fallback) {
   return value != nullptr && *value != '\0' ? std::string(value) : fallback;
 }
 
-absl::Status RunServerUntilSignalled(const ServerConfig& config,
-                                     const std::vector<grpc::Service*>& services,
-                                     const std::function<void(grpc::Server*)>& on_started) {
-  // Block the signals in every thread (gRPC's included) so that one thread takes them.
+namespace {
+
+sigset_t ShutdownSignals() {
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  return signals;
+}
+
+}  // namespace
+
+void BlockShutdownSignals() {
+  const sigset_t signals = ShutdownSignals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
+
+absl::Status RunServerUntilSignalled(const ServerConfig& config,
+                                     const std::vector<grpc::Service*>& services,
+                                     const std::function<void(grpc::Server*)>& on_started) {
+  BlockShutdownSignals();
+  const sigset_t signals = ShutdownSignals();
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -21,6 +21,12 @@ struct ServerConfig {
   int max_message_bytes = 16 << 20;
 };
 
+// Blocks SIGTERM and SIGINT in the calling thread and every thread it creates afterwards, so
+// that RunServerUntilSignalled can take them with sigwait. Call first thing in main(),
+// before anything (RocksDB, gRPC) starts threads that would otherwise receive the signal
+// and die of it.
+void BlockShutdownSignals();
+
 // Builds and starts a server with `services` (not owned; must outlive the call), prints
 // "<name> listening on <host:port>" to stdout once it accepts calls, and blocks until
 // SIGTERM or SIGINT, then shuts down gracefully (up to 10 s for in-flight calls).

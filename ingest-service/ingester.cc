@@ -2,6 +2,7 @@
 
 #include "absl/time/clock.h"
 #include "common/status_macros.h"
+#include "ingest-service/extract/request_content.h"
 #include "ingest-service/extract/url.h"
 
 namespace claims::ingest {
@@ -33,7 +34,9 @@ absl::Status Ingester::RegisterCatalogues() {
 absl::StatusOr<claims::v1::IngestArticleResponse> Ingester::Ingest(
     const claims::v1::IngestArticleRequest& request) {
   const absl::Time now = absl::Now();
-  CLAIMS_ASSIGN_OR_RETURN(extract::Extraction extraction, extractor_->Extract(request, now));
+  CLAIMS_ASSIGN_OR_RETURN(claims::v1::IngestArticleRequest resolved,
+                          extract::ResolveRequestContent(request));
+  CLAIMS_ASSIGN_OR_RETURN(extract::Extraction extraction, extractor_->Extract(resolved, now));
   extraction.article.mutable_ingested_time()->set_seconds(absl::ToUnixSeconds(now));
   CLAIMS_ASSIGN_OR_RETURN(store::PutResult put,
                           store_->PutArticle(extraction.article, extraction.claims));

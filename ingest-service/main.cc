@@ -21,6 +21,7 @@ ABSL_FLAG(std::string, organisations, claims::EnvOr("CLAIMS_ORGANISATIONS", ""),
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("claims-ingest --listen ADDR --db DIR");
+  claims::BlockShutdownSignals();
   absl::ParseCommandLine(argc, argv);
   claims::extract::ExtractorOptions options = claims::extract::DefaultExtractorOptions();
   if (!absl::GetFlag(FLAGS_taxonomy).empty()) options.taxonomy_path = absl::GetFlag(FLAGS_taxonomy);

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# claimctl against the real servers: ingest files (one bad), list with filters in every
+# output format, get, orgs, topics, extract offline, delete, health.
+# Usage: claimctl_test.sh CLAIMS_INGEST CLAIMS_QUERY CLAIMCTL
+set -euo pipefail
+INGEST_BIN=$1 QUERY_BIN=$2 CLAIMCTL=$3
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# Starts a server on a free port; prints its address.
+start() {
+  local name=$1; shift
+  "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" &
+  PIDS+=($!)
+  for _ in $(seq 1 200); do
+    if grep -q ' listening on ' "$WORK/$name.out"; then
+      sed -n 's/.* listening on //p' "$WORK/$name.out" | head -1
+      return
+    fi
+    sleep 0.05
+  done
+  cat "$WORK/$name.err" >&2
+  fail "$name did not start"
+}
+
+INGEST=$(start ingest "$INGEST_BIN" --listen=127.0.0.1:0 --db="$WORK/db")
+QUERY=$(start query "$QUERY_BIN" --listen=127.0.0.1:0 --db="$WORK/db" --secondary_dir="$WORK/sec")
+ctl() { "$CLAIMCTL" --ingest "$INGEST" --query "$QUERY" "$@"; }
+
+cat >"$WORK/one.txt" <<'TXT'
+"We will not let our data be sold," said Marion Macalpine, a spokesperson for the Hackney Coalition Against Palantir.
+
+NHS England said the Federated Data Platform keeps patient data safe.
+TXT
+cat >"$WORK/two.html" <<'HTML'
+<!DOCTYPE html><html lang="en"><head><title>Council debate</title></head>
+<body><nav>Home | News</nav><article><h1>Council debate</h1>
+<p>"The contract should be published in full," said Councillor Jane Holt.</p></article>
+<footer>Copyright</footer></body></html>
+HTML
+printf '' >"$WORK/empty.txt"
+
+# One bad file: reported, the others still go in, exit status 1.
+set +e
+ctl ingest --published 2026-01-21 "$WORK/one.txt" "$WORK/empty.txt" "$WORK/two.html" >"$WORK/ingest.out" 2>"$WORK/ingest.err"
+status=$?
+set -e
+[ "$status" -eq 1 ] || fail "ingest with a bad file exited $status"
+grep -q 'empty.txt' "$WORK/ingest.err" || fail "bad file not reported: $(cat "$WORK/ingest.err")"
+[ "$(grep -c 'claims' "$WORK/ingest.out")" -eq 2 ] || fail "expected two ingested: $(cat "$WORK/ingest.out")"
+
+# Wait for the secondary, then query.
+for _ in $(seq 1 100); do
+  n=$(ctl claims --output jsonl | wc -l)
+  [ "$n" -ge 3 ] && break
+  sleep 0.05
+done
+[ "$n" -ge 3 ] || fail "expected at least 3 claims, got $n"
+
+ctl claims --speaker "Marion Macalpine" --output jsonl >"$WORK/m.jsonl"
+[ "$(wc -l <"$WORK/m.jsonl")" -eq 1 ] || fail "speaker filter: $(cat "$WORK/m.jsonl")"
+grep -q '"text":"We will not let our data be sold"' "$WORK/m.jsonl" || fail "claim text: $(cat "$WORK/m.jsonl")"
+grep -q '"speaker":{"name":"Marion Macalpine"' "$WORK/m.jsonl" || fail "camelCase JSON: $(cat "$WORK/m.jsonl")"
+
+ctl claims --organisation "nhs england" --from 2026-01-01 --to 2026-12-31 --output json | grep -q '"NHS England"' \
+  || fail "organisation + date filter"
+[ "$(ctl claims --organisation "nhs england" --to 2025-12-31 --output jsonl | wc -l)" -eq 0 ] \
+  || fail "date filter should exclude everything before 2026"
+ctl claims --speaker "Jane Holt" --output table | grep -q 'contract should be published' || fail "HTML article claim"
+
+id=$(grep -o '"id":"[^"]*"' "$WORK/m.jsonl" | head -1 | cut -d'"' -f4)
+ctl get "$id" | grep -q '"kind": "DIRECT_QUOTE"' || fail "get $id"
+ctl orgs | grep -q 'nhs-england' || fail "orgs"
+ctl orgs --prefix hack | grep -q 'hackney-coalition-against-palantir' || fail "orgs --prefix"
+ctl topics --all | grep -q 'health' || fail "topics"
+
+# Errors are specific and the exit status is non-zero.
+set +e
+ctl claims --from 2026-02-01 --to 2026-01-01 2>"$WORK/err.txt"; status=$?
+set -e
+[ "$status" -ne 0 ] && grep -q 'end_time' "$WORK/err.txt" || fail "reversed dates: $(cat "$WORK/err.txt")"
+
+# Offline extraction gives the same JSON shape.
+"$CLAIMCTL" extract --published 2026-01-21 --output jsonl "$WORK/one.txt" | grep -q '"speaker":{"name":"Marion Macalpine"' \
+  || fail "extract offline"
+
+ctl health --service ingest | grep -q SERVING || fail "ingest health"
+ctl health --service query | grep -q SERVING || fail "query health"
+
+article=$(grep -o '"articleId":"[^"]*"' "$WORK/m.jsonl" | head -1 | cut -d'"' -f4)
+ctl delete "$article" | grep -q 'deleted with' || fail "delete"
+for _ in $(seq 1 100); do
+  n=$(ctl claims --speaker "Marion Macalpine" --output jsonl | wc -l)
+  [ "$n" -eq 0 ] && break
+  sleep 0.05
+done
+[ "$n" -eq 0 ] || fail "deleted claims still listed"
+echo "claimctl end to end: all checks passed"

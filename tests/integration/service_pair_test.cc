@@ -1,0 +1,368 @@
+// End to end: the real claims-ingest and claims-query processes over one temporary
+// database, driven through their gRPC interfaces.
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <grpcpp/grpcpp.h>
+
+#include "absl/strings/str_cat.h"
+#include "claims/v1/ingest.grpc.pb.h"
+#include "claims/v1/query.grpc.pb.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "gtest/gtest.h"
+#include "tests/testing/server_process.h"
+#include "tests/testing/temp_dir.h"
+
+namespace claims {
+namespace {
+
+using claims::v1::IngestArticleRequest;
+using claims::v1::IngestArticleResponse;
+using claims::v1::ListClaimsRequest;
+using claims::v1::ListClaimsResponse;
+using testing::ServerProcess;
+using testing::TempDir;
+
+constexpr char kArticle[] =
+    "Campaigners in Hackney have criticised Palantir Technologies over its NHS contract.\n\n"
+    "\"Patients never agreed to this,\" said Marion Macalpine, a spokesperson for the Hackney "
+    "Coalition Against Palantir.\n\n"
+    "NHS England said the Federated Data Platform protects patient data.\n";
+
+std::unique_ptr<grpc::ClientContext> Deadline(int seconds = 10) {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(seconds));
+  return context;
+}
+
+// Retries `call` until it returns true or 5 s pass (the secondary catches up every 100 ms).
+bool Eventually(const std::function<bool()>& call) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (call()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
+class ServicePairTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ingest_ = std::make_unique<ServerProcess>(
+        CLAIMS_INGEST_BIN, std::vector<std::string>{"--listen=127.0.0.1:0", "--db=" + db()});
+    ASSERT_FALSE(ingest_->address().empty()) << ingest_->ReadStderr();
+    query_ = std::make_unique<ServerProcess>(
+        CLAIMS_QUERY_BIN, std::vector<std::string>{"--listen=127.0.0.1:0", "--db=" + db(),
+                                                   "--secondary_dir=" + dir_.Sub("secondary")});
+    ASSERT_FALSE(query_->address().empty()) << query_->ReadStderr();
+    ingest_stub_ = claims::v1::IngestService::NewStub(
+        grpc::CreateChannel(ingest_->address(), grpc::InsecureChannelCredentials()));
+    query_stub_ = claims::v1::QueryService::NewStub(
+        grpc::CreateChannel(query_->address(), grpc::InsecureChannelCredentials()));
+  }
+
+  std::string db() const { return dir_.Sub("db"); }
+
+  grpc::Status Ingest(const IngestArticleRequest& request, IngestArticleResponse* response) {
+    return ingest_stub_->IngestArticle(Deadline().get(), request, response);
+  }
+
+  IngestArticleRequest SampleRequest() {
+    IngestArticleRequest request;
+    request.set_url("https://news.example.org/hackney/palantir?utm_source=feed");
+    request.set_title("Campaigners criticise Palantir");
+    request.set_publisher("Hackney Example News");
+    request.mutable_published_time()->set_seconds(1769040000);  // 2026-01-22
+    request.set_text(kArticle);
+    return request;
+  }
+
+  // ListClaims once the secondary shows at least `min` claims for the request.
+  ListClaimsResponse ListWhenVisible(const ListClaimsRequest& request, int min) {
+    ListClaimsResponse response;
+    Eventually([&] {
+      response.Clear();
+      return query_stub_->ListClaims(Deadline().get(), request, &response).ok() &&
+             response.claims_size() >= min;
+    });
+    return response;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<ServerProcess> ingest_;
+  std::unique_ptr<ServerProcess> query_;
+  std::unique_ptr<claims::v1::IngestService::Stub> ingest_stub_;
+  std::unique_ptr<claims::v1::QueryService::Stub> query_stub_;
+};
+
+TEST_F(ServicePairTest, IngestedClaimsAreQueryableFromTheSecondary) {
+  IngestArticleResponse ingested;
+  ASSERT_TRUE(Ingest(SampleRequest(), &ingested).ok());
+  ASSERT_GE(ingested.claims_size(), 2);
+  EXPECT_EQ(ingested.article().url(), "https://news.example.org/hackney/palantir");
+
+  ListClaimsRequest all;
+  const ListClaimsResponse listed = ListWhenVisible(all, ingested.claims_size());
+  EXPECT_EQ(listed.claims_size(), ingested.claims_size());
+  EXPECT_TRUE(listed.next_page_token().empty());
+
+  ListClaimsRequest by_speaker;
+  by_speaker.mutable_filter()->add_speakers("marion macalpine");
+  const ListClaimsResponse macalpine = ListWhenVisible(by_speaker, 1);
+  ASSERT_EQ(macalpine.claims_size(), 1);
+  EXPECT_EQ(macalpine.claims(0).text(), "Patients never agreed to this");
+  EXPECT_EQ(macalpine.claims(0).speaker().name(), "Marion Macalpine");
+
+  ListClaimsRequest by_org;
+  by_org.mutable_filter()->add_organisations("NHS ENGLAND");
+  const ListClaimsResponse nhs = ListWhenVisible(by_org, 1);
+  ASSERT_GE(nhs.claims_size(), 1);
+  bool nhs_england_speaks = false;
+  for (const auto& c : nhs.claims()) nhs_england_speaks |= c.speaker().name() == "NHS England";
+  EXPECT_TRUE(nhs_england_speaks);
+
+  claims::v1::GetClaimRequest get;
+  get.set_id(macalpine.claims(0).id());
+  claims::v1::Claim claim;
+  ASSERT_TRUE(query_stub_->GetClaim(Deadline().get(), get, &claim).ok());
+  EXPECT_EQ(claim.article_id(), ingested.article().id());
+  claims::v1::GetArticleRequest get_article;
+  get_article.set_id(claim.article_id());
+  claims::v1::Article article;
+  ASSERT_TRUE(query_stub_->GetArticle(Deadline().get(), get_article, &article).ok());
+  EXPECT_EQ(article.text(), kArticle);
+}
+
+TEST_F(ServicePairTest, ReingestAndDeleteLeaveNoStaleClaims) {
+  IngestArticleResponse first, second;
+  ASSERT_TRUE(Ingest(SampleRequest(), &first).ok());
+  ASSERT_TRUE(Ingest(SampleRequest(), &second).ok());
+  EXPECT_TRUE(second.unchanged());
+  EXPECT_EQ(second.article().id(), first.article().id());
+
+  IngestArticleRequest corrected = SampleRequest();
+  corrected.set_text("NHS England said the platform is secure.\n");
+  IngestArticleResponse third;
+  ASSERT_TRUE(Ingest(corrected, &third).ok());
+  EXPECT_TRUE(third.replaced());
+  ASSERT_TRUE(Eventually([&] {
+    ListClaimsResponse r;
+    return query_stub_->ListClaims(Deadline().get(), ListClaimsRequest(), &r).ok() &&
+           r.claims_size() == third.claims_size();
+  }));
+
+  claims::v1::DeleteArticleRequest del;
+  del.set_url("https://news.example.org/hackney/palantir");
+  claims::v1::DeleteArticleResponse deleted;
+  ASSERT_TRUE(ingest_stub_->DeleteArticle(Deadline().get(), del, &deleted).ok());
+  EXPECT_EQ(deleted.article_id(), first.article().id());
+  EXPECT_TRUE(Eventually([&] {
+    ListClaimsResponse r;
+    return query_stub_->ListClaims(Deadline().get(), ListClaimsRequest(), &r).ok() &&
+           r.claims_size() == 0;
+  }));
+  EXPECT_EQ(ingest_stub_->DeleteArticle(Deadline().get(), del, &deleted).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(ServicePairTest, PagesFollowTokensToTheEnd) {
+  for (int i = 0; i < 7; ++i) {
+    IngestArticleRequest request = SampleRequest();
+    request.set_url(absl::StrCat("https://news.example.org/story/", i));
+    request.mutable_published_time()->set_seconds(1769040000 + i * 86400);
+    IngestArticleResponse response;
+    ASSERT_TRUE(Ingest(request, &response).ok());
+  }
+  ListClaimsRequest probe;
+  probe.mutable_filter()->add_organisations("nhs-england");
+  probe.set_page_size(1000);
+  const int total = ListWhenVisible(probe, 7).claims_size();
+  ASSERT_GE(total, 7);
+
+  ListClaimsRequest request;
+  request.mutable_filter()->add_organisations("nhs-england");
+  request.set_page_size(3);
+  std::vector<std::string> seen;
+  int64_t previous = INT64_MAX;
+  for (int pages = 0; pages < 100; ++pages) {
+    ListClaimsResponse page;
+    ASSERT_TRUE(query_stub_->ListClaims(Deadline().get(), request, &page).ok());
+    for (const auto& c : page.claims()) {
+      EXPECT_LE(c.claim_time().seconds(), previous);
+      previous = c.claim_time().seconds();
+      seen.push_back(c.id());
+    }
+    if (page.next_page_token().empty()) break;
+    request.set_page_token(page.next_page_token());
+  }
+  EXPECT_EQ(static_cast<int>(seen.size()), total);
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(std::unique(seen.begin(), seen.end()), seen.end());
+}
+
+TEST_F(ServicePairTest, BadInputGetsSpecificErrorsAndTheServerKeepsServing) {
+  struct Case {
+    std::string name;
+    IngestArticleRequest request;
+    grpc::StatusCode code;
+    std::string field;
+  };
+  std::vector<Case> cases;
+  IngestArticleRequest r = SampleRequest();
+  r.set_text("");
+  cases.push_back({"empty", r, grpc::StatusCode::INVALID_ARGUMENT, "text"});
+  r.set_text("   \n\t  ");
+  cases.push_back({"whitespace", r, grpc::StatusCode::INVALID_ARGUMENT, "text"});
+  // Invalid UTF-8 can only travel in the bytes field (protobuf refuses it in strings).
+  r.clear_text();
+  r.set_content("Caf\xC3\x28 said \xFF\xFE nothing");
+  cases.push_back({"invalid utf-8", r, grpc::StatusCode::INVALID_ARGUMENT, "content: invalid UTF-8 at byte 3"});
+  r.clear_content();
+  r.set_text(std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20));
+  cases.push_back({"binary", r, grpc::StatusCode::INVALID_ARGUMENT, "text"});
+  r.clear_text();
+  r.set_content(std::string(5 << 20, 'b'));
+  cases.push_back({"content too large", r, grpc::StatusCode::RESOURCE_EXHAUSTED, "content"});
+  r.clear_content();
+  r.set_text(std::string(5 << 20, 'a'));
+  cases.push_back({"too large", r, grpc::StatusCode::RESOURCE_EXHAUSTED, "text"});
+  r.set_text("Some text.");
+  r.set_html("<p>Some html.</p>");
+  cases.push_back({"text and html", r, grpc::StatusCode::INVALID_ARGUMENT, "html"});
+  r = SampleRequest();
+  r.set_url("ftp://example.org/x");
+  cases.push_back({"bad url", r, grpc::StatusCode::INVALID_ARGUMENT, "url"});
+  for (const auto& c : cases) {
+    IngestArticleResponse response;
+    const grpc::Status status = Ingest(c.request, &response);
+    EXPECT_EQ(status.error_code(), c.code) << c.name << ": " << status.error_message();
+    EXPECT_NE(status.error_message().find(c.field), std::string::npos)
+        << c.name << ": " << status.error_message();
+  }
+
+  ListClaimsRequest bad_token;
+  bad_token.set_page_token("not-a-token");
+  ListClaimsRequest negative;
+  negative.set_page_size(-1);
+  ListClaimsRequest reversed;
+  reversed.mutable_filter()->mutable_start_time()->set_seconds(2000);
+  reversed.mutable_filter()->mutable_end_time()->set_seconds(1000);
+  ListClaimsRequest bad_order;
+  bad_order.set_order_by("speaker");
+  const std::vector<std::pair<ListClaimsRequest, std::string>> queries = {
+      {bad_token, "page_token"}, {negative, "page_size"}, {reversed, "end_time"},
+      {bad_order, "order_by"}};
+  for (const auto& [request, field] : queries) {
+    ListClaimsResponse response;
+    grpc::Status status;
+    // The secondary may still be opening: wait until the answer is not UNAVAILABLE.
+    Eventually([&] {
+      status = query_stub_->ListClaims(Deadline().get(), request, &response);
+      return status.error_code() != grpc::StatusCode::UNAVAILABLE;
+    });
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << field;
+    EXPECT_NE(status.error_message().find(field), std::string::npos) << status.error_message();
+  }
+
+  claims::v1::GetClaimRequest missing;
+  missing.set_id("no-such-claim");
+  claims::v1::Claim claim;
+  EXPECT_EQ(query_stub_->GetClaim(Deadline().get(), missing, &claim).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+
+  // Still serving after all that.
+  IngestArticleResponse ok;
+  EXPECT_TRUE(Ingest(SampleRequest(), &ok).ok());
+}
+
+TEST_F(ServicePairTest, TokenReusedWithAnotherFilterIsRejected) {
+  for (int i = 0; i < 3; ++i) {
+    IngestArticleRequest request = SampleRequest();
+    request.set_url(absl::StrCat("https://news.example.org/t/", i));
+    IngestArticleResponse response;
+    ASSERT_TRUE(Ingest(request, &response).ok());
+  }
+  ListClaimsRequest request;
+  request.set_page_size(1);
+  const ListClaimsResponse first = ListWhenVisible(request, 1);
+  ASSERT_FALSE(first.next_page_token().empty());
+  request.set_page_token(first.next_page_token());
+  request.mutable_filter()->add_organisations("palantir");
+  ListClaimsResponse response;
+  const grpc::Status status = query_stub_->ListClaims(Deadline().get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(status.error_message().find("page_token"), std::string::npos);
+}
+
+TEST_F(ServicePairTest, BothServersReportHealthy) {
+  for (const auto& [address, service] :
+       std::vector<std::pair<std::string, std::string>>{{ingest_->address(), "claims.v1.IngestService"},
+                                                        {query_->address(), "claims.v1.QueryService"}}) {
+    auto stub = grpc::health::v1::Health::NewStub(
+        grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+    grpc::health::v1::HealthCheckRequest request;
+    request.set_service(service);
+    grpc::health::v1::HealthCheckResponse response;
+    EXPECT_TRUE(Eventually([&] {
+      return stub->Check(Deadline().get(), request, &response).ok() &&
+             response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
+    })) << service;
+  }
+}
+
+TEST_F(ServicePairTest, SecondWriterOnTheSameDatabaseExitsWithOneClearLine) {
+  ServerProcess second(CLAIMS_INGEST_BIN, {"--listen=127.0.0.1:0", "--db=" + db()}, 5000);
+  EXPECT_TRUE(second.address().empty());
+  const int status = second.WaitForExit(10000);
+  ASSERT_NE(status, -1);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  const std::string err = second.ReadStderr();
+  EXPECT_NE(err.find("held by another process"), std::string::npos) << err;
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
+  // The first writer is unharmed.
+  IngestArticleResponse response;
+  EXPECT_TRUE(Ingest(SampleRequest(), &response).ok());
+}
+
+TEST_F(ServicePairTest, SigtermShutsBothServersDownCleanly) {
+  IngestArticleResponse response;
+  ASSERT_TRUE(Ingest(SampleRequest(), &response).ok());
+  const int ingest_status = ingest_->Terminate();
+  const int query_status = query_->Terminate();
+  ASSERT_TRUE(WIFEXITED(ingest_status)) << ingest_status;
+  EXPECT_EQ(WEXITSTATUS(ingest_status), 0);
+  ASSERT_TRUE(WIFEXITED(query_status)) << query_status;
+  EXPECT_EQ(WEXITSTATUS(query_status), 0);
+  // What was acknowledged is there when the writer comes back.
+  ServerProcess again(CLAIMS_INGEST_BIN, {"--listen=127.0.0.1:0", "--db=" + db()});
+  ASSERT_FALSE(again.address().empty()) << again.ReadStderr();
+}
+
+TEST(QueryBeforeIngestTest, QueryIsUnavailableUntilTheDatabaseExists) {
+  TempDir dir;
+  ServerProcess query(CLAIMS_QUERY_BIN, {"--listen=127.0.0.1:0", "--db=" + dir.Sub("db"),
+                                         "--secondary_dir=" + dir.Sub("secondary")});
+  ASSERT_FALSE(query.address().empty()) << query.ReadStderr();
+  auto stub = claims::v1::QueryService::NewStub(
+      grpc::CreateChannel(query.address(), grpc::InsecureChannelCredentials()));
+  ListClaimsResponse response;
+  const grpc::Status before = stub->ListClaims(Deadline().get(), ListClaimsRequest(), &response);
+  EXPECT_EQ(before.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_NE(before.error_message().find("not ready"), std::string::npos);
+
+  ServerProcess ingest(CLAIMS_INGEST_BIN, {"--listen=127.0.0.1:0", "--db=" + dir.Sub("db")});
+  ASSERT_FALSE(ingest.address().empty()) << ingest.ReadStderr();
+  EXPECT_TRUE(Eventually([&] {
+    return stub->ListClaims(Deadline().get(), ListClaimsRequest(), &response).ok();
+  }));
+}
+
+}  // namespace
+}  // namespace claims

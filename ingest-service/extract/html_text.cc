@@ -1,1 +1,617 @@
-// placeholder: being written
+#include "ingest-service/extract/html_text.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "nlohmann/json.hpp"
+
+namespace claims::extract {
+namespace {
+
+// Deeper markup than this is ignored (gumbo already caps what it builds; this keeps our own
+// recursion bounded on hostile input).
+constexpr int kMaxDepth = 256;
+
+using GumboOutputPtr = std::unique_ptr<GumboOutput, void (*)(GumboOutput*)>;
+
+GumboOutputPtr Parse(absl::string_view html) {
+  GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  return GumboOutputPtr(out, [](GumboOutput* o) {
+    if (o != nullptr) gumbo_destroy_output(&kGumboDefaultOptions, o);
+  });
+}
+
+bool IsElement(const GumboNode* node) {
+  return node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE;
+}
+
+absl::string_view Attr(const GumboNode* node, const char* name) {
+  if (!IsElement(node)) return {};
+  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+  return a == nullptr || a->value == nullptr ? absl::string_view() : absl::string_view(a->value);
+}
+
+bool HasAttr(const GumboNode* node, const char* name) {
+  return IsElement(node) && gumbo_get_attribute(&node->v.element.attributes, name) != nullptr;
+}
+
+const GumboVector& Children(const GumboNode* node) {
+  static const GumboVector kEmpty = {nullptr, 0, 0};
+  if (IsElement(node)) return node->v.element.children;
+  if (node->type == GUMBO_NODE_DOCUMENT) return node->v.document.children;
+  return kEmpty;
+}
+
+GumboTag Tag(const GumboNode* node) {
+  return IsElement(node) ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
+}
+
+bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Appends `text` to `out` collapsing whitespace (no-break spaces included) into single
+// spaces; `*pending_space` carries a space across calls.
+void AppendCollapsed(absl::string_view text, std::string* out, bool* pending_space) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (IsSpaceByte(c)) {
+      *pending_space = true;
+      continue;
+    }
+    if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < text.size() &&
+        static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+      *pending_space = true;
+      ++i;
+      continue;
+    }
+    if (*pending_space && !out->empty()) out->push_back(' ');
+    *pending_space = false;
+    out->push_back(c);
+  }
+}
+
+std::string Collapse(absl::string_view text) {
+  std::string out;
+  bool pending = false;
+  AppendCollapsed(text, &out, &pending);
+  return out;
+}
+
+// Class and id words that mark page furniture rather than the article.
+bool IsFurnitureWord(absl::string_view w) {
+  static constexpr absl::string_view kPrefixes[] = {
+      "cookie", "consent", "banner",     "newsletter", "subscri", "related", "share",
+      "social", "promo",   "advert",     "teaser",     "breadcrumb", "menu", "sidebar",
+      "footer", "navbar",  "navigation", "masthead",   "paywall", "sponsor", "outbrain",
+      "taboola", "popup",  "modal",      "skip"};
+  static constexpr absl::string_view kExact[] = {"comment", "comments", "nav", "ad", "ads",
+                                                 "gdpr", "signup", "sign", "most", "popular"};
+  for (absl::string_view p : kPrefixes) {
+    if (absl::StartsWith(w, p)) return true;
+  }
+  for (absl::string_view e : kExact) {
+    if (w == e) return true;
+  }
+  return false;
+}
+
+bool AttributeMarksFurniture(absl::string_view value) {
+  if (value.empty()) return false;
+  const std::string lower = absl::AsciiStrToLower(value);
+  for (absl::string_view word : absl::StrSplit(lower, absl::ByAnyChar(" \t\n-_:./"), absl::SkipEmpty())) {
+    if (IsFurnitureWord(word)) return true;
+  }
+  return false;
+}
+
+// Elements whose whole subtree is not article text.
+bool IsDropped(const GumboNode* node) {
+  if (!IsElement(node)) return false;
+  if (node->type == GUMBO_NODE_TEMPLATE) return true;
+  switch (Tag(node)) {
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+      return true;
+    default:
+      break;
+  }
+  if (HasAttr(node, "hidden")) return true;
+  if (absl::EqualsIgnoreCase(Attr(node, "aria-hidden"), "true")) return true;
+  const absl::string_view role = Attr(node, "role");
+  if (absl::EqualsIgnoreCase(role, "navigation") || absl::EqualsIgnoreCase(role, "banner") ||
+      absl::EqualsIgnoreCase(role, "contentinfo") ||
+      absl::EqualsIgnoreCase(role, "complementary") || absl::EqualsIgnoreCase(role, "dialog") ||
+      absl::EqualsIgnoreCase(role, "alertdialog") || absl::EqualsIgnoreCase(role, "search")) {
+    return true;
+  }
+  const std::string style = absl::AsciiStrToLower(Attr(node, "style"));
+  if (absl::StrContains(style, "display:none") || absl::StrContains(style, "display: none")) {
+    return true;
+  }
+  return AttributeMarksFurniture(Attr(node, "class")) || AttributeMarksFurniture(Attr(node, "id"));
+}
+
+bool IsBlock(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HTML:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Collects paragraphs of article text below a chosen root.
+class BlockWriter {
+ public:
+  void Walk(const GumboNode* node, int depth) {
+    if (depth > kMaxDepth) return;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+        node->type == GUMBO_NODE_WHITESPACE) {
+      AppendCollapsed(node->v.text.text == nullptr ? "" : node->v.text.text, &current_,
+                      &pending_space_);
+      return;
+    }
+    if (!IsElement(node) && node->type != GUMBO_NODE_DOCUMENT) return;
+    if (depth > 0 && IsDropped(node)) return;
+    // The headline is metadata (HtmlArticle::title), not body text.
+    if (depth > 0 && Tag(node) == GUMBO_TAG_H1) return;
+    const bool block = IsBlock(Tag(node));
+    if (block) Flush();
+    const GumboVector& children = Children(node);
+    for (unsigned i = 0; i < children.length; ++i) {
+      Walk(static_cast<const GumboNode*>(children.data[i]), depth + 1);
+    }
+    if (block) Flush();
+  }
+
+  std::string Finish() {
+    Flush();
+    return absl::StrJoin(paragraphs_, "\n\n");
+  }
+
+ private:
+  void Flush() {
+    if (!current_.empty()) paragraphs_.push_back(std::move(current_));
+    current_.clear();
+    pending_space_ = false;
+  }
+
+  std::vector<std::string> paragraphs_;
+  std::string current_;
+  bool pending_space_ = false;
+};
+
+// Length of the visible, non-furniture text below `node`.
+size_t TextLength(const GumboNode* node, int depth) {
+  if (depth > kMaxDepth) return 0;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+    return Collapse(node->v.text.text == nullptr ? "" : node->v.text.text).size();
+  }
+  if (!IsElement(node) || IsDropped(node)) return 0;
+  size_t total = 0;
+  const GumboVector& children = Children(node);
+  for (unsigned i = 0; i < children.length; ++i) {
+    total += TextLength(static_cast<const GumboNode*>(children.data[i]), depth + 1);
+  }
+  return total;
+}
+
+// Everything the page says about itself, gathered in one walk.
+struct PageFacts {
+  std::string og_title, og_site_name, og_url, og_locale, canonical, html_lang;
+  std::string title_tag, first_h1, published_meta, time_datetime;
+  std::vector<std::string> meta_authors;
+  std::vector<std::string> json_ld;
+  // Candidates for the article root, outside furniture.
+  std::vector<const GumboNode*> article_bodies;  // [itemprop=articleBody]
+  std::vector<const GumboNode*> articles;        // <article>
+  std::vector<const GumboNode*> paragraphs;      // <p>
+  const GumboNode* body = nullptr;
+};
+
+std::string NodeText(const GumboNode* node) {
+  BlockWriter w;
+  w.Walk(node, 0);
+  return Collapse(w.Finish());
+}
+
+std::string RawText(const GumboNode* node) {
+  std::string out;
+  const GumboVector& children = Children(node);
+  for (unsigned i = 0; i < children.length; ++i) {
+    const GumboNode* c = static_cast<const GumboNode*>(children.data[i]);
+    if ((c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA ||
+         c->type == GUMBO_NODE_WHITESPACE) &&
+        c->v.text.text != nullptr) {
+      out += c->v.text.text;
+    }
+  }
+  return out;
+}
+
+void Gather(const GumboNode* node, int depth, bool in_furniture, PageFacts* f) {
+  if (depth > kMaxDepth || !IsElement(node)) return;
+  const GumboTag tag = Tag(node);
+  switch (tag) {
+    case GUMBO_TAG_HTML:
+      if (f->html_lang.empty()) f->html_lang = std::string(Attr(node, "lang"));
+      break;
+    case GUMBO_TAG_BODY:
+      if (f->body == nullptr) f->body = node;
+      break;
+    case GUMBO_TAG_TITLE:
+      if (f->title_tag.empty()) f->title_tag = Collapse(RawText(node));
+      break;
+    case GUMBO_TAG_META: {
+      const std::string key = absl::AsciiStrToLower(
+          !Attr(node, "property").empty() ? Attr(node, "property")
+          : !Attr(node, "name").empty()   ? Attr(node, "name")
+                                          : Attr(node, "itemprop"));
+      const std::string content = Collapse(Attr(node, "content"));
+      if (content.empty()) break;
+      if (key == "og:title" && f->og_title.empty()) f->og_title = content;
+      if (key == "og:site_name" && f->og_site_name.empty()) f->og_site_name = content;
+      if (key == "og:url" && f->og_url.empty()) f->og_url = content;
+      if (key == "og:locale" && f->og_locale.empty()) f->og_locale = content;
+      if ((key == "article:published_time" || key == "datepublished") &&
+          f->published_meta.empty()) {
+        f->published_meta = content;
+      }
+      if (key == "author" || key == "article:author") f->meta_authors.push_back(content);
+      break;
+    }
+    case GUMBO_TAG_LINK: {
+      bool canonical = false;
+      for (absl::string_view rel : absl::StrSplit(Attr(node, "rel"), ' ', absl::SkipEmpty())) {
+        canonical = canonical || absl::EqualsIgnoreCase(rel, "canonical");
+      }
+      if (canonical && f->canonical.empty()) {
+        f->canonical = std::string(absl::StripAsciiWhitespace(Attr(node, "href")));
+      }
+      break;
+    }
+    case GUMBO_TAG_SCRIPT:
+      if (absl::EqualsIgnoreCase(absl::StripAsciiWhitespace(Attr(node, "type")),
+                                 "application/ld+json")) {
+        f->json_ld.push_back(RawText(node));
+      }
+      return;
+    case GUMBO_TAG_H1:
+      if (f->first_h1.empty()) f->first_h1 = NodeText(node);
+      break;
+    case GUMBO_TAG_TIME:
+      if (f->time_datetime.empty() && !in_furniture) {
+        f->time_datetime = std::string(absl::StripAsciiWhitespace(Attr(node, "datetime")));
+      }
+      break;
+    default:
+      break;
+  }
+  // The <h1> headline often sits in an article <header>: look for it before deciding that
+  // this subtree is furniture, but take no body candidates from furniture.
+  const bool furniture = in_furniture || IsDropped(node);
+  if (!furniture) {
+    if (absl::StrContains(Attr(node, "itemprop"), "articleBody")) f->article_bodies.push_back(node);
+    if (tag == GUMBO_TAG_ARTICLE) f->articles.push_back(node);
+    if (tag == GUMBO_TAG_P) f->paragraphs.push_back(node);
+  }
+  const GumboVector& children = Children(node);
+  for (unsigned i = 0; i < children.length; ++i) {
+    Gather(static_cast<const GumboNode*>(children.data[i]), depth + 1, furniture, f);
+  }
+}
+
+const GumboNode* Longest(const std::vector<const GumboNode*>& nodes, size_t* length) {
+  const GumboNode* best = nullptr;
+  *length = 0;
+  for (const GumboNode* n : nodes) {
+    const size_t len = TextLength(n, 0);
+    if (len > *length) {
+      best = n;
+      *length = len;
+    }
+  }
+  return best;
+}
+
+// The element holding the article body: [itemprop=articleBody], else the <article> with the
+// most text, else the element whose paragraphs (its own, and half of its grandchildren's)
+// carry the most text, else <body>.
+const GumboNode* ChooseRoot(const PageFacts& f) {
+  size_t len = 0;
+  if (const GumboNode* n = Longest(f.article_bodies, &len); n != nullptr) return n;
+  if (const GumboNode* n = Longest(f.articles, &len); n != nullptr) return n;
+  std::vector<std::pair<const GumboNode*, double>> scores;
+  auto add = [&scores](const GumboNode* n, double s) {
+    for (auto& [node, score] : scores) {
+      if (node == n) {
+        score += s;
+        return;
+      }
+    }
+    scores.emplace_back(n, s);
+  };
+  for (const GumboNode* p : f.paragraphs) {
+    const double length = static_cast<double>(TextLength(p, 0));
+    if (length == 0 || p->parent == nullptr) continue;
+    add(p->parent, length);
+    if (p->parent->parent != nullptr && IsElement(p->parent->parent)) {
+      add(p->parent->parent, length / 2);
+    }
+  }
+  const GumboNode* best = f.body;
+  double best_score = 0;
+  for (const auto& [node, score] : scores) {
+    if (score > best_score) {
+      best = node;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+std::optional<absl::Time> ParseRfc3339(absl::string_view s) {
+  s = absl::StripAsciiWhitespace(s);
+  if (s.empty()) return std::nullopt;
+  static constexpr const char* kFormats[] = {
+      "%Y-%m-%d%ET%H:%M:%E*S%Ez", "%Y-%m-%d%ET%H:%M%Ez", "%Y-%m-%d%ET%H:%M:%E*S",
+      "%Y-%m-%d%ET%H:%M", "%Y-%m-%d"};
+  for (const char* format : kFormats) {
+    absl::Time t;
+    std::string err;
+    if (absl::ParseTime(format, std::string(s), absl::UTCTimeZone(), &t, &err)) return t;
+  }
+  return std::nullopt;
+}
+
+// --- JSON-LD ---------------------------------------------------------------------------
+
+bool IsArticleType(const nlohmann::json& type) {
+  auto one = [](const nlohmann::json& t) {
+    if (!t.is_string()) return false;
+    const std::string& s = t.get_ref<const std::string&>();
+    return absl::EndsWith(s, "Article") || s == "BlogPosting" || s == "Report" ||
+           s == "LiveBlogPosting";
+  };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), one);
+  return one(type);
+}
+
+std::string StringField(const nlohmann::json& obj, const char* key) {
+  if (!obj.is_object()) return {};
+  auto it = obj.find(key);
+  if (it == obj.end() || !it->is_string()) return {};
+  return Collapse(it->get_ref<const std::string&>());
+}
+
+void CollectNames(const nlohmann::json& v, std::vector<std::string>* out) {
+  if (v.is_string()) {
+    out->push_back(Collapse(v.get_ref<const std::string&>()));
+  } else if (v.is_object()) {
+    const std::string name = StringField(v, "name");
+    if (!name.empty()) out->push_back(name);
+  } else if (v.is_array()) {
+    for (const auto& e : v) CollectNames(e, out);
+  }
+}
+
+struct JsonLdFacts {
+  std::string headline, date_published, publisher;
+  std::vector<std::string> authors;
+  bool found = false;
+};
+
+void VisitJsonLd(const nlohmann::json& v, int depth, JsonLdFacts* facts) {
+  if (depth > 8 || facts->found) return;
+  if (v.is_array()) {
+    for (const auto& e : v) VisitJsonLd(e, depth + 1, facts);
+    return;
+  }
+  if (!v.is_object()) return;
+  auto type = v.find("@type");
+  if (type != v.end() && IsArticleType(*type)) {
+    facts->found = true;
+    facts->headline = StringField(v, "headline");
+    facts->date_published = StringField(v, "datePublished");
+    if (auto a = v.find("author"); a != v.end()) CollectNames(*a, &facts->authors);
+    if (auto p = v.find("publisher"); p != v.end()) {
+      std::vector<std::string> names;
+      CollectNames(*p, &names);
+      if (!names.empty()) facts->publisher = names.front();
+    }
+    return;
+  }
+  if (auto graph = v.find("@graph"); graph != v.end()) VisitJsonLd(*graph, depth + 1, facts);
+}
+
+JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts) {
+  JsonLdFacts facts;
+  for (const std::string& s : scripts) {
+    // The non-throwing overload: malformed JSON-LD is common and must not fail the page.
+    const nlohmann::json v = nlohmann::json::parse(s, nullptr, /*allow_exceptions=*/false);
+    if (v.is_discarded()) continue;
+    VisitJsonLd(v, 0, &facts);
+    if (facts.found) break;
+  }
+  return facts;
+}
+
+std::string CleanAuthor(std::string name) {
+  name = Collapse(name);
+  absl::string_view v = name;
+  if (absl::StartsWithIgnoreCase(v, "by ")) v.remove_prefix(3);
+  v = absl::StripAsciiWhitespace(v);
+  if (absl::StartsWithIgnoreCase(v, "http://") || absl::StartsWithIgnoreCase(v, "https://")) {
+    return {};
+  }
+  return std::string(v);
+}
+
+void AddAuthors(absl::string_view value, std::vector<std::string>* authors) {
+  for (absl::string_view part : absl::StrSplit(value, absl::ByAnyChar(",;"))) {
+    std::string name = CleanAuthor(std::string(part));
+    if (name.empty()) continue;
+    const bool seen = std::any_of(authors->begin(), authors->end(), [&](const std::string& a) {
+      return absl::EqualsIgnoreCase(a, name);
+    });
+    if (!seen) authors->push_back(std::move(name));
+  }
+}
+
+std::string PrimaryLanguage(absl::string_view tag) {
+  tag = absl::StripAsciiWhitespace(tag);
+  const size_t cut = tag.find_first_of("-_");
+  return absl::AsciiStrToLower(tag.substr(0, cut));
+}
+
+}  // namespace
+
+absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html) {
+  GumboOutputPtr output = Parse(html);
+  if (output == nullptr || output->root == nullptr) {
+    return absl::InvalidArgumentError("html: the page could not be parsed");
+  }
+  PageFacts facts;
+  Gather(output->root, 0, false, &facts);
+  const JsonLdFacts ld = ReadJsonLd(facts.json_ld);
+
+  HtmlArticle article;
+  if (const GumboNode* root = ChooseRoot(facts); root != nullptr) {
+    BlockWriter writer;
+    writer.Walk(root, 0);
+    article.text = writer.Finish();
+  }
+  if (article.text.empty()) {
+    return absl::InvalidArgumentError("html: the page has no article text");
+  }
+
+  article.publisher = !facts.og_site_name.empty() ? facts.og_site_name : ld.publisher;
+  if (!facts.og_title.empty()) {
+    article.title = facts.og_title;
+  } else if (!facts.first_h1.empty()) {
+    article.title = facts.first_h1;
+  } else if (!facts.title_tag.empty()) {
+    // "Headline | Publisher": drop a trailing publisher name.
+    article.title = facts.title_tag;
+    if (!article.publisher.empty()) {
+      for (absl::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+        const std::string suffix = absl::StrCat(sep, article.publisher);
+        if (absl::EndsWith(article.title, suffix) && article.title.size() > suffix.size()) {
+          article.title.resize(article.title.size() - suffix.size());
+          break;
+        }
+      }
+    }
+  } else {
+    article.title = ld.headline;
+  }
+  article.canonical_url = !facts.canonical.empty() ? facts.canonical : facts.og_url;
+  article.language = PrimaryLanguage(!facts.html_lang.empty() ? facts.html_lang : facts.og_locale);
+  for (const std::string& a : facts.meta_authors) AddAuthors(a, &article.authors);
+  for (const std::string& a : ld.authors) AddAuthors(a, &article.authors);
+  for (absl::string_view candidate : {absl::string_view(facts.published_meta),
+                                      absl::string_view(ld.date_published),
+                                      absl::string_view(facts.time_datetime)}) {
+    if (auto t = ParseRfc3339(candidate); t.has_value()) {
+      article.published_time = t;
+      break;
+    }
+  }
+  return article;
+}
+
+bool LooksLikeHtml(absl::string_view content) {
+  absl::string_view s = content;
+  if (absl::StartsWith(s, "\xEF\xBB\xBF")) s.remove_prefix(3);  // UTF-8 byte order mark
+  s = absl::StripLeadingAsciiWhitespace(s);
+  if (absl::StartsWithIgnoreCase(s, "<!doctype html") || absl::StartsWithIgnoreCase(s, "<html")) {
+    return true;
+  }
+  // Otherwise: at least two block-level tags in the first 2 KB.
+  static constexpr absl::string_view kTags[] = {
+      "p", "div", "br", "h1", "h2", "h3", "h4", "body", "head", "article", "section",
+      "table", "ul", "ol", "li", "title", "meta", "main", "blockquote"};
+  const absl::string_view window = s.substr(0, 2048);
+  int count = 0;
+  for (size_t i = window.find('<'); i != absl::string_view::npos; i = window.find('<', i + 1)) {
+    size_t j = i + 1;
+    if (j < window.size() && window[j] == '/') ++j;
+    size_t k = j;
+    while (k < window.size() && absl::ascii_isalnum(static_cast<unsigned char>(window[k]))) ++k;
+    if (k == j || k >= window.size()) continue;
+    const char after = window[k];
+    if (after != '>' && after != ' ' && after != '/' && after != '\t' && after != '\n') continue;
+    const std::string name = absl::AsciiStrToLower(window.substr(j, k - j));
+    for (absl::string_view tag : kTags) {
+      if (name == tag) {
+        if (++count >= 2) return true;
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace claims::extract

@@ -13,24 +13,40 @@
 namespace claims::extract {
 
 struct HtmlArticle {
-  // The article body as plain text: one paragraph per block element, paragraphs separated
-  // by "\n\n", whitespace collapsed, entities decoded. Navigation, headers, footers, asides,
-  // scripts, styles, forms, cookie banners and teaser lists are dropped.
+  // The article body as plain text: one paragraph per block element (<p>, <li>, <h2>,
+  // <td>..., and <br>), paragraphs separated by "\n\n", whitespace (no-break spaces
+  // included) collapsed, entities decoded. The body is the [itemprop=articleBody] element,
+  // else the <article> with the most text, else the element whose <p> children carry the
+  // most text. Dropped: nav, header, footer, aside, script, style, noscript, form, button,
+  // figcaption, iframe, svg, the <h1> headline, hidden elements (hidden, aria-hidden,
+  // display:none), ARIA navigation/banner/contentinfo/complementary roles, and elements
+  // whose class or id names furniture (cookie, consent, banner, newsletter, subscribe,
+  // related, share, social, promo, advert, ad, teaser, comments, breadcrumb, menu, sidebar...).
   std::string text;
-  std::string title;          // og:title, then <h1>, then <title>
+  // og:title, then the first <h1>, then <title> (minus a trailing " | Publisher"), then
+  // JSON-LD headline.
+  std::string title;
   std::string publisher;      // og:site_name, then JSON-LD publisher.name
-  std::string canonical_url;  // <link rel=canonical>, then og:url
-  std::string language;       // <html lang>, primary subtag
-  std::vector<std::string> authors;           // meta author, JSON-LD author(s)
-  std::optional<absl::Time> published_time;   // article:published_time, JSON-LD datePublished, <time datetime>
+  std::string canonical_url;  // <link rel=canonical>, then og:url (as written, not resolved)
+  std::string language;       // <html lang>, then og:locale; primary subtag, lower-case
+  // meta name=author and article:author (split at ',' and ';', "By " removed, URLs
+  // skipped), then JSON-LD author(s) (string, object or array); duplicates removed.
+  std::vector<std::string> authors;
+  // article:published_time (or meta itemprop=datePublished), then JSON-LD datePublished,
+  // then the first <time datetime> outside furniture; RFC 3339, or a date alone (UTC
+  // midnight). Unset when none parses.
+  std::optional<absl::Time> published_time;
 };
 
-// Never fails on malformed markup (gumbo repairs it); INVALID_ARGUMENT only when the page
-// has no text at all.
+// Never fails on malformed markup or bytes (gumbo repairs it; malformed JSON-LD is
+// skipped); INVALID_ARGUMENT only when the page has no article text at all.
+// Thread-safe (no shared state).
 absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html);
 
-// True when `content` looks like HTML rather than plain text (a doctype, <html>, or several
-// block tags near the start).
+// True when `content` looks like HTML rather than plain text: it starts (after a BOM and
+// whitespace) with a doctype or <html>, or its first 2 KB hold at least two tags among
+// p, div, br, h1-h4, body, head, article, section, table, ul, ol, li, title, meta, main,
+// blockquote.
 bool LooksLikeHtml(absl::string_view content);
 
 }  // namespace claims::extract

@@ -1,0 +1,187 @@
+#include "ingest-service/extract/html_text.h"
+
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "gtest/gtest.h"
+
+namespace claims::extract {
+namespace {
+
+std::string Fixture(const std::string& name) {
+  std::ifstream in(std::string(CLAIMS_TEST_FIXTURES) + "/html/" + name, std::ios::binary);
+  EXPECT_TRUE(in.good()) << name;
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+absl::Time Utc(int y, int mo, int d, int h = 0, int mi = 0, int s = 0) {
+  return absl::FromCivil(absl::CivilSecond(y, mo, d, h, mi, s), absl::UTCTimeZone());
+}
+
+HtmlArticle MustParse(absl::string_view html) {
+  absl::StatusOr<HtmlArticle> a = ParseHtmlArticle(html);
+  EXPECT_TRUE(a.ok()) << a.status();
+  return a.ok() ? *std::move(a) : HtmlArticle();
+}
+
+TEST(ParseHtmlArticleTest, NewsPageKeepsOnlyTheArticleBody) {
+  const HtmlArticle a = MustParse(Fixture("fdp_news_article.html"));
+  EXPECT_EQ(a.text,
+            "Campaigners in Hackney have written to NHS England demanding that patients be told "
+            "how their records are used by the Federated Data Platform (FDP).\n\n"
+            "\xE2\x80\x9CNobody asked us,\xE2\x80\x9D said Marion Macalpine of the Hackney "
+            "Coalition Against Palantir. \xE2\x80\x9COur data is not for sale.\xE2\x80\x9D\n\n"
+            "Contract worth \xC2\xA3" "330m\n\n"
+            "NHS England said on Monday that the platform \xE2\x80\x9Cmeets the highest "
+            "standards of privacy\xE2\x80\x9D and that the \xC2\xA3" "330m contract with "
+            "Palantir was awarded in November 2023.\n\n"
+            "Homerton Healthcare NHS Foundation Trust joined in 2024.\n\n"
+            "Patients can register a national data opt-out.");
+}
+
+TEST(ParseHtmlArticleTest, NewsPageMetadata) {
+  const HtmlArticle a = MustParse(Fixture("fdp_news_article.html"));
+  EXPECT_EQ(a.title, "Hackney campaigners challenge NHS data platform");
+  EXPECT_EQ(a.publisher, "The Hackney Courier");
+  EXPECT_EQ(a.canonical_url, "https://www.hackneycourier.example/news/fdp-challenge");
+  EXPECT_EQ(a.language, "en");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jane Doe", "Sam Okafor"}));
+  ASSERT_TRUE(a.published_time.has_value());
+  EXPECT_EQ(*a.published_time, Utc(2025, 7, 16, 7, 30));
+}
+
+TEST(ParseHtmlArticleTest, WithoutArticleElementTakesTheDensestParagraphs) {
+  const HtmlArticle a = MustParse(Fixture("no_article_element.html"));
+  EXPECT_EQ(a.text,
+            "Councillors questioned the data sharing agreement at a meeting on Tuesday.\n\n"
+            "The leader said the council had \"no plans\" to share social care records.\n\n"
+            "A report is due in September.\n\n"
+            "Votes for\n\n31");
+  EXPECT_EQ(a.title, "Council questions data deal");  // <title> minus " - publisher"
+  EXPECT_EQ(a.publisher, "Borough Bulletin");
+  EXPECT_EQ(a.canonical_url, "https://bulletin.example/story/42");
+  EXPECT_EQ(a.language, "en");  // from og:locale
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"A. Writer", "B. Writer"}));
+  ASSERT_TRUE(a.published_time.has_value());
+  EXPECT_EQ(*a.published_time, Utc(2025, 3, 4));  // <time datetime>, date only
+}
+
+TEST(ParseHtmlArticleTest, JsonLdGraphAuthorStringAndPublisher) {
+  const HtmlArticle a = MustParse(
+      "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+      "\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"x\"},{\"@type\":[\"NewsArticle\"],"
+      "\"datePublished\":\"2025-01-02T03:04:05.678Z\",\"author\":\"By Ann Lee\","
+      "\"publisher\":{\"name\":\"Daily Example\"},\"headline\":\"H\"}]}</script></head>"
+      "<body><h1> The  headline </h1><p>Body text.</p></body></html>");
+  EXPECT_EQ(a.text, "Body text.");
+  EXPECT_EQ(a.title, "The headline");
+  EXPECT_EQ(a.publisher, "Daily Example");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Ann Lee"}));
+  ASSERT_TRUE(a.published_time.has_value());
+  EXPECT_EQ(*a.published_time, Utc(2025, 1, 2, 3, 4, 5) + absl::Milliseconds(678));
+  EXPECT_EQ(a.language, "");
+  EXPECT_EQ(a.canonical_url, "");
+}
+
+TEST(ParseHtmlArticleTest, MalformedJsonLdAndBadDatesAreIgnored) {
+  const HtmlArticle a = MustParse(
+      "<meta property=\"article:published_time\" content=\"yesterday\">"
+      "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"author\": [</script>"
+      "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"author\": 42, "
+      "\"datePublished\": 7, \"publisher\": [\"P\"]}</script>"
+      "<p>Text &amp; more&nbsp;text</p><time datetime=\"2024-12-31T23:00:00-02:00\"></time>");
+  EXPECT_EQ(a.text, "Text & more text");
+  EXPECT_TRUE(a.authors.empty());
+  EXPECT_EQ(a.publisher, "P");
+  ASSERT_TRUE(a.published_time.has_value());
+  EXPECT_EQ(*a.published_time, Utc(2025, 1, 1, 1, 0));
+}
+
+TEST(ParseHtmlArticleTest, TitleFallsBackToTitleElement) {
+  const HtmlArticle a = MustParse("<title>\n  Just a   title </title><p>x</p>");
+  EXPECT_EQ(a.title, "Just a title");
+  EXPECT_EQ(a.text, "x");
+}
+
+TEST(ParseHtmlArticleTest, DropsFurnitureByTagClassIdRoleAndHiddenness) {
+  const HtmlArticle a = MustParse(
+      "<body><nav><p>nav</p></nav><div role=\"navigation\"><p>role nav</p></div>"
+      "<div class=\"Cookie-Notice\"><p>cookies</p></div><div id=\"promo_box\"><p>promo</p></div>"
+      "<div hidden><p>hidden</p></div><div aria-hidden=\"true\"><p>aria</p></div>"
+      "<div class=\"commentary\"><p>Opinion kept.</p></div>"
+      "<p>One <b>two</b><br>three</p><script>var x = '<p>no</p>';</script>"
+      "<style>p{}</style><form><p>form</p></form><footer>foot</footer></body>");
+  EXPECT_EQ(a.text, "Opinion kept.\n\nOne two\n\nthree");
+}
+
+TEST(ParseHtmlArticleTest, PageWithoutTextIsInvalidArgument) {
+  for (absl::string_view html :
+       {"", "   ", "<html><head><title>Only a title</title></head><body></body></html>",
+        "<nav>menu only</nav>", "<script>alert(1)</script>"}) {
+    absl::StatusOr<HtmlArticle> a = ParseHtmlArticle(html);
+    EXPECT_EQ(a.status().code(), absl::StatusCode::kInvalidArgument) << html;
+  }
+}
+
+TEST(ParseHtmlArticleTest, GarbageMarkupDoesNotCrash) {
+  const std::string cases[] = {
+      "<p>unclosed <b>bold <i>italic</p> after",
+      "<<<>>> </p></div></article> <p>text",
+      "<div><table><tr><p>in table</p></td></div>",
+      "<!-- unterminated comment <p>x</p>",
+      "<p>\x80\xFF\xC3 invalid utf8 \xE2\x80</p>",
+      "<article></article><p>x</p>",
+      "<script type=\"application/ld+json\">[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[</script><p>y</p>",
+  };
+  for (const std::string& html : cases) {
+    absl::StatusOr<HtmlArticle> a = ParseHtmlArticle(html);
+    if (a.ok()) EXPECT_FALSE(a->text.empty()) << html;
+  }
+  std::string deep;
+  for (int i = 0; i < 3000; ++i) deep += "<div>";
+  deep += "deep text";
+  absl::StatusOr<HtmlArticle> a = ParseHtmlArticle(deep);
+  EXPECT_TRUE(a.ok() || a.status().code() == absl::StatusCode::kInvalidArgument);
+}
+
+TEST(ParseHtmlArticleTest, RandomBytesDoNotCrash) {
+  std::mt19937 rng(1234);
+  std::uniform_int_distribution<int> byte(0, 255);
+  const std::string alphabet = "<>/=\"' pdivarticlemetascript&;#x{}[]:,";
+  std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
+  for (int round = 0; round < 300; ++round) {
+    std::string s;
+    for (int i = 0; i < 500; ++i) {
+      s.push_back(round % 2 == 0 ? static_cast<char>(byte(rng)) : alphabet[pick(rng)]);
+    }
+    absl::StatusOr<HtmlArticle> a = ParseHtmlArticle(s);
+    EXPECT_TRUE(a.ok() || a.status().code() == absl::StatusCode::kInvalidArgument);
+    LooksLikeHtml(s);
+  }
+}
+
+TEST(LooksLikeHtmlTest, RecognisesPagesAndFragments) {
+  EXPECT_TRUE(LooksLikeHtml("<!DOCTYPE html><p>x"));
+  EXPECT_TRUE(LooksLikeHtml("\xEF\xBB\xBF  \n<!doctype HTML>"));
+  EXPECT_TRUE(LooksLikeHtml("<HTML lang=en>"));
+  EXPECT_TRUE(LooksLikeHtml("<p>One.</p>\n<p>Two.</p>"));
+  EXPECT_TRUE(LooksLikeHtml("Intro <div class=\"x\">a</div>"));
+  EXPECT_TRUE(LooksLikeHtml(Fixture("no_article_element.html")));
+}
+
+TEST(LooksLikeHtmlTest, PlainTextIsNot) {
+  EXPECT_FALSE(LooksLikeHtml(""));
+  EXPECT_FALSE(LooksLikeHtml("The council said x < y and y > z."));
+  EXPECT_FALSE(LooksLikeHtml("Email <jane@example.com> wrote: <p>"));
+  EXPECT_FALSE(LooksLikeHtml("Use the <b> tag for bold."));
+  EXPECT_FALSE(LooksLikeHtml("A plain article.\n\nSecond paragraph."));
+}
+
+}  // namespace
+}  // namespace claims::extract

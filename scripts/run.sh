@@ -16,6 +16,7 @@ mkdir -p "$(dirname "$CLAIMS_DB")" "$ROOT/data/logs"
 
 pids=()
 stop() {
+  trap - EXIT INT TERM
   echo
   echo "stopping..."
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done

@@ -105,7 +105,7 @@ const Set& RoleWords() {
       "attorney", "counsel", "prosecutor", "prosecutors", "police", "detective", "teacher",
       "teachers", "student", "students", "pupil", "boss", "bosses", "chiefs", "people",
       "users", "user", "customers", "customer", "observers", "commentators", "figures",
-      "statement", "report", "study", "survey", "document", "documents", "data", "email",
+      "advocates", "advocate", "groups", "opponents", "supporters", "statement", "report", "study", "survey", "document", "documents", "data", "email",
       "letter", "filing", "figures", "website", "blog", "post", "platform", "network"};
   return *s;
 }
@@ -133,7 +133,8 @@ const Set& RoleModifiers() {
 
 const Set& TitleAbbreviations() {
   static const auto* s = new Set{"mr", "mrs", "ms", "dr", "st", "prof", "sen", "rep", "gov",
-                                 "jr", "sr", "gen", "lt", "col", "capt", "rev", "cllr"};
+                                 "jr", "sr", "gen", "lt", "col", "capt", "rev", "cllr",
+                                 "inc", "ltd", "co", "corp", "plc", "llc"};
   return *s;
 }
 
@@ -161,6 +162,13 @@ const Set& TrailingWords() {
       "instagram", "bluesky", "council", "full", "public", "weekend", "days", "ago",
       "weeks", "months", "years", "after", "before", "during", "following", "with",
       "from", "for", "by", "as", "and", "simply", "firmly", "flatly", "bluntly", "only"};
+  return *s;
+}
+
+const Set& SourceParticiples() {
+  static const auto* s = new Set{"seen", "obtained", "published", "released", "shared",
+                                 "compiled", "analysed", "analyzed", "reviewed", "given",
+                                 "sent", "cited", "leaked", "filed"};
   return *s;
 }
 
@@ -246,6 +254,32 @@ class Finder {
 
   bool IsAccordingTo(size_t i) const { return IsWord(i) && Lower(i) == "according"; }
 
+  // The source after "according to": anything up to a comma, a quote or the end (at most
+  // 12 tokens): "according to congressional aides", "according to council papers".
+  bool SourceAfterAccordingTo(size_t begin, size_t limit, SpeakerPhrase* phrase,
+                              size_t* phrase_end) const {
+    size_t j = begin;
+    while (j < limit && j - begin < 12 && !Is(j, ",") && !Is(j, ":") && !InQuote(j) &&
+           tokens_[j].kind != TokenKind::kQuote) {
+      // "council papers seen by the Tribune": the source is the papers, not the paper.
+      if (IsWord(j) && j > begin && SourceParticiples().contains(Lower(j))) {
+        if (j == begin) return false;
+        phrase->head = {begin, j};
+        phrase->apposition = {};
+        size_t k = j;
+        while (k < limit && !Is(k, ",") && k - j < 12) ++k;
+        *phrase_end = k;
+        return true;
+      }
+      ++j;
+    }
+    if (j == begin || j - begin >= 12) return false;
+    phrase->head = {begin, j};
+    phrase->apposition = {};
+    *phrase_end = j;
+    return true;
+  }
+
   // Can token i be part of a speaker's noun phrase? `right` is the token after it inside the
   // phrase (for prepositions: "a spokesperson for NHS England").
   bool IsNounPhraseToken(size_t i, size_t right_end, bool* stop_after) const {
@@ -309,9 +343,16 @@ class Finder {
       apposition = {k, j - 1};
       j = k - 1;  // the head ends at the opening comma
       if (j <= floor) return false;
-      // An apposition never starts with a verb-like word: "X, which said" is a relative.
+      // "X, and Y said" is a coordination, not an apposition.
       const std::string first = Lower(k);
-      if (first == "which" || first == "that" || first == "and" || first == "but") return false;
+      if (first == "that" || first == "and" || first == "but") return false;
+    }
+    // "The American Civil Liberties Union (ACLU) said": step over the parenthesis.
+    size_t paren_end = j;
+    if (j > floor + 1 && Is(j - 1, ")")) {
+      size_t k = j - 1;
+      while (k > floor && j - k < 5 && !Is(k, "(")) --k;
+      if (Is(k, "(") && k > floor) j = k;
     }
     size_t b = j;
     size_t count = 0;
@@ -329,6 +370,7 @@ class Finder {
     }
     if (b >= j) return false;
     phrase->head = {b, j};
+    if (paren_end != j) phrase->head.end = j;  // the acronym is not part of the name
     phrase->apposition = apposition;
     *phrase_begin = b;
     return HeadLooksLikeSpeaker(phrase->head);
@@ -357,10 +399,13 @@ class Finder {
       // ", ROLE." up to the end of the sentence.
       size_t k = j + 1;
       while (k < limit && !InQuote(k) && tokens_[k].kind != TokenKind::kQuote &&
-             !IsTerminalPunct(TokenText(text_, tokens_[k])) && !Is(k, ",") && k - j < 20) {
+             !(IsTerminalPunct(TokenText(text_, tokens_[k])) && k + 1 >= limit) && !Is(k, ",") &&
+             k - j < 20) {
         ++k;
       }
-      if (k > j + 1 && (k >= limit || IsTerminalPunct(TokenText(text_, tokens_[k])))) {
+      const bool before_quote = Is(k, ",") && k + 1 < tokens_.size() && IsOpeningQuote(tokens_[k + 1]);
+      if (k > j + 1 && (k >= limit || before_quote ||
+                        (IsTerminalPunct(TokenText(text_, tokens_[k])) && k + 1 >= limit))) {
         phrase->apposition = {j + 1, k};
         j = k;
       }
@@ -413,6 +458,7 @@ class Finder {
     SpeakerPhrase speaker;
     size_t last_token = 0;              // last token of the attribution clause
     size_t split_quote = Quote::kNoToken;  // index into quotes_ of a continuing quote
+    bool after = false;                    // the cue follows the quote
   };
 
   // After the closing mark at `close`: `, X said`, `, said X, ROLE`, `, according to X`,
@@ -449,8 +495,7 @@ class Finder {
     } else {
       // "X said", "Ms Macalpine, of the group, said": find the cue within a short window.
       size_t c = t;
-      while (c < limit && c - t < 25 && !InQuote(c) &&
-             !IsTerminalPunct(TokenText(text_, tokens_[c])) && (n = CueAt(c, limit, &info)) == 0) {
+      while (c < limit && c - t < 25 && !InQuote(c) && (n = CueAt(c, limit, &info)) == 0) {
         ++c;
       }
       if (n == 0 || c == t) return false;
@@ -482,6 +527,7 @@ class Finder {
     if (k < limit && at_end) m->last_token = k;
     // A whole next sentence is an attribution only when nothing else is said in it.
     if (next_sentence && (!at_end || m->split_quote != Quote::kNoToken)) return false;
+    m->after = true;
     return true;
   }
 
@@ -508,7 +554,7 @@ class Finder {
       if (IsAccordingTo(c)) {
         // "According to X, "..."": X runs to the comma before the quote.
         size_t phrase_end = 0;
-        if (!SubjectAfter(c + 2, p + 1, &m->speaker, &phrase_end)) return false;
+        if (!SourceAfterAccordingTo(c + 2, p + 1, &m->speaker, &phrase_end)) return false;
         m->cue_begin = c;
         m->cue_end = c + 2;
         m->last_token = open - 1;
@@ -556,6 +602,23 @@ class Finder {
       if (last.close_token != Quote::kNoToken) found = AttributionAfter(last.close_token, &m);
       if (!found && QuoteEndsSentence(last)) found = AttributionBefore(quotes_[q].open_token, &m);
       if (!found) continue;
+      if (found && m.after && m.split_quote == Quote::kNoToken) {
+        // `"A," she added. "B."`: a quote that follows the attribution clause at once and
+        // has no attribution of its own goes on with the same speaker.
+        const size_t next = m.last_token + 1;
+        if (next < tokens_.size() && IsTerminalPunct(TokenText(text_, tokens_[m.last_token])) &&
+            tokens_[next].paragraph == tokens_[m.last_token].paragraph &&
+            IsOpeningQuote(tokens_[next]) && quote_of_token_[next] >= 0) {
+          const size_t q2 = static_cast<size_t>(quote_of_token_[next]);
+          CueMatch other;
+          if (q2 > group.back() && quotes_[q2].open_token == next && !quote_used_[q2] &&
+              quotes_[q2].word_count >= 2 && QuoteEndsSentence(quotes_[q2]) &&
+              (quotes_[q2].close_token == Quote::kNoToken ||
+               !AttributionAfter(quotes_[q2].close_token, &other))) {
+            m.split_quote = q2;
+          }
+        }
+      }
       if (m.split_quote != Quote::kNoToken && !quote_used_[m.split_quote]) {
         group.push_back(m.split_quote);
         // The continuing part may itself run over paragraphs.
@@ -641,13 +704,9 @@ class Finder {
       size_t phrase_end = 0;
       if (c == sb || (c > sb && Is(c - 1, ",") && !ContentOk(sb, c - 1))) {
         // "According to X, CONTENT." (possibly after a short adverbial).
-        if (!SubjectAfter(c + 2, ce, &sp, &phrase_end)) return false;
+        if (!SourceAfterAccordingTo(c + 2, ce, &sp, &phrase_end)) return false;
         size_t b = phrase_end;
-        if (!sp.apposition.empty()) {
-          // SubjectAfter took the content for an apposition: the content follows the comma.
-          b = sp.apposition.begin;
-          sp.apposition = {};
-        } else if (Is(b, ",")) {
+        if (Is(b, ",")) {
           ++b;
         } else {
           return false;
@@ -658,12 +717,11 @@ class Finder {
       }
       if (c > sb && Is(c - 1, ",")) {
         // "CONTENT, according to X[, CONTENT]."
-        if (!SubjectAfter(c + 2, ce, &sp, &phrase_end)) return false;
+        if (!SourceAfterAccordingTo(c + 2, ce, &sp, &phrase_end)) return false;
         std::vector<TokenRange> content = {{sb, c - 1}};
-        if (!sp.apposition.empty()) {
+        if (Is(phrase_end, ",") && phrase_end + 1 < ce) {
           // "..., according to X, is ..." continues the content after X.
-          content.push_back(sp.apposition);
-          sp.apposition = {};
+          content.push_back({phrase_end + 1, ce});
         }
         if (!ContentOk(sb, c - 1)) return false;
         out->push_back(MakeIndirect(c, c + 2, sp, content, s));
@@ -692,12 +750,13 @@ class Finder {
         size_t k = b;
         while (k < ce && k - b < 8 && IsWord(k) && Lower(k) != "that" &&
                (TrailingWords().contains(Lower(k)) || tokens_[k].capitalised ||
-                (info.takes_object && (Determiners().contains(Lower(k)) ||
-                                       RoleWords().contains(Lower(k)))))) {
+                info.takes_object)) {
           ++k;
         }
         if (k < ce && IsWord(k) && Lower(k) == "that") {
           b = k + 1;
+          // "Critics say that is not enough": here "that" is the subject of the content.
+          if (b < ce && IsWord(b) && ThatIsPronounBefore(Lower(b))) b = k;
         } else if (info.takes_object && Lower(c) != "urged" && Lower(c) != "urges" &&
                    Lower(c) != "accused" && Lower(c) != "accuses" && Lower(c) != "warned" &&
                    Lower(c) != "warns" && Lower(c) != "asked") {
@@ -734,6 +793,13 @@ class Finder {
       }
     }
     return false;
+  }
+
+  static bool ThatIsPronounBefore(const std::string& w) {
+    return w == "is" || w == "was" || w == "are" || w == "were" || w == "will" ||
+           w == "would" || w == "has" || w == "had" || w == "could" || w == "should" ||
+           w == "may" || w == "might" || w == "can" || w == "does" || w == "did" ||
+           w == "seems" || w == "isn't" || w == "wasn't" || w == "won't";
   }
 
   bool QuoteCoversTo(int q, size_t ce) const {

@@ -99,7 +99,7 @@ const Set& GroupNouns() {
       "legislators", "democrats", "republicans", "analysts", "researchers", "sources",
       "insiders", "people", "users", "customers", "observers", "opponents", "supporters",
       "members", "campaign", "volunteers", "employees", "tenants", "organisers",
-      "spokespeople", "aides", "gps", "commentators"};
+      "spokespeople", "aides", "gps", "commentators", "advocates", "groups"};
   return *s;
 }
 
@@ -176,6 +176,14 @@ bool BreaksOrganisationRun(const std::string& lower) {
          lower == "senator" || lower == "governor" || lower == "professor";
 }
 
+bool IsCalendarWord(const std::string& w) {
+  static const auto* s = new Set{"monday", "tuesday", "wednesday", "thursday", "friday",
+                                 "saturday", "sunday", "january", "february", "march",
+                                 "april", "may", "june", "july", "august", "september",
+                                 "october", "november", "december"};
+  return s->contains(w);
+}
+
 struct Candidate {
   OrgOccurrence occ;
   int priority = 0;  // higher wins among equally long candidates
@@ -237,13 +245,13 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
            tokens[e].paragraph == tokens[b].paragraph && e - b < 12) {
       const std::string w = LowerToken(text, tokens[e]);
       if (tokens[e].capitalised) {
-        if (BreaksOrganisationRun(w) && e > b) break;
+        if ((BreaksOrganisationRun(w) || IsCalendarWord(w)) && e > b) break;
         last_cap = e;
         ++e;
         continue;
       }
       // Lower-case connectors inside a name.
-      const bool connector = w == "of" || w == "for" || w == "on" || w == "the" ||
+      const bool connector = w == "of" || w == "for" || (w == "the" && saw_of) ||
                              (w == "and" && saw_of);
       if (!connector || e + 1 >= tokens.size() || !tokens[e + 1].capitalised ||
           tokens[e + 1].kind != TokenKind::kWord) {
@@ -268,7 +276,16 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
         for (size_t k = b + 1; k < e; ++k) {
           tail = tail && CorporateTail().contains(LowerToken(text, tokens[k]));
         }
-        if (tail) short_forms[std::string(TokenText(text, tokens[b]))] = {id, display};
+        // A company with a legal suffix is called by its first word later on.
+        const std::string last_word = LowerToken(text, tokens[e - 1]);
+        tail = tail || last_word == "ltd" || last_word == "limited" || last_word == "inc" ||
+               last_word == "plc" || last_word == "llc" || last_word == "corp" ||
+               last_word == "corporation" || last_word == "technologies";
+        const std::string first_word = LowerToken(text, tokens[b]);
+        if (tail && !NonNameWords().contains(first_word) && first_word != "national" &&
+            first_word != "british" && first_word != "american" && first_word != "global") {
+          short_forms[std::string(TokenText(text, tokens[b]))] = {id, display};
+        }
       }
     }
     i = e;
@@ -389,6 +406,17 @@ void SpeakerResolver::ScanPersons() {
   const std::vector<Token>& tokens = seg_.tokens;
   const std::vector<OrgOccurrence>& occ = orgs_.occurrences();
   size_t next_org = 0;
+  // The first word of a several-word organisation name ("Hackney" of "Hackney Council") is
+  // usually a place: a capitalised run containing it is not a person ("Hackney Central").
+  absl::flat_hash_set<std::string> place_words;
+  for (const OrgOccurrence& o : occ) {
+    const absl::string_view m = text_.substr(o.begin, o.end - o.begin);
+    const size_t space = m.find(' ');
+    if (space != absl::string_view::npos && !m.empty() &&
+        absl::ascii_isupper(static_cast<unsigned char>(m[0]))) {
+      place_words.insert(std::string(m.substr(0, space)));
+    }
+  }
   for (size_t i = 0; i < tokens.size();) {
     const Token& t = tokens[i];
     if (t.kind != TokenKind::kWord || !t.capitalised || in_quote_[i]) {
@@ -424,6 +452,10 @@ void SpeakerResolver::ScanPersons() {
            tokens[e].capitalised && tokens[e].sentence == t.sentence && !in_quote_[e]) {
       const std::string lw = LowerToken(text_, tokens[e]);
       if (NonNameWords().contains(lw) || IsTitle(lw) || IsRoleWord(lw)) break;
+      if (place_words.contains(std::string(TokenText(text_, tokens[e])))) {
+        e = b;  // the whole run is a place or an organisation
+        break;
+      }
       // All-capital words are acronyms, not names.
       const absl::string_view s = TokenText(text_, tokens[e]);
       if (s.size() >= 2 && absl::ascii_isupper(static_cast<unsigned char>(s[1]))) break;
@@ -444,6 +476,10 @@ void SpeakerResolver::ScanPersons() {
       persons_.push_back(std::move(p));
     }
     i = std::max(e, i + 1);
+    while (i < tokens.size() && tokens[i].kind == TokenKind::kWord && tokens[i].capitalised &&
+           tokens[i].sentence == t.sentence && e == b) {
+      ++i;  // skip the rest of a rejected run
+    }
   }
 }
 
@@ -641,13 +677,32 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
   }
   if (first == "of" || first == "from" || first == "at" || first == "for") return;
   if (first == "a" || first == "an" || first == "the") ++b;
-  // Role: up to a preposition ("a spokeswoman for X" -> "spokeswoman").
+  // "the council's executive member": the possessive names the affiliation.
+  if (b < app.end && absl::EndsWith(LowerToken(text_, tokens[b]), "'s") && b + 1 < app.end) {
+    std::string noun = LowerToken(text_, tokens[b]);
+    noun.resize(noun.size() - 2);
+    if (s->affiliation.empty() && OrgNouns().contains(noun)) {
+      if (const OrgOccurrence* o = orgs_.MostRecent(tokens[b].begin, noun)) {
+        s->affiliation = o->name;
+        s->affiliation_id = o->id;
+      }
+    }
+    ++b;
+  }
+  // Role: up to a preposition that introduces an organisation ("a spokeswoman for X" ->
+  // "spokeswoman"; "executive member for finance" stays whole).
   size_t e = b;
   while (e < app.end && tokens[e].kind == TokenKind::kWord) {
     const std::string w = LowerToken(text_, tokens[e]);
-    if (w == "for" || w == "of" || w == "at" || w == "from" || w == "with" || w == "in" ||
-        w == "who" || w == "and" || w == "since") {
-      break;
+    if (w == "who" || w == "which" || w == "and" || w == "since" || w == "whose") break;
+    if (w == "for" || w == "of" || w == "at" || w == "from" || w == "with" || w == "in") {
+      if (!orgs_.Within(tokens[e].end, tokens[app.end - 1].end).empty()) break;
+      bool has_org_noun = false;
+      for (size_t k = e + 1; k < app.end; ++k) {
+        has_org_noun = has_org_noun || (tokens[k].kind == TokenKind::kWord &&
+                                        OrgNouns().contains(LowerToken(text_, tokens[k])));
+      }
+      if (has_org_noun) break;
     }
     ++e;
   }
@@ -714,12 +769,28 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
 
   // The organisations named in the phrase.
   const auto orgs = orgs_.Within(tokens[db].begin, tokens[e - 1].end);
-  size_t last = e - 1;
+  // "a spokesperson for NHS England", "Zoe Garbett of the Green Party": the organisation
+  // after the preposition is the affiliation; the words before it are the core.
+  const OrgOccurrence* prep_org = nullptr;
+  size_t core_e = e;
+  if (!orgs.empty() && orgs.back()->end >= tokens[e - 1].end) {
+    size_t k = db;
+    while (k < e && tokens[k].begin < orgs.back()->begin) ++k;
+    if (k > db && LowerToken(text_, tokens[k - 1]) == "the") --k;
+    if (k > db + 1) {
+      const std::string prep = LowerToken(text_, tokens[k - 1]);
+      if (prep == "for" || prep == "of" || prep == "at" || prep == "from") {
+        prep_org = orgs.back();
+        core_e = k - 1;
+      }
+    }
+  }
+  size_t last = core_e - 1;
   while (last > db && tokens[last].kind != TokenKind::kWord) --last;
   const std::string last_word = LowerToken(text_, tokens[last]);
 
   // The organisation itself: "NHS England", "The Department of Health".
-  if (!orgs.empty() && orgs.front()->begin <= tokens[db].begin &&
+  if (prep_org == nullptr && !orgs.empty() && orgs.front()->begin <= tokens[db].begin &&
       orgs.back()->end >= tokens[last].end && orgs.size() == 1) {
     const OrgOccurrence* o = orgs.front();
     s.name = o->name;
@@ -759,21 +830,61 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   std::string org_noun;
   for (size_t k = db; k < pre_e; ++k) {
     const std::string w = LowerToken(text_, tokens[k]);
-    if (OrgNouns().contains(w) && !tokens[k].capitalised) {
+    bool in_org = false;
+    for (const OrgOccurrence* o : orgs) in_org = in_org || (tokens[k].begin >= o->begin && tokens[k].end <= o->end);
+    if (OrgNouns().contains(w) && !in_org) {
       org_noun = w;
       if (k + 1 < pre_e && IsSpokes(LowerToken(text_, tokens[k + 1]))) role_b = k + 1;
     }
   }
   // An organisation in the premodifiers or after "for"/"of" is the affiliation.
-  const OrgOccurrence* affiliation = nullptr;
-  for (const OrgOccurrence* o : orgs) {
-    affiliation = o;
-    break;
-  }
+  const OrgOccurrence* affiliation = prep_org;
+  if (affiliation == nullptr && !orgs.empty()) affiliation = orgs.front();
   for (size_t k = role_b; k < pre_e; ++k) {
     const std::string w = LowerToken(text_, tokens[k]);
     if (absl::StrContains(w, "woman")) gender = Gender::kFemale;
     if (absl::EndsWith(w, "man") && !absl::StrContains(w, "woman")) gender = Gender::kMale;
+  }
+
+  if (name_b > last && !phrase.apposition.empty()) {
+    // "Another councillor, Zoe Garbett of the Green Party, said": the name is in the
+    // apposition and the head is the role.
+    const TokenRange app = phrase.apposition;
+    size_t ab = app.begin, ae = app.begin;
+    while (ae < app.end && tokens[ae].kind == TokenKind::kWord && tokens[ae].capitalised &&
+           ae - ab < 4) {
+      const std::string w = LowerToken(text_, tokens[ae]);
+      if (IsRoleWord(w) || IsTitle(w) || NonNameWords().contains(w)) break;
+      bool in_org = false;
+      for (const OrgOccurrence* o : orgs_.Within(tokens[ae].begin, tokens[ae].end)) in_org = o != nullptr;
+      if (in_org) break;
+      ++ae;
+    }
+    if (ae > ab) {
+      std::string name(text_.substr(tokens[ab].begin, tokens[ae - 1].end - tokens[ab].begin));
+      if (ae - ab == 1) {
+        const std::string full = FullNameFor(name, tokens[ab].begin);
+        if (!full.empty()) name = full;
+      }
+      s.name = name;
+      s.id = Slugify(name);
+      s.kind = SpeakerKind::kPerson;
+      s.mention = {tokens[ab].begin, tokens[ae - 1].end};
+      size_t rb = db;
+      while (rb < last && tokens[rb].kind == TokenKind::kWord &&
+             (LowerToken(text_, tokens[rb]) == "another" || LowerToken(text_, tokens[rb]) == "one" ||
+              LowerToken(text_, tokens[rb]) == "fellow")) {
+        ++rb;
+      }
+      s.role = std::string(text_.substr(tokens[rb].begin, tokens[last].end - tokens[rb].begin));
+      if (affiliation != nullptr) {
+        s.affiliation = affiliation->name;
+        s.affiliation_id = affiliation->id;
+      }
+      ApplyApposition({ae, app.end}, &s, &gender);
+      Remember(s, gender);
+      return s;
+    }
   }
 
   if (name_b > last) {

@@ -112,14 +112,11 @@ bool CampaignNoun(absl::string_view w) {
 
 bool OrganisationFitsNoun(absl::string_view name, absl::string_view noun) {
   if (noun.empty()) return true;
-  std::vector<std::string> words;
-  for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
-    words.push_back(absl::AsciiStrToLower(w));
-  }
+  // Called for many occurrences per reference: no allocation, case-insensitive compares.
   auto has = [&](std::initializer_list<absl::string_view> heads) {
-    for (const std::string& w : words) {
+    for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
       for (absl::string_view h : heads) {
-        if (w == h) return true;
+        if (absl::EqualsIgnoreCase(w, h)) return true;
       }
     }
     return false;
@@ -148,7 +145,7 @@ bool OrganisationFitsNoun(absl::string_view name, absl::string_view noun) {
   }
   if (noun == "organisation" || noun == "organization" || noun == "body") return true;
   if (noun == "administration") return has({"administration", "house", "government"});
-  return has({std::string(noun)});
+  return has({noun});
 }
 
 // ---------------------------------------------------------------------------------------
@@ -365,7 +362,7 @@ std::vector<const OrgOccurrence*> ArticleOrganisations::Within(size_t begin, siz
 const OrgOccurrence* ArticleOrganisations::MostRecent(size_t pos, absl::string_view noun) const {
   auto it = std::upper_bound(occurrences_.begin(), occurrences_.end(), pos,
                              [](size_t p, const OrgOccurrence& o) { return p < o.begin; });
-  for (int steps = 0; it != occurrences_.begin() && steps < 400; ++steps) {
+  for (int steps = 0; it != occurrences_.begin() && steps < 200; ++steps) {
     --it;
     if (it->end <= pos && OrganisationFitsNoun(it->name, noun)) return &*it;
   }
@@ -483,9 +480,16 @@ void SpeakerResolver::ScanPersons() {
   }
 }
 
+// Look-backs over earlier speakers stop after kLookBack of them, so that resolution stays
+// linear in long texts; references further back than that are rare in news copy.
+std::vector<SpeakerResolver::Seen>::const_reverse_iterator SpeakerResolver::RecentEnd() const {
+  constexpr size_t kLookBack = 100;
+  return seen_.size() > kLookBack ? seen_.crbegin() + kLookBack : seen_.crend();
+}
+
 std::string SpeakerResolver::FullNameFor(absl::string_view surname, size_t pos) const {
   // The speakers resolved so far come first: they are what the article talks about.
-  for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+  for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
     if (it->name.size() > surname.size() && absl::EndsWith(it->name, surname) &&
         it->name[it->name.size() - surname.size() - 1] == ' ') {
       return it->name;
@@ -522,7 +526,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(const std::string& pronoun, Byte
     // The most recent compatible speaker...
     size_t best_pos = 0;
     std::string best;
-    for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+    for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
       if (it->pos >= mention.begin) continue;
       auto e = entities_.find(it->name);
       if (e == entities_.end()) continue;
@@ -558,7 +562,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(const std::string& pronoun, Byte
     return s;
   }
   if (pronoun == "they" || pronoun == "it") {
-    for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+    for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
       if (it->pos >= mention.begin) continue;
       auto e = entities_.find(it->name);
       if (e == entities_.end()) continue;
@@ -595,7 +599,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(const std::string& noun,
   const bool definite = absl::StartsWith(premods, "the ") || premods == "the";
   if (IsSpokes(noun)) {
     // "the spokesperson": whoever spoke in that role last.
-    for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+    for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
       auto e = entities_.find(it->name);
       if (e != entities_.end() && absl::StrContains(e->second.role, "spokes")) {
         s.name = it->name;
@@ -646,7 +650,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(const std::string& noun,
     return s;
   }
   // "the minister", "the councillor": the last speaker with that role.
-  for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+  for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
     auto e = entities_.find(it->name);
     if (e != entities_.end() && e->second.kind == SpeakerKind::kPerson &&
         absl::StrContains(absl::AsciiStrToLower(e->second.role), noun)) {

@@ -110,6 +110,7 @@ class SpeakerResolver {
   };
 
   void ScanPersons();
+  std::vector<Seen>::const_reverse_iterator RecentEnd() const;
   std::string FullNameFor(absl::string_view surname, size_t pos) const;
   ResolvedSpeaker ResolvePronoun(const std::string& pronoun, ByteSpan mention);
   ResolvedSpeaker ResolveNominal(const std::string& noun, const std::string& premods,

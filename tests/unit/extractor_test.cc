@@ -1,0 +1,575 @@
+#include "ingest-service/extract/extractor.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "common/text_keys.h"
+#include "common/utf8.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest-service/extract/mentions.h"
+#include "ingest-service/extract/segmenter.h"
+
+namespace claims::extract {
+namespace {
+
+using claims::v1::Claim;
+using claims::v1::IngestArticleRequest;
+using claims::v1::OrganisationRef;
+using claims::v1::Speaker;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+std::string ReadFixture(const std::string& name) {
+  std::ifstream in(std::string(CLAIMS_TEST_FIXTURES) + "/articles/" + name, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Code points [start, end) of UTF-8 `s`.
+std::string Substr(const std::string& s, int start, int end) {
+  std::string out;
+  int cp = -1;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++cp;
+    if (cp >= start && cp < end) out.push_back(s[i]);
+  }
+  return out;
+}
+
+std::string Day(const google::protobuf::Timestamp& ts) {
+  return absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(ts.seconds()), absl::UTCTimeZone());
+}
+
+google::protobuf::Timestamp Midnight(int y, int m, int d) {
+  google::protobuf::Timestamp ts;
+  ts.set_seconds(absl::ToUnixSeconds(absl::FromCivil(absl::CivilDay(y, m, d), absl::UTCTimeZone())));
+  return ts;
+}
+
+// Claim times compare as "YYYY-MM-DD hh:mm:ss.nanos" so that failures read well.
+std::string Time(const google::protobuf::Timestamp& ts) {
+  return absl::StrCat(absl::FormatTime("%Y-%m-%d %H:%M:%S", absl::FromUnixSeconds(ts.seconds()),
+                                       absl::UTCTimeZone()),
+                      ".", ts.nanos());
+}
+
+// Organisation ids of a claim, with "*" after those related as SPEAKER_AFFILIATION.
+std::vector<std::string> Orgs(const Claim& c) {
+  std::vector<std::string> out;
+  for (const OrganisationRef& o : c.organisations()) {
+    out.push_back(o.id() + (o.relation() == OrganisationRef::SPEAKER_AFFILIATION ? "*" : ""));
+  }
+  return out;
+}
+
+std::vector<std::string> Contents(const Claim& c, const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& span : c.content_spans()) out.push_back(Substr(text, span.start(), span.end()));
+  return out;
+}
+
+class ExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto created = Extractor::Create(DefaultExtractorOptions());
+    ASSERT_TRUE(created.ok()) << created.status();
+    extractor_ = created->release();
+  }
+  static void TearDownTestSuite() {
+    delete extractor_;
+    extractor_ = nullptr;
+  }
+
+  static Extraction MustExtract(const IngestArticleRequest& request,
+                                absl::Time now = absl::FromUnixSeconds(1800000000)) {
+    absl::StatusOr<Extraction> out = extractor_->Extract(request, now);
+    EXPECT_TRUE(out.ok()) << out.status();
+    return out.ok() ? *std::move(out) : Extraction{};
+  }
+
+  static IngestArticleRequest Hackney() {
+    IngestArticleRequest request;
+    request.set_text(ReadFixture("hackney-fdp-palantir.txt"));
+    request.set_url("https://www.hackney-example-news.test/news/2026/01/campaigners-palantir-fdp?utm_source=x");
+    request.set_title("Campaigners step up fight against Palantir health data deal in Hackney");
+    *request.mutable_published_time() = Midnight(2026, 1, 23);
+    return request;
+  }
+
+  static absl::Status ExtractStatus(const IngestArticleRequest& request) {
+    return extractor_->Extract(request, absl::Now()).status();
+  }
+
+  static Extractor* extractor_;
+};
+
+Extractor* ExtractorTest::extractor_ = nullptr;
+
+// --- The local-news article ---------------------------------------------------------------
+
+TEST_F(ExtractorTest, ArticleKeepsTheInputTextAndDerivesItsIdsFromTheCanonicalUrl) {
+  const IngestArticleRequest request = Hackney();
+  const Extraction out = MustExtract(request);
+  const std::string url = "https://www.hackney-example-news.test/news/2026/01/campaigners-palantir-fdp";
+  EXPECT_EQ(out.article.text(), request.text());
+  EXPECT_EQ(out.article.url(), url);
+  EXPECT_EQ(out.article.id(), Sha256Hex("url:" + url).substr(0, 16));
+  EXPECT_EQ(out.article.content_sha256(), Sha256Hex(request.text()));
+  EXPECT_EQ(out.article.language(), "en");
+  EXPECT_EQ(out.article.source_format(), "text");
+  EXPECT_EQ(out.article.claim_count(), static_cast<int>(out.claims.size()));
+  EXPECT_EQ(out.claims.size(), 19u);
+  EXPECT_EQ(out.claims[0].id(), out.article.id() + "-0001");
+  EXPECT_EQ(out.claims[18].id(), out.article.id() + "-0019");
+  for (const Claim& c : out.claims) {
+    EXPECT_EQ(c.article_id(), out.article.id());
+    EXPECT_EQ(c.extractor_version(), kExtractorVersion);
+    EXPECT_EQ(c.article_url(), url);
+    EXPECT_EQ(c.article_title(), request.title());
+    EXPECT_EQ(Day(c.article_time()), "2026-01-23");
+    EXPECT_FALSE(c.topics().empty()) << c.text();
+  }
+}
+
+TEST_F(ExtractorTest, NamedSpokespersonQuoteResolvesRoleAndTheGroupNamedNearby) {
+  const IngestArticleRequest request = Hackney();
+  const Extraction out = MustExtract(request);
+  const Claim& c = out.claims[0];
+  EXPECT_EQ(c.kind(), Claim::DIRECT_QUOTE);
+  EXPECT_EQ(c.cue(), "said");
+  EXPECT_EQ(Substr(request.text(), c.cue_span().start(), c.cue_span().end()), "said");
+  EXPECT_THAT(c.text(), ::testing::StartsWith("Patients in Hackney were never asked"));
+  EXPECT_THAT(c.text(), ::testing::EndsWith("We are against handing the keys to Palantir."));
+  EXPECT_EQ(c.speaker().name(), "Marion Macalpine");
+  EXPECT_EQ(c.speaker().id(), "marion-macalpine");
+  EXPECT_EQ(c.speaker().kind(), Speaker::PERSON);
+  EXPECT_EQ(c.speaker().mention(), "Group spokesperson Marion Macalpine");
+  EXPECT_EQ(Substr(request.text(), c.speaker().span().start(), c.speaker().span().end()),
+            "Group spokesperson Marion Macalpine");
+  EXPECT_EQ(c.speaker().role(), "spokesperson");
+  EXPECT_EQ(c.speaker().affiliation(), "Hackney Coalition Against Palantir");
+  EXPECT_EQ(c.speaker().affiliation_id(), "hackney-coalition-against-palantir");
+  EXPECT_THAT(Orgs(c), ElementsAre("hackney-coalition-against-palantir*", "nhs", "palantir"));
+  EXPECT_EQ(Day(c.claim_time()), "2026-01-23");
+  EXPECT_EQ(c.claim_time_precision(), Claim::DAY);
+}
+
+TEST_F(ExtractorTest, PronounAfterAQuoteResolvesToTheSpokespersonAndTheNextQuoteJoinsIt) {
+  const IngestArticleRequest request = Hackney();
+  const Extraction out = MustExtract(request);
+  const Claim& c = out.claims[1];
+  EXPECT_EQ(c.cue(), "added");
+  EXPECT_EQ(c.speaker().mention(), "she");
+  EXPECT_EQ(c.speaker().name(), "Marion Macalpine");
+  EXPECT_EQ(c.speaker().affiliation(), "Hackney Coalition Against Palantir");
+  EXPECT_THAT(Contents(c, request.text()),
+              ElementsAre("People trust their GP and their hospital",
+                          "That trust is hard to win back once it has gone."));
+  EXPECT_EQ(c.text(), "People trust their GP and their hospital That trust is hard to win back once it has gone.");
+}
+
+TEST_F(ExtractorTest, OrganisationSpeakerWithALeadingDateTakesThatDateAsClaimTime) {
+  const IngestArticleRequest request = Hackney();
+  const Extraction out = MustExtract(request);
+  const Claim& c = out.claims[2];
+  EXPECT_EQ(c.kind(), Claim::INDIRECT);
+  EXPECT_EQ(c.text(), "more than half of England's hospital trusts had signed up to use the platform");
+  EXPECT_EQ(c.speaker().name(), "NHS England");
+  EXPECT_EQ(c.speaker().id(), "nhs-england");
+  EXPECT_EQ(c.speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_THAT(Orgs(c), ElementsAre("nhs-england*"));
+  EXPECT_EQ(Time(c.claim_time()), Time(Midnight(2025, 7, 1)));
+  EXPECT_EQ(c.claim_time_precision(), Claim::MONTH);
+}
+
+TEST_F(ExtractorTest, TitledSurnameResolvesToTheFullNameWithItsRoleAndGroup) {
+  const IngestArticleRequest request = Hackney();
+  const Extraction out = MustExtract(request);
+  for (int i : {3, 4, 18}) {
+    const Claim& c = out.claims[i];
+    EXPECT_EQ(c.speaker().mention(), "Ms Macalpine") << i;
+    EXPECT_EQ(c.speaker().name(), "Marion Macalpine") << i;
+    EXPECT_EQ(c.speaker().role(), "spokesperson") << i;
+    EXPECT_EQ(c.speaker().affiliation_id(), "hackney-coalition-against-palantir") << i;
+  }
+  EXPECT_EQ(out.claims[3].kind(), Claim::INDIRECT);
+  EXPECT_EQ(out.claims[3].text(),
+            "the coalition had written to every councillor in the borough and would hold a "
+            "public meeting at the end of the month");
+}
+
+TEST_F(ExtractorTest, AccordingToTheCoalitionResolvesToTheOrganisation) {
+  const Extraction out = MustExtract(Hackney());
+  const Claim& c = out.claims[5];
+  EXPECT_EQ(c.cue(), "According to");
+  EXPECT_EQ(c.speaker().mention(), "the coalition");
+  EXPECT_EQ(c.speaker().name(), "Hackney Coalition Against Palantir");
+  EXPECT_EQ(c.speaker().kind(), Speaker::ORGANISATION);
+}
+
+TEST_F(ExtractorTest, MinistersWrittenAnswerIsDatedByTheWeekdayAndDateGivenWithIt) {
+  const IngestArticleRequest request = Hackney();
+  const Extraction out = MustExtract(request);
+  const Claim& c = out.claims[6];
+  EXPECT_EQ(c.kind(), Claim::INDIRECT);
+  EXPECT_EQ(c.speaker().name(), "Karin Smyth");
+  EXPECT_EQ(c.speaker().mention(), "health minister Karin Smyth");
+  EXPECT_EQ(c.speaker().role(), "health minister");
+  EXPECT_EQ(c.text(),
+            "patient data on the platform remained under the control of the NHS and that "
+            "Palantir could not use it for its own purposes");
+  EXPECT_EQ(Time(c.claim_time()), Time(Midnight(2026, 1, 21)));
+  EXPECT_EQ(c.claim_time_precision(), Claim::DAY);
+  EXPECT_THAT(Orgs(c), ElementsAre("nhs", "palantir"));
+
+  const Claim& mixed = out.claims[7];
+  EXPECT_EQ(mixed.kind(), Claim::MIXED);
+  EXPECT_EQ(mixed.speaker().mention(), "She");
+  EXPECT_EQ(mixed.speaker().name(), "Karin Smyth");
+  EXPECT_EQ(mixed.text(), "the contract contained \xE2\x80\x9Cstrict safeguards\xE2\x80\x9D and was subject to regular audits");
+}
+
+TEST_F(ExtractorTest, UnnamedSpokespersonForAnOrganisationIsTheOrganisation) {
+  const IngestArticleRequest request = Hackney();
+  const Extraction out = MustExtract(request);
+  const Claim& c = out.claims[8];
+  EXPECT_EQ(c.kind(), Claim::DIRECT_QUOTE);
+  EXPECT_EQ(c.speaker().mention(), "A spokesperson for Homerton Healthcare NHS Foundation Trust");
+  EXPECT_EQ(c.speaker().name(), "Homerton Healthcare NHS Foundation Trust");
+  EXPECT_EQ(c.speaker().id(), "homerton-healthcare");
+  EXPECT_EQ(c.speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(c.speaker().role(), "spokesperson");
+  EXPECT_THAT(Orgs(c), ElementsAre("homerton-healthcare*", "federated-data-platform", "palantir"));
+  // "The spokesperson added that ..." is the same voice; "last year" is inside the content,
+  // so it does not date the claim.
+  const Claim& next = out.claims[9];
+  EXPECT_EQ(next.speaker().mention(), "The spokesperson");
+  EXPECT_EQ(next.speaker().id(), "homerton-healthcare");
+  EXPECT_EQ(Day(next.claim_time()), "2026-01-23");
+
+  const Claim& nhse = out.claims[15];
+  EXPECT_EQ(nhse.speaker().mention(), "a spokesperson for NHS England");
+  EXPECT_EQ(nhse.speaker().id(), "nhs-england");
+  EXPECT_EQ(nhse.speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(nhse.speaker().role(), "spokesperson");
+}
+
+TEST_F(ExtractorTest, CouncillorsAreResolvedFromTitlesAppositionsAndPronouns) {
+  const Extraction out = MustExtract(Hackney());
+  EXPECT_EQ(out.claims[10].speaker().name(), "Ian Rathbone");
+  EXPECT_EQ(out.claims[10].speaker().mention(), "Councillor Ian Rathbone");
+  EXPECT_EQ(out.claims[10].speaker().role(), "Councillor");
+  EXPECT_EQ(out.claims[11].speaker().mention(), "he");
+  EXPECT_EQ(out.claims[11].speaker().name(), "Ian Rathbone");
+
+  const Claim& garbett = out.claims[12];
+  EXPECT_EQ(garbett.speaker().name(), "Zoe Garbett");
+  EXPECT_EQ(garbett.speaker().role(), "councillor");
+  EXPECT_EQ(garbett.speaker().affiliation(), "Green Party");
+  EXPECT_EQ(garbett.speaker().affiliation_id(), "green-party");
+  EXPECT_THAT(Orgs(garbett), ElementsAre("green-party*", "palantir"));
+  EXPECT_EQ(out.claims[13].speaker().mention(), "Cllr Garbett");
+  EXPECT_EQ(out.claims[13].speaker().name(), "Zoe Garbett");
+  EXPECT_EQ(out.claims[13].speaker().affiliation_id(), "green-party");
+}
+
+TEST_F(ExtractorTest, TheCompanyAndTheCampaignersReferBackToOrganisations) {
+  const Extraction out = MustExtract(Hackney());
+  const Claim& company = out.claims[16];
+  EXPECT_EQ(company.speaker().mention(), "The company");
+  EXPECT_EQ(company.speaker().id(), "palantir");
+  EXPECT_EQ(company.speaker().name(), "Palantir Technologies");
+  EXPECT_EQ(company.speaker().kind(), Speaker::ORGANISATION);
+  const Claim& campaigners = out.claims[17];
+  EXPECT_EQ(campaigners.speaker().mention(), "The campaigners");
+  EXPECT_EQ(campaigners.speaker().kind(), Speaker::GROUP);
+  EXPECT_EQ(campaigners.speaker().id(), "hackney-coalition-against-palantir");
+}
+
+TEST_F(ExtractorTest, AcronymsAndShortNamesResolveToTheSameOrganisation) {
+  const std::string text = ReadFixture("hackney-fdp-palantir.txt");
+  const Segmentation seg = Segment(text);
+  const ArticleOrganisations orgs(text, seg, extractor_->organisations());
+  std::vector<std::string> fdp, palantir;
+  for (const OrgOccurrence& o : orgs.occurrences()) {
+    const std::string mention = text.substr(o.begin, o.end - o.begin);
+    if (mention == "FDP" || mention == "Federated Data Platform") fdp.push_back(o.id);
+    if (mention == "Palantir" || mention == "Palantir Technologies") palantir.push_back(o.id);
+  }
+  EXPECT_THAT(fdp, ::testing::Each("federated-data-platform"));
+  EXPECT_GE(fdp.size(), 3u);
+  EXPECT_THAT(palantir, ::testing::Each("palantir"));
+
+  // An organisation the catalogue does not know: defined once, then used by acronym and
+  // by its short name.
+  const std::string other =
+      "The Northwick Data Alliance (NDA) met Northwick Analytics Ltd. Later the NDA said "
+      "Northwick had left.";
+  const Segmentation seg2 = Segment(other);
+  const ArticleOrganisations orgs2(other, seg2, extractor_->organisations());
+  std::vector<std::string> ids;
+  for (const OrgOccurrence& o : orgs2.occurrences()) ids.push_back(o.id);
+  EXPECT_THAT(ids, ElementsAre("northwick-data-alliance", "northwick-data-alliance",
+                               "northwick-analytics", "northwick-data-alliance",
+                               "northwick-analytics"));
+}
+
+// --- Other forms -------------------------------------------------------------------------
+
+TEST_F(ExtractorTest, SplitQuotesAndQuotesOverParagraphsAreOneClaimEach) {
+  IngestArticleRequest request;
+  request.set_text(ReadFixture("council-budget-split-quotes.txt"));
+  *request.mutable_published_time() = Midnight(2025, 11, 4);
+  const Extraction out = MustExtract(request);
+  // "according to council papers seen by the Islington Tribune" names no speaker: no claim.
+  ASSERT_EQ(out.claims.size(), 7u);
+  const Claim& okafor = out.claims[1];
+  EXPECT_EQ(okafor.speaker().name(), "Ruth Okafor");
+  EXPECT_EQ(okafor.speaker().mention(), "Cllr Ruth Okafor");
+  EXPECT_EQ(okafor.speaker().affiliation_id(), "islington-council");
+  EXPECT_THAT(Contents(okafor, request.text()),
+              ElementsAre("We did not take this decision lightly",
+                          "but the money simply is not there any more."));
+  const Claim& baines = out.claims[4];
+  EXPECT_EQ(baines.speaker().mention(), "he");
+  EXPECT_EQ(baines.speaker().name(), "Tom Baines");
+  EXPECT_THAT(Contents(baines, request.text()),
+              ElementsAre("The consultation was a sham", "and we will prove it in court."));
+  const Claim& shah = out.claims[5];
+  EXPECT_EQ(shah.speaker().name(), "Priya Shah");
+  ASSERT_EQ(shah.content_spans_size(), 2);
+  EXPECT_THAT(Contents(shah, request.text())[1], HasSubstr("If they close this place"));
+  // "the council confirmed on Monday": the Monday before publication.
+  EXPECT_EQ(out.claims[0].cue(), "confirmed");
+  EXPECT_EQ(Time(out.claims[0].claim_time()), Time(Midnight(2025, 11, 3)));
+  EXPECT_EQ(out.claims.back().cue(), "According to");
+  EXPECT_EQ(out.claims.back().speaker().id(), "islington-council");
+}
+
+TEST_F(ExtractorTest, UsPoliticsTitlesListenersAndOrganisationSpeakers) {
+  IngestArticleRequest request;
+  request.set_text(ReadFixture("us-senate-ai-bill.txt"));
+  *request.mutable_published_time() = Midnight(2025, 10, 17);
+  const Extraction out = MustExtract(request);
+  ASSERT_EQ(out.claims.size(), 7u);
+  EXPECT_EQ(out.claims[0].cue(), "told");
+  EXPECT_EQ(out.claims[0].speaker().name(), "Maria Lopez");
+  EXPECT_EQ(out.claims[0].speaker().mention(), "Sen. Maria Lopez");
+  EXPECT_EQ(out.claims[1].speaker().name(), "Richard Hale");
+  EXPECT_EQ(out.claims[2].kind(), Claim::MIXED);
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[3].speaker().kind(), Speaker::GROUP);
+  EXPECT_EQ(out.claims[3].speaker().name(), "privacy advocates");
+  EXPECT_EQ(out.claims[4].speaker().name(), "American Civil Liberties Union");
+  EXPECT_EQ(out.claims[5].speaker().id(), "clearview-systems");
+  EXPECT_EQ(out.claims[6].cue(), "according to");
+  EXPECT_EQ(out.claims[6].speaker().name(), "congressional aides");
+}
+
+TEST_F(ExtractorTest, IndirectSpeechWithVariousReportingVerbs) {
+  IngestArticleRequest request;
+  request.set_text(ReadFixture("watchdog-warning-indirect.txt"));
+  *request.mutable_published_time() = Midnight(2025, 9, 10);
+  const Extraction out = MustExtract(request);
+  std::vector<std::string> cues;
+  for (const Claim& c : out.claims) cues.push_back(c.cue());
+  // The headline "Data watchdog warns councils over AI tools" names nobody: no claim.
+  EXPECT_THAT(cues, ElementsAre("warned", "told", "said", "denied", "insists", "say", "argued",
+                                "said", "added"));
+  EXPECT_EQ(out.claims[0].speaker().id(), "ico");
+  EXPECT_EQ(out.claims[1].speaker().mention(), "the ICO");
+  EXPECT_EQ(out.claims[1].speaker().id(), "ico");
+  EXPECT_EQ(out.claims[1].text(),
+            "many authorities had bought software without carrying out the data protection "
+            "impact assessments required by law");
+  EXPECT_EQ(Time(out.claims[1].claim_time()), Time(Midnight(2025, 9, 3)));  // "last week"
+  EXPECT_EQ(out.claims[4].speaker().mention(), "Northwick");
+  EXPECT_EQ(out.claims[4].speaker().id(), "northwick-analytics");
+  EXPECT_EQ(out.claims[5].text(), "that is not enough");
+  EXPECT_EQ(out.claims[6].speaker().role(), "director");
+  EXPECT_EQ(out.claims[6].speaker().affiliation(), "Data Justice Network");
+  EXPECT_EQ(out.claims[8].speaker().name(), "Stephen Marsh");
+  EXPECT_EQ(out.claims[8].speaker().role(), "Deputy commissioner");
+}
+
+TEST_F(ExtractorTest, HtmlMetadataFillsWhatTheRequestLeavesEmpty) {
+  IngestArticleRequest request;
+  request.set_html(ReadFixture("watchdog-warning.html"));
+  request.set_publisher("Given by the client");
+  const Extraction out = MustExtract(request);
+  EXPECT_EQ(out.article.source_format(), "html");
+  EXPECT_EQ(out.article.title(), "ICO tells councils to check AI tools");
+  EXPECT_EQ(out.article.publisher(), "Given by the client");
+  EXPECT_EQ(out.article.url(), "https://www.localgov-example.test/ico-warns-councils-ai-html");
+  EXPECT_THAT(out.article.authors(), ElementsAre("Sam Fielding"));
+  EXPECT_EQ(Day(out.article.published_time()), "2025-09-12");
+  EXPECT_THAT(out.article.text(), ::testing::Not(HasSubstr("Most read")));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "ico");
+  EXPECT_EQ(out.claims[0].cue(), "told");
+  EXPECT_EQ(out.claims[2].speaker().id(), "local-government-association");
+  const Claim& marsh = out.claims[1];
+  EXPECT_EQ(marsh.speaker().name(), "Stephen Marsh");
+  EXPECT_EQ(Time(marsh.claim_time()), Time(Midnight(2025, 9, 11)));  // "on Thursday"
+  EXPECT_EQ(Substr(out.article.text(), marsh.content_spans(0).start(), marsh.content_spans(0).end()),
+            "Residents have a right to know when a computer is helping to decide their case");
+}
+
+TEST_F(ExtractorTest, SpansCountCodePointsNotBytes) {
+  IngestArticleRequest request;
+  request.set_text("Caf\xC3\xA9 \xE2\x80\x94 \xE2\x80\x9CWe object to the plan,\xE2\x80\x9D said Zo\xC3\xAB Garbett.");
+  const Extraction out = MustExtract(request);
+  ASSERT_EQ(out.claims.size(), 1u);
+  const Claim& c = out.claims[0];
+  EXPECT_EQ(c.content_spans(0).start(), 8);
+  EXPECT_EQ(Substr(request.text(), c.content_spans(0).start(), c.content_spans(0).end()),
+            "We object to the plan");
+  EXPECT_EQ(Substr(request.text(), c.speaker().span().start(), c.speaker().span().end()),
+            "Zo\xC3\xAB Garbett");
+}
+
+TEST_F(ExtractorTest, WithoutAPublicationTimeClaimsAreDatedNowAndTheArticleHasNoTime) {
+  IngestArticleRequest request;
+  request.set_text("Ms Macalpine said the petition would be handed in at the town hall.");
+  const absl::Time now = absl::FromCivil(absl::CivilSecond(2026, 2, 3, 10, 0, 0), absl::UTCTimeZone());
+  const Extraction out = MustExtract(request, now);
+  EXPECT_FALSE(out.article.has_published_time());
+  EXPECT_EQ(out.article.id(), Sha256Hex("text:" + request.text()).substr(0, 16));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].claim_time().seconds(), absl::ToUnixSeconds(now));
+  EXPECT_EQ(out.claims[0].claim_time_precision(), Claim::DAY);
+  EXPECT_FALSE(out.claims[0].has_article_time());
+}
+
+// --- Validation ----------------------------------------------------------------------------
+
+TEST_F(ExtractorTest, RejectsRequestsWithNeitherOrBothOfTextAndHtml) {
+  IngestArticleRequest request;
+  EXPECT_EQ(ExtractStatus(request).code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(ExtractStatus(request).message()), HasSubstr("text"));
+  request.set_text("Hello.");
+  request.set_html("<p>Hello.</p>");
+  EXPECT_EQ(ExtractStatus(request).code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(ExtractStatus(request).message()), HasSubstr("html"));
+}
+
+TEST_F(ExtractorTest, RejectsWhitespaceOnlyText) {
+  IngestArticleRequest request;
+  request.set_text(" \n\t \xC2\xA0 ");
+  const absl::Status status = ExtractStatus(request);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()), ::testing::StartsWith("text:"));
+}
+
+TEST_F(ExtractorTest, RejectsInvalidUtf8NamingTheByteOffset) {
+  IngestArticleRequest request;
+  request.set_text("This is fine until\xC3(");
+  const absl::Status status = ExtractStatus(request);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(status.message(), "text: invalid UTF-8 at byte 18");
+}
+
+TEST_F(ExtractorTest, RejectsBinaryContent) {
+  IngestArticleRequest request;
+  request.set_text(std::string("PK\x03\x04 some zip", 13) + std::string(1, '\0') + "more");
+  EXPECT_EQ(ExtractStatus(request).code(), absl::StatusCode::kInvalidArgument);
+  request.set_text(std::string(20, '\x01') + "mostly control characters");
+  const absl::Status status = ExtractStatus(request);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()), HasSubstr("text: looks binary"));
+  // A stray vertical tab in a long text is tolerated.
+  request.set_text(std::string(500, 'a') + "\v" + " said nothing.");
+  EXPECT_TRUE(ExtractStatus(request).ok());
+}
+
+TEST_F(ExtractorTest, RejectsOversizeContentAsResourceExhausted) {
+  IngestArticleRequest request;
+  request.set_html(std::string(kMaxArticleBytes + 1, 'a'));
+  const absl::Status status = ExtractStatus(request);
+  EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(std::string(status.message()), ::testing::StartsWith("html:"));
+}
+
+TEST_F(ExtractorTest, RejectsUrlsThatAreNotHttp) {
+  IngestArticleRequest request;
+  request.set_text("Fine text.");
+  request.set_url("ftp://example.com/a");
+  const absl::Status status = ExtractStatus(request);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()), ::testing::StartsWith("url:"));
+}
+
+// --- Robustness and speed ------------------------------------------------------------------
+
+TEST_F(ExtractorTest, RandomInputNeverCrashes) {
+  std::mt19937 rng(1234);
+  const std::string base = ReadFixture("hackney-fdp-palantir.txt");
+  for (int iter = 0; iter < 300; ++iter) {
+    std::string text;
+    if (iter % 2 == 0) {
+      // Random bytes.
+      const int n = 1 + static_cast<int>(rng() % 400);
+      for (int i = 0; i < n; ++i) text.push_back(static_cast<char>(rng() % 256));
+    } else {
+      // A real article, cut and spliced at random places (valid or not).
+      const size_t a = rng() % base.size(), b = rng() % base.size();
+      text = base.substr(std::min(a, b), 1 + rng() % 600) + base.substr(std::max(a, b) % base.size(), rng() % 300);
+    }
+    IngestArticleRequest request;
+    if (iter % 5 == 0) {
+      request.set_html(text);
+    } else {
+      request.set_text(text);
+    }
+    absl::StatusOr<Extraction> out = extractor_->Extract(request, absl::Now());
+    if (!out.ok()) {
+      EXPECT_TRUE(out.status().code() == absl::StatusCode::kInvalidArgument) << out.status();
+      continue;
+    }
+    const int32_t length = claims::CountCodePoints(out->article.text());
+    for (const Claim& c : out->claims) {
+      for (const auto& s : c.content_spans()) {
+        ASSERT_LE(0, s.start());
+        ASSERT_LE(s.start(), s.end());
+        ASSERT_LE(s.end(), length);
+      }
+    }
+  }
+}
+
+TEST_F(ExtractorTest, ThroughputIsLinearInTheSizeOfTheText) {
+  // About 2 MB of realistic text: the fixtures repeated, names varied so that nothing is
+  // cached by accident.
+  std::string text;
+  const std::vector<std::string> parts = {ReadFixture("hackney-fdp-palantir.txt"),
+                                          ReadFixture("council-budget-split-quotes.txt"),
+                                          ReadFixture("us-senate-ai-bill.txt"),
+                                          ReadFixture("watchdog-warning-indirect.txt")};
+  for (int i = 0; text.size() < (2u << 20); ++i) text += parts[i % parts.size()] + "\n\n";
+  IngestArticleRequest request;
+  request.set_text(text);
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<Extraction> out = extractor_->Extract(request, absl::Now());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(out.ok()) << out.status();
+  const double mb_per_s = text.size() / (1024.0 * 1024.0) / seconds;
+  std::cout << "extracted " << text.size() << " bytes, " << out->claims.size() << " claims in "
+            << seconds << " s: " << mb_per_s << " MB/s\n";
+  EXPECT_GT(out->claims.size(), 1000u);
+  // Generous bound so that sanitizer and debug builds pass; release builds reach far more.
+  EXPECT_GT(mb_per_s, 0.2);
+}
+
+}  // namespace
+}  // namespace claims::extract

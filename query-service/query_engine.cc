@@ -84,29 +84,81 @@ absl::StatusOr<std::string> DecodePageToken(absl::string_view token,
   return raw.substr(1 + fingerprint.size());
 }
 
-// Resolves one repeated filter field to entity ids. `*unmatched` is set when values were
-// given but none names a known entity.
-absl::Status ResolveField(const store::ClaimStore& store, char type,
-                          const google::protobuf::RepeatedPtrField<std::string>& values,
-                          absl::string_view field, std::vector<std::string>* ids, bool* unmatched) {
+// Resolves one repeated filter field to a term over entity ids. Values that name nothing
+// known leave the term without ids, which matches nothing.
+absl::StatusOr<store::FilterExpr> ResolveField(
+    const store::ClaimStore& store, store::FilterExpr::Field field,
+    const google::protobuf::RepeatedPtrField<std::string>& values, absl::string_view name) {
   if (values.size() > kMaxFilterValues) {
     return absl::InvalidArgumentError(
-        absl::StrCat(field, ": at most ", kMaxFilterValues, " values (got ", values.size(), ")"));
+        absl::StrCat(name, ": at most ", kMaxFilterValues, " values (got ", values.size(), ")"));
   }
+  std::vector<std::string> ids;
   for (int i = 0; i < values.size(); ++i) {
     if (NormaliseName(values[i]).empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(field, "[", i, "]: empty value"));
+      return absl::InvalidArgumentError(absl::StrCat(name, "[", i, "]: empty value"));
     }
-    CLAIMS_ASSIGN_OR_RETURN(std::vector<std::string> found, store.ResolveEntity(type, values[i]));
+    CLAIMS_ASSIGN_OR_RETURN(std::vector<std::string> found,
+                            store.ResolveEntity(static_cast<char>(field), values[i]));
     for (auto& id : found) {
-      if (std::find(ids->begin(), ids->end(), id) == ids->end()) ids->push_back(std::move(id));
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
     }
   }
-  *unmatched = !values.empty() && ids->empty();
-  return absl::OkStatus();
+  return store::FilterExpr::Term(field, std::move(ids));
 }
 
 }  // namespace
+
+static absl::StatusOr<store::FilterExpr> BuildFilter(const store::ClaimStore& store,
+                                              const ClaimFilter& filter) {
+  using Field = store::FilterExpr::Field;
+  std::vector<store::FilterExpr> all_of;
+  std::optional<int64_t> start, end;
+  if (filter.has_start_time()) {
+    CLAIMS_RETURN_IF_ERROR(CheckTimestamp(filter.start_time(), "filter.start_time"));
+    // Claim times are whole seconds: t >= 10.5 means t >= 11.
+    start = filter.start_time().seconds() + (filter.start_time().nanos() > 0 ? 1 : 0);
+  }
+  if (filter.has_end_time()) {
+    CLAIMS_RETURN_IF_ERROR(CheckTimestamp(filter.end_time(), "filter.end_time"));
+    end = filter.end_time().seconds() + (filter.end_time().nanos() > 0 ? 1 : 0);
+  }
+  if (filter.has_start_time() && filter.has_end_time() &&
+      (filter.end_time().seconds() < filter.start_time().seconds() ||
+       (filter.end_time().seconds() == filter.start_time().seconds() &&
+        filter.end_time().nanos() <= filter.start_time().nanos()))) {
+    return absl::InvalidArgumentError("filter.end_time: must be after filter.start_time");
+  }
+  if (start || end) all_of.push_back(store::FilterExpr::Time(start, end));
+  if (filter.kinds_size() > 0) {
+    std::vector<std::string> kinds;
+    for (int i = 0; i < filter.kinds_size(); ++i) {
+      const int kind = filter.kinds(i);
+      if (kind == claims::v1::Claim::KIND_UNSPECIFIED || !claims::v1::Claim::Kind_IsValid(kind)) {
+        return absl::InvalidArgumentError(absl::StrCat("filter.kinds[", i, "]: unknown kind ", kind));
+      }
+      kinds.push_back(absl::StrCat(kind));
+    }
+    all_of.push_back(store::FilterExpr::Term(Field::kKind, std::move(kinds)));
+  }
+  if (!filter.article_id().empty()) {
+    all_of.push_back(store::FilterExpr::Term(Field::kArticle, {filter.article_id()}));
+  }
+  const std::pair<Field, const google::protobuf::RepeatedPtrField<std::string>*> fields[] = {
+      {Field::kOrganisation, &filter.organisations()},
+      {Field::kTopic, &filter.topics()},
+      {Field::kSpeaker, &filter.speakers()}};
+  const char* names[] = {"filter.organisations", "filter.topics", "filter.speakers"};
+  for (int i = 0; i < 3; ++i) {
+    if (fields[i].second->empty()) continue;
+    CLAIMS_ASSIGN_OR_RETURN(store::FilterExpr term,
+                            ResolveField(store, fields[i].first, *fields[i].second, names[i]));
+    all_of.push_back(std::move(term));
+  }
+  if (all_of.empty()) return store::FilterExpr::True();
+  if (all_of.size() == 1) return std::move(all_of[0]);
+  return store::FilterExpr::And(std::move(all_of));
+}
 
 absl::StatusOr<const store::ClaimStore*> QueryEngine::Store() const {
   std::string why_not;
@@ -123,46 +175,15 @@ absl::StatusOr<claims::v1::ListClaimsResponse> QueryEngine::ListClaims(
   CLAIMS_ASSIGN_OR_RETURN(const bool oldest_first, ParseOrderBy(request.order_by()));
   const ClaimFilter& filter = request.filter();
 
+  const std::string fingerprint = Fingerprint(filter, oldest_first);
   store::ClaimQuery query;
   query.limit = page_size;
   query.oldest_first = oldest_first;
-  if (filter.has_start_time()) {
-    CLAIMS_RETURN_IF_ERROR(CheckTimestamp(filter.start_time(), "filter.start_time"));
-    // Claim times are whole seconds: t >= 10.5 means t >= 11.
-    query.start_seconds = filter.start_time().seconds() + (filter.start_time().nanos() > 0 ? 1 : 0);
-  }
-  if (filter.has_end_time()) {
-    CLAIMS_RETURN_IF_ERROR(CheckTimestamp(filter.end_time(), "filter.end_time"));
-    query.end_seconds = filter.end_time().seconds() + (filter.end_time().nanos() > 0 ? 1 : 0);
-  }
-  if (filter.has_start_time() && filter.has_end_time() &&
-      (filter.end_time().seconds() < filter.start_time().seconds() ||
-       (filter.end_time().seconds() == filter.start_time().seconds() &&
-        filter.end_time().nanos() <= filter.start_time().nanos()))) {
-    return absl::InvalidArgumentError("filter.end_time: must be after filter.start_time");
-  }
-  for (int i = 0; i < filter.kinds_size(); ++i) {
-    const int kind = filter.kinds(i);
-    if (kind == claims::v1::Claim::KIND_UNSPECIFIED || !claims::v1::Claim::Kind_IsValid(kind)) {
-      return absl::InvalidArgumentError(absl::StrCat("filter.kinds[", i, "]: unknown kind ", kind));
-    }
-    query.kinds.push_back(kind);
-  }
-  query.article_id = filter.article_id();
-
-  const std::string fingerprint = Fingerprint(filter, oldest_first);
   if (!request.page_token().empty()) {
     CLAIMS_ASSIGN_OR_RETURN(query.after_suffix, DecodePageToken(request.page_token(), fingerprint));
   }
-
   CLAIMS_ASSIGN_OR_RETURN(const store::ClaimStore* store, Store());
-  CLAIMS_RETURN_IF_ERROR(ResolveField(*store, 'o', filter.organisations(), "filter.organisations",
-                                      &query.organisation_ids, &query.organisations_unmatched));
-  CLAIMS_RETURN_IF_ERROR(ResolveField(*store, 't', filter.topics(), "filter.topics",
-                                      &query.topic_ids, &query.topics_unmatched));
-  CLAIMS_RETURN_IF_ERROR(ResolveField(*store, 's', filter.speakers(), "filter.speakers",
-                                      &query.speaker_ids, &query.speakers_unmatched));
-
+  CLAIMS_ASSIGN_OR_RETURN(query.filter, BuildFilter(*store, filter));
   CLAIMS_ASSIGN_OR_RETURN(store::ClaimPage page, store->ListClaims(query));
   claims::v1::ListClaimsResponse response;
   for (auto& claim : page.claims) *response.add_claims() = std::move(claim);

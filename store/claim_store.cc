@@ -110,24 +110,38 @@ std::vector<std::string> IndexPrefixesOf(const Claim& claim) {
   return out;
 }
 
-// The counters one claim contributes to.
+// The counters one claim contributes to: per entity in all and per entity and day, and per
+// day overall.
 std::vector<std::string> CounterKeysOf(const Claim& claim) {
   std::vector<std::string> out;
+  const int64_t t = SecondsOf(claim.claim_time());
+  auto add = [&](EntityType type, const std::string& id) {
+    out.push_back(CounterKey(type, id));
+    out.push_back(EntityDayCounterKey(type, id, t));
+  };
   for (const auto& org : claim.organisations()) {
-    if (!org.id().empty()) out.push_back(CounterKey(EntityType::kOrganisation, org.id()));
+    if (!org.id().empty()) add(EntityType::kOrganisation, org.id());
   }
-  if (!claim.speaker().id().empty()) {
-    out.push_back(CounterKey(EntityType::kSpeaker, claim.speaker().id()));
-  }
+  if (!claim.speaker().id().empty()) add(EntityType::kSpeaker, claim.speaker().id());
   for (const auto& topic : claim.topics()) {
-    for (const auto& id : TopicWithAncestors(topic.id())) {
-      out.push_back(CounterKey(EntityType::kTopic, id));
-    }
+    for (const auto& id : TopicWithAncestors(topic.id())) add(EntityType::kTopic, id);
   }
-  out.push_back(DayCounterKey(SecondsOf(claim.claim_time())));
+  out.push_back(DayCounterKey(t));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+// Removes everything `old` contributed: its record, postings (by time and by sequence)
+// and counts.
+void RemoveClaim(const Claim& old, rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* claims,
+                 rocksdb::ColumnFamilyHandle* index, rocksdb::ColumnFamilyHandle* counters) {
+  const std::string suffix = PostingSuffix(SecondsOf(old.claim_time()), old.id());
+  for (const auto& prefix : IndexPrefixesOf(old)) batch->Delete(index, prefix + suffix);
+  batch->Delete(index, IndexPrefix(IndexField::kSequence, "") +
+                           SequenceSuffix(old.ingest_sequence(), old.id()));
+  for (const auto& key : CounterKeysOf(old)) batch->Merge(counters, key, EncodeInt64(-1));
+  batch->Delete(claims, old.id());
 }
 
 bool IsPronoun(absl::string_view mention) {
@@ -186,7 +200,54 @@ void PutEntitiesOf(const Claim& claim, rocksdb::WriteBatch* batch,
   }
 }
 
+constexpr char kLastSequenceKey[] = "last_sequence";
+
 }  // namespace
+
+struct ClaimStore::Writer {
+  // Adds the writer's operations to the group's batch, given its sequence number.
+  std::function<void(int64_t sequence, rocksdb::WriteBatch* batch)> build;
+  absl::Status status;
+  bool done = false;
+};
+
+absl::Status ClaimStore::Commit(Writer* writer) {
+  absl::MutexLock lock(&write_mu_);
+  writers_.push_back(writer);
+  while (!writer->done && writer != writers_.front()) write_cv_.Wait(&write_mu_);
+  if (writer->done) return writer->status;
+
+  // This writer leads: it commits every writer queued so far in one synced batch, so that
+  // concurrent ingestion shares one fsync and sequence numbers follow commit order.
+  constexpr size_t kMaxGroup = 256;
+  rocksdb::WriteBatch batch;
+  std::vector<Writer*> group;
+  int64_t sequence = last_sequence_;
+  for (Writer* w : writers_) {
+    if (group.size() == kMaxGroup) break;
+    w->build(++sequence, &batch);
+    group.push_back(w);
+  }
+  batch.Put(meta_, kLastSequenceKey, EncodeInt64(sequence));
+  rocksdb::Status s;
+  {
+    // Others may queue while this one writes; they wait for the next leader.
+    write_mu_.Unlock();
+    rocksdb::WriteOptions options;
+    options.sync = true;  // acknowledged means durable
+    s = db_->Write(options, &batch);
+    write_mu_.Lock();
+  }
+  const absl::Status status = FromRocks(s, "writing articles");
+  if (status.ok()) last_sequence_ = sequence;
+  for (Writer* w : group) {
+    writers_.pop_front();
+    w->status = status;
+    w->done = true;
+  }
+  write_cv_.SignalAll();
+  return writer->status;
+}
 
 ClaimStore::ClaimStore(std::unique_ptr<rocksdb::DB> db,
                        std::vector<rocksdb::ColumnFamilyHandle*> handles, bool secondary)
@@ -236,6 +297,9 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenPrimary(const std::s
     return absl::FailedPreconditionError(absl::StrCat(
         "database ", path, " has schema version ", version, "; this build reads ", kSchemaVersion));
   }
+  CLAIMS_ASSIGN_OR_RETURN(const int64_t last, store->LastSequence());
+  absl::MutexLock lock(&store->write_mu_);
+  store->last_sequence_ = last;
   return store;
 }
 
@@ -283,15 +347,16 @@ absl::StatusOr<PutResult> ClaimStore::PutArticle(const Article& article,
           absl::StrCat("claim '", claim.id(), "' does not belong to article ", article.id()));
     }
   }
+  // Held until the commit is durable, so a concurrent write of the same article reads
+  // this one's claims as the old ones.
   absl::MutexLock lock(&LockFor(article.id()));
   PutResult result;
-  rocksdb::WriteBatch batch;
-
+  std::vector<Claim> old_claims;
   auto old_article = GetArticle(article.id());
   if (!old_article.ok() && !absl::IsNotFound(old_article.status())) return old_article.status();
   if (old_article.ok()) {
     result.replaced = true;
-    CLAIMS_ASSIGN_OR_RETURN(std::vector<Claim> old_claims, ClaimsOfArticle(article.id()));
+    CLAIMS_ASSIGN_OR_RETURN(old_claims, ClaimsOfArticle(article.id()));
     result.old_claim_count = static_cast<int>(old_claims.size());
     // Identical content and claims: an idempotent no-op (feeds re-deliver articles).
     Article a = *old_article;
@@ -300,31 +365,31 @@ absl::StatusOr<PutResult> ClaimStore::PutArticle(const Article& article,
     b.clear_ingested_time();
     bool same = a.SerializeAsString() == b.SerializeAsString() && old_claims.size() == claims.size();
     for (size_t i = 0; same && i < claims.size(); ++i) {
-      same = old_claims[i].SerializeAsString() == claims[i].SerializeAsString();
+      Claim old = old_claims[i];
+      old.clear_ingest_sequence();
+      same = old.SerializeAsString() == claims[i].SerializeAsString();
     }
     if (same) {
       result.unchanged = true;
       return result;
     }
-    for (const auto& old : old_claims) {
-      const std::string suffix = PostingSuffix(SecondsOf(old.claim_time()), old.id());
-      for (const auto& prefix : IndexPrefixesOf(old)) batch.Delete(index_, prefix + suffix);
-      for (const auto& key : CounterKeysOf(old)) batch.Merge(counters_, key, EncodeInt64(-1));
-      batch.Delete(claims_, old.id());
+  }
+  Writer writer;
+  writer.build = [&](int64_t sequence, rocksdb::WriteBatch* batch) {
+    for (const auto& old : old_claims) RemoveClaim(old, batch, claims_, index_, counters_);
+    for (Claim claim : claims) {
+      claim.set_ingest_sequence(sequence);
+      const std::string suffix = PostingSuffix(SecondsOf(claim.claim_time()), claim.id());
+      // Index values are empty: the claim is read from `claims` by id.
+      for (const auto& prefix : IndexPrefixesOf(claim)) batch->Put(index_, prefix + suffix, "");
+      batch->Put(index_, IndexPrefix(IndexField::kSequence, "") + SequenceSuffix(sequence, claim.id()), "");
+      for (const auto& key : CounterKeysOf(claim)) batch->Merge(counters_, key, EncodeInt64(1));
+      PutEntitiesOf(claim, batch, entities_);
+      batch->Put(claims_, claim.id(), claim.SerializeAsString());
     }
-  }
-  for (const auto& claim : claims) {
-    const std::string suffix = PostingSuffix(SecondsOf(claim.claim_time()), claim.id());
-    // The index value is empty: the claim is read from `claims` by id.
-    for (const auto& prefix : IndexPrefixesOf(claim)) batch.Put(index_, prefix + suffix, "");
-    for (const auto& key : CounterKeysOf(claim)) batch.Merge(counters_, key, EncodeInt64(1));
-    PutEntitiesOf(claim, &batch, entities_);
-    batch.Put(claims_, claim.id(), claim.SerializeAsString());
-  }
-  batch.Put(articles_, article.id(), article.SerializeAsString());
-  rocksdb::WriteOptions options;
-  options.sync = true;  // acknowledged means durable; concurrent writers share one fsync
-  CLAIMS_RETURN_IF_ERROR(FromRocks(db_->Write(options, &batch), "writing article"));
+    batch->Put(articles_, article.id(), article.SerializeAsString());
+  };
+  CLAIMS_RETURN_IF_ERROR(Commit(&writer));
   return result;
 }
 
@@ -334,17 +399,12 @@ absl::StatusOr<int> ClaimStore::DeleteArticle(absl::string_view article_id) {
   auto article = GetArticle(article_id);
   if (!article.ok()) return article.status();
   CLAIMS_ASSIGN_OR_RETURN(std::vector<Claim> old_claims, ClaimsOfArticle(article_id));
-  rocksdb::WriteBatch batch;
-  for (const auto& old : old_claims) {
-    const std::string suffix = PostingSuffix(SecondsOf(old.claim_time()), old.id());
-    for (const auto& prefix : IndexPrefixesOf(old)) batch.Delete(index_, prefix + suffix);
-    for (const auto& key : CounterKeysOf(old)) batch.Merge(counters_, key, EncodeInt64(-1));
-    batch.Delete(claims_, old.id());
-  }
-  batch.Delete(articles_, ToSlice(article_id));
-  rocksdb::WriteOptions options;
-  options.sync = true;
-  CLAIMS_RETURN_IF_ERROR(FromRocks(db_->Write(options, &batch), "deleting article"));
+  Writer writer;
+  writer.build = [&](int64_t, rocksdb::WriteBatch* batch) {
+    for (const auto& old : old_claims) RemoveClaim(old, batch, claims_, index_, counters_);
+    batch->Delete(articles_, ToSlice(article_id));
+  };
+  CLAIMS_RETURN_IF_ERROR(Commit(&writer));
   return static_cast<int>(old_claims.size());
 }
 
@@ -468,34 +528,114 @@ absl::StatusOr<std::vector<std::string>> ClaimStore::ResolveEntity(char type,
   return ids;
 }
 
+namespace {
+
+// Turns a filter into a cursor over the postings. `start`/`end` bound every posting (the
+// time conditions of the top-level AND, hoisted into iterator bounds).
+class Planner {
+ public:
+  Planner(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* index, bool reverse, ScanStats* stats)
+      : db_(db), index_(index), reverse_(reverse), stats_(stats) {}
+
+  std::unique_ptr<PostingCursor> Plan(const FilterExpr& expr) {
+    // Hoist the time bounds of a top-level AND (or a lone time condition).
+    std::vector<const FilterExpr*> rest;
+    if (expr.op == FilterExpr::Op::kAnd) {
+      for (const auto& c : expr.children) {
+        if (c.op == FilterExpr::Op::kTime) {
+          Narrow(c);
+        } else {
+          rest.push_back(&c);
+        }
+      }
+    } else if (expr.op == FilterExpr::Op::kTime) {
+      Narrow(expr);
+    } else {
+      rest.push_back(&expr);
+    }
+    if (start_ && end_ && *end_ <= *start_) return NewEmptyCursor();
+    return AllOf(rest);
+  }
+
+ private:
+  void Narrow(const FilterExpr& time) {
+    if (time.start_seconds && (!start_ || *time.start_seconds > *start_)) start_ = time.start_seconds;
+    if (time.end_seconds && (!end_ || *time.end_seconds < *end_)) end_ = time.end_seconds;
+  }
+
+  std::unique_ptr<PostingCursor> Prefix(std::string prefix, std::optional<int64_t> start,
+                                        std::optional<int64_t> end) {
+    return NewPrefixCursor(db_, index_, std::move(prefix), TimeRangeToSuffixRange(start, end),
+                           reverse_, stats_);
+  }
+
+  std::unique_ptr<PostingCursor> All() { return Prefix(IndexPrefix(IndexField::kAll, ""), start_, end_); }
+
+  // Intersection of `children` (an empty list is every claim); NOT children subtract.
+  std::unique_ptr<PostingCursor> AllOf(const std::vector<const FilterExpr*>& children) {
+    std::vector<std::unique_ptr<PostingCursor>> positive, negative;
+    for (const FilterExpr* c : children) {
+      if (c->op == FilterExpr::Op::kTrue) continue;
+      if (c->op == FilterExpr::Op::kFalse) return NewEmptyCursor();
+      if (c->op == FilterExpr::Op::kNot) {
+        negative.push_back(Build(c->children[0]));
+      } else {
+        positive.push_back(Build(*c));
+      }
+    }
+    if (positive.empty()) positive.push_back(All());
+    std::unique_ptr<PostingCursor> cursor = NewIntersectionCursor(std::move(positive), reverse_);
+    if (negative.empty()) return cursor;
+    return NewDifferenceCursor(std::move(cursor), NewUnionCursor(std::move(negative), reverse_));
+  }
+
+  std::unique_ptr<PostingCursor> Build(const FilterExpr& e) {
+    switch (e.op) {
+      case FilterExpr::Op::kTrue: return All();
+      case FilterExpr::Op::kFalse: return NewEmptyCursor();
+      case FilterExpr::Op::kTerm: {
+        std::vector<std::unique_ptr<PostingCursor>> any_of;
+        for (const auto& v : e.values) {
+          any_of.push_back(Prefix(IndexPrefix(static_cast<IndexField>(e.field), v), start_, end_));
+        }
+        return NewUnionCursor(std::move(any_of), reverse_);
+      }
+      case FilterExpr::Op::kTime: {
+        std::optional<int64_t> s = start_, t = end_;
+        if (e.start_seconds && (!s || *e.start_seconds > *s)) s = e.start_seconds;
+        if (e.end_seconds && (!t || *e.end_seconds < *t)) t = e.end_seconds;
+        if (s && t && *t <= *s) return NewEmptyCursor();
+        return Prefix(IndexPrefix(IndexField::kAll, ""), s, t);
+      }
+      case FilterExpr::Op::kNot: return NewDifferenceCursor(All(), Build(e.children[0]));
+      case FilterExpr::Op::kAnd: {
+        std::vector<const FilterExpr*> children;
+        for (const auto& c : e.children) children.push_back(&c);
+        return AllOf(children);
+      }
+      case FilterExpr::Op::kOr: {
+        std::vector<std::unique_ptr<PostingCursor>> any_of;
+        for (const auto& c : e.children) any_of.push_back(Build(c));
+        return NewUnionCursor(std::move(any_of), reverse_);
+      }
+    }
+    return NewEmptyCursor();
+  }
+
+  rocksdb::DB* const db_;
+  rocksdb::ColumnFamilyHandle* const index_;
+  const bool reverse_;
+  ScanStats* const stats_;
+  std::optional<int64_t> start_, end_;
+};
+
+}  // namespace
+
 absl::StatusOr<ClaimPage> ClaimStore::ListClaims(const ClaimQuery& query) const {
   ClaimPage page;
-  if (query.organisations_unmatched || query.topics_unmatched || query.speakers_unmatched) {
-    return page;  // a filter named only unknown entities: nothing can match
-  }
-  const bool reverse = query.oldest_first;
-  const SuffixRange range = TimeRangeToSuffixRange(query.start_seconds, query.end_seconds);
   ScanStats stats;
-  std::vector<std::unique_ptr<PostingCursor>> fields;
-  auto add_field = [&](IndexField field, const std::vector<std::string>& values) {
-    if (values.empty()) return;
-    std::vector<std::unique_ptr<PostingCursor>> any_of;
-    for (const auto& value : values) {
-      any_of.push_back(NewPrefixCursor(db_.get(), index_, IndexPrefix(field, value), range,
-                                       reverse, &stats));
-    }
-    fields.push_back(NewUnionCursor(std::move(any_of), reverse));
-  };
-  add_field(IndexField::kOrganisation, query.organisation_ids);
-  add_field(IndexField::kTopic, query.topic_ids);
-  add_field(IndexField::kSpeaker, query.speaker_ids);
-  std::vector<std::string> kinds;
-  for (int k : query.kinds) kinds.push_back(absl::StrCat(k));
-  add_field(IndexField::kKind, kinds);
-  if (!query.article_id.empty()) add_field(IndexField::kArticle, {query.article_id});
-  if (fields.empty()) add_field(IndexField::kAll, {""});
-
-  std::unique_ptr<PostingCursor> cursor = NewIntersectionCursor(std::move(fields), reverse);
+  Planner planner(db_.get(), index_, query.oldest_first, &stats);
+  std::unique_ptr<PostingCursor> cursor = planner.Plan(query.filter);
   if (!query.after_suffix.empty() && cursor->Valid()) {
     cursor->Seek(query.after_suffix);
     if (cursor->Valid() && cursor->suffix() == query.after_suffix) cursor->Next();
@@ -506,15 +646,23 @@ absl::StatusOr<ClaimPage> ClaimStore::ListClaims(const ClaimQuery& query) const 
     suffixes.emplace_back(cursor->suffix());
   }
   page.more = cursor->Valid();
-
   std::vector<std::string> ids;
   ids.reserve(suffixes.size());
   for (const auto& s : suffixes) ids.emplace_back(ClaimIdOfSuffix(s));
+  CLAIMS_ASSIGN_OR_RETURN(page.claims, ReadClaims(ids));
+  if (!suffixes.empty()) page.last_suffix = suffixes.back();
+  page.entries_read = stats.entries_read;
+  return page;
+}
+
+absl::StatusOr<std::vector<Claim>> ClaimStore::ReadClaims(const std::vector<std::string>& ids) const {
   std::vector<rocksdb::Slice> keys(ids.begin(), ids.end());
   std::vector<std::string> values(ids.size());
-  std::vector<rocksdb::Status> statuses =
-      db_->MultiGet(rocksdb::ReadOptions(), std::vector<rocksdb::ColumnFamilyHandle*>(ids.size(), claims_),
-                    keys, &values);
+  std::vector<rocksdb::Status> statuses = db_->MultiGet(
+      rocksdb::ReadOptions(), std::vector<rocksdb::ColumnFamilyHandle*>(ids.size(), claims_), keys,
+      &values);
+  std::vector<Claim> out;
+  out.reserve(ids.size());
   for (size_t i = 0; i < ids.size(); ++i) {
     // A claim replaced between the index scan and this read is skipped, not an error.
     if (statuses[i].IsNotFound()) continue;
@@ -523,11 +671,188 @@ absl::StatusOr<ClaimPage> ClaimStore::ListClaims(const ClaimQuery& query) const 
     if (!claim.ParseFromString(values[i])) {
       return absl::DataLossError(absl::StrCat("claim ", ids[i], " is corrupt"));
     }
-    page.claims.push_back(std::move(claim));
+    out.push_back(std::move(claim));
   }
-  if (!suffixes.empty()) page.last_suffix = suffixes.back();
-  page.entries_read = stats.entries_read;
-  return page;
+  return out;
+}
+
+namespace {
+
+std::string TimeBucket(int64_t seconds, GroupBy by) {
+  const std::string day = DayString(seconds);
+  switch (by) {
+    case GroupBy::kYear: return day.substr(0, day.size() - 6);
+    case GroupBy::kMonth: return day.substr(0, day.size() - 3);
+    default: return day;
+  }
+}
+
+bool IsTimeGrouping(GroupBy by) {
+  return by == GroupBy::kDay || by == GroupBy::kMonth || by == GroupBy::kYear;
+}
+
+EntityType EntityOf(GroupBy by) {
+  switch (by) {
+    case GroupBy::kOrganisation: return EntityType::kOrganisation;
+    case GroupBy::kTopic: return EntityType::kTopic;
+    default: return EntityType::kSpeaker;
+  }
+}
+
+// Splits a filter into (one optional term, time bounds) when that is all it is.
+bool SimpleFilter(const FilterExpr& f, const FilterExpr** term, std::optional<int64_t>* start,
+                  std::optional<int64_t>* end) {
+  auto take = [&](const FilterExpr& e) {
+    switch (e.op) {
+      case FilterExpr::Op::kTrue: return true;
+      case FilterExpr::Op::kTime:
+        if (e.start_seconds && (!*start || *e.start_seconds > **start)) *start = e.start_seconds;
+        if (e.end_seconds && (!*end || *e.end_seconds < **end)) *end = e.end_seconds;
+        return true;
+      case FilterExpr::Op::kTerm:
+        if (*term != nullptr || e.values.size() != 1) return false;
+        *term = &e;
+        return true;
+      default: return false;
+    }
+  };
+  if (f.op != FilterExpr::Op::kAnd) return take(f);
+  for (const auto& c : f.children) {
+    if (!take(c)) return false;
+  }
+  return true;
+}
+
+void SortRows(GroupBy by, std::vector<CountRow>* rows) {
+  if (IsTimeGrouping(by)) {
+    std::sort(rows->begin(), rows->end(), [](const CountRow& a, const CountRow& b) { return a.key < b.key; });
+  } else {
+    std::sort(rows->begin(), rows->end(), [](const CountRow& a, const CountRow& b) {
+      return a.count != b.count ? a.count > b.count : a.key < b.key;
+    });
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<CountResult> ClaimStore::CountClaims(const FilterExpr& filter, GroupBy by) const {
+  CountResult result;
+  absl::flat_hash_map<std::string, int64_t> counts;
+  const FilterExpr* term = nullptr;
+  std::optional<int64_t> start, end;
+  const bool simple = SimpleFilter(filter, &term, &start, &end);
+  const bool day_aligned = (!start || *start % 86400 == 0) && (!end || *end % 86400 == 0);
+  const bool term_has_counters = term != nullptr && (term->field == FilterExpr::Field::kOrganisation ||
+                                                     term->field == FilterExpr::Field::kTopic ||
+                                                     term->field == FilterExpr::Field::kSpeaker);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), counters_));
+  auto scan = [&](const std::string& prefix, const std::string& from, const std::string& to,
+                  const std::function<void(absl::string_view rest, int64_t n)>& add) -> absl::Status {
+    for (it->Seek(prefix + from); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      absl::string_view rest = ToView(it->key());
+      rest.remove_prefix(prefix.size());
+      if (!to.empty() && rest >= to) break;
+      ++result.entries_read;
+      add(rest, DecodeInt64(ToView(it->value())));
+    }
+    return FromRocks(it->status(), "reading counters");
+  };
+  if (simple && IsTimeGrouping(by) && day_aligned && (term == nullptr || term_has_counters)) {
+    // Per-day counters of the whole database or of one entity, summed into buckets.
+    const std::string prefix =
+        term == nullptr ? std::string("D")
+                        : EntityDayCounterPrefix(static_cast<EntityType>(term->field), term->values[0]);
+    CLAIMS_RETURN_IF_ERROR(scan(prefix, start ? DayString(*start) : "", end ? DayString(*end) : "",
+                                [&](absl::string_view day, int64_t n) {
+                                  if (n == 0) return;
+                                  std::string key(day);
+                                  if (by == GroupBy::kMonth) key = key.substr(0, key.size() - 3);
+                                  if (by == GroupBy::kYear) key = key.substr(0, key.size() - 6);
+                                  counts[key] += n;
+                                }));
+    result.from_counters = true;
+  } else if (simple && !IsTimeGrouping(by) && term == nullptr && !start && !end) {
+    // Totals per entity.
+    const std::string prefix{'C', static_cast<char>(EntityOf(by))};
+    CLAIMS_RETURN_IF_ERROR(scan(prefix, "", "", [&](absl::string_view rest, int64_t n) {
+      std::string id;
+      if (n != 0 && ConsumeEscaped(&rest, &id)) counts[id] += n;
+    }));
+    result.from_counters = true;
+  } else {
+    // From the postings: every match once.
+    ScanStats stats;
+    Planner planner(db_.get(), index_, false, &stats);
+    std::unique_ptr<PostingCursor> cursor = planner.Plan(filter);
+    std::vector<std::string> batch;
+    auto flush = [&]() -> absl::Status {
+      CLAIMS_ASSIGN_OR_RETURN(std::vector<Claim> claims, ReadClaims(batch));
+      batch.clear();
+      for (const auto& c : claims) {
+        if (by == GroupBy::kSpeaker) {
+          if (!c.speaker().id().empty()) ++counts[c.speaker().id()];
+        } else if (by == GroupBy::kOrganisation) {
+          absl::flat_hash_set<std::string> ids;
+          for (const auto& o : c.organisations()) {
+            if (!o.id().empty() && ids.insert(o.id()).second) ++counts[o.id()];
+          }
+        } else {
+          absl::flat_hash_set<std::string> ids;
+          for (const auto& t : c.topics()) {
+            for (const auto& id : TopicWithAncestors(t.id())) {
+              if (ids.insert(id).second) ++counts[id];
+            }
+          }
+        }
+      }
+      return absl::OkStatus();
+    };
+    for (; cursor->Valid(); cursor->Next()) {
+      if (IsTimeGrouping(by)) {
+        // The posting's own time: no claim read needed.
+        ++counts[TimeBucket(DecodeTimeDesc(cursor->suffix()).value_or(0), by)];
+        continue;
+      }
+      batch.emplace_back(ClaimIdOfSuffix(cursor->suffix()));
+      if (batch.size() == 256) CLAIMS_RETURN_IF_ERROR(flush());
+    }
+    if (!batch.empty()) CLAIMS_RETURN_IF_ERROR(flush());
+    result.entries_read = stats.entries_read;
+  }
+  for (auto& [key, n] : counts) {
+    if (n > 0) result.rows.push_back({key, n});
+  }
+  SortRows(by, &result.rows);
+  return result;
+}
+
+absl::StatusOr<SequencedClaims> ClaimStore::ClaimsSince(int64_t after_sequence, int limit) const {
+  SequencedClaims out;
+  out.last_sequence = after_sequence;
+  const std::string prefix = IndexPrefix(IndexField::kSequence, "");
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), index_));
+  std::vector<std::string> ids;
+  for (it->Seek(prefix + SequenceSuffix(after_sequence + 1, "")); it->Valid() && it->key().starts_with(prefix);
+       it->Next()) {
+    absl::string_view suffix = ToView(it->key());
+    suffix.remove_prefix(prefix.size());
+    const int64_t sequence = SequenceOfSuffix(suffix);
+    // Never stop inside one commit: its claims are delivered together.
+    if (static_cast<int>(ids.size()) >= limit && sequence != out.last_sequence) break;
+    ids.emplace_back(suffix.substr(8));
+    out.last_sequence = sequence;
+  }
+  CLAIMS_RETURN_IF_ERROR(FromRocks(it->status(), "scanning commits"));
+  CLAIMS_ASSIGN_OR_RETURN(out.claims, ReadClaims(ids));
+  return out;
+}
+
+absl::StatusOr<int64_t> ClaimStore::LastSequence() const {
+  std::string value;
+  const rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), meta_, kLastSequenceKey, &value);
+  if (s.IsNotFound()) return 0;
+  CLAIMS_RETURN_IF_ERROR(FromRocks(s, "reading last sequence"));
+  return DecodeInt64(value);
 }
 
 absl::StatusOr<std::vector<CountedEntity>> ClaimStore::ListEntities(char type,

@@ -10,6 +10,8 @@
 #define CLAIMS_STORE_CLAIM_STORE_H_
 
 #include <array>
+#include <deque>
+#include <functional>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -22,6 +24,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "claims/v1/claims.pb.h"
+#include "store/filter_expr.h"
 
 namespace rocksdb {
 class DB;
@@ -32,24 +35,13 @@ namespace claims::store {
 
 inline constexpr int kSchemaVersion = 1;
 
-// One filter, already resolved to ids. Values within a field are any-of; fields are all-of.
+// One page request. The filter's names are already resolved to ids.
 struct ClaimQuery {
-  std::vector<std::string> organisation_ids;
-  std::vector<std::string> topic_ids;
-  std::vector<std::string> speaker_ids;
-  std::vector<int> kinds;  // Claim::Kind numbers
-  std::string article_id;
-  std::optional<int64_t> start_seconds;  // inclusive
-  std::optional<int64_t> end_seconds;    // exclusive
+  FilterExpr filter;  // default: every claim
   bool oldest_first = false;
   // Resume strictly after this posting suffix (from ClaimPage::last_suffix); "" = start.
   std::string after_suffix;
   int limit = 50;
-  // When true, a field given with no ids (every name unknown) matches nothing; a field
-  // with an empty list is simply not filtered. Callers set `*_unmatched` for that case.
-  bool organisations_unmatched = false;
-  bool topics_unmatched = false;
-  bool speakers_unmatched = false;
 };
 
 struct ClaimPage {
@@ -71,6 +63,28 @@ struct StoreStats {
   int64_t articles = 0;
   int64_t claims = 0;
   int64_t index_entries = 0;
+};
+
+// What CountClaims groups by.
+enum class GroupBy { kOrganisation, kTopic, kSpeaker, kDay, kMonth, kYear };
+
+struct CountRow {
+  std::string key;  // entity id, or "2025-07-14" / "2025-07" / "2025"
+  int64_t count = 0;
+};
+
+struct CountResult {
+  // Entities: most claims first (then key); time buckets: chronological.
+  std::vector<CountRow> rows;
+  // True when answered from the merge-operator counters, false when from the postings.
+  bool from_counters = false;
+  int64_t entries_read = 0;  // counter or index entries visited
+};
+
+// Claims in ingestion order, for live watches.
+struct SequencedClaims {
+  std::vector<claims::v1::Claim> claims;  // ingest_sequence ascending
+  int64_t last_sequence = 0;              // the highest sequence scanned (resume after it)
 };
 
 struct CountedEntity {
@@ -143,6 +157,18 @@ class ClaimStore {
   absl::StatusOr<std::vector<CountedEntity>> ListEntities(char type, absl::string_view prefix,
                                                           int limit, bool include_empty) const;
 
+  // Exact claim counts of the claims matching `filter`, grouped by `group_by`. From the
+  // counters when the filter allows (no filter; or one organisation, topic or speaker; and
+  // a time range on whole UTC days when grouping by time), otherwise from the postings
+  // (cost follows the number of matches).
+  absl::StatusOr<CountResult> CountClaims(const FilterExpr& filter, GroupBy group_by) const;
+
+  // Up to `limit` claims committed after `after_sequence`, in commit order. Every claim of
+  // a sequence number S is visible no later than any claim of a sequence above S.
+  absl::StatusOr<SequencedClaims> ClaimsSince(int64_t after_sequence, int limit) const;
+  // The sequence number of the last committed article (0 when none).
+  absl::StatusOr<int64_t> LastSequence() const;
+
   // Counts every key: O(database size). Not for request paths.
   absl::StatusOr<StoreStats> Stats() const;
 
@@ -151,6 +177,8 @@ class ClaimStore {
              bool secondary);
 
   absl::Status CheckWritable() const;
+  // The claims with these ids, in this order, skipping any that no longer exist.
+  absl::StatusOr<std::vector<claims::v1::Claim>> ReadClaims(const std::vector<std::string>& ids) const;
   absl::Mutex& LockFor(absl::string_view article_id);
 
   // Constant after construction.
@@ -163,6 +191,18 @@ class ClaimStore {
   rocksdb::ColumnFamilyHandle* counters_;
   rocksdb::ColumnFamilyHandle* meta_;
   const bool secondary_;
+
+  // One queued write: `build` fills the batch given the article's sequence number.
+  struct Writer;
+  // Commits `writer` with every other queued writer in one synced WriteBatch (group commit,
+  // leader/follower as in LevelDB), assigning sequence numbers in commit order.
+  absl::Status Commit(Writer* writer);
+
+  // Guards the write queue and the sequence; never held during an fsync by followers.
+  absl::Mutex write_mu_;
+  absl::CondVar write_cv_;
+  std::deque<Writer*> writers_ ABSL_GUARDED_BY(write_mu_);
+  int64_t last_sequence_ ABSL_GUARDED_BY(write_mu_) = 0;
 
   // Striped locks serialising read-modify-write of one article id.
   std::array<absl::Mutex, 64> article_locks_;

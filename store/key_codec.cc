@@ -147,10 +147,33 @@ std::string CounterKey(EntityType type, absl::string_view id) {
   return out;
 }
 
+std::string DayString(int64_t seconds) {
+  return absl::FormatCivilTime(absl::ToCivilDay(absl::FromUnixSeconds(seconds), absl::UTCTimeZone()));
+}
+
 std::string DayCounterKey(int64_t claim_time_seconds) {
-  const absl::CivilDay day =
-      absl::ToCivilDay(absl::FromUnixSeconds(claim_time_seconds), absl::UTCTimeZone());
-  return absl::StrCat("D", absl::FormatCivilTime(day));
+  return absl::StrCat("D", DayString(claim_time_seconds));
+}
+
+std::string EntityDayCounterPrefix(EntityType type, absl::string_view id) {
+  std::string out{'T', static_cast<char>(type)};
+  AppendEscaped(id, &out);
+  return out;
+}
+
+std::string EntityDayCounterKey(EntityType type, absl::string_view id, int64_t claim_time_seconds) {
+  return EntityDayCounterPrefix(type, id) + DayString(claim_time_seconds);
+}
+
+std::string SequenceSuffix(int64_t sequence, absl::string_view claim_id) {
+  std::string out;
+  AppendBigEndian64(static_cast<uint64_t>(sequence), &out);
+  out.append(claim_id.data(), claim_id.size());
+  return out;
+}
+
+int64_t SequenceOfSuffix(absl::string_view suffix) {
+  return suffix.size() < 8 ? 0 : static_cast<int64_t>(ReadBigEndian64(suffix));
 }
 
 std::string EncodeInt64(int64_t v) {

@@ -25,6 +25,8 @@ enum class IndexField : char {
   kOrganisation = 'o',  // organisation id
   kSpeaker = 's',       // speaker id
   kTopic = 't',         // topic id (and each ancestor of it)
+  // Commit order, not time: suffix "<sequence, 8 bytes big-endian ascending><claim id>".
+  kSequence = 'q',
 };
 
 // Entity types in the `entities` and `counters` families.
@@ -73,6 +75,15 @@ std::string AliasPrefix(EntityType type, absl::string_view alias_key);
 std::string AliasTypePrefix(EntityType type);
 std::string CounterKey(EntityType type, absl::string_view id);
 std::string DayCounterKey(int64_t claim_time_seconds);
+// Claims of one entity on one UTC day: "T<type><escaped id><yyyy-mm-dd>".
+std::string EntityDayCounterPrefix(EntityType type, absl::string_view id);
+std::string EntityDayCounterKey(EntityType type, absl::string_view id, int64_t claim_time_seconds);
+// "yyyy-mm-dd" of a UTC time.
+std::string DayString(int64_t seconds);
+
+// Sequence postings: 8 bytes big-endian (ascending), then the claim id.
+std::string SequenceSuffix(int64_t sequence, absl::string_view claim_id);
+int64_t SequenceOfSuffix(absl::string_view suffix);  // 0 when malformed
 
 // Little-endian fixed 64-bit values for counters.
 std::string EncodeInt64(int64_t v);

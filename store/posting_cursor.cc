@@ -167,6 +167,38 @@ class IntersectionCursor final : public PostingCursor {
   bool valid_ = false;
 };
 
+class DifferenceCursor final : public PostingCursor {
+ public:
+  DifferenceCursor(std::unique_ptr<PostingCursor> positive, std::unique_ptr<PostingCursor> negative)
+      : positive_(std::move(positive)), negative_(std::move(negative)) {
+    Skip();
+  }
+
+  bool Valid() const override { return positive_->Valid(); }
+  absl::string_view suffix() const override { return positive_->suffix(); }
+  void Next() override {
+    positive_->Next();
+    Skip();
+  }
+  void Seek(absl::string_view target) override {
+    positive_->Seek(target);
+    Skip();
+  }
+
+ private:
+  // Moves past every posting the negative side also has.
+  void Skip() {
+    while (positive_->Valid()) {
+      negative_->Seek(positive_->suffix());
+      if (!negative_->Valid() || negative_->suffix() != positive_->suffix()) return;
+      positive_->Next();
+    }
+  }
+
+  std::unique_ptr<PostingCursor> positive_;
+  std::unique_ptr<PostingCursor> negative_;
+};
+
 class EmptyCursor final : public PostingCursor {
  public:
   bool Valid() const override { return false; }
@@ -195,6 +227,11 @@ std::unique_ptr<PostingCursor> NewIntersectionCursor(
   if (children.empty()) return NewEmptyCursor();
   if (children.size() == 1) return std::move(children[0]);
   return std::make_unique<IntersectionCursor>(std::move(children), reverse);
+}
+
+std::unique_ptr<PostingCursor> NewDifferenceCursor(std::unique_ptr<PostingCursor> positive,
+                                                   std::unique_ptr<PostingCursor> negative) {
+  return std::make_unique<DifferenceCursor>(std::move(positive), std::move(negative));
 }
 
 std::unique_ptr<PostingCursor> NewEmptyCursor() { return std::make_unique<EmptyCursor>(); }

@@ -51,6 +51,9 @@ std::unique_ptr<PostingCursor> NewUnionCursor(std::vector<std::unique_ptr<Postin
 // All-of: the postings every child has (leapfrog join). Takes ownership of the children.
 std::unique_ptr<PostingCursor> NewIntersectionCursor(
     std::vector<std::unique_ptr<PostingCursor>> children, bool reverse);
+// The postings of `positive` that `negative` does not have. Takes ownership of both.
+std::unique_ptr<PostingCursor> NewDifferenceCursor(std::unique_ptr<PostingCursor> positive,
+                                                   std::unique_ptr<PostingCursor> negative);
 // A cursor with no postings.
 std::unique_ptr<PostingCursor> NewEmptyCursor();
 

@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <random>
+#include <thread>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "tests/testing/temp_dir.h"
@@ -96,13 +98,13 @@ TEST_F(ClaimStoreTest, ReingestReplacesOldIndexEntries) {
   EXPECT_EQ(result->old_claim_count, 2);
 
   ClaimQuery by_old_org;
-  by_old_org.organisation_ids = {"palantir", "nhs-england"};
+  by_old_org.filter = FilterExpr::Term(FilterExpr::Field::kOrganisation, {"palantir", "nhs-england"});
   EXPECT_TRUE(store_->ListClaims(by_old_org)->claims.empty());
   ClaimQuery by_old_speaker;
-  by_old_speaker.speaker_ids = {"x"};
+  by_old_speaker.filter = FilterExpr::Term(FilterExpr::Field::kSpeaker, {"x"});
   EXPECT_TRUE(store_->ListClaims(by_old_speaker)->claims.empty());
   ClaimQuery by_new_org;
-  by_new_org.organisation_ids = {"homerton"};
+  by_new_org.filter = FilterExpr::Term(FilterExpr::Field::kOrganisation, {"homerton"});
   EXPECT_EQ(Ids(*store_->ListClaims(by_new_org)), std::vector<std::string>{"a1-0001"});
   EXPECT_EQ(store_->GetClaim("a1-0002").status().code(), absl::StatusCode::kNotFound);
 
@@ -110,8 +112,8 @@ TEST_F(ClaimStoreTest, ReingestReplacesOldIndexEntries) {
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->articles, 1);
   EXPECT_EQ(after->claims, 1);
-  // all, article, kind, organisation, speaker: 5 postings for the single claim.
-  EXPECT_EQ(after->index_entries, 5);
+  // all, article, kind, organisation, speaker, sequence: 6 postings for the single claim.
+  EXPECT_EQ(after->index_entries, 6);
 
   auto orgs = store_->ListEntities('o', "", 10, /*include_empty=*/false);
   ASSERT_TRUE(orgs.ok());
@@ -145,7 +147,7 @@ TEST_F(ClaimStoreTest, DeleteRemovesEverythingItWrote) {
   const auto stats = store_->Stats();
   EXPECT_EQ(stats->articles, 1);
   EXPECT_EQ(stats->claims, 1);
-  EXPECT_EQ(stats->index_entries, 5);
+  EXPECT_EQ(stats->index_entries, 6);
   auto topics = store_->ListEntities('t', "", 10, false);
   EXPECT_TRUE(topics->empty());
   auto orgs = store_->ListEntities('o', "", 10, false);
@@ -160,7 +162,7 @@ TEST_F(ClaimStoreTest, TopicFilterIncludesChildTopics) {
                                   MakeClaim("a1", 2, 200, {}, "x", {"politics"})})
                   .ok());
   ClaimQuery q;
-  q.topic_ids = {"health"};
+  q.filter = FilterExpr::Term(FilterExpr::Field::kTopic, {"health"});
   EXPECT_EQ(Ids(*store_->ListClaims(q)), std::vector<std::string>{"a1-0001"});
 }
 
@@ -221,56 +223,80 @@ TEST(ClaimStoreOpenTest, SecondaryWithoutDatabaseIsUnavailable) {
   EXPECT_EQ(secondary.status().code(), absl::StatusCode::kUnavailable);
 }
 
-// Filters, intersections, time ranges and paging against a brute-force reference.
-TEST_F(ClaimStoreTest, RandomisedQueriesMatchBruteForce) {
-  std::mt19937 rng(20251129);
-  const std::vector<std::string> orgs = {"o1", "o2", "o3", "o4"};
+// A random filter over a small vocabulary, nesting AND, OR, NOT, terms and time ranges.
+FilterExpr RandomFilter(std::mt19937* rng, int depth) {
+  const std::vector<std::string> orgs = {"o1", "o2", "o3", "o4", "unknown"};
   const std::vector<std::string> speakers = {"s1", "s2", "s3"};
-  std::vector<Claim> all;
-  for (int a = 0; a < 40; ++a) {
-    const std::string article_id = absl::StrCat("art", a);
-    std::vector<Claim> claims;
-    for (int i = 1; i <= 5; ++i) {
-      std::vector<std::string> cos;
+  const int choice = depth <= 0 ? (*rng)() % 3 : (*rng)() % 6;
+  switch (choice) {
+    case 0: {
+      std::vector<std::string> values;
       for (const auto& o : orgs) {
-        if (rng() % 3 == 0) cos.push_back(o);
+        if ((*rng)() % 3 == 0) values.push_back(o);
       }
-      Claim c = MakeClaim(article_id, i, 1000 + static_cast<int64_t>(rng() % 50), cos,
-                          speakers[rng() % speakers.size()]);
-      claims.push_back(c);
-      all.push_back(c);
+      if (values.empty()) values.push_back(orgs[(*rng)() % orgs.size()]);
+      return FilterExpr::Term(FilterExpr::Field::kOrganisation, values);
     }
-    ASSERT_TRUE(store_->PutArticle(MakeArticle(article_id), claims).ok());
+    case 1:
+      return FilterExpr::Term(FilterExpr::Field::kSpeaker, {speakers[(*rng)() % speakers.size()]});
+    case 2: {
+      std::optional<int64_t> start, end;
+      if ((*rng)() % 2) start = 1000 + (*rng)() % 30;
+      if ((*rng)() % 2 || !start) end = 1010 + (*rng)() % 40;
+      return FilterExpr::Time(start, end);
+    }
+    case 3: return FilterExpr::Not(RandomFilter(rng, depth - 1));
+    default: {
+      std::vector<FilterExpr> children;
+      const int n = 2 + (*rng)() % 2;
+      for (int i = 0; i < n; ++i) children.push_back(RandomFilter(rng, depth - 1));
+      return choice == 4 ? FilterExpr::And(std::move(children)) : FilterExpr::Or(std::move(children));
+    }
   }
-  for (int round = 0; round < 60; ++round) {
-    ClaimQuery q;
-    for (const auto& o : orgs) {
-      if (rng() % 4 == 0) q.organisation_ids.push_back(o);
+}
+
+class RandomisedStoreTest : public ClaimStoreTest {
+ protected:
+  void SetUp() override {
+    ClaimStoreTest::SetUp();
+    std::mt19937 rng(20251129);
+    const std::vector<std::string> orgs = {"o1", "o2", "o3", "o4"};
+    const std::vector<std::string> speakers = {"s1", "s2", "s3"};
+    for (int a = 0; a < 40; ++a) {
+      const std::string article_id = absl::StrCat("art", a);
+      std::vector<Claim> claims;
+      for (int i = 1; i <= 5; ++i) {
+        std::vector<std::string> cos;
+        for (const auto& o : orgs) {
+          if (rng() % 3 == 0) cos.push_back(o);
+        }
+        // Times on whole days and within days, so both count paths are exercised.
+        const int64_t t = rng() % 2 ? 86400 * (20000 + rng() % 40) : 1000 + rng() % 50;
+        Claim c = MakeClaim(article_id, i, t, cos, speakers[rng() % speakers.size()],
+                            {rng() % 2 ? "health/services" : "politics"});
+        claims.push_back(c);
+      }
+      ASSERT_TRUE(store_->PutArticle(MakeArticle(article_id), claims).ok());
+      for (auto c : claims) all_.push_back(c);
     }
-    if (rng() % 2) q.speaker_ids.push_back(speakers[rng() % speakers.size()]);
-    if (rng() % 2) q.start_seconds = 1000 + rng() % 25;
-    if (rng() % 2) q.end_seconds = 1020 + rng() % 30;
+  }
+  std::vector<Claim> all_;
+};
+
+// Filters, intersections, differences, time ranges and paging against a brute-force reference.
+TEST_F(RandomisedStoreTest, QueriesMatchBruteForce) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 200; ++round) {
+    ClaimQuery q;
+    q.filter = RandomFilter(&rng, 3);
     q.oldest_first = rng() % 2;
     q.limit = 1 + rng() % 7;
-
-    std::vector<std::pair<std::string, std::string>> expected;  // (suffix-order key, id)
-    for (const auto& c : all) {
-      const int64_t t = c.claim_time().seconds();
-      if (q.start_seconds && t < *q.start_seconds) continue;
-      if (q.end_seconds && t >= *q.end_seconds) continue;
-      if (!q.speaker_ids.empty() && c.speaker().id() != q.speaker_ids[0]) continue;
-      if (!q.organisation_ids.empty()) {
-        bool any = false;
-        for (const auto& ref : c.organisations()) {
-          any |= std::count(q.organisation_ids.begin(), q.organisation_ids.end(), ref.id()) > 0;
-        }
-        if (!any) continue;
-      }
-      expected.emplace_back(EncodeTimeDesc(t) + c.id(), c.id());
+    std::vector<std::pair<std::string, std::string>> expected;  // (posting suffix, id)
+    for (const auto& c : all_) {
+      if (Matches(q.filter, c)) expected.emplace_back(PostingSuffix(c.claim_time().seconds(), c.id()), c.id());
     }
     std::sort(expected.begin(), expected.end());
     if (q.oldest_first) std::reverse(expected.begin(), expected.end());
-
     std::vector<std::string> got;
     for (int pages = 0; pages < 1000; ++pages) {
       auto page = store_->ListClaims(q);
@@ -283,6 +309,113 @@ TEST_F(ClaimStoreTest, RandomisedQueriesMatchBruteForce) {
     for (const auto& e : expected) want.push_back(e.second);
     EXPECT_EQ(got, want) << "round " << round;
   }
+}
+
+TEST_F(RandomisedStoreTest, CountsMatchBruteForceFromCountersAndFromPostings) {
+  std::mt19937 rng(11);
+  const std::vector<GroupBy> groupings = {GroupBy::kOrganisation, GroupBy::kTopic, GroupBy::kSpeaker,
+                                          GroupBy::kDay, GroupBy::kMonth, GroupBy::kYear};
+  int from_counters = 0;
+  for (int round = 0; round < 120; ++round) {
+    FilterExpr filter;
+    switch (round % 4) {
+      case 0: break;  // everything
+      case 1: filter = FilterExpr::Term(FilterExpr::Field::kOrganisation, {"o2"}); break;
+      case 2:
+        filter = FilterExpr::And({FilterExpr::Term(FilterExpr::Field::kSpeaker, {"s1"}),
+                                  FilterExpr::Time(86400 * 20010, 86400 * 20030)});
+        break;
+      default: filter = RandomFilter(&rng, 2);
+    }
+    const GroupBy by = groupings[rng() % groupings.size()];
+    absl::flat_hash_map<std::string, int64_t> want;
+    for (const auto& c : all_) {
+      if (!Matches(filter, c)) continue;
+      const std::string day = DayString(c.claim_time().seconds());
+      switch (by) {
+        case GroupBy::kOrganisation:
+          for (const auto& o : c.organisations()) ++want[o.id()];
+          break;
+        case GroupBy::kTopic:
+          for (const auto& t : c.topics()) {
+            ++want[t.id()];
+            if (t.id() == "health/services") ++want["health"];
+          }
+          break;
+        case GroupBy::kSpeaker: ++want[c.speaker().id()]; break;
+        case GroupBy::kDay: ++want[day]; break;
+        case GroupBy::kMonth: ++want[day.substr(0, 7)]; break;
+        case GroupBy::kYear: ++want[day.substr(0, 4)]; break;
+      }
+    }
+    auto result = store_->CountClaims(filter, by);
+    ASSERT_TRUE(result.ok()) << result.status();
+    from_counters += result->from_counters;
+    absl::flat_hash_map<std::string, int64_t> got;
+    for (const auto& row : result->rows) got[row.key] = row.count;
+    EXPECT_EQ(got, want) << "round " << round;
+  }
+  EXPECT_GT(from_counters, 20);  // the fast path was taken, and agreed
+}
+
+TEST_F(ClaimStoreTest, ClaimsSinceFollowsCommitOrderAndSkipsReplacedClaims) {
+  ASSERT_TRUE(store_->PutArticle(MakeArticle("a"), {MakeClaim("a", 1, 100, {}, "x")}).ok());
+  ASSERT_TRUE(store_->PutArticle(MakeArticle("b"), {MakeClaim("b", 1, 50, {}, "x"),
+                                                    MakeClaim("b", 2, 60, {}, "y")}).ok());
+  auto since = store_->ClaimsSince(0, 100);
+  ASSERT_TRUE(since.ok());
+  std::vector<std::string> ids;
+  for (const auto& c : since->claims) ids.push_back(c.id());
+  EXPECT_EQ(ids, (std::vector<std::string>{"a-0001", "b-0001", "b-0002"}));
+  EXPECT_EQ(since->last_sequence, 2);
+  EXPECT_EQ(*store_->LastSequence(), 2);
+  // Replacing "a" gives it a new sequence; the old one is gone.
+  Article changed = MakeArticle("a");
+  changed.set_text("new");
+  ASSERT_TRUE(store_->PutArticle(changed, {MakeClaim("a", 1, 100, {}, "z")}).ok());
+  since = store_->ClaimsSince(2, 100);
+  ASSERT_EQ(since->claims.size(), 1u);
+  EXPECT_EQ(since->claims[0].speaker().id(), "z");
+  EXPECT_EQ(since->claims[0].ingest_sequence(), 3);
+  EXPECT_EQ(store_->ClaimsSince(0, 100)->claims.size(), 3u);
+}
+
+TEST(ClaimStoreReopenTest, SequenceContinuesAfterReopen) {
+  claims::testing::TempDir dir;
+  {
+    auto store = ClaimStore::OpenPrimary(dir.Sub("db"));
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->PutArticle(MakeArticle("a"), {MakeClaim("a", 1, 1, {}, "x")}).ok());
+  }
+  auto store = ClaimStore::OpenPrimary(dir.Sub("db"));
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->PutArticle(MakeArticle("b"), {MakeClaim("b", 1, 1, {}, "x")}).ok());
+  EXPECT_EQ((*store)->GetClaim("b-0001")->ingest_sequence(), 2);
+}
+
+TEST(ClaimStoreConcurrencyTest, ConcurrentWritersShareCommitsAndLoseNothing) {
+  claims::testing::TempDir dir;
+  auto store = ClaimStore::OpenPrimary(dir.Sub("db"));
+  ASSERT_TRUE(store.ok());
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        const std::string id = absl::StrCat("t", t, "a", i % 10);  // re-ingests too
+        Article a = MakeArticle(id);
+        a.set_text(absl::StrCat("version ", i));
+        EXPECT_TRUE((*store)->PutArticle(a, {MakeClaim(id, 1, i, {"o1"}, "x")}).ok());
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  const auto stats = (*store)->Stats();
+  EXPECT_EQ(stats->articles, 80);
+  EXPECT_EQ(stats->claims, 80);
+  auto counts = (*store)->CountClaims(FilterExpr::True(), GroupBy::kOrganisation);
+  ASSERT_EQ(counts->rows.size(), 1u);
+  EXPECT_EQ(counts->rows[0].count, 80);
+  EXPECT_EQ((*store)->ClaimsSince(0, 1000)->claims.size(), 80u);
 }
 
 }  // namespace

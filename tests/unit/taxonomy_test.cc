@@ -174,21 +174,5 @@ TEST(TaxonomyTest, ShippedFileRecognisesTheDomain) {
             "health/health-services");
 }
 
-TEST(TaxonomyTest, ScoringIsFastOnLongText) {
-  absl::StatusOr<Taxonomy> t = Taxonomy::LoadFile(ShippedPath());
-  ASSERT_TRUE(t.ok()) << t.status();
-  std::string text;
-  while (text.size() < (2u << 20)) {
-    text += "The NHS trust said patient data on the federated data platform would be kept "
-            "private, but campaigners and councillors questioned the contract. ";
-  }
-  const auto start = std::chrono::steady_clock::now();
-  const auto hits = t->CountHits(text);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_GT(hits[0] + hits[1], -1.0f);
-  EXPECT_GT(text.size() / seconds, 2.0 * (1 << 20)) << seconds << " s";
-}
-
 }  // namespace
 }  // namespace claims::extract

@@ -1,6 +1,5 @@
 #include "ingest-service/extract/taxonomy.h"
 
-#include <chrono>
 #include <set>
 #include <string>
 

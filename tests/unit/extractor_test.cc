@@ -451,6 +451,33 @@ TEST_F(ExtractorTest, WithoutAPublicationTimeClaimsAreDatedNowAndTheArticleHasNo
   EXPECT_FALSE(out.claims[0].has_article_time());
 }
 
+TEST_F(ExtractorTest, PremodifiersGiveRoleAndAffiliationAndOrganisationsSpeakForThemselves) {
+  IngestArticleRequest request;
+  request.set_text(
+      "The Hackney Coalition Against Palantir met on Monday.\n"
+      "Labour MP Karin Smyth said the contract would be reviewed.\n"
+      "An NHS England spokesperson said the data was secure.\n"
+      "Campaigners said the review did not go far enough.\n");
+  *request.mutable_published_time() = Midnight(2026, 1, 23);
+  const Extraction out = MustExtract(request);
+  ASSERT_EQ(out.claims.size(), 3u);
+  const Speaker& smyth = out.claims[0].speaker();
+  EXPECT_EQ(smyth.name(), "Karin Smyth");
+  EXPECT_EQ(smyth.role(), "Labour MP");
+  EXPECT_EQ(smyth.affiliation(), "Labour Party");
+  EXPECT_EQ(smyth.affiliation_id(), "labour-party");
+  EXPECT_THAT(Orgs(out.claims[0]), ElementsAre("labour-party*"));
+  const Speaker& nhse = out.claims[1].speaker();
+  EXPECT_EQ(nhse.kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(nhse.id(), "nhs-england");
+  EXPECT_EQ(nhse.role(), "spokesperson");
+  EXPECT_EQ(nhse.mention(), "An NHS England spokesperson");
+  const Speaker& campaigners = out.claims[2].speaker();
+  EXPECT_EQ(campaigners.kind(), Speaker::GROUP);
+  EXPECT_EQ(campaigners.name(), "campaigners");
+  EXPECT_EQ(campaigners.affiliation_id(), "hackney-coalition-against-palantir");
+}
+
 // --- Validation ----------------------------------------------------------------------------
 
 TEST_F(ExtractorTest, RejectsRequestsWithNeitherOrBothOfTextAndHtml) {

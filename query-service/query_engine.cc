@@ -1,14 +1,18 @@
 #include "query-service/query_engine.h"
 
 #include <algorithm>
+#include <thread>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "common/status_macros.h"
 #include "common/text_keys.h"
+#include "query-service/filter_parser.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 
@@ -55,7 +59,7 @@ absl::StatusOr<bool> ParseOrderBy(absl::string_view order_by) {
 }
 
 // Ties a page token to the filter and order that made it.
-std::string Fingerprint(const ClaimFilter& filter, bool oldest_first) {
+std::string Fingerprint(const ClaimFilter& filter, absl::string_view expression, bool oldest_first) {
   std::string serialized;
   {
     google::protobuf::io::StringOutputStream stream(&serialized);
@@ -63,7 +67,7 @@ std::string Fingerprint(const ClaimFilter& filter, bool oldest_first) {
     coded.SetSerializationDeterministic(true);
     filter.SerializeToCodedStream(&coded);
   }
-  return Sha256Hex(absl::StrCat(serialized, oldest_first ? "|asc" : "|desc")).substr(0, 16);
+  return Sha256Hex(absl::StrCat(serialized, "|", expression, oldest_first ? "|asc" : "|desc")).substr(0, 16);
 }
 
 std::string EncodePageToken(absl::string_view fingerprint, absl::string_view suffix) {
@@ -160,6 +164,40 @@ static absl::StatusOr<store::FilterExpr> BuildFilter(const store::ClaimStore& st
   return store::FilterExpr::And(std::move(all_of));
 }
 
+// Replaces the names in the organisation, topic and speaker terms of a parsed filter with
+// the ids they resolve to.
+static absl::Status ResolveNames(const store::ClaimStore& store, store::FilterExpr* e) {
+  using Field = store::FilterExpr::Field;
+  if (e->op == store::FilterExpr::Op::kTerm &&
+      (e->field == Field::kOrganisation || e->field == Field::kTopic || e->field == Field::kSpeaker)) {
+    std::vector<std::string> ids;
+    for (const auto& name : e->values) {
+      CLAIMS_ASSIGN_OR_RETURN(std::vector<std::string> found,
+                              store.ResolveEntity(static_cast<char>(e->field), name));
+      for (auto& id : found) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
+      }
+    }
+    e->values = std::move(ids);
+  }
+  for (auto& child : e->children) CLAIMS_RETURN_IF_ERROR(ResolveNames(store, &child));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<store::FilterExpr> QueryEngine::Filter(const store::ClaimStore& store,
+                                                      const ClaimFilter& filter,
+                                                      absl::string_view expression) const {
+  CLAIMS_ASSIGN_OR_RETURN(store::FilterExpr parsed, ParseFilter(expression));
+  CLAIMS_ASSIGN_OR_RETURN(store::FilterExpr typed, BuildFilter(store, filter));
+  if (parsed.op == store::FilterExpr::Op::kTrue) return typed;
+  CLAIMS_RETURN_IF_ERROR(ResolveNames(store, &parsed));
+  if (typed.op == store::FilterExpr::Op::kTrue) return parsed;
+  std::vector<store::FilterExpr> both;
+  both.push_back(std::move(typed));
+  both.push_back(std::move(parsed));
+  return store::FilterExpr::And(std::move(both));
+}
+
 absl::StatusOr<const store::ClaimStore*> QueryEngine::Store() const {
   std::string why_not;
   const store::ClaimStore* store = provider_(&why_not);
@@ -175,7 +213,7 @@ absl::StatusOr<claims::v1::ListClaimsResponse> QueryEngine::ListClaims(
   CLAIMS_ASSIGN_OR_RETURN(const bool oldest_first, ParseOrderBy(request.order_by()));
   const ClaimFilter& filter = request.filter();
 
-  const std::string fingerprint = Fingerprint(filter, oldest_first);
+  const std::string fingerprint = Fingerprint(filter, request.filter_expression(), oldest_first);
   store::ClaimQuery query;
   query.limit = page_size;
   query.oldest_first = oldest_first;
@@ -183,7 +221,7 @@ absl::StatusOr<claims::v1::ListClaimsResponse> QueryEngine::ListClaims(
     CLAIMS_ASSIGN_OR_RETURN(query.after_suffix, DecodePageToken(request.page_token(), fingerprint));
   }
   CLAIMS_ASSIGN_OR_RETURN(const store::ClaimStore* store, Store());
-  CLAIMS_ASSIGN_OR_RETURN(query.filter, BuildFilter(*store, filter));
+  CLAIMS_ASSIGN_OR_RETURN(query.filter, Filter(*store, filter, request.filter_expression()));
   CLAIMS_ASSIGN_OR_RETURN(store::ClaimPage page, store->ListClaims(query));
   claims::v1::ListClaimsResponse response;
   for (auto& claim : page.claims) *response.add_claims() = std::move(claim);
@@ -237,6 +275,142 @@ absl::StatusOr<claims::v1::ListTopicsResponse> QueryEngine::ListTopics(
     topic->set_claim_count(e.claim_count);
   }
   return response;
+}
+
+absl::StatusOr<claims::v1::ListSpeakersResponse> QueryEngine::ListSpeakers(
+    const claims::v1::ListSpeakersRequest& request) const {
+  CLAIMS_ASSIGN_OR_RETURN(const int limit, EffectivePageSize(request.page_size()));
+  CLAIMS_ASSIGN_OR_RETURN(const store::ClaimStore* store, Store());
+  CLAIMS_ASSIGN_OR_RETURN(std::vector<store::CountedEntity> entities,
+                          store->ListEntities('s', request.prefix(), limit, false));
+  claims::v1::ListSpeakersResponse response;
+  for (auto& e : entities) {
+    auto* speaker = response.add_speakers();
+    speaker->set_id(e.id);
+    speaker->set_name(e.name);
+    speaker->set_kind(static_cast<claims::v1::Speaker::Kind>(e.kind));
+    for (auto& alias : e.aliases) speaker->add_aliases(alias);
+    speaker->set_claim_count(e.claim_count);
+  }
+  return response;
+}
+
+absl::StatusOr<claims::v1::CountClaimsResponse> QueryEngine::CountClaims(
+    const claims::v1::CountClaimsRequest& request) const {
+  using Req = claims::v1::CountClaimsRequest;
+  store::GroupBy by;
+  char entity = 0;
+  switch (request.group_by()) {
+    case Req::ORGANISATION: by = store::GroupBy::kOrganisation; entity = 'o'; break;
+    case Req::TOPIC: by = store::GroupBy::kTopic; entity = 't'; break;
+    case Req::SPEAKER: by = store::GroupBy::kSpeaker; entity = 's'; break;
+    case Req::DAY: by = store::GroupBy::kDay; break;
+    case Req::MONTH: by = store::GroupBy::kMonth; break;
+    case Req::YEAR: by = store::GroupBy::kYear; break;
+    default:
+      return absl::InvalidArgumentError(
+          "group_by: required (ORGANISATION, TOPIC, SPEAKER, DAY, MONTH or YEAR)");
+  }
+  if (request.limit() < 0) {
+    return absl::InvalidArgumentError(absl::StrCat("limit: must not be negative (got ", request.limit(), ")"));
+  }
+  CLAIMS_ASSIGN_OR_RETURN(const store::ClaimStore* store, Store());
+  CLAIMS_ASSIGN_OR_RETURN(store::FilterExpr filter,
+                          Filter(*store, request.filter(), request.filter_expression()));
+  CLAIMS_ASSIGN_OR_RETURN(store::CountResult counted, store->CountClaims(filter, by));
+  claims::v1::CountClaimsResponse response;
+  response.set_from_counters(counted.from_counters);
+  for (const auto& row : counted.rows) {
+    response.set_total(response.total() + row.count);
+    if (request.limit() > 0 && response.rows_size() >= request.limit()) continue;
+    auto* out = response.add_rows();
+    out->set_key(row.key);
+    out->set_count(row.count);
+    if (entity != 0) {
+      CLAIMS_ASSIGN_OR_RETURN(std::string label, store->EntityName(entity, row.key));
+      out->set_label(std::move(label));
+    }
+  }
+  return response;
+}
+
+absl::Status QueryEngine::StreamClaims(
+    const claims::v1::StreamClaimsRequest& request,
+    const std::function<bool(const claims::v1::Claim&)>& emit) const {
+  claims::v1::ListClaimsRequest page;
+  *page.mutable_filter() = request.filter();
+  page.set_filter_expression(request.filter_expression());
+  page.set_order_by(request.order_by());
+  page.set_page_size(kMaxPageSize);
+  while (true) {
+    CLAIMS_ASSIGN_OR_RETURN(claims::v1::ListClaimsResponse response, ListClaims(page));
+    for (const auto& claim : response.claims()) {
+      if (!emit(claim)) return absl::OkStatus();
+    }
+    if (response.next_page_token().empty()) return absl::OkStatus();
+    page.set_page_token(response.next_page_token());
+  }
+}
+
+namespace {
+
+constexpr char kWatchTokenVersion[] = "w1:";
+
+std::string EncodeWatchToken(int64_t sequence, absl::string_view claim_id) {
+  return absl::WebSafeBase64Escape(absl::StrCat(kWatchTokenVersion, sequence, ":", claim_id));
+}
+
+absl::Status DecodeWatchToken(absl::string_view token, int64_t* sequence, std::string* claim_id) {
+  std::string raw;
+  const absl::Status bad = absl::InvalidArgumentError("resume_token: malformed or not issued by this service");
+  if (!absl::WebSafeBase64Unescape(token, &raw) || !absl::StartsWith(raw, kWatchTokenVersion)) return bad;
+  raw = raw.substr(sizeof(kWatchTokenVersion) - 1);
+  const size_t colon = raw.find(':');
+  if (colon == std::string::npos || !absl::SimpleAtoi(raw.substr(0, colon), sequence) || *sequence < 0) {
+    return bad;
+  }
+  *claim_id = raw.substr(colon + 1);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status QueryEngine::WatchClaims(
+    const claims::v1::WatchClaimsRequest& request,
+    const std::function<bool(const claims::v1::WatchClaimsResponse&)>& emit,
+    const std::function<bool()>& cancelled) const {
+  // Where to start: after the token's claim, or after the last commit visible now.
+  int64_t sequence = 0;
+  std::string after_id;
+  const bool resuming = !request.resume_token().empty();
+  if (resuming) CLAIMS_RETURN_IF_ERROR(DecodeWatchToken(request.resume_token(), &sequence, &after_id));
+  CLAIMS_ASSIGN_OR_RETURN(const store::ClaimStore* store, Store());
+  CLAIMS_ASSIGN_OR_RETURN(store::FilterExpr filter,
+                          Filter(*store, request.filter(), request.filter_expression()));
+  if (!resuming) {
+    CLAIMS_ASSIGN_OR_RETURN(sequence, store->LastSequence());
+  }
+  // Claims of the token's own commit that come after its claim are still due.
+  int64_t scan_after = after_id.empty() ? sequence : sequence - 1;
+  while (!cancelled()) {
+    CLAIMS_ASSIGN_OR_RETURN(store::SequencedClaims batch, store->ClaimsSince(scan_after, 1000));
+    for (const auto& claim : batch.claims) {
+      if (claim.ingest_sequence() == sequence && !after_id.empty() && claim.id() <= after_id) continue;
+      if (!store::Matches(filter, claim)) continue;
+      claims::v1::WatchClaimsResponse response;
+      *response.mutable_claim() = claim;
+      response.set_resume_token(EncodeWatchToken(claim.ingest_sequence(), claim.id()));
+      if (!emit(response)) return absl::OkStatus();
+    }
+    if (batch.last_sequence > scan_after) {
+      scan_after = batch.last_sequence;
+      sequence = batch.last_sequence;
+      after_id.clear();
+      continue;  // there may be more right away
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(kWatchPollMillis));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace claims::query

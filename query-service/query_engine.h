@@ -15,6 +15,8 @@ inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 1000;
 // At most this many values in one repeated filter field.
 inline constexpr int kMaxFilterValues = 100;
+// WatchClaims: how often the store is polled for new commits.
+inline constexpr int kWatchPollMillis = 100;
 
 // Thread-safe (stateless apart from the store provider).
 class QueryEngine {
@@ -36,9 +38,29 @@ class QueryEngine {
       const claims::v1::ListOrganisationsRequest& request) const;
   absl::StatusOr<claims::v1::ListTopicsResponse> ListTopics(
       const claims::v1::ListTopicsRequest& request) const;
+  absl::StatusOr<claims::v1::ListSpeakersResponse> ListSpeakers(
+      const claims::v1::ListSpeakersRequest& request) const;
+  // INVALID_ARGUMENT for a missing group_by, besides the filter errors of ListClaims.
+  absl::StatusOr<claims::v1::CountClaimsResponse> CountClaims(
+      const claims::v1::CountClaimsRequest& request) const;
+
+  // Calls `emit` for every matching claim in order until it returns false (the client went
+  // away). Validation errors come before the first claim.
+  absl::Status StreamClaims(const claims::v1::StreamClaimsRequest& request,
+                            const std::function<bool(const claims::v1::Claim&)>& emit) const;
+  // Calls `emit` with each matching claim committed after the resume token (or after the
+  // call began), polling every kWatchPollMillis, until `emit` returns false or `cancelled`
+  // returns true. INVALID_ARGUMENT for a malformed resume_token.
+  absl::Status WatchClaims(const claims::v1::WatchClaimsRequest& request,
+                           const std::function<bool(const claims::v1::WatchClaimsResponse&)>& emit,
+                           const std::function<bool()>& cancelled) const;
 
  private:
   absl::StatusOr<const store::ClaimStore*> Store() const;
+  // The typed filter ANDed with the parsed filter_expression, names resolved to ids.
+  absl::StatusOr<store::FilterExpr> Filter(const store::ClaimStore& store,
+                                           const claims::v1::ClaimFilter& filter,
+                                           absl::string_view expression) const;
   StoreProvider provider_;
 };
 

@@ -44,4 +44,41 @@ grpc::Status QueryServiceImpl::ListTopics(grpc::ServerContext*,
   return Reply(engine_->ListTopics(*request), response);
 }
 
+grpc::Status QueryServiceImpl::ListSpeakers(grpc::ServerContext*,
+                                            const claims::v1::ListSpeakersRequest* request,
+                                            claims::v1::ListSpeakersResponse* response) {
+  return Reply(engine_->ListSpeakers(*request), response);
+}
+
+grpc::Status QueryServiceImpl::CountClaims(grpc::ServerContext*,
+                                           const claims::v1::CountClaimsRequest* request,
+                                           claims::v1::CountClaimsResponse* response) {
+  return Reply(engine_->CountClaims(*request), response);
+}
+
+grpc::Status QueryServiceImpl::StreamClaims(grpc::ServerContext* context,
+                                            const claims::v1::StreamClaimsRequest* request,
+                                            grpc::ServerWriter<claims::v1::Claim>* writer) {
+  // Write blocks while the client's flow-control window is full: memory stays bounded.
+  return ToGrpcStatus(engine_->StreamClaims(*request, [&](const claims::v1::Claim& claim) {
+    return !context->IsCancelled() && writer->Write(claim);
+  }));
+}
+
+grpc::Status QueryServiceImpl::WatchClaims(grpc::ServerContext* context,
+                                           const claims::v1::WatchClaimsRequest* request,
+                                           grpc::ServerWriter<claims::v1::WatchClaimsResponse>* writer) {
+  if (watches_.fetch_add(1) >= kMaxWatches) {
+    watches_.fetch_sub(1);
+    return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                        "too many concurrent watches on this replica; retry later or use another");
+  }
+  const absl::Status status = engine_->WatchClaims(
+      *request,
+      [&](const claims::v1::WatchClaimsResponse& response) { return writer->Write(response); },
+      [&] { return context->IsCancelled(); });
+  watches_.fetch_sub(1);
+  return ToGrpcStatus(status);
+}
+
 }  // namespace claims::query

@@ -2,6 +2,8 @@
 #ifndef CLAIMS_QUERY_SERVICE_QUERY_SERVICE_H_
 #define CLAIMS_QUERY_SERVICE_QUERY_SERVICE_H_
 
+#include <atomic>
+
 #include "claims/v1/query.grpc.pb.h"
 #include "query-service/query_engine.h"
 
@@ -23,9 +25,21 @@ class QueryServiceImpl final : public claims::v1::QueryService::Service {
                                  claims::v1::ListOrganisationsResponse* response) override;
   grpc::Status ListTopics(grpc::ServerContext* context, const claims::v1::ListTopicsRequest* request,
                           claims::v1::ListTopicsResponse* response) override;
+  grpc::Status ListSpeakers(grpc::ServerContext* context, const claims::v1::ListSpeakersRequest* request,
+                            claims::v1::ListSpeakersResponse* response) override;
+  grpc::Status CountClaims(grpc::ServerContext* context, const claims::v1::CountClaimsRequest* request,
+                           claims::v1::CountClaimsResponse* response) override;
+  grpc::Status StreamClaims(grpc::ServerContext* context, const claims::v1::StreamClaimsRequest* request,
+                            grpc::ServerWriter<claims::v1::Claim>* writer) override;
+  // At most kMaxWatches run at once (each holds a server thread); more are RESOURCE_EXHAUSTED.
+  grpc::Status WatchClaims(grpc::ServerContext* context, const claims::v1::WatchClaimsRequest* request,
+                           grpc::ServerWriter<claims::v1::WatchClaimsResponse>* writer) override;
+
+  static constexpr int kMaxWatches = 256;
 
  private:
   const QueryEngine* const engine_;
+  std::atomic<int> watches_{0};
 };
 
 }  // namespace claims::query

@@ -847,6 +847,24 @@ absl::StatusOr<SequencedClaims> ClaimStore::ClaimsSince(int64_t after_sequence, 
   return out;
 }
 
+absl::StatusOr<std::string> ClaimStore::EntityName(char type, absl::string_view id) const {
+  std::string value;
+  const rocksdb::Status s =
+      db_->Get(rocksdb::ReadOptions(), entities_, EntityKey(static_cast<EntityType>(type), id), &value);
+  if (s.IsNotFound()) return std::string();
+  CLAIMS_RETURN_IF_ERROR(FromRocks(s, "reading entity"));
+  if (type == 'o') {
+    claims::v1::Organisation r;
+    return r.ParseFromString(value) ? r.name() : std::string();
+  }
+  if (type == 't') {
+    claims::v1::Topic r;
+    return r.ParseFromString(value) ? r.label() : std::string();
+  }
+  claims::v1::SpeakerSummary r;
+  return r.ParseFromString(value) ? r.name() : std::string();
+}
+
 absl::StatusOr<int64_t> ClaimStore::LastSequence() const {
   std::string value;
   const rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), meta_, kLastSequenceKey, &value);

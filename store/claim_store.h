@@ -169,6 +169,9 @@ class ClaimStore {
   // The sequence number of the last committed article (0 when none).
   absl::StatusOr<int64_t> LastSequence() const;
 
+  // Display name of an entity ('o', 't', 's'), or "" when unknown.
+  absl::StatusOr<std::string> EntityName(char type, absl::string_view id) const;
+
   // Counts every key: O(database size). Not for request paths.
   absl::StatusOr<StoreStats> Stats() const;
 

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <thread>
 
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
@@ -31,6 +32,7 @@ struct Globals {
 struct FilterFlags {
   std::vector<std::string> organisations, topics, speakers, kinds;
   std::string from, to, article;
+  std::string expression;  // --filter, AIP-160 syntax
 };
 
 void AddFilterFlags(CLI::App* cmd, FilterFlags* f) {
@@ -42,6 +44,8 @@ void AddFilterFlags(CLI::App* cmd, FilterFlags* f) {
   cmd->add_option("--from", f->from, "claims made on or after this date (YYYY-MM-DD or RFC 3339)");
   cmd->add_option("--to", f->to, "claims made up to this date, inclusive for YYYY-MM-DD, exclusive for a time");
   cmd->add_option("--article", f->article, "only claims of this article id");
+  cmd->add_option("--filter", f->expression,
+                  "filter expression, e.g. 'organisation = \"NHS England\" AND claim_time >= \"2025-07-01\"'");
 }
 
 absl::StatusOr<claims::v1::ClaimFilter> BuildFilter(const FilterFlags& f) {
@@ -180,6 +184,7 @@ int RunClaims(const Globals& g, const FilterFlags& f, int limit, int page_size,
   auto stub = claims::v1::QueryService::NewStub(Channel(g.query_address));
   claims::v1::ListClaimsRequest request;
   *request.mutable_filter() = *filter;
+  request.set_filter_expression(f.expression);
   request.set_order_by(order);
   std::vector<claims::v1::Claim> claims;
   while (limit <= 0 || static_cast<int>(claims.size()) < limit) {
@@ -195,6 +200,127 @@ int RunClaims(const Globals& g, const FilterFlags& f, int limit, int page_size,
   }
   PrintClaims(claims, *format, out);
   return 0;
+}
+
+// Horizontal bars scaled to the largest count, for people who would rather look than read.
+void PrintChart(const claims::v1::CountClaimsResponse& response, std::ostream& out) {
+  int64_t max = 1;
+  size_t key_width = 4;
+  for (const auto& r : response.rows()) {
+    max = std::max(max, r.count());
+    key_width = std::max(key_width, (r.label().empty() ? r.key() : r.label()).size());
+  }
+  key_width = std::min<size_t>(key_width, 32);
+  constexpr int kBarWidth = 50;
+  for (const auto& r : response.rows()) {
+    std::string key = r.label().empty() ? r.key() : r.label();
+    key = key.substr(0, key_width);
+    key.resize(key_width, ' ');
+    const int width = static_cast<int>((r.count() * kBarWidth + max - 1) / max);
+    std::string bar;
+    for (int i = 0; i < width; ++i) bar += "\u2588";
+    out << key << " " << bar << " " << r.count() << "\n";
+  }
+}
+
+int RunCount(const Globals& g, const FilterFlags& f, const std::string& by, int limit,
+             const std::string& output, bool chart, std::ostream& out, std::ostream& err) {
+  using Req = claims::v1::CountClaimsRequest;
+  const std::pair<const char*, Req::GroupBy> groupings[] = {
+      {"organisation", Req::ORGANISATION}, {"org", Req::ORGANISATION}, {"topic", Req::TOPIC},
+      {"speaker", Req::SPEAKER}, {"day", Req::DAY}, {"month", Req::MONTH}, {"year", Req::YEAR}};
+  Req request;
+  for (const auto& [name, value] : groupings) {
+    if (by == name) request.set_group_by(value);
+  }
+  if (request.group_by() == Req::GROUP_BY_UNSPECIFIED) {
+    err << "claimctl: --by: expected organisation, topic, speaker, day, month or year\n";
+    return 2;
+  }
+  if (output != "table" && output != "jsonl") {
+    err << "claimctl: --output: expected table or jsonl\n";
+    return 2;
+  }
+  auto filter = BuildFilter(f);
+  if (!filter.ok()) return Fail(err, filter.status());
+  *request.mutable_filter() = *filter;
+  request.set_filter_expression(f.expression);
+  request.set_limit(limit);
+  claims::v1::CountClaimsResponse response;
+  auto stub = claims::v1::QueryService::NewStub(Channel(g.query_address));
+  const grpc::Status status = stub->CountClaims(Context(g).get(), request, &response);
+  if (!status.ok()) return Fail(err, "count", status);
+  if (chart) {
+    PrintChart(response, out);
+  } else if (output == "jsonl") {
+    for (const auto& r : response.rows()) {
+      out << "{\"key\":" << JsonQuote(r.key());
+      if (!r.label().empty()) out << ",\"label\":" << JsonQuote(r.label());
+      out << ",\"count\":" << r.count() << "}\n";
+    }
+  } else {
+    for (const auto& r : response.rows()) {
+      out << r.count() << "\t" << r.key() << (r.label().empty() ? "" : "\t" + r.label()) << "\n";
+    }
+  }
+  return 0;
+}
+
+int RunExport(const Globals& g, const FilterFlags& f, const std::string& order, std::ostream& out,
+              std::ostream& err) {
+  auto filter = BuildFilter(f);
+  if (!filter.ok()) return Fail(err, filter.status());
+  claims::v1::StreamClaimsRequest request;
+  *request.mutable_filter() = *filter;
+  request.set_filter_expression(f.expression);
+  request.set_order_by(order);
+  auto stub = claims::v1::QueryService::NewStub(Channel(g.query_address));
+  grpc::ClientContext context;  // no deadline: an export takes as long as it takes
+  auto reader = stub->StreamClaims(&context, request);
+  claims::v1::Claim claim;
+  int64_t n = 0;
+  while (reader->Read(&claim)) {
+    out << ToJsonLine(claim) << "\n";
+    ++n;
+  }
+  const grpc::Status status = reader->Finish();
+  if (!status.ok()) return Fail(err, "export", status);
+  err << "exported " << n << " claims\n";
+  return 0;
+}
+
+int RunWatch(const Globals& g, const FilterFlags& f, std::string resume, const std::string& output,
+             bool with_tokens, std::ostream& out, std::ostream& err) {
+  auto format = ParseOutputFormat(output);
+  if (!format.ok()) return Fail(err, format.status());
+  auto filter = BuildFilter(f);
+  if (!filter.ok()) return Fail(err, filter.status());
+  auto stub = claims::v1::QueryService::NewStub(Channel(g.query_address));
+  // Reconnects with the last resume token when the stream breaks, so nothing is missed.
+  for (int attempt = 0;; ++attempt) {
+    claims::v1::WatchClaimsRequest request;
+    *request.mutable_filter() = *filter;
+    request.set_filter_expression(f.expression);
+    request.set_resume_token(resume);
+    grpc::ClientContext context;
+    auto reader = stub->WatchClaims(&context, request);
+    claims::v1::WatchClaimsResponse response;
+    while (reader->Read(&response)) {
+      attempt = 0;
+      if (with_tokens) {
+        out << ToJsonLine(response) << "\n";
+      } else {
+        PrintClaims({response.claim()}, *format == OutputFormat::kTable ? OutputFormat::kJsonl : *format, out);
+      }
+      out.flush();
+      resume = response.resume_token();
+    }
+    const grpc::Status status = reader->Finish();
+    if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) return Fail(err, "watch", status);
+    if (attempt >= 30) return Fail(err, "watch", status);
+    err << "claimctl: watch interrupted (" << status.error_message() << "), reconnecting\n";
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
 }
 
 int RunExtract(const ArticleFlags& a, const std::string& file, const std::string& output,
@@ -246,6 +372,31 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
   claims_cmd->add_option("--order", order, "\"claim_time desc\" (default) or \"claim_time asc\"");
   claims_cmd->add_option("--output,-o", output, "table, json or jsonl");
 
+  std::string by;
+  bool chart = false;
+  int count_limit = 0;
+  FilterFlags count_flags;
+  CLI::App* count = app.add_subcommand("count", "count matching claims by organisation, topic, speaker, day, month or year");
+  AddFilterFlags(count, &count_flags);
+  count->add_option("--by", by, "organisation, topic, speaker, day, month or year")->required();
+  count->add_option("--limit", count_limit, "at most this many rows (0: all)");
+  count->add_option("--output,-o", output, "table or jsonl");
+  count->add_flag("--chart", chart, "draw a bar chart");
+
+  FilterFlags export_flags;
+  CLI::App* export_cmd = app.add_subcommand("export", "every matching claim as JSON Lines on stdout (no limit)");
+  AddFilterFlags(export_cmd, &export_flags);
+  export_cmd->add_option("--order", order, "\"claim_time desc\" (default) or \"claim_time asc\"");
+
+  FilterFlags watch_flags;
+  std::string resume;
+  CLI::App* watch = app.add_subcommand("watch", "print matching claims as they land (JSON Lines), until Ctrl-C");
+  AddFilterFlags(watch, &watch_flags);
+  bool with_tokens = false;
+  watch->add_option("--resume", resume, "resume token printed with an earlier claim (see --with-tokens)");
+  watch->add_flag("--with-tokens", with_tokens,
+                  "print {\"claim\": ..., \"resumeToken\": ...} per line, to resume after a restart");
+
   std::string extract_file;
   CLI::App* extract_cmd = app.add_subcommand("extract", "run the extractor offline on one file");
   AddArticleFlags(extract_cmd, &article_flags);
@@ -264,6 +415,9 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
   orgs->add_option("--prefix", prefix, "only those whose name or alias starts so");
   orgs->add_flag("--all", all, "include organisations with no claims");
   orgs->add_option("--limit", limit, "at most this many");
+  CLI::App* speakers = app.add_subcommand("speakers", "speakers by claim count");
+  speakers->add_option("--prefix", prefix, "only those whose name or alias starts so");
+  speakers->add_option("--limit", limit, "at most this many");
   CLI::App* topics = app.add_subcommand("topics", "topics by claim count");
   topics->add_option("--prefix", prefix, "only those whose id or label starts so");
   topics->add_flag("--all", all, "include topics with no claims");
@@ -287,6 +441,22 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
   if (ingest->parsed()) return RunIngest(g, article_flags, files, in, out, err);
   if (claims_cmd->parsed()) return RunClaims(g, filter_flags, limit, page_size, order, output, out, err);
   if (extract_cmd->parsed()) return RunExtract(article_flags, extract_file, output, in, out, err);
+  if (count->parsed()) return RunCount(g, count_flags, by, count_limit, output, chart, out, err);
+  if (export_cmd->parsed()) return RunExport(g, export_flags, order, out, err);
+  if (watch->parsed()) return RunWatch(g, watch_flags, resume, output == "table" ? "jsonl" : output, with_tokens, out, err);
+  if (speakers->parsed()) {
+    auto stub = claims::v1::QueryService::NewStub(Channel(g.query_address));
+    claims::v1::ListSpeakersRequest request;
+    request.set_prefix(prefix);
+    request.set_page_size(limit);
+    claims::v1::ListSpeakersResponse response;
+    const grpc::Status status = stub->ListSpeakers(Context(g).get(), request, &response);
+    if (!status.ok()) return Fail(err, "speakers", status);
+    for (const auto& sp : response.speakers()) {
+      out << sp.claim_count() << "\t" << sp.id() << "\t" << sp.name() << "\n";
+    }
+    return 0;
+  }
   if (get->parsed() || article->parsed()) {
     auto stub = claims::v1::QueryService::NewStub(Channel(g.query_address));
     grpc::Status status;

@@ -21,6 +21,9 @@ absl::StatusOr<OutputFormat> ParseOutputFormat(absl::string_view name);
 
 // One message as proto3 JSON on one line (enum names, default values omitted).
 std::string ToJsonLine(const google::protobuf::Message& message);
+// `s` (valid UTF-8) as a JSON string literal, quotes included.
+std::string JsonQuote(absl::string_view s);
+
 // Indented proto3 JSON.
 std::string ToPrettyJson(const google::protobuf::Message& message);
 

@@ -394,6 +394,11 @@ absl::Status QueryEngine::WatchClaims(
   int64_t scan_after = after_id.empty() ? sequence : sequence - 1;
   while (!cancelled()) {
     CLAIMS_ASSIGN_OR_RETURN(store::SequencedClaims batch, store->ClaimsSince(scan_after, 1000));
+    if (!batch.claims.empty()) {
+      // Names are resolved again: a watched speaker or organisation may appear for the
+      // first time in these very claims.
+      CLAIMS_ASSIGN_OR_RETURN(filter, Filter(*store, request.filter(), request.filter_expression()));
+    }
     for (const auto& claim : batch.claims) {
       if (claim.ingest_sequence() == sequence && !after_id.empty() && claim.id() <= after_id) continue;
       if (!store::Matches(filter, claim)) continue;

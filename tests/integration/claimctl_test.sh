@@ -81,6 +81,33 @@ ctl orgs | grep -q 'nhs-england' || fail "orgs"
 ctl orgs --prefix hack | grep -q 'hackney-coalition-against-palantir' || fail "orgs --prefix"
 ctl topics --all | grep -q 'health' || fail "topics"
 
+# Filter expressions, counts, the chart, export.
+ctl claims --filter 'speaker = "Marion Macalpine" OR speaker = "Jane Holt"' --output jsonl >"$WORK/f.jsonl"
+[ "$(wc -l <"$WORK/f.jsonl")" -eq 2 ] || fail "--filter OR: $(cat "$WORK/f.jsonl")"
+set +e
+ctl claims --filter 'speaker = ' 2>"$WORK/err.txt"; status=$?
+set -e
+[ "$status" -ne 0 ] && grep -q 'position' "$WORK/err.txt" || fail "bad --filter: $(cat "$WORK/err.txt")"
+ctl count --by speaker --output jsonl >"$WORK/c.jsonl"
+grep -q '{"key":"marion-macalpine","label":"Marion Macalpine","count":1}' "$WORK/c.jsonl" || fail "count: $(cat "$WORK/c.jsonl")"
+ctl count --by month --chart | grep -q '^2026-01 .*█' || fail "chart: $(ctl count --by month --chart)"
+total=$(ctl claims --limit 0 --output jsonl | wc -l)
+[ "$(ctl export 2>/dev/null | wc -l)" -eq "$total" ] || fail "export should give all $total claims"
+
+# Watch: a claim ingested after the watch starts arrives; its token resumes after it.
+ctl watch --speaker "Tom Reed" --with-tokens >"$WORK/w.jsonl" 2>/dev/null &
+WATCH=$!
+PIDS+=($WATCH)
+sleep 0.5
+printf '"We need answers," said Tom Reed, a Hackney resident.\n' >"$WORK/three.txt"
+ctl ingest --published 2026-01-22 "$WORK/three.txt" >/dev/null
+for _ in $(seq 1 60); do
+  grep -q 'We need answers' "$WORK/w.jsonl" && break
+  sleep 0.05
+done
+kill "$WATCH"
+grep -q '"resumeToken"' "$WORK/w.jsonl" || fail "watch: $(cat "$WORK/w.jsonl")"
+
 # Errors are specific and the exit status is non-zero.
 set +e
 ctl claims --from 2026-02-01 --to 2026-01-01 2>"$WORK/err.txt"; status=$?

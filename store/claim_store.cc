@@ -100,10 +100,21 @@ std::vector<std::string> IndexPrefixesOf(const Claim& claim) {
   if (!claim.speaker().id().empty()) {
     out.push_back(IndexPrefix(IndexField::kSpeaker, claim.speaker().id()));
   }
+  std::vector<std::string> topics;
   for (const auto& topic : claim.topics()) {
-    for (const auto& id : TopicWithAncestors(topic.id())) {
+    for (auto& id : TopicWithAncestors(topic.id())) {
       out.push_back(IndexPrefix(IndexField::kTopic, id));
+      topics.push_back(std::move(id));
     }
+  }
+  const std::string& speaker = claim.speaker().id();
+  for (const auto& org : claim.organisations()) {
+    if (org.id().empty()) continue;
+    if (!speaker.empty()) out.push_back(PairPrefix(IndexField::kOrganisationSpeaker, org.id(), speaker));
+    for (const auto& t : topics) out.push_back(PairPrefix(IndexField::kOrganisationTopic, org.id(), t));
+  }
+  if (!speaker.empty()) {
+    for (const auto& t : topics) out.push_back(PairPrefix(IndexField::kTopicSpeaker, t, speaker));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -234,7 +245,7 @@ absl::Status ClaimStore::Commit(Writer* writer) {
     // Others may queue while this one writes; they wait for the next leader.
     write_mu_.Unlock();
     rocksdb::WriteOptions options;
-    options.sync = true;  // acknowledged means durable
+    options.sync = sync_writes_;  // acknowledged means durable
     s = db_->Write(options, &batch);
     write_mu_.Lock();
   }
@@ -267,6 +278,11 @@ ClaimStore::~ClaimStore() {
 }
 
 absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenPrimary(const std::string& path) {
+  return OpenPrimary(path, /*sync_writes=*/true);
+}
+
+absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenPrimary(const std::string& path,
+                                                                   bool sync_writes) {
   rocksdb::DBOptions options;
   options.create_if_missing = true;
   options.create_missing_column_families = true;
@@ -297,6 +313,7 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenPrimary(const std::s
     return absl::FailedPreconditionError(absl::StrCat(
         "database ", path, " has schema version ", version, "; this build reads ", kSchemaVersion));
   }
+  store->sync_writes_ = sync_writes;
   CLAIMS_ASSIGN_OR_RETURN(const int64_t last, store->LastSequence());
   absl::MutexLock lock(&store->write_mu_);
   store->last_sequence_ = last;
@@ -574,7 +591,8 @@ class Planner {
   // Intersection of `children` (an empty list is every claim); NOT children subtract.
   std::unique_ptr<PostingCursor> AllOf(const std::vector<const FilterExpr*>& children) {
     std::vector<std::unique_ptr<PostingCursor>> positive, negative;
-    for (const FilterExpr* c : children) {
+    std::vector<const FilterExpr*> rest = PairUp(children, &positive);
+    for (const FilterExpr* c : rest) {
       if (c->op == FilterExpr::Op::kTrue) continue;
       if (c->op == FilterExpr::Op::kFalse) return NewEmptyCursor();
       if (c->op == FilterExpr::Op::kNot) {
@@ -587,6 +605,49 @@ class Planner {
     std::unique_ptr<PostingCursor> cursor = NewIntersectionCursor(std::move(positive), reverse_);
     if (negative.empty()) return cursor;
     return NewDifferenceCursor(std::move(cursor), NewUnionCursor(std::move(negative), reverse_));
+  }
+
+  // Replaces pairs of organisation/speaker/topic terms of one AND by cursors over the pair
+  // postings (organisation+speaker first, then organisation+topic, then topic+speaker).
+  // Returns the children not consumed. A pair is used only while the number of value
+  // combinations stays small.
+  std::vector<const FilterExpr*> PairUp(const std::vector<const FilterExpr*>& children,
+                                        std::vector<std::unique_ptr<PostingCursor>>* out) {
+    constexpr size_t kMaxCombinations = 64;
+    std::vector<const FilterExpr*> rest;
+    const FilterExpr* org = nullptr;
+    const FilterExpr* speaker = nullptr;
+    const FilterExpr* topic = nullptr;
+    for (const FilterExpr* c : children) {
+      const FilterExpr** slot = nullptr;
+      if (c->op == FilterExpr::Op::kTerm && !c->values.empty()) {
+        if (c->field == FilterExpr::Field::kOrganisation) slot = &org;
+        if (c->field == FilterExpr::Field::kSpeaker) slot = &speaker;
+        if (c->field == FilterExpr::Field::kTopic) slot = &topic;
+      }
+      if (slot != nullptr && *slot == nullptr) {
+        *slot = c;
+      } else {
+        rest.push_back(c);
+      }
+    }
+    auto pair = [&](IndexField field, const FilterExpr*& a, const FilterExpr*& b) {
+      if (a == nullptr || b == nullptr || a->values.size() * b->values.size() > kMaxCombinations) return;
+      std::vector<std::unique_ptr<PostingCursor>> any_of;
+      for (const auto& x : a->values) {
+        for (const auto& y : b->values) any_of.push_back(Prefix(PairPrefix(field, x, y), start_, end_));
+      }
+      out->push_back(NewUnionCursor(std::move(any_of), reverse_));
+      a = nullptr;
+      b = nullptr;
+    };
+    pair(IndexField::kOrganisationSpeaker, org, speaker);
+    pair(IndexField::kOrganisationTopic, org, topic);
+    pair(IndexField::kTopicSpeaker, topic, speaker);
+    for (const FilterExpr* left : {org, speaker, topic}) {
+      if (left != nullptr) rest.push_back(left);
+    }
+    return rest;
   }
 
   std::unique_ptr<PostingCursor> Build(const FilterExpr& e) {

@@ -76,6 +76,13 @@ std::string IndexPrefix(IndexField field, absl::string_view value) {
   return out;
 }
 
+std::string PairPrefix(IndexField field, absl::string_view first, absl::string_view second) {
+  std::string out(1, static_cast<char>(field));
+  AppendEscaped(first, &out);
+  AppendEscaped(second, &out);
+  return out;
+}
+
 std::string PostingSuffix(int64_t claim_time_seconds, absl::string_view claim_id) {
   std::string out = EncodeTimeDesc(claim_time_seconds);
   out.append(claim_id.data(), claim_id.size());

@@ -27,6 +27,11 @@ enum class IndexField : char {
   kTopic = 't',         // topic id (and each ancestor of it)
   // Commit order, not time: suffix "<sequence, 8 bytes big-endian ascending><claim id>".
   kSequence = 'q',
+  // Pairs of values that co-occur in one claim, so that an AND of two large filters is one
+  // scan of its (small) answer instead of a leapfrog over two large, interleaved lists.
+  kOrganisationSpeaker = 'X',  // value: (organisation id, speaker id)
+  kOrganisationTopic = 'Y',    // value: (organisation id, topic id or ancestor)
+  kTopicSpeaker = 'Z',         // value: (topic id or ancestor, speaker id)
 };
 
 // Entity types in the `entities` and `counters` families.
@@ -48,6 +53,8 @@ std::optional<int64_t> DecodeTimeDesc(absl::string_view bytes);
 
 // "<field><escaped value>": every posting of one value starts with this.
 std::string IndexPrefix(IndexField field, absl::string_view value);
+// "<field><escaped first><escaped second>" for the pair fields.
+std::string PairPrefix(IndexField field, absl::string_view first, absl::string_view second);
 // "<time desc><claim id>".
 std::string PostingSuffix(int64_t claim_time_seconds, absl::string_view claim_id);
 // The claim id of a posting suffix ("" when malformed).

@@ -112,8 +112,9 @@ TEST_F(ClaimStoreTest, ReingestReplacesOldIndexEntries) {
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->articles, 1);
   EXPECT_EQ(after->claims, 1);
-  // all, article, kind, organisation, speaker, sequence: 6 postings for the single claim.
-  EXPECT_EQ(after->index_entries, 6);
+  // all, article, kind, organisation, speaker, organisation+speaker, sequence: 7 postings
+  // for the single claim.
+  EXPECT_EQ(after->index_entries, 7);
 
   auto orgs = store_->ListEntities('o', "", 10, /*include_empty=*/false);
   ASSERT_TRUE(orgs.ok());
@@ -147,7 +148,7 @@ TEST_F(ClaimStoreTest, DeleteRemovesEverythingItWrote) {
   const auto stats = store_->Stats();
   EXPECT_EQ(stats->articles, 1);
   EXPECT_EQ(stats->claims, 1);
-  EXPECT_EQ(stats->index_entries, 6);
+  EXPECT_EQ(stats->index_entries, 7);
   auto topics = store_->ListEntities('t', "", 10, false);
   EXPECT_TRUE(topics->empty());
   auto orgs = store_->ListEntities('o', "", 10, false);
@@ -238,6 +239,9 @@ FilterExpr RandomFilter(std::mt19937* rng, int depth) {
       return FilterExpr::Term(FilterExpr::Field::kOrganisation, values);
     }
     case 1:
+      if ((*rng)() % 3 == 0) {
+        return FilterExpr::Term(FilterExpr::Field::kTopic, {(*rng)() % 2 ? "health" : "politics"});
+      }
       return FilterExpr::Term(FilterExpr::Field::kSpeaker, {speakers[(*rng)() % speakers.size()]});
     case 2: {
       std::optional<int64_t> start, end;

@@ -237,6 +237,15 @@ std::vector<TopicScore> Taxonomy::ScoreWithHits(absl::string_view claim_text,
     if (depth_[a] != depth_[b]) return depth_[a] > depth_[b];
     return a < b;
   });
+  // A parent is implied by its child (the store indexes every claim under its topics'
+  // ancestors), so a parent qualifies only when none of its children does: the slots go to
+  // the most specific topics.
+  std::vector<bool> has_child(n, false);
+  for (size_t i : order) {
+    for (int p = parent_[i]; p >= 0; p = parent_[p]) has_child[p] = true;
+  }
+  order.erase(std::remove_if(order.begin(), order.end(), [&](size_t i) { return has_child[i]; }),
+              order.end());
   if (order.size() > max_topics) order.resize(max_topics);
   std::vector<TopicScore> out;
   out.reserve(order.size());

@@ -46,7 +46,9 @@ class Taxonomy {
   // `context` 0.4, in the whole article 0.1 (article evidence capped at 0.5 per topic), so
   // the article alone can never make a strong topic. A topic's evidence x becomes the
   // score 1 - exp(-x), in (0, 1). A child topic passes half of its evidence to its parent
-  // (and so on up). Ties: the deeper topic first, then file order.
+  // (and so on up). Ties: the deeper topic first, then file order. A topic is left out
+  // when one of its subtopics qualifies (the subtopic implies it: filters on a topic
+  // include its subtopics).
   std::vector<TopicScore> Score(absl::string_view claim_text, absl::string_view context,
                                 absl::string_view article_text, size_t max_topics = 3,
                                 float min_score = 0.2f) const;

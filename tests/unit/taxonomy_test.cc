@@ -41,32 +41,39 @@ TEST(TaxonomyTest, ParsesTopicsParentsAndLowerCasedKeywords) {
   EXPECT_EQ(t.Find("nope"), nullptr);
 }
 
-TEST(TaxonomyTest, ScoresClaimTextAboveContextAndCreditsTheParent) {
+TEST(TaxonomyTest, ScoresClaimTextAboveContextAndLeavesOutImpliedParents) {
   const Taxonomy t = Small();
   const std::vector<TopicScore> s =
       t.Score("Patients' personal data will be shared without consent, the GDPR says",
               "The NHS said so.", "", 5, 0.0f);
-  ASSERT_EQ(s.size(), 4u);
-  // tech/privacy: 2 claim hits -> x = 2; tech: half of it -> x = 1.
+  // tech and health are implied by their subtopics, so only the subtopics are listed.
+  ASSERT_EQ(s.size(), 2u);
+  // tech/privacy: 2 claim hits -> x = 2.
   EXPECT_EQ(s[0].id, "tech/privacy");
   EXPECT_EQ(s[0].label, "Data protection and privacy");
   EXPECT_NEAR(s[0].score, 1 - std::exp(-2.0), 1e-5);
-  EXPECT_EQ(s[1].id, "tech");
-  EXPECT_NEAR(s[1].score, 1 - std::exp(-1.0), 1e-5);
-  // health/services: one context hit -> 0.4; health: 0.2.
-  EXPECT_EQ(s[2].id, "health/services");
-  EXPECT_NEAR(s[2].score, 1 - std::exp(-0.4), 1e-5);
-  EXPECT_EQ(s[3].id, "health");
-  EXPECT_NEAR(s[3].score, 1 - std::exp(-0.2), 1e-5);
+  // health/services: one context hit -> 0.4.
+  EXPECT_EQ(s[1].id, "health/services");
+  EXPECT_NEAR(s[1].score, 1 - std::exp(-0.4), 1e-5);
+}
+
+TEST(TaxonomyTest, AParentIsCreditedByItsSubtopicsWhenItStandsAlone) {
+  const Taxonomy t = Small();
+  // "technology" hits tech itself (x = 1); "privacy" in the context gives tech/privacy
+  // 0.4 (score 0.33, under the 0.4 minimum) and passes 0.2 up to tech: x = 1.2.
+  const std::vector<TopicScore> s = t.Score("New technology", "privacy", "", 3, 0.4f);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].id, "tech");
+  EXPECT_NEAR(s[0].score, 1 - std::exp(-1.2), 1e-5);
 }
 
 TEST(TaxonomyTest, MinScoreAndMaxTopicsFilter) {
   const Taxonomy t = Small();
   const std::vector<TopicScore> s =
       t.Score("Patients' personal data will be shared, the GDPR says", "The NHS said so.", "");
-  // Defaults: at most 3, score >= 0.2 (health at 0.18 is dropped anyway).
-  ASSERT_EQ(s.size(), 3u);
-  EXPECT_EQ(s[2].id, "health/services");
+  // Defaults: at most 3, score >= 0.2; the parents are implied by the subtopics.
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[1].id, "health/services");
   EXPECT_EQ(t.Score("privacy", "", "", 1, 0.2f).size(), 1u);
   EXPECT_TRUE(t.Score("privacy", "", "", 0, 0.0f).empty());
   EXPECT_TRUE(t.Score("nothing to see here", "", "").empty());

@@ -1,0 +1,94 @@
+#include "ingest-service/eval/corpus_eval.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/status_macros.h"
+
+namespace claims::eval {
+namespace {
+
+namespace fs = std::filesystem;
+
+absl::StatusOr<std::string> ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat(path.string(), ": cannot open"));
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::vector<CharSpan> ToSpans(const google::protobuf::RepeatedPtrField<claims::v1::Span>& spans) {
+  std::vector<CharSpan> out;
+  for (const auto& s : spans) out.push_back({s.start(), s.end()});
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+std::vector<Attribution> ToAttributions(const std::vector<claims::v1::Claim>& claims) {
+  std::vector<Attribution> out;
+  for (const auto& c : claims) {
+    Attribution a;
+    if (c.has_cue_span() && c.cue_span().end() > c.cue_span().start()) {
+      a.cue.push_back({c.cue_span().start(), c.cue_span().end()});
+    }
+    if (c.speaker().has_span() && c.speaker().span().end() > c.speaker().span().start()) {
+      a.source.push_back({c.speaker().span().start(), c.speaker().span().end()});
+    }
+    a.content = ToSpans(c.content_spans());
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+absl::StatusOr<Scores> EvaluateCorpus(const extract::Extractor& extractor,
+                                      const CorpusOptions& options) {
+  fs::path split = fs::path(options.corpus_dir) / "data" / options.split;
+  if (!fs::is_directory(split / "text")) split = fs::path(options.corpus_dir) / options.split;
+  if (!fs::is_directory(split / "text") || !fs::is_directory(split / "attributions")) {
+    return absl::NotFoundError(absl::StrCat("no ", options.split, "/text and ", options.split,
+                                            "/attributions folders under ", options.corpus_dir));
+  }
+  std::vector<fs::path> texts, annotations;
+  for (const auto& e : fs::directory_iterator(split / "text")) {
+    if (e.path().extension() == ".txt") texts.push_back(e.path());
+  }
+  for (const auto& e : fs::directory_iterator(split / "attributions")) {
+    if (e.path().extension() == ".ann") annotations.push_back(e.path());
+  }
+  std::sort(texts.begin(), texts.end());
+  std::sort(annotations.begin(), annotations.end());
+
+  CitronEvaluator evaluator;
+  int done = 0;
+  for (const auto& text_path : texts) {
+    if (options.max_documents > 0 && done >= options.max_documents) break;
+    // NAME.txt is annotated in NAME_<annotator>.ann.
+    const std::string prefix = text_path.stem().string() + "_";
+    const auto ann = std::find_if(annotations.begin(), annotations.end(), [&](const fs::path& p) {
+      return absl::StartsWith(p.filename().string(), prefix);
+    });
+    if (ann == annotations.end()) continue;
+    CLAIMS_ASSIGN_OR_RETURN(std::string text, ReadFile(text_path));
+    CLAIMS_ASSIGN_OR_RETURN(std::string ann_text, ReadFile(*ann));
+    auto gold = ParseBratAttributions(ann_text);
+    if (!gold.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(ann->string(), ": ", gold.status().message()));
+    }
+    claims::v1::IngestArticleRequest request;
+    request.set_text(text);
+    auto extraction = extractor.Extract(request, absl::Now());
+    std::vector<Attribution> predicted;
+    if (extraction.ok()) predicted = ToAttributions(extraction->claims);
+    evaluator.Add(text, *gold, predicted);
+    ++done;
+  }
+  return evaluator.scores();
+}
+
+}  // namespace claims::eval

@@ -594,8 +594,11 @@ TEST_F(ExtractorTest, ThroughputIsLinearInTheSizeOfTheText) {
   std::cout << "extracted " << text.size() << " bytes, " << out->claims.size() << " claims in "
             << seconds << " s: " << mb_per_s << " MB/s\n";
   EXPECT_GT(out->claims.size(), 1000u);
-  // Generous bound so that sanitizer and debug builds pass; release builds reach far more.
-  EXPECT_GT(mb_per_s, 0.2);
+#if !defined(__SANITIZE_ADDRESS__) && defined(NDEBUG)
+  // A generous floor on a shared machine; the target is 2 MB/s per core, which optimised
+  // builds reach when the machine is not busy with other work.
+  EXPECT_GT(mb_per_s, 0.5);
+#endif
 }
 
 }  // namespace

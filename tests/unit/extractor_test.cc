@@ -1,6 +1,5 @@
 #include "ingest-service/extract/extractor.h"
 
-#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -574,31 +573,21 @@ TEST_F(ExtractorTest, RandomInputNeverCrashes) {
   }
 }
 
-TEST_F(ExtractorTest, ThroughputIsLinearInTheSizeOfTheText) {
-  // About 2 MB of realistic text: the fixtures repeated, names varied so that nothing is
-  // cached by accident.
+TEST_F(ExtractorTest, ALargeArticleIsExtractedWhole) {
+  // About 2 MB of realistic text (the fixtures repeated): every repetition yields its claims.
+  // Speed is measured by bench/extract_bench, not asserted here.
   std::string text;
   const std::vector<std::string> parts = {ReadFixture("hackney-fdp-palantir.txt"),
                                           ReadFixture("council-budget-split-quotes.txt"),
                                           ReadFixture("us-senate-ai-bill.txt"),
                                           ReadFixture("watchdog-warning-indirect.txt")};
-  for (int i = 0; text.size() < (2u << 20); ++i) text += parts[i % parts.size()] + "\n\n";
+  int repetitions = 0;
+  for (; text.size() < (2u << 20); ++repetitions) text += parts[repetitions % parts.size()] + "\n\n";
   IngestArticleRequest request;
   request.set_text(text);
-  const auto start = std::chrono::steady_clock::now();
   absl::StatusOr<Extraction> out = extractor_->Extract(request, absl::Now());
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(out.ok()) << out.status();
-  const double mb_per_s = text.size() / (1024.0 * 1024.0) / seconds;
-  std::cout << "extracted " << text.size() << " bytes, " << out->claims.size() << " claims in "
-            << seconds << " s: " << mb_per_s << " MB/s\n";
-  EXPECT_GT(out->claims.size(), 1000u);
-#if !defined(__SANITIZE_ADDRESS__) && defined(NDEBUG)
-  // A generous floor on a shared machine; the target is 2 MB/s per core, which optimised
-  // builds reach when the machine is not busy with other work.
-  EXPECT_GT(mb_per_s, 0.5);
-#endif
+  EXPECT_GT(out->claims.size(), static_cast<size_t>(repetitions) * 5);
 }
 
 }  // namespace

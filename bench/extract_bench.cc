@@ -1,0 +1,72 @@
+// Extraction throughput on one core: MB/s of article text and articles/s, end to end from
+// text to claim records (Extractor::Extract), over our fixture articles and, when present,
+// an exported PolNeAR split (scripts/polnear-export.sh; never committed).
+//
+// Usage: extract_bench [--seconds S] [--corpus DIR/data/dev/text]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "absl/time/clock.h"
+#include "ingest-service/extract/extractor.h"
+
+namespace {
+
+std::vector<std::string> ReadTexts(const std::filesystem::path& dir, const std::string& ext) {
+  std::vector<std::string> out;
+  if (!std::filesystem::is_directory(dir)) return out;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ext) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    out.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return out;
+}
+
+void Run(const claims::extract::Extractor& extractor, const char* name,
+         const std::vector<std::string>& texts, double seconds) {
+  if (texts.empty()) return;
+  size_t bytes = 0, articles = 0, claims = 0;
+  const auto start = std::chrono::steady_clock::now();
+  double elapsed = 0;
+  while (elapsed < seconds) {
+    for (const auto& t : texts) {
+      claims::v1::IngestArticleRequest request;
+      request.set_text(t);
+      auto out = extractor.Extract(request, absl::Now());
+      if (out.ok()) claims += out->claims.size();
+      bytes += t.size();
+      ++articles;
+    }
+    elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  printf("%-28s %8.2f MB/s %9.0f articles/s %9.1f claims/article  (%zu articles, %.1f s)\n", name,
+         bytes / elapsed / (1 << 20), articles / elapsed, static_cast<double>(claims) / articles,
+         articles, elapsed);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  double seconds = 5;
+  std::string corpus = ".cache/polnear/data/dev/text";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::string(argv[i]) == "--seconds") seconds = atof(argv[i + 1]);
+    if (std::string(argv[i]) == "--corpus") corpus = argv[i + 1];
+  }
+  auto extractor = claims::extract::Extractor::Create(claims::extract::DefaultExtractorOptions());
+  if (!extractor.ok()) {
+    fprintf(stderr, "%s\n", std::string(extractor.status().message()).c_str());
+    return 1;
+  }
+  const std::filesystem::path fixtures =
+      std::filesystem::path(claims::extract::DefaultDataDir()) / "../../tests/fixtures/articles";
+  Run(**extractor, "our fixture articles", ReadTexts(fixtures, ".txt"), seconds);
+  Run(**extractor, corpus.c_str(), ReadTexts(corpus, ".txt"), seconds);
+  return 0;
+}

@@ -1,0 +1,267 @@
+#include "ingest-service/tagger/features.h"
+
+#include <algorithm>
+
+namespace claims::tagger {
+namespace {
+
+using extract::QuoteRole;
+using extract::Token;
+using extract::TokenKind;
+
+constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+
+inline unsigned char NormalByte(unsigned char c) {
+  if (c >= 'A' && c <= 'Z') return c + ('a' - 'A');
+  if (c >= '0' && c <= '9') return '0';
+  return c;
+}
+
+uint64_t BytesHash(absl::string_view s, uint64_t seed) {
+  uint64_t h = kFnvOffset ^ seed;
+  for (unsigned char c : s) {
+    h ^= NormalByte(c);
+    h *= kFnvPrime;
+  }
+  return Mix64(h);
+}
+
+// Distance buckets: 1, 2, 3, 4-5, 6-8, 9-15, 16-30, 31+ (0 is kept for "none").
+uint8_t DistanceBucket(size_t d) {
+  if (d <= 3) return static_cast<uint8_t>(d);
+  if (d <= 5) return 4;
+  if (d <= 8) return 5;
+  if (d <= 15) return 6;
+  if (d <= 30) return 7;
+  return 8;
+}
+
+// Shapes: 0 lower, 1 capitalised, 2 all capitals, 3 has a digit, 4 punctuation,
+// 5 opening quote, 6 closing quote, 7 other word (non-ASCII start, mixed).
+uint8_t Shape(absl::string_view text, const Token& t) {
+  if (t.kind == TokenKind::kQuote) return extract::IsOpeningQuote(t) ? 5 : 6;
+  if (t.kind == TokenKind::kPunct) return 4;
+  const absl::string_view w = text.substr(t.begin, t.end - t.begin);
+  bool digit = false, upper = false, lower = false;
+  for (unsigned char c : w) {
+    digit |= c >= '0' && c <= '9';
+    upper |= c >= 'A' && c <= 'Z';
+    lower |= c >= 'a' && c <= 'z';
+  }
+  if (digit) return 3;
+  if (t.capitalised) return lower ? 1 : (upper ? 2 : 1);
+  if (lower && !upper) return 0;
+  return 7;
+}
+
+// Template ids: the first argument of every key.
+enum Template : uint64_t {
+  kBias = 1,
+  kW0,
+  kWm1,
+  kWp1,
+  kWm2,
+  kWp2,
+  kWm1W0,
+  kW0Wp1,
+  kPrefix,
+  kSuffix3,
+  kSuffix2,
+  kShape,
+  kShape3,
+  kShapeW0Cap,
+  kQuoteState,
+  kLeftQuote,
+  kRightQuote,
+  kQuoteBoth,
+  kSentencePos,
+  kParagraphStart,
+  kRelative,
+  kCue0,
+  kCueNeighbours,
+  kLeftCue,
+  kRightCue,
+  kLeftCueWord,
+  kRightCueWord,
+  kCueContext,
+  kW0LeftCue,
+  kW0RightCue,
+  kPrevPunct,
+  kNextPunct,
+  kPunctPair,
+  kQuoteW0,
+  kWm1Cue,
+  kSentenceLen,
+};
+
+inline uint64_t Key(uint64_t templ, uint64_t a) { return Combine(Mix64(templ), a); }
+inline uint64_t Key(uint64_t templ, uint64_t a, uint64_t b) { return Combine(Key(templ, a), b); }
+inline uint64_t Key(uint64_t templ, uint64_t a, uint64_t b, uint64_t c) {
+  return Combine(Key(templ, a, b), c);
+}
+
+constexpr uint64_t kBoundaryWord = 0x5bd1e9955bd1e995ULL;  // beyond the sentence
+
+}  // namespace
+
+uint64_t WordHash(absl::string_view word) {
+  // Curly apostrophe (U+2019, E2 80 99) as a straight one, so "O’Malley" = "O'Malley".
+  uint64_t h = kFnvOffset;
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c == 0xE2 && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(word[i + 2]) == 0x99) {
+      c = '\'';
+      i += 2;
+    }
+    h ^= NormalByte(c);
+    h *= kFnvPrime;
+  }
+  return Mix64(h);
+}
+
+uint8_t CueBucket(int64_t cue, int64_t total) {
+  if (cue < 2 || total <= 0) return 0;
+  const double p = static_cast<double>(cue) / (total + 1);
+  if (p < 0.05) return 0;
+  if (p < 0.2) return 1;
+  if (p < 0.5) return 2;
+  if (p < 0.8) return 3;
+  return 4;
+}
+
+void PrepareDocument(absl::string_view text, const extract::Segmentation& seg,
+                     const CueLexicon& lexicon, Document* doc) {
+  doc->text = text;
+  doc->seg = &seg;
+  const auto& tokens = seg.tokens;
+  const size_t n = tokens.size();
+  doc->info.assign(n, TokenInfo{});
+  auto& info = doc->info;
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
+    const absl::string_view w = text.substr(t.begin, t.end - t.begin);
+    TokenInfo& x = info[i];
+    x.word = WordHash(w);
+    x.prefix = BytesHash(w.substr(0, 3), 11);
+    x.suffix3 = BytesHash(w.size() > 3 ? w.substr(w.size() - 3) : w, 13);
+    x.suffix2 = BytesHash(w.size() > 2 ? w.substr(w.size() - 2) : w, 17);
+    x.shape = Shape(text, t);
+    const auto it = lexicon.find(x.word);
+    x.cue = it == lexicon.end() ? 0 : it->second;
+  }
+  // Quotation state and distances to quote marks, per paragraph.
+  for (const auto& p : seg.paragraphs) {
+    bool inside = false;
+    size_t last = SIZE_MAX;
+    for (size_t i = p.first_token; i < p.end_token && i < n; ++i) {
+      const Token& t = tokens[i];
+      if (t.quote == QuoteRole::kDoubleOpen) inside = true;
+      info[i].in_quote = inside ? 1 : 0;
+      if (t.quote == QuoteRole::kDoubleClose) inside = false;
+      info[i].left_quote = last == SIZE_MAX ? 0 : DistanceBucket(i - last);
+      if (t.kind == TokenKind::kQuote) last = i;
+    }
+    last = SIZE_MAX;
+    for (size_t i = std::min(p.end_token, n); i-- > p.first_token;) {
+      info[i].right_quote = last == SIZE_MAX ? 0 : DistanceBucket(last - i);
+      if (tokens[i].kind == TokenKind::kQuote) last = i;
+    }
+  }
+  // Sentence-relative values.
+  for (size_t s = 0; s < seg.sentences.size(); ++s) {
+    const auto& sent = seg.sentences[s];
+    const size_t b = sent.first_token, e = std::min(sent.end_token, n);
+    if (b >= e) continue;
+    const uint8_t para_start = s == 0 || seg.sentences[s - 1].paragraph != sent.paragraph ? 1 : 0;
+    const size_t len = e - b;
+    size_t cue_pos = SIZE_MAX;
+    uint64_t punct = 0;
+    for (size_t i = b; i < e; ++i) {
+      TokenInfo& x = info[i];
+      x.sentence_position = i == b ? 0 : (i == b + 1 ? 1 : (i + 1 == e ? 2 : 3));
+      x.paragraph_start = para_start;
+      x.relative = static_cast<uint8_t>((i - b) * 5 / len);
+      if (cue_pos != SIZE_MAX) {
+        x.left_cue_distance = DistanceBucket(i - cue_pos);
+        x.left_cue_word = info[cue_pos].word;
+      }
+      x.prev_punct = punct;
+      if (x.cue >= 2) cue_pos = i;
+      if (tokens[i].kind != TokenKind::kWord) punct = x.word;
+    }
+    cue_pos = SIZE_MAX;
+    punct = 0;
+    for (size_t i = e; i-- > b;) {
+      TokenInfo& x = info[i];
+      if (cue_pos != SIZE_MAX) {
+        x.right_cue_distance = DistanceBucket(cue_pos - i);
+        x.right_cue_word = info[cue_pos].word;
+      }
+      x.next_punct = punct;
+      if (x.cue >= 2) cue_pos = i;
+      if (tokens[i].kind != TokenKind::kWord) punct = x.word;
+    }
+  }
+}
+
+int ExtractFeatures(const Document& doc, size_t i, uint64_t* keys) {
+  const auto& info = doc.info;
+  const auto& tokens = doc.seg->tokens;
+  const TokenInfo& x = info[i];
+  const uint32_t sentence = tokens[i].sentence;
+  auto word_at = [&](ptrdiff_t j) -> uint64_t {
+    if (j < 0 || static_cast<size_t>(j) >= info.size() || tokens[j].sentence != sentence) return kBoundaryWord;
+    return info[j].word;
+  };
+  auto shape_at = [&](ptrdiff_t j) -> uint64_t {
+    if (j < 0 || static_cast<size_t>(j) >= info.size() || tokens[j].sentence != sentence) return 99;
+    return info[j].shape;
+  };
+  auto cue_at = [&](ptrdiff_t j) -> uint64_t {
+    if (j < 0 || static_cast<size_t>(j) >= info.size() || tokens[j].sentence != sentence) return 9;
+    return info[j].cue;
+  };
+  const ptrdiff_t k = static_cast<ptrdiff_t>(i);
+  const uint64_t w0 = x.word, wm1 = word_at(k - 1), wp1 = word_at(k + 1);
+  int n = 0;
+  keys[n++] = Key(kBias, 0);
+  keys[n++] = Key(kW0, w0);
+  keys[n++] = Key(kWm1, wm1);
+  keys[n++] = Key(kWp1, wp1);
+  keys[n++] = Key(kWm2, word_at(k - 2));
+  keys[n++] = Key(kWp2, word_at(k + 2));
+  keys[n++] = Key(kWm1W0, wm1, w0);
+  keys[n++] = Key(kW0Wp1, w0, wp1);
+  keys[n++] = Key(kPrefix, x.prefix);
+  keys[n++] = Key(kSuffix3, x.suffix3);
+  keys[n++] = Key(kSuffix2, x.suffix2);
+  keys[n++] = Key(kShape, x.shape);
+  keys[n++] = Key(kShape3, shape_at(k - 1), x.shape, shape_at(k + 1));
+  keys[n++] = Key(kShapeW0Cap, x.shape, x.sentence_position);
+  keys[n++] = Key(kQuoteState, x.in_quote, x.shape >= 5 ? x.shape : 0);
+  keys[n++] = Key(kLeftQuote, x.in_quote, x.left_quote);
+  keys[n++] = Key(kRightQuote, x.in_quote, x.right_quote);
+  keys[n++] = Key(kQuoteBoth, x.left_quote, x.right_quote);
+  keys[n++] = Key(kSentencePos, x.sentence_position, x.in_quote);
+  keys[n++] = Key(kParagraphStart, x.paragraph_start, x.sentence_position);
+  keys[n++] = Key(kRelative, x.relative, x.in_quote);
+  keys[n++] = Key(kCue0, x.cue);
+  keys[n++] = Key(kCueNeighbours, cue_at(k - 1), x.cue, cue_at(k + 1));
+  keys[n++] = Key(kLeftCue, x.left_cue_distance, x.in_quote);
+  keys[n++] = Key(kRightCue, x.right_cue_distance, x.in_quote);
+  keys[n++] = Key(kLeftCueWord, x.left_cue_word, x.left_cue_distance);
+  keys[n++] = Key(kRightCueWord, x.right_cue_word, x.right_cue_distance);
+  keys[n++] = Key(kCueContext, x.left_cue_distance != 0, x.right_cue_distance != 0, x.shape);
+  keys[n++] = Key(kW0LeftCue, w0, x.left_cue_distance != 0);
+  keys[n++] = Key(kW0RightCue, w0, x.right_cue_distance != 0);
+  keys[n++] = Key(kPrevPunct, x.prev_punct, x.right_cue_distance != 0);
+  keys[n++] = Key(kNextPunct, x.next_punct, x.left_cue_distance != 0);
+  keys[n++] = Key(kPunctPair, x.prev_punct, x.next_punct);
+  keys[n++] = Key(kQuoteW0, x.in_quote, w0);
+  keys[n++] = Key(kWm1Cue, wm1, x.cue);
+  return n;
+}
+
+}  // namespace claims::tagger

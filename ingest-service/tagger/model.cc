@@ -1,0 +1,303 @@
+#include "ingest-service/tagger/model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <sys/mman.h>
+#include <limits>
+
+#include "absl/strings/str_cat.h"
+
+namespace claims::tagger {
+namespace {
+
+constexpr char kMagic[8] = {'C', 'L', 'M', 'T', 'A', 'G', '0', '2'};
+
+uint64_t Fnv1a(absl::string_view bytes) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+template <typename T>
+void Put(std::string* out, T value) {
+  char buf[sizeof(T)];
+  std::memcpy(buf, &value, sizeof(T));  // the build targets little-endian machines only
+  out->append(buf, sizeof(T));
+}
+
+class Reader {
+ public:
+  explicit Reader(absl::string_view bytes) : bytes_(bytes) {}
+  template <typename T>
+  bool Get(T* value) {
+    if (bytes_.size() - pos_ < sizeof(T)) return false;
+    std::memcpy(value, bytes_.data() + pos_, sizeof(T));
+    pos_ += sizeof(T);
+    return true;
+  }
+  size_t remaining() const { return bytes_.size() - pos_; }
+
+ private:
+  absl::string_view bytes_;
+  size_t pos_ = 0;
+};
+
+static_assert(sizeof(float) == 4, "binary32 floats");
+
+}  // namespace
+
+void* AllocateHugePageBlock(size_t bytes) {
+  constexpr size_t kHuge = 2 << 20;
+  const bool huge = bytes >= kHuge;
+  const size_t align = huge ? kHuge : 64;
+  const size_t size = (bytes + align - 1) / align * align;
+  void* p = std::aligned_alloc(align, size == 0 ? align : size);
+  if (p == nullptr) std::abort();
+  if (huge) madvise(p, size, MADV_HUGEPAGE);  // advice only: failure changes nothing
+  return p;
+}
+
+Model::Model(CueLexicon lexicon, std::vector<FeatureWeights> features,
+             std::array<float, kNumTags> start,
+             std::array<std::array<float, kNumTags>, kNumTags> transition)
+    : lexicon_(std::move(lexicon)), start_(start), transition_(transition) {
+  float largest = 0;
+  for (const FeatureWeights& f : features) {
+    for (int t = 1; t < kNumTags; ++t) largest = std::max(largest, std::fabs(f.weight[t] - f.weight[0]));
+  }
+  scale_ = largest > 0 ? largest / 32767.0f : 1.0f;
+  std::vector<Quantised> entries;
+  entries.reserve(features.size());
+  for (const FeatureWeights& f : features) {
+    Quantised q;
+    q.key = f.key;
+    bool any = false;
+    for (int t = 1; t < kNumTags; ++t) {
+      const long v = std::lround((f.weight[t] - f.weight[0]) / scale_);
+      q.weight[t - 1] = static_cast<int16_t>(std::clamp(v, -32767L, 32767L));
+      any = any || q.weight[t - 1] != 0;
+    }
+    if (any) entries.push_back(q);
+  }
+  Build(entries);
+}
+
+void Model::Build(const std::vector<Quantised>& entries) {
+  size_t size = 16;
+  while (size < entries.size() * 5 / 3 + 1) size *= 2;  // load factor <= 0.6
+  table_.assign(size, Slot{});
+  keys_.assign(size, 0);
+  mask_ = size - 1;
+  feature_count_ = 0;
+  for (const Quantised& q : entries) {
+    size_t pos = Mix64(q.key) & mask_;
+    while (table_[pos].fingerprint != 0 && keys_[pos] != q.key) pos = (pos + 1) & mask_;
+    if (table_[pos].fingerprint == 0) ++feature_count_;
+    table_[pos].fingerprint = Fingerprint(q.key);
+    keys_[pos] = q.key;
+    std::copy(q.weight, q.weight + kNumTags - 1, table_[pos].weight);
+  }
+}
+
+namespace {
+
+// Adds slot weights into integer accumulators (tags 1..6).
+inline void Accumulate(const int16_t* w, int32_t* acc) {
+  for (int t = 0; t < kNumTags - 1; ++t) acc[t] += w[t];
+}
+
+}  // namespace
+
+void Model::AddScores(const uint64_t* keys, int n, float* scores) const {
+  if (table_.empty()) return;
+  int32_t acc[kNumTags - 1] = {};
+  for (int k = 0; k < n; ++k) {
+    const uint32_t fp = Fingerprint(keys[k]);
+    size_t pos = Mix64(keys[k]) & mask_;
+    while (true) {
+      const Slot& s = table_[pos];
+      if (s.fingerprint == fp) {
+        Accumulate(s.weight, acc);
+        break;
+      }
+      if (s.fingerprint == 0) break;
+      pos = (pos + 1) & mask_;
+    }
+  }
+  for (int t = 1; t < kNumTags; ++t) scores[t] += scale_ * acc[t - 1];
+}
+
+void Model::Score(const Document& doc, std::vector<float>* scores) const {
+  const size_t n = doc.info.size();
+  scores->assign(n * kNumTags, 0.0f);
+  if (table_.empty()) return;
+  // Tokens go in blocks: first every key of the block is hashed and its slot prefetched, then
+  // the slots are read, so that the table's cache misses overlap instead of queueing.
+  constexpr size_t kBlock = 8;
+  uint64_t keys[kBlock][kMaxFeatures];
+  size_t pos[kBlock][kMaxFeatures];
+  int count[kBlock];
+  for (size_t first = 0; first < n; first += kBlock) {
+    const size_t block = std::min(kBlock, n - first);
+    for (size_t b = 0; b < block; ++b) {
+      count[b] = ExtractFeatures(doc, first + b, keys[b]);
+      for (int k = 0; k < count[b]; ++k) {
+        pos[b][k] = Mix64(keys[b][k]) & mask_;
+        __builtin_prefetch(&table_[pos[b][k]]);
+      }
+    }
+    for (size_t b = 0; b < block; ++b) {
+      int32_t acc[kNumTags - 1] = {};
+      for (int k = 0; k < count[b]; ++k) {
+        const uint32_t fp = Fingerprint(keys[b][k]);
+        size_t p = pos[b][k];
+        while (true) {
+          const Slot& s = table_[p];
+          if (s.fingerprint == fp) {
+            Accumulate(s.weight, acc);
+            break;
+          }
+          if (s.fingerprint == 0) break;
+          p = (p + 1) & mask_;
+        }
+      }
+      float* out = scores->data() + (first + b) * kNumTags;
+      for (int t = 1; t < kNumTags; ++t) out[t] = scale_ * acc[t - 1];
+    }
+  }
+}
+
+void Model::Decode(const std::vector<float>& scores, size_t n, std::vector<uint8_t>* tags) const {
+  ViterbiDecode(scores.data(), n, start_, transition_, tags);
+}
+
+void ViterbiDecode(const float* scores, size_t n, const std::array<float, kNumTags>& start_,
+                   const std::array<std::array<float, kNumTags>, kNumTags>& transition_,
+                   std::vector<uint8_t>* tags) {
+  tags->assign(n, kO);
+  if (n == 0) return;
+  constexpr float kNever = -std::numeric_limits<float>::infinity();
+  std::vector<float> best(n * kNumTags);
+  std::vector<uint8_t> back(n * kNumTags);
+  for (int t = 0; t < kNumTags; ++t) {
+    best[t] = IsInside(t) ? kNever : start_[t] + scores[t];
+  }
+  for (size_t i = 1; i < n; ++i) {
+    const float* prev = &best[(i - 1) * kNumTags];
+    for (int t = 0; t < kNumTags; ++t) {
+      float top = kNever;
+      uint8_t arg = kO;
+      for (int p = 0; p < kNumTags; ++p) {
+        if (!AllowedTransition(p, t) || prev[p] == kNever) continue;
+        const float v = prev[p] + transition_[p][t];
+        if (v > top) {
+          top = v;
+          arg = static_cast<uint8_t>(p);
+        }
+      }
+      best[i * kNumTags + t] = top == kNever ? kNever : top + scores[i * kNumTags + t];
+      back[i * kNumTags + t] = arg;
+    }
+  }
+  const float* last = &best[(n - 1) * kNumTags];
+  uint8_t t = static_cast<uint8_t>(std::max_element(last, last + kNumTags) - last);
+  for (size_t i = n; i-- > 0;) {
+    (*tags)[i] = t;
+    t = back[i * kNumTags + t];
+  }
+}
+
+std::string Model::Serialize() const {
+  std::string out(kMagic, sizeof(kMagic));
+  Put<uint32_t>(&out, kFeatureVersion);
+  Put<uint32_t>(&out, kNumTags);
+  for (float v : start_) Put(&out, v);
+  for (const auto& row : transition_) {
+    for (float v : row) Put(&out, v);
+  }
+  Put(&out, scale_);
+  std::vector<std::pair<uint64_t, uint8_t>> lexicon(lexicon_.begin(), lexicon_.end());
+  std::sort(lexicon.begin(), lexicon.end());
+  Put<uint32_t>(&out, static_cast<uint32_t>(lexicon.size()));
+  for (const auto& [hash, bucket] : lexicon) {
+    Put(&out, hash);
+    Put(&out, bucket);
+  }
+  std::vector<size_t> slots;
+  for (size_t i = 0; i < table_.size(); ++i) {
+    if (table_[i].fingerprint != 0) slots.push_back(i);
+  }
+  std::sort(slots.begin(), slots.end(), [&](size_t a, size_t b) { return keys_[a] < keys_[b]; });
+  Put<uint32_t>(&out, static_cast<uint32_t>(slots.size()));
+  for (size_t i : slots) {
+    Put(&out, keys_[i]);
+    for (int16_t v : table_[i].weight) Put(&out, v);
+  }
+  Put(&out, Fnv1a(out));
+  return out;
+}
+
+absl::StatusOr<Model> Model::Parse(absl::string_view bytes) {
+  if (bytes.size() < sizeof(kMagic) + 8 || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
+    return absl::InvalidArgumentError("attribution model: not a model file (bad magic)");
+  }
+  uint64_t checksum = 0;
+  std::memcpy(&checksum, bytes.data() + bytes.size() - 8, 8);
+  if (checksum != Fnv1a(bytes.substr(0, bytes.size() - 8))) {
+    return absl::InvalidArgumentError("attribution model: checksum mismatch (corrupt or truncated)");
+  }
+  Reader in(bytes.substr(sizeof(kMagic), bytes.size() - sizeof(kMagic) - 8));
+  const auto truncated = [] { return absl::InvalidArgumentError("attribution model: truncated"); };
+  uint32_t version = 0, tags = 0;
+  if (!in.Get(&version) || !in.Get(&tags)) return truncated();
+  if (version != kFeatureVersion || tags != kNumTags) {
+    return absl::InvalidArgumentError(absl::StrCat("attribution model: feature version ", version, " with ",
+                                                   tags, " tags; this build reads version ",
+                                                   kFeatureVersion, " with ", kNumTags));
+  }
+  std::array<float, kNumTags> start{};
+  std::array<std::array<float, kNumTags>, kNumTags> transition{};
+  for (float& v : start) {
+    if (!in.Get(&v)) return truncated();
+  }
+  for (auto& row : transition) {
+    for (float& v : row) {
+      if (!in.Get(&v)) return truncated();
+    }
+  }
+  float scale = 0;
+  if (!in.Get(&scale)) return truncated();
+  if (!(scale > 0) || !std::isfinite(scale)) return absl::InvalidArgumentError("attribution model: bad scale");
+  uint32_t lexicon_size = 0;
+  if (!in.Get(&lexicon_size) || in.remaining() / 9 < lexicon_size) return truncated();
+  CueLexicon lexicon;
+  lexicon.reserve(lexicon_size);
+  for (uint32_t i = 0; i < lexicon_size; ++i) {
+    uint64_t hash = 0;
+    uint8_t bucket = 0;
+    in.Get(&hash);
+    in.Get(&bucket);
+    lexicon[hash] = bucket;
+  }
+  uint32_t feature_count = 0;
+  if (!in.Get(&feature_count) || in.remaining() / (8 + 2 * (kNumTags - 1)) < feature_count) return truncated();
+  std::vector<Quantised> entries(feature_count);
+  for (auto& q : entries) {
+    in.Get(&q.key);
+    for (int16_t& v : q.weight) in.Get(&v);
+  }
+  if (in.remaining() != 0) return absl::InvalidArgumentError("attribution model: trailing bytes");
+  Model model;
+  model.lexicon_ = std::move(lexicon);
+  model.start_ = start;
+  model.transition_ = transition;
+  model.scale_ = scale;
+  model.Build(entries);
+  return model;
+}
+
+}  // namespace claims::tagger

@@ -1,0 +1,276 @@
+#include "ingest-service/tagger/trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "common/utf8.h"
+
+namespace claims::tagger {
+namespace {
+
+namespace fs = std::filesystem;
+
+absl::StatusOr<std::string> ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat(path.string(), ": cannot open"));
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Feature ids of every token of one document: ids[offsets[i] .. offsets[i + 1]).
+struct CompiledDocument {
+  std::vector<uint32_t> offsets;
+  std::vector<int32_t> ids;
+};
+
+}  // namespace
+
+LabelledDocument MakeDocument(std::string name, std::string text, std::vector<eval::Attribution> gold) {
+  LabelledDocument doc;
+  doc.name = std::move(name);
+  doc.text = std::move(text);
+  doc.seg = std::make_unique<extract::Segmentation>(extract::Segment(doc.text));
+  doc.gold = std::move(gold);
+  const auto& tokens = doc.seg->tokens;
+  const size_t n = tokens.size();
+  const CodePointIndex index(doc.text);
+  std::vector<int32_t> token_start(n), token_end(n);
+  for (size_t i = 0; i < n; ++i) {
+    token_start[i] = index.ToCodePoint(tokens[i].begin);
+    token_end[i] = index.ToCodePoint(tokens[i].end);
+  }
+  std::vector<uint8_t> component(n, 0);
+  std::vector<bool> begins(n, false);
+  auto mark = [&](const std::vector<eval::CharSpan>& spans, uint8_t c) {
+    for (const auto& s : spans) {
+      // First token ending after the span's start.
+      size_t i = std::upper_bound(token_end.begin(), token_end.end(), s.start) - token_end.begin();
+      bool first = true;
+      for (; i < n && token_start[i] < s.end; ++i) {
+        if (component[i] == 0 || component[i] > c) {
+          component[i] = c;
+          if (first) begins[i] = true;
+        }
+        first = false;
+      }
+    }
+  };
+  for (const auto& a : doc.gold) {
+    mark(a.cue, 1);
+    mark(a.source, 2);
+    mark(a.content, 3);
+  }
+  doc.tags.assign(n, kO);
+  for (size_t i = 0; i < n; ++i) {
+    const uint8_t c = component[i];
+    if (c == 0) continue;
+    const bool begin = begins[i] || i == 0 || component[i - 1] != c;
+    doc.tags[i] = static_cast<uint8_t>(begin ? 2 * c - 1 : 2 * c);
+  }
+  return doc;
+}
+
+absl::StatusOr<std::vector<LabelledDocument>> ReadCorpusSplit(const std::string& corpus_dir,
+                                                              const std::string& split_name) {
+  fs::path split = fs::path(corpus_dir) / "data" / split_name;
+  if (!fs::is_directory(split / "text")) split = fs::path(corpus_dir) / split_name;
+  if (!fs::is_directory(split / "text") || !fs::is_directory(split / "attributions")) {
+    return absl::NotFoundError(absl::StrCat("no ", split_name, "/text and ", split_name,
+                                            "/attributions folders under ", corpus_dir));
+  }
+  std::vector<fs::path> texts, annotations;
+  for (const auto& e : fs::directory_iterator(split / "text")) {
+    if (e.path().extension() == ".txt") texts.push_back(e.path());
+  }
+  for (const auto& e : fs::directory_iterator(split / "attributions")) {
+    if (e.path().extension() == ".ann") annotations.push_back(e.path());
+  }
+  std::sort(texts.begin(), texts.end());
+  std::sort(annotations.begin(), annotations.end());
+  std::vector<LabelledDocument> out;
+  for (const auto& text_path : texts) {
+    const std::string prefix = text_path.stem().string() + "_";
+    const auto ann = std::find_if(annotations.begin(), annotations.end(), [&](const fs::path& p) {
+      return absl::StartsWith(p.filename().string(), prefix);
+    });
+    if (ann == annotations.end()) continue;
+    auto text = ReadFile(text_path);
+    if (!text.ok()) return text.status();
+    auto ann_text = ReadFile(*ann);
+    if (!ann_text.ok()) return ann_text.status();
+    auto gold = eval::ParseBratAttributions(*ann_text);
+    if (!gold.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(ann->string(), ": ", gold.status().message()));
+    }
+    out.push_back(MakeDocument(text_path.stem().string(), std::move(*text), std::move(*gold)));
+  }
+  return out;
+}
+
+CueLexicon LearnCueLexicon(const std::vector<LabelledDocument>& docs) {
+  absl::flat_hash_map<uint64_t, std::pair<int64_t, int64_t>> counts;  // word -> (cue, total)
+  for (const auto& doc : docs) {
+    const auto& tokens = doc.seg->tokens;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].kind != extract::TokenKind::kWord) continue;
+      auto& c = counts[WordHash(extract::TokenText(doc.text, tokens[i]))];
+      c.first += ComponentOf(doc.tags[i]) == 1 ? 1 : 0;
+      c.second += 1;
+    }
+  }
+  CueLexicon lexicon;
+  for (const auto& [word, c] : counts) {
+    const uint8_t bucket = CueBucket(c.first, c.second);
+    if (bucket > 0) lexicon[word] = bucket;
+  }
+  return lexicon;
+}
+
+Model Train(const std::vector<LabelledDocument>& docs, const CueLexicon& lexicon,
+            const TrainOptions& options) {
+  // Feature keys, counted, then interned (in key order, so ids do not depend on hashing).
+  absl::flat_hash_map<uint64_t, uint32_t> counts;
+  std::vector<Document> prepared(docs.size());
+  uint64_t keys[kMaxFeatures];
+  for (size_t d = 0; d < docs.size(); ++d) {
+    PrepareDocument(docs[d].text, *docs[d].seg, lexicon, &prepared[d]);
+    for (size_t i = 0; i < prepared[d].info.size(); ++i) {
+      const int n = ExtractFeatures(prepared[d], i, keys);
+      for (int k = 0; k < n; ++k) ++counts[keys[k]];
+    }
+  }
+  std::vector<uint64_t> kept;
+  for (const auto& [key, count] : counts) {
+    if (count >= static_cast<uint32_t>(std::max(1, options.min_count))) kept.push_back(key);
+  }
+  counts.clear();
+  std::sort(kept.begin(), kept.end());
+  absl::flat_hash_map<uint64_t, int32_t> id_of;
+  id_of.reserve(kept.size());
+  for (size_t i = 0; i < kept.size(); ++i) id_of[kept[i]] = static_cast<int32_t>(i);
+  std::vector<CompiledDocument> compiled(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) {
+    CompiledDocument& c = compiled[d];
+    c.offsets.push_back(0);
+    for (size_t i = 0; i < prepared[d].info.size(); ++i) {
+      const int n = ExtractFeatures(prepared[d], i, keys);
+      for (int k = 0; k < n; ++k) {
+        const auto it = id_of.find(keys[k]);
+        if (it != id_of.end()) c.ids.push_back(it->second);
+      }
+      c.offsets.push_back(static_cast<uint32_t>(c.ids.size()));
+    }
+  }
+  prepared.clear();
+  id_of.clear();
+
+  // Averaged perceptron (Daume's trick): average = w - u / c.
+  const size_t f = kept.size();
+  std::vector<float> w(f * kNumTags, 0.0f);
+  std::vector<double> u(f * kNumTags, 0.0);
+  std::array<float, kNumTags> start{};
+  std::array<double, kNumTags> start_u{};
+  std::array<std::array<float, kNumTags>, kNumTags> trans{};
+  std::array<std::array<double, kNumTags>, kNumTags> trans_u{};
+  double c = 1;
+
+  auto averaged = [&]() {
+    std::vector<FeatureWeights> features;
+    for (size_t i = 0; i < f; ++i) {
+      FeatureWeights fw;
+      fw.key = kept[i];
+      float largest = 0;
+      for (int t = 0; t < kNumTags; ++t) {
+        fw.weight[t] = static_cast<float>(w[i * kNumTags + t] - u[i * kNumTags + t] / c);
+        largest = std::max(largest, std::fabs(fw.weight[t]));
+      }
+      if (largest > options.prune && largest > 0) features.push_back(fw);
+    }
+    std::array<float, kNumTags> s{};
+    std::array<std::array<float, kNumTags>, kNumTags> tr{};
+    for (int a = 0; a < kNumTags; ++a) {
+      s[a] = static_cast<float>(start[a] - start_u[a] / c);
+      for (int b = 0; b < kNumTags; ++b) tr[a][b] = static_cast<float>(trans[a][b] - trans_u[a][b] / c);
+    }
+    return Model(lexicon, std::move(features), s, tr);
+  };
+
+  std::vector<size_t> order(docs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 rng(options.seed);
+  std::vector<float> scores;
+  std::vector<uint8_t> predicted;
+  Model best;
+  double best_value = -1;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t d : order) {
+      const CompiledDocument& cd = compiled[d];
+      const std::vector<uint8_t>& gold = docs[d].tags;
+      const size_t n = gold.size();
+      scores.assign(n * kNumTags, 0.0f);
+      for (size_t i = 0; i < n; ++i) {
+        float* s = &scores[i * kNumTags];
+        for (uint32_t k = cd.offsets[i]; k < cd.offsets[i + 1]; ++k) {
+          const float* wf = &w[static_cast<size_t>(cd.ids[k]) * kNumTags];
+          for (int t = 0; t < kNumTags; ++t) s[t] += wf[t];
+        }
+      }
+      ViterbiDecode(scores.data(), n, start, trans, &predicted);
+      auto update = [&](float* wv, double* uv, float delta) {
+        *wv += delta;
+        *uv += c * delta;
+      };
+      for (size_t i = 0; i < n; ++i) {
+        const uint8_t g = gold[i], p = predicted[i];
+        if (g != p) {
+          for (uint32_t k = cd.offsets[i]; k < cd.offsets[i + 1]; ++k) {
+            const size_t base = static_cast<size_t>(cd.ids[k]) * kNumTags;
+            update(&w[base + g], &u[base + g], 1.0f);
+            update(&w[base + p], &u[base + p], -1.0f);
+          }
+        }
+        if (i == 0) {
+          if (g != p) {
+            update(&start[g], &start_u[g], 1.0f);
+            update(&start[p], &start_u[p], -1.0f);
+          }
+        } else if (g != p || gold[i - 1] != predicted[i - 1]) {
+          update(&trans[gold[i - 1]][g], &trans_u[gold[i - 1]][g], 1.0f);
+          update(&trans[predicted[i - 1]][p], &trans_u[predicted[i - 1]][p], -1.0f);
+        }
+      }
+      c += 1;
+    }
+    if (options.on_epoch) {
+      Model model = averaged();
+      const double value = options.on_epoch(epoch, model);
+      if (value > best_value) {
+        best_value = value;
+        best = std::move(model);
+      }
+    }
+  }
+  if (!options.on_epoch) return averaged();
+  return best;
+}
+
+eval::Scores Evaluate(const AttributionTagger& tagger, const std::vector<LabelledDocument>& docs) {
+  eval::CitronEvaluator evaluator;
+  for (const auto& doc : docs) {
+    evaluator.Add(doc.text, doc.gold, ToCharAttributions(doc.text, tagger.Tag(doc.text, *doc.seg)));
+  }
+  return evaluator.scores();
+}
+
+double Objective(const eval::Scores& s) {
+  return (s.cue.Exact().f1 + s.source.Overlap().f1 + s.content.Overlap().f1) / 3;
+}
+
+}  // namespace claims::tagger

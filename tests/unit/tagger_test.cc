@@ -1,0 +1,278 @@
+#include "ingest-service/tagger/tagger.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "ingest-service/eval/metrics.h"
+#include "ingest-service/tagger/trainer.h"
+
+namespace claims::tagger {
+namespace {
+
+using eval::Attribution;
+using eval::CharSpan;
+
+// The shipped model's PolNeAR dev figures when it was trained, minus 0.02 (see
+// ingest-service/tagger/README.md).
+constexpr double kDevCueExactFloor = 0.59;
+constexpr double kDevSourceOverlapFloor = 0.69;
+constexpr double kDevContentOverlapFloor = 0.81;
+
+// Code-point span of the first occurrence of `part` in `text` at or after `from` (ASCII
+// texts only, so bytes are code points).
+CharSpan Find(const std::string& text, const std::string& part, size_t from = 0) {
+  const size_t at = text.find(part, from);
+  EXPECT_NE(at, std::string::npos) << part;
+  return {static_cast<int32_t>(at), static_cast<int32_t>(at + part.size())};
+}
+
+// Our own tiny corpus: each sentence with its cue, source and content.
+struct Example {
+  std::string text;
+  std::string cue, source, content;
+};
+
+std::vector<Example> TinyCorpus() {
+  return {
+      {"Karin Smyth said the plan was safe.", "said", "Karin Smyth", "the plan was safe"},
+      {"The council warned that budgets would fall.", "warned", "The council", "budgets would fall"},
+      {"Campaigners argued the contract was unlawful.", "argued", "Campaigners", "the contract was unlawful"},
+      {"\"We will appeal,\" said Marion Macalpine.", "said", "Marion Macalpine", "We will appeal,"},
+      {"She said the data would stay in England.", "said", "She", "the data would stay in England"},
+      {"The trust insisted that records were secure.", "insisted", "The trust", "records were secure"},
+      {"Ministers said the deal was good value.", "said", "Ministers", "the deal was good value"},
+      {"The weather was cold and the roads were empty.", "", "", ""},
+  };
+}
+
+LabelledDocument ToDocument(const Example& e, int index) {
+  std::vector<Attribution> gold;
+  if (!e.cue.empty()) {
+    Attribution a;
+    a.cue = {Find(e.text, e.cue)};
+    a.source = {Find(e.text, e.source)};
+    a.content = {Find(e.text, e.content)};
+    gold.push_back(a);
+  }
+  return MakeDocument("tiny" + std::to_string(index), e.text, gold);
+}
+
+Model TrainTiny(const std::vector<LabelledDocument>& docs) {
+  TrainOptions options;
+  options.epochs = 15;
+  options.min_count = 1;
+  return Train(docs, LearnCueLexicon(docs), options);
+}
+
+std::vector<LabelledDocument> TinyDocuments() {
+  std::vector<LabelledDocument> docs;
+  const auto corpus = TinyCorpus();
+  for (size_t i = 0; i < corpus.size(); ++i) docs.push_back(ToDocument(corpus[i], static_cast<int>(i)));
+  return docs;
+}
+
+std::string Text(absl::string_view text, const extract::ByteSpan& s) {
+  return std::string(text.substr(s.begin, s.end - s.begin));
+}
+
+TEST(TaggerTest, GoldSpansBecomeBioTagsOnTokens) {
+  const LabelledDocument doc = ToDocument(TinyCorpus()[0], 0);
+  // Karin Smyth said the plan was safe .
+  const std::vector<uint8_t> expected = {kBSource, kISource, kBCue, kBContent, kIContent,
+                                         kIContent, kIContent, kO};
+  EXPECT_EQ(doc.tags, expected);
+}
+
+TEST(TaggerTest, TinyModelLearnsOurSentences) {
+  const auto docs = TinyDocuments();
+  const AttributionTagger tagger(TrainTiny(docs));
+  const auto corpus = TinyCorpus();
+  for (const Example& e : corpus) {
+    SCOPED_TRACE(e.text);
+    const auto found = tagger.Tag(e.text);
+    if (e.cue.empty()) {
+      EXPECT_TRUE(found.empty());
+      continue;
+    }
+    ASSERT_EQ(found.size(), 1u);
+    ASSERT_EQ(found[0].cue.size(), 1u);
+    ASSERT_EQ(found[0].source.size(), 1u);
+    ASSERT_EQ(found[0].content.size(), 1u);
+    EXPECT_EQ(Text(e.text, found[0].cue[0]), e.cue);
+    EXPECT_EQ(Text(e.text, found[0].source[0]), e.source);
+    EXPECT_EQ(Text(e.text, found[0].content[0]), e.content);
+    EXPECT_GT(found[0].confidence, 0.5f);
+    EXPECT_LE(found[0].confidence, 1.0f);
+  }
+  // And the Citron figures on its own training data are perfect.
+  const eval::Scores scores = Evaluate(tagger, docs);
+  EXPECT_EQ(scores.cue.tp, 7);
+  EXPECT_EQ(scores.cue.fp, 0);
+  EXPECT_EQ(scores.content.fn, 0);
+}
+
+TEST(TaggerTest, SaveLoadRoundTripIsExact) {
+  const auto docs = TinyDocuments();
+  const Model model = TrainTiny(docs);
+  const std::string bytes = model.Serialize();
+  auto parsed = Model::Parse(bytes);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->Serialize(), bytes);
+  EXPECT_EQ(parsed->feature_count(), model.feature_count());
+
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("tagger_test_" + std::to_string(::getpid()) + ".bin")).string();
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(bytes.data(), bytes.size());
+  }
+  auto loaded = AttributionTagger::Load(path);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  const AttributionTagger original(model);
+  const std::string text = "Marion Macalpine said the council was wrong. \"It is safe,\" she said.";
+  const extract::Segmentation seg = extract::Segment(text);
+  std::vector<float> m1, m2;
+  EXPECT_EQ((*loaded)->TagTokens(text, seg, &m1), original.TagTokens(text, seg, &m2));
+  EXPECT_EQ(m1, m2);
+}
+
+TEST(TaggerTest, LoadNamesEveryError) {
+  EXPECT_EQ(AttributionTagger::Load("/nonexistent/model.bin").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(Model::Parse("not a model at all").status().message(),
+            "attribution model: not a model file (bad magic)");
+  std::string bytes = TrainTiny(TinyDocuments()).Serialize();
+  std::string corrupt = bytes;
+  corrupt[corrupt.size() / 2] ^= 0x40;
+  EXPECT_EQ(Model::Parse(corrupt).status().message(),
+            "attribution model: checksum mismatch (corrupt or truncated)");
+  EXPECT_EQ(Model::Parse(bytes.substr(0, bytes.size() - 3)).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+// All tag sequences of length n, for the brute-force comparison.
+void Enumerate(size_t n, std::vector<uint8_t>* current, std::vector<std::vector<uint8_t>>* out) {
+  if (current->size() == n) {
+    out->push_back(*current);
+    return;
+  }
+  for (uint8_t t = 0; t < kNumTags; ++t) {
+    current->push_back(t);
+    Enumerate(n, current, out);
+    current->pop_back();
+  }
+}
+
+TEST(TaggerTest, DecodingRespectsBioAndFindsTheBestValidSequence) {
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<float> dist(-3, 3);
+  std::array<float, kNumTags> start{};
+  std::array<std::array<float, kNumTags>, kNumTags> transition{};
+  for (auto& v : start) v = dist(rng);
+  for (auto& row : transition) {
+    for (auto& v : row) v = dist(rng);
+  }
+  constexpr size_t kN = 5;
+  std::vector<std::vector<uint8_t>> all;
+  std::vector<uint8_t> current;
+  Enumerate(kN, &current, &all);
+  for (int trial = 0; trial < 50; ++trial) {
+    std::vector<float> scores(kN * kNumTags);
+    for (auto& v : scores) v = dist(rng);
+    // Make inside tags tempting everywhere, so that constraints matter.
+    for (size_t i = 0; i < kN; ++i) scores[i * kNumTags + kICue] += 4;
+    std::vector<uint8_t> tags;
+    ViterbiDecode(scores.data(), kN, start, transition, &tags);
+    ASSERT_EQ(tags.size(), kN);
+    EXPECT_FALSE(IsInside(tags[0]));
+    for (size_t i = 1; i < kN; ++i) EXPECT_TRUE(AllowedTransition(tags[i - 1], tags[i]));
+    auto total = [&](const std::vector<uint8_t>& t) {
+      float s = start[t[0]] + scores[t[0]];
+      for (size_t i = 1; i < kN; ++i) s += transition[t[i - 1]][t[i]] + scores[i * kNumTags + t[i]];
+      return s;
+    };
+    float best = -1e30f;
+    for (const auto& t : all) {
+      bool valid = !IsInside(t[0]);
+      for (size_t i = 1; i < kN && valid; ++i) valid = AllowedTransition(t[i - 1], t[i]);
+      if (valid) best = std::max(best, total(t));
+    }
+    EXPECT_NEAR(total(tags), best, 1e-4);
+  }
+}
+
+TEST(TaggerTest, AssemblyLinksCueToSourceInItsSentenceAndContentToTheNearestCue) {
+  const std::string text = "Bob said it rained. Ann said it snowed.";
+  const extract::Segmentation seg = extract::Segment(text);
+  // Bob said it rained . Ann said it snowed .
+  const std::vector<uint8_t> tags = {kBSource, kBCue, kBContent, kIContent, kO,
+                                     kBSource, kBCue, kBContent, kIContent, kO};
+  ASSERT_EQ(seg.tokens.size(), tags.size());
+  const auto out = Assemble(seg, tags);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(Text(text, out[0].source[0]), "Bob");
+  EXPECT_EQ(Text(text, out[0].content[0]), "it rained");
+  EXPECT_EQ(Text(text, out[1].source[0]), "Ann");
+  EXPECT_EQ(Text(text, out[1].content[0]), "it snowed");
+  EXPECT_EQ(out[1].first_sentence, 1u);
+  EXPECT_EQ(out[1].end_sentence, 2u);
+  // Code points: the same spans, as the evaluator reads them.
+  const auto chars = ToCharAttributions(text, out);
+  EXPECT_EQ(chars[1].cue, (std::vector<CharSpan>{{24, 28}}));
+}
+
+TEST(TaggerTest, ArbitraryBytesNeverCrash) {
+  const AttributionTagger tagger(TrainTiny(TinyDocuments()));
+  std::mt19937 rng(42);
+  const std::string alphabet[] = {"a", "Said", " ", "\n", "\n\n", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D",
+                                  "'", ".", ",", "\xFF", "\xC3", "\x00", "said", "she", ":", "\xE2\x80"};
+  for (int trial = 0; trial < 300; ++trial) {
+    std::string text;
+    const int len = rng() % 200;
+    for (int i = 0; i < len; ++i) {
+      if (rng() % 3 == 0) {
+        text.push_back(static_cast<char>(rng() % 256));
+      } else {
+        text += alphabet[rng() % (sizeof(alphabet) / sizeof(alphabet[0]))];
+      }
+    }
+    for (const auto& a : tagger.Tag(text)) {
+      ASSERT_FALSE(a.cue.empty());
+      for (const auto* spans : {&a.cue, &a.source, &a.content}) {
+        for (const auto& s : *spans) {
+          ASSERT_LT(s.begin, s.end);
+          ASSERT_LE(s.end, text.size());
+        }
+      }
+    }
+  }
+  EXPECT_TRUE(tagger.Tag("").empty());
+}
+
+// Optional: the shipped model on PolNeAR's dev split when an export is present
+// (scripts/polnear-export.sh; PolNeAR has no licence, so it is never in the repository).
+TEST(PolnearTaggerTest, ShippedModelScoresAboveTheRecordedFloorOnDev) {
+  const char* env = std::getenv("CLAIMS_POLNEAR_DIR");
+  const std::string dir = env != nullptr ? env : std::string(CLAIMS_TEST_FIXTURES) + "/../../.cache/polnear";
+  if (!std::filesystem::exists(dir + "/data/dev/text")) GTEST_SKIP() << "no PolNeAR export at " << dir;
+  auto tagger = AttributionTagger::Load(DefaultModelPath());
+  ASSERT_TRUE(tagger.ok()) << tagger.status();
+  auto docs = ReadCorpusSplit(dir, "dev");
+  ASSERT_TRUE(docs.ok()) << docs.status();
+  const eval::Scores scores = Evaluate(**tagger, *docs);
+  std::cout << eval::FormatScores(scores);
+  EXPECT_EQ(scores.documents, 84);
+  // Floors: the figures measured when the model was trained, minus 0.02.
+  EXPECT_GT(scores.cue.Exact().f1, kDevCueExactFloor);
+  EXPECT_GT(scores.source.Overlap().f1, kDevSourceOverlapFloor);
+  EXPECT_GT(scores.content.Overlap().f1, kDevContentOverlapFloor);
+}
+
+}  // namespace
+}  // namespace claims::tagger

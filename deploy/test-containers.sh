@@ -342,6 +342,9 @@ for _ in $(seq 1 40); do healthy "$QUERY_C" && { healthy_after=1; break; }; slee
 [ "$healthy_after" = 1 ] && ok "restarted $QUERY_C is healthy" || bad "restarted $QUERY_C is not healthy"
 
 # ---- the Kubernetes manifests ------------------------------------------------------------------
+if ! /usr/bin/python3 -c 'import yaml' 2>/dev/null; then
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends python3-yaml >/dev/null
+fi
 if /usr/bin/python3 "$ROOT/deploy/k8s/check-manifests.py" "$ROOT/deploy/k8s"; then
   ok "Kubernetes manifests parse and are consistent"
 else

@@ -26,6 +26,13 @@ class Ingester {
 
   // Extracts and durably stores one article. Errors: those of Extractor::Extract
   // (INVALID_ARGUMENT / RESOURCE_EXHAUSTED, field named) and of ClaimStore::PutArticle.
+  //
+  // Identity (the article id), first that applies: for HTML, the page's own
+  // `<link rel=canonical>` when it is an absolute http(s) URL (it wins over `url`, so one page
+  // reached by several links, feeds or clients is one article); `url`; `source_id` (e.g. a
+  // feed's non-URL GUID); the text. Re-ingesting the same article with the same content is a
+  // no-op reported as `unchanged` (an undated article keeps the time of its first ingestion
+  // as the reference for its claim times, so it is unchanged too).
   absl::StatusOr<claims::v1::IngestArticleResponse> Ingest(
       const claims::v1::IngestArticleRequest& request);
 
@@ -35,6 +42,10 @@ class Ingester {
       const claims::v1::DeleteArticleRequest& request);
 
  private:
+  // Extraction with the article id settled (source_id applied).
+  absl::StatusOr<extract::Extraction> Extract(const claims::v1::IngestArticleRequest& resolved,
+                                              absl::Time now) const;
+
   const extract::Extractor* const extractor_;
   store::ClaimStore* const store_;
 };

@@ -1,11 +1,17 @@
 // claims-ingest: extracts claims from articles and is the sole writer of the database.
+#include <algorithm>
 #include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/time/time.h"
 #include "common/server_runner.h"
 #include "ingest-service/extract/extractor.h"
+#include "ingest-service/feeds/feed_poller.h"
 #include "ingest-service/ingest_service.h"
 #include "ingest-service/ingester.h"
 #include "store/claim_store.h"
@@ -19,10 +25,60 @@ ABSL_FLAG(std::string, taxonomy, claims::EnvOr("CLAIMS_TAXONOMY", ""),
 ABSL_FLAG(std::string, organisations, claims::EnvOr("CLAIMS_ORGANISATIONS", ""),
           "organisation alias file (env CLAIMS_ORGANISATIONS; default: the shipped one)");
 
+ABSL_FLAG(std::string, feeds, claims::EnvOr("CLAIMS_FEEDS", ""),
+          "file listing RSS/Atom feed URLs, one a line, to poll and ingest (env CLAIMS_FEEDS)");
+ABSL_FLAG(absl::Duration, feed_interval, absl::Minutes(15),
+          "how often each feed is polled (e.g. 90s, 15m); a failing feed backs off up to 6h");
+ABSL_FLAG(absl::Duration, fetch_timeout, absl::Seconds(15),
+          "timeout of one feed or page download");
+ABSL_FLAG(int, ingest_threads, 8,
+          "threads that extract and commit streamed articles (IngestArticles)");
+ABSL_FLAG(int, stream_window, 64,
+          "articles read ahead per IngestArticles stream (bounds its memory with 32 MiB)");
+
+namespace {
+
+// Accepts --feed-interval as well as --feed_interval (Abseil flag names are identifiers).
+std::vector<char*> DashesToUnderscores(int argc, char** argv, std::vector<std::string>* storage) {
+  storage->reserve(argc);
+  std::vector<char*> out;
+  for (int i = 0; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (i > 0 && arg.rfind("--", 0) == 0) {
+      const size_t end = std::min(arg.find('='), arg.size());
+      for (size_t j = 2; j < end; ++j) {
+        if (arg[j] == '-') arg[j] = '_';
+      }
+    }
+    storage->push_back(std::move(arg));
+    out.push_back(storage->back().data());
+  }
+  out.push_back(nullptr);
+  return out;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  absl::SetProgramUsageMessage("claims-ingest --listen ADDR --db DIR");
+  absl::SetProgramUsageMessage(
+      "claims-ingest --listen ADDR --db DIR [--feeds FILE --feed-interval 15m]");
   claims::BlockShutdownSignals();
-  absl::ParseCommandLine(argc, argv);
+  std::vector<std::string> arg_storage;
+  std::vector<char*> args = DashesToUnderscores(argc, argv, &arg_storage);
+  absl::ParseCommandLine(argc, args.data());
+  std::vector<std::string> feed_urls;
+  if (!absl::GetFlag(FLAGS_feeds).empty()) {
+    auto urls = claims::feeds::ReadFeedList(absl::GetFlag(FLAGS_feeds));
+    if (!urls.ok()) {
+      std::cerr << "claims-ingest: " << urls.status().message() << std::endl;
+      return 1;
+    }
+    feed_urls = *std::move(urls);
+  }
+  if (absl::GetFlag(FLAGS_feed_interval) <= absl::ZeroDuration()) {
+    std::cerr << "claims-ingest: --feed-interval must be positive" << std::endl;
+    return 1;
+  }
   claims::extract::ExtractorOptions options = claims::extract::DefaultExtractorOptions();
   if (!absl::GetFlag(FLAGS_taxonomy).empty()) options.taxonomy_path = absl::GetFlag(FLAGS_taxonomy);
   if (!absl::GetFlag(FLAGS_organisations).empty()) {
@@ -43,9 +99,33 @@ int main(int argc, char** argv) {
     std::cerr << "claims-ingest: " << s.message() << std::endl;
     return 1;
   }
-  claims::ingest::IngestServiceImpl service(&ingester);
+  claims::ingest::StreamOptions stream_options;
+  stream_options.worker_threads = std::max(1, absl::GetFlag(FLAGS_ingest_threads));
+  stream_options.max_in_flight = std::max(1, absl::GetFlag(FLAGS_stream_window));
+  claims::ingest::IngestServiceImpl service(&ingester, stream_options);
+  std::unique_ptr<claims::feeds::FeedPoller> poller;
+  if (!feed_urls.empty()) {
+    claims::feeds::PollerOptions poller_options;
+    poller_options.interval = absl::GetFlag(FLAGS_feed_interval);
+    poller_options.fetch.timeout = absl::GetFlag(FLAGS_fetch_timeout);
+    poller = std::make_unique<claims::feeds::FeedPoller>(
+        std::move(feed_urls), poller_options,
+        [&ingester](const claims::v1::IngestArticleRequest& request) {
+          return ingester.Ingest(request);
+        },
+        [&ingester](const std::string& url) {
+          claims::v1::DeleteArticleRequest request;
+          request.set_url(url);
+          return ingester.Delete(request).status();
+        },
+        &std::cerr);
+  }
   const absl::Status status = claims::RunServerUntilSignalled(
-      {absl::GetFlag(FLAGS_listen), "claims-ingest", {"claims.v1.IngestService"}}, {&service});
+      {absl::GetFlag(FLAGS_listen), "claims-ingest", {"claims.v1.IngestService"}}, {&service},
+      [&poller](grpc::Server*) {
+        if (poller != nullptr) poller->Start();
+      });
+  if (poller != nullptr) poller->Stop();  // before the store closes
   if (!status.ok()) {
     std::cerr << "claims-ingest: " << status.message() << std::endl;
     return 1;

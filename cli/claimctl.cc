@@ -1,6 +1,7 @@
 #include "cli/claimctl.h"
 
 #include <grpcpp/grpcpp.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <iostream>
@@ -14,6 +15,7 @@
 #include "claims/v1/ingest.grpc.pb.h"
 #include "claims/v1/query.grpc.pb.h"
 #include "cli/format.h"
+#include "cli/ingest_commands.h"
 #include "common/grpc_status.h"
 #include "common/server_runner.h"
 #include "ingest-service/extract/extractor.h"
@@ -356,9 +358,27 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
 
   ArticleFlags article_flags;
   std::vector<std::string> files;
-  CLI::App* ingest = app.add_subcommand("ingest", "ingest text or HTML files (or - for stdin)");
+  CLI::App* ingest = app.add_subcommand("ingest", "ingest text or HTML files (or - for stdin), or JSON Lines");
   AddArticleFlags(ingest, &article_flags);
-  ingest->add_option("FILE", files, "files to ingest; - reads stdin")->required();
+  ingest->add_option("FILE", files, "files to ingest; - reads stdin");
+  std::string jsonl;
+  bool no_progress = false;
+  ingest->add_option("--jsonl", jsonl,
+                     "FILE or -: one article a line in proto3 JSON (url, title, publisher, "
+                     "publishedTime, text or html), streamed over IngestArticles");
+  ingest->add_flag("--no-progress", no_progress, "no progress line on a terminal (--jsonl)");
+
+  std::string feed_source, user_agent;
+  bool no_fetch = false;
+  double fetch_timeout = 15;
+  size_t max_page_bytes = extract::kMaxArticleBytes;
+  CLI::App* ingest_feed = app.add_subcommand(
+      "ingest-feed", "ingest every item of an RSS or Atom feed, with its linked page");
+  ingest_feed->add_option("FEED", feed_source, "feed URL or file")->required();
+  ingest_feed->add_flag("--no-fetch", no_fetch, "use the items' own content; fetch no pages");
+  ingest_feed->add_option("--fetch-timeout", fetch_timeout, "seconds per feed or page download");
+  ingest_feed->add_option("--max-page-bytes", max_page_bytes, "larger pages are not used");
+  ingest_feed->add_option("--user-agent", user_agent, "User-Agent of the downloads");
 
   FilterFlags filter_flags;
   int limit = 100;
@@ -438,7 +458,30 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
     return app.exit(e, out, err) == 0 ? 0 : 2;
   }
 
+  if (ingest->parsed() && !jsonl.empty()) {
+    if (!files.empty()) {
+      err << "claimctl: ingest: give FILEs or --jsonl, not both\n";
+      return 2;
+    }
+    const bool terminal = &err == &std::cerr && isatty(STDERR_FILENO);
+    return RunIngestJsonl({g.ingest_address, jsonl, terminal && !no_progress}, in, out, err);
+  }
+  if (ingest->parsed() && files.empty()) {
+    err << "claimctl: ingest: FILE or --jsonl is required\n";
+    return 2;
+  }
   if (ingest->parsed()) return RunIngest(g, article_flags, files, in, out, err);
+  if (ingest_feed->parsed()) {
+    FeedOptions feed;
+    feed.ingest_address = g.ingest_address;
+    feed.feed = feed_source;
+    feed.fetch_pages = !no_fetch;
+    feed.fetch_timeout = absl::Seconds(fetch_timeout);
+    feed.max_page_bytes = max_page_bytes;
+    feed.user_agent = user_agent;
+    feed.rpc_timeout = absl::Seconds(g.timeout_seconds);
+    return RunIngestFeed(feed, out, err);
+  }
   if (claims_cmd->parsed()) return RunClaims(g, filter_flags, limit, page_size, order, output, out, err);
   if (extract_cmd->parsed()) return RunExtract(article_flags, extract_file, output, in, out, err);
   if (count->parsed()) return RunCount(g, count_flags, by, count_limit, output, chart, out, err);

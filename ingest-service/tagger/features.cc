@@ -92,7 +92,16 @@ enum Template : uint64_t {
   kPunctPair,
   kQuoteW0,
   kWm1Cue,
-  kSentenceLen,
+  kWm3,
+  kWp3,
+  kWm2Wm1,
+  kWp1Wp2,
+  kSuffixM1,
+  kSuffixP1,
+  kSentenceShape,
+  kEdges,
+  kCapRun,
+  kW0Edge,
 };
 
 inline uint64_t Key(uint64_t templ, uint64_t a) { return Combine(Mix64(templ), a); }
@@ -176,6 +185,11 @@ void PrepareDocument(absl::string_view text, const extract::Segmentation& seg,
     if (b >= e) continue;
     const uint8_t para_start = s == 0 || seg.sentences[s - 1].paragraph != sent.paragraph ? 1 : 0;
     const size_t len = e - b;
+    uint8_t quotes = 0, cues = 0;
+    for (size_t i = b; i < e; ++i) {
+      quotes |= tokens[i].kind == TokenKind::kQuote ? 1 : 0;
+      if (info[i].cue >= 2 && cues < 2) ++cues;
+    }
     size_t cue_pos = SIZE_MAX;
     uint64_t punct = 0;
     for (size_t i = b; i < e; ++i) {
@@ -183,6 +197,10 @@ void PrepareDocument(absl::string_view text, const extract::Segmentation& seg,
       x.sentence_position = i == b ? 0 : (i == b + 1 ? 1 : (i + 1 == e ? 2 : 3));
       x.paragraph_start = para_start;
       x.relative = static_cast<uint8_t>((i - b) * 5 / len);
+      x.from_start = DistanceBucket(i - b);
+      x.to_end = DistanceBucket(e - 1 - i);
+      x.sentence_quotes = quotes;
+      x.sentence_cues = cues;
       if (cue_pos != SIZE_MAX) {
         x.left_cue_distance = DistanceBucket(i - cue_pos);
         x.left_cue_word = info[cue_pos].word;
@@ -261,6 +279,19 @@ int ExtractFeatures(const Document& doc, size_t i, uint64_t* keys) {
   keys[n++] = Key(kPunctPair, x.prev_punct, x.next_punct);
   keys[n++] = Key(kQuoteW0, x.in_quote, w0);
   keys[n++] = Key(kWm1Cue, wm1, x.cue);
+  keys[n++] = Key(kWm3, word_at(k - 3));
+  keys[n++] = Key(kWp3, word_at(k + 3));
+  keys[n++] = Key(kWm2Wm1, word_at(k - 2), wm1);
+  keys[n++] = Key(kWp1Wp2, wp1, word_at(k + 2));
+  const bool has_prev = k > 0 && tokens[k - 1].sentence == sentence;
+  const bool has_next = static_cast<size_t>(k + 1) < info.size() && tokens[k + 1].sentence == sentence;
+  keys[n++] = Key(kSuffixM1, has_prev ? info[k - 1].suffix3 : kBoundaryWord);
+  keys[n++] = Key(kSuffixP1, has_next ? info[k + 1].suffix3 : kBoundaryWord);
+  keys[n++] = Key(kSentenceShape, x.sentence_quotes, x.sentence_cues, x.in_quote);
+  keys[n++] = Key(kEdges, x.from_start, x.to_end);
+  const bool cap_run = x.shape == 1 && ((has_prev && info[k - 1].shape == 1) || (has_next && info[k + 1].shape == 1));
+  keys[n++] = Key(kCapRun, cap_run, x.left_cue_distance, x.right_cue_distance);
+  keys[n++] = Key(kW0Edge, w0, x.from_start);
   return n;
 }
 

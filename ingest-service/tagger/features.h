@@ -19,7 +19,7 @@
 
 namespace claims::tagger {
 
-inline constexpr uint32_t kFeatureVersion = 1;
+inline constexpr uint32_t kFeatureVersion = 2;
 
 // BIO tags over the three components of an attribution.
 enum Tag : uint8_t {
@@ -80,6 +80,10 @@ struct TokenInfo {
   uint8_t right_cue_distance = 0;
   uint64_t left_cue_word = 0;     // that candidate's word hash (0: none)
   uint64_t right_cue_word = 0;
+  uint8_t from_start = 0;         // distance bucket from the sentence's first token
+  uint8_t to_end = 0;             // and to its last
+  uint8_t sentence_quotes = 0;    // the sentence has a quote mark (1) or not (0)
+  uint8_t sentence_cues = 0;      // cue candidates in the sentence: 0, 1, 2 (or more)
   uint64_t prev_punct = 0;        // the last punctuation token before this one in the sentence
   uint64_t next_punct = 0;
 };
@@ -95,7 +99,7 @@ struct Document {
 void PrepareDocument(absl::string_view text, const extract::Segmentation& seg,
                      const CueLexicon& lexicon, Document* doc);
 
-inline constexpr int kMaxFeatures = 48;
+inline constexpr int kMaxFeatures = 64;
 // Writes the feature keys of token `i` into keys[0..n), returns n (<= kMaxFeatures).
 int ExtractFeatures(const Document& doc, size_t i, uint64_t* keys);
 

@@ -88,7 +88,9 @@ Model::Model(CueLexicon lexicon, std::vector<FeatureWeights> features,
 
 void Model::Build(const std::vector<Quantised>& entries) {
   size_t size = 16;
-  while (size < entries.size() * 5 / 3 + 1) size *= 2;  // load factor <= 0.6
+  // Load factor <= 0.6: measured faster than 0.7 (shorter probes for the many unknown keys
+  // outweigh the larger table).
+  while (size < entries.size() * 5 / 3 + 1) size *= 2;
   table_.assign(size, Slot{});
   keys_.assign(size, 0);
   mask_ = size - 1;

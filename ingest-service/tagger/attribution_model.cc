@@ -1,0 +1,93 @@
+#include "ingest-service/tagger/attribution_model.h"
+
+#include <algorithm>
+
+#include "common/status_macros.h"
+#include "common/utf8.h"
+
+namespace claims::tagger {
+namespace {
+
+bool IsQuoteMark(char32_t c) {
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x00AB || c == 0x00BB || c == 0x201E;
+}
+
+// Whether `span` starts (or ends) with a double quotation mark; its byte length in `*len`.
+bool StartsWithQuote(absl::string_view text, const extract::ByteSpan& span, size_t* len) {
+  if (span.empty()) return false;
+  const char32_t c = DecodeUtf8(text, span.begin, len);
+  return IsQuoteMark(c);
+}
+
+bool EndsWithQuote(absl::string_view text, const extract::ByteSpan& span, size_t* len) {
+  if (span.empty()) return false;
+  size_t start = span.end - 1;
+  while (start > span.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  const char32_t c = DecodeUtf8(text, start, len);
+  return IsQuoteMark(c) && start + *len == span.end;
+}
+
+bool ContainsQuote(absl::string_view text, const extract::ByteSpan& span) {
+  for (size_t pos = span.begin; pos < span.end;) {
+    size_t len = 1;
+    if (IsQuoteMark(DecodeUtf8(text, pos, &len))) return true;
+    pos += len;
+  }
+  return false;
+}
+
+// The tokens whose bytes lie within `span`, as a token range.
+extract::TokenRange TokensWithin(const extract::Segmentation& seg, const extract::ByteSpan& span) {
+  const auto& tokens = seg.tokens;
+  const auto first = std::lower_bound(tokens.begin(), tokens.end(), span.begin,
+                                      [](const extract::Token& t, size_t b) { return t.begin < b; });
+  auto last = first;
+  while (last != tokens.end() && last->end <= span.end) ++last;
+  return {static_cast<size_t>(first - tokens.begin()), static_cast<size_t>(last - tokens.begin())};
+}
+
+}  // namespace
+
+std::vector<extract::Attribution> TaggerAttributionModel::Find(absl::string_view text,
+                                                               const extract::Segmentation& seg) const {
+  std::vector<extract::Attribution> out;
+  for (const TaggedAttribution& t : tagger_->Tag(text, seg)) {
+    if (t.cue.empty() || t.content.empty()) continue;
+    extract::Attribution a;
+    a.cue = {t.cue.front().begin, t.cue.back().end};
+    a.first_sentence = t.first_sentence;
+    a.end_sentence = t.end_sentence;
+    if (!t.source.empty()) a.speaker.head = TokensWithin(seg, t.source.front());
+    bool whole_quote = true, any_quote = false;
+    for (extract::ByteSpan c : t.content) {
+      size_t open = 0, close = 0;
+      const bool starts = StartsWithQuote(text, c, &open);
+      const bool ends = EndsWithQuote(text, c, &close);
+      if (starts && ends && c.end - c.begin > open + close) {
+        c.begin += open;
+        c.end -= close;
+      } else {
+        whole_quote = false;
+      }
+      any_quote = any_quote || starts || ends || ContainsQuote(text, c);
+      if (!c.empty()) a.content.push_back(c);
+    }
+    if (a.content.empty()) continue;
+    a.kind = whole_quote ? extract::AttributionKind::kDirectQuote
+             : any_quote ? extract::AttributionKind::kMixed
+                         : extract::AttributionKind::kIndirect;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+absl::StatusOr<std::unique_ptr<extract::Extractor>> CreateDefaultExtractor(
+    const std::string& model_path) {
+  CLAIMS_ASSIGN_OR_RETURN(std::unique_ptr<AttributionTagger> tagger,
+                          AttributionTagger::Load(model_path.empty() ? DefaultModelPath() : model_path));
+  extract::ExtractorOptions options = extract::DefaultExtractorOptions();
+  options.model = std::make_shared<TaggerAttributionModel>(std::move(tagger));
+  return extract::Extractor::Create(options);
+}
+
+}  // namespace claims::tagger

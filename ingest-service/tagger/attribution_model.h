@@ -1,0 +1,39 @@
+// The tagger as the extractor's learned AttributionModel, and the factory that builds the
+// production extractor (rules + shipped model).
+#ifndef CLAIMS_INGEST_SERVICE_TAGGER_ATTRIBUTION_MODEL_H_
+#define CLAIMS_INGEST_SERVICE_TAGGER_ATTRIBUTION_MODEL_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "ingest-service/extract/extractor.h"
+#include "ingest-service/tagger/tagger.h"
+
+namespace claims::tagger {
+
+// Adapts AttributionTagger output to extract::Attribution: the cue is the span from the
+// first to the last cue fragment; the source words become the speaker phrase's head; a
+// content that is a whole quotation loses its quotation marks (as the rules' quotes do)
+// and makes the claim a DIRECT_QUOTE, a content containing a quotation a MIXED one.
+// Thread-safe (immutable).
+class TaggerAttributionModel final : public extract::AttributionModel {
+ public:
+  explicit TaggerAttributionModel(std::unique_ptr<AttributionTagger> tagger)
+      : tagger_(std::move(tagger)) {}
+  std::vector<extract::Attribution> Find(absl::string_view text,
+                                         const extract::Segmentation& seg) const override;
+
+ private:
+  const std::unique_ptr<AttributionTagger> tagger_;
+};
+
+// DefaultExtractorOptions() with the shipped tagger model (DefaultModelPath()) loaded, or
+// with `model_path` when given. Errors: those of Extractor::Create and AttributionTagger::Load.
+absl::StatusOr<std::unique_ptr<extract::Extractor>> CreateDefaultExtractor(
+    const std::string& model_path = "");
+
+}  // namespace claims::tagger
+
+#endif  // CLAIMS_INGEST_SERVICE_TAGGER_ATTRIBUTION_MODEL_H_

@@ -1,0 +1,182 @@
+// Streaming ingestion against a real claims-ingest process: articles/s with durable
+// acknowledgements (IngestArticles), and the server's resident memory (VmRSS) over time while
+// a producer streams as fast as it can. Prints figures; asserts nothing.
+//
+//   build-feeds/bench/ingest_stream_bench [--articles N] [--threads T] [--window W]
+//
+// Articles are the fixture articles (tests/fixtures/articles/*.txt) varied so that each one is
+// unique: another place, other people, other numbers, an extra paragraph, its own URL.
+#include <dirent.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <grpcpp/grpcpp.h>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "claims/v1/ingest.grpc.pb.h"
+#include "tests/testing/server_process.h"
+#include "tests/testing/temp_dir.h"
+
+namespace {
+
+using claims::v1::IngestArticleRequest;
+using claims::v1::IngestArticlesResponse;
+
+std::vector<std::string> LoadFixtures() {
+  std::vector<std::string> texts;
+  const std::string dir = CLAIMS_FIXTURES "/articles";
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) return texts;
+  while (dirent* e = readdir(d)) {
+    const std::string name = e->d_name;
+    if (name.size() < 4 || name.substr(name.size() - 4) != ".txt") continue;
+    std::ifstream f(dir + "/" + name);
+    texts.emplace_back(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  }
+  closedir(d);
+  return texts;
+}
+
+const char* const kPlaces[] = {"Hackney", "Islington", "Camden", "Leeds", "Bristol", "Norwich",
+                               "Salford", "Croydon", "Derby", "Exeter", "Bradford", "Lambeth"};
+const char* const kPeople[] = {"Amira Shah", "Tom Baker", "Grace Okafor", "Liam Walsh", "Nina Patel",
+                               "Owen Price", "Ruth Ellis", "Sanjay Rao", "Keira Dunn", "Femi Ade"};
+const char* const kOrgs[] = {"NHS England", "Palantir", "the Information Commissioner's Office",
+                             "Unison", "the Department of Health", "the British Medical Association"};
+
+// Article `i`: a fixture, varied.
+IngestArticleRequest MakeArticle(const std::vector<std::string>& fixtures, int64_t i) {
+  const std::string& base = fixtures[i % fixtures.size()];
+  const char* place = kPlaces[(i / 3) % 12];
+  const char* person = kPeople[(i / 7) % 10];
+  const char* org = kOrgs[(i / 5) % 6];
+  std::string text = absl::StrReplaceAll(
+      base, {{"Hackney", place}, {"Islington", kPlaces[(i / 11) % 12]}, {"2025", absl::StrCat(2020 + i % 6)}});
+  absl::StrAppend(&text, "\n\n\"We will keep asking questions about case ", i, ",\" said ", person,
+                  ", a spokesperson for ", org, ".\n\n", org, " said it had received ", i % 97 + 3,
+                  " complaints about the scheme in ", place, " this year.\n");
+  IngestArticleRequest r;
+  r.set_url(absl::StrCat("https://news.example.test/", place, "/", i, "?utm_source=bench"));
+  r.set_title(absl::StrCat("Story ", i, " from ", place));
+  r.set_publisher("Bench Example News");
+  r.mutable_published_time()->set_seconds(1735689600 + i * 60);
+  r.set_text(std::move(text));
+  return r;
+}
+
+int64_t RssKb(int pid) {
+  std::ifstream f("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(f, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::atoll(line.c_str() + 6);
+  }
+  return -1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int64_t articles = 10000;
+  std::string threads = "8", window = "64";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--articles") articles = std::atoll(argv[i + 1]);
+    if (flag == "--threads") threads = argv[i + 1];
+    if (flag == "--window") window = argv[i + 1];
+  }
+  const std::vector<std::string> fixtures = LoadFixtures();
+  if (fixtures.empty()) {
+    std::cerr << "no fixtures under " << CLAIMS_FIXTURES << "\n";
+    return 1;
+  }
+  claims::testing::TempDir dir;
+  claims::testing::ServerProcess server(
+      CLAIMS_INGEST_BIN, {"--listen=127.0.0.1:0", "--db=" + dir.Sub("db"), "--ingest_threads=" + threads,
+                          "--stream_window=" + window});
+  if (server.address().empty()) {
+    std::cerr << "claims-ingest did not start: " << server.ReadStderr() << "\n";
+    return 1;
+  }
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(64 << 20);
+  auto stub = claims::v1::IngestService::NewStub(
+      grpc::CreateCustomChannel(server.address(), grpc::InsecureChannelCredentials(), args));
+
+  int64_t bytes = 0;
+  for (int64_t i = 0; i < std::min<int64_t>(articles, 1000); ++i) bytes += MakeArticle(fixtures, i).text().size();
+  std::cout << "claims-ingest (pid " << server.pid() << ") --ingest_threads=" << threads
+            << " --stream_window=" << window << "; " << articles << " articles, about "
+            << bytes / std::min<int64_t>(articles, 1000) << " bytes of text each\n";
+  const int64_t rss_start = RssKb(server.pid());
+
+  grpc::ClientContext context;
+  auto stream = stub->IngestArticles(&context);
+  std::atomic<int64_t> acked{0};
+  std::atomic<bool> done{false};
+  const auto start = std::chrono::steady_clock::now();
+  std::thread writer([&] {
+    for (int64_t i = 0; i < articles; ++i) {
+      if (!stream->Write(MakeArticle(fixtures, i))) break;
+    }
+    stream->WritesDone();
+  });
+  int64_t rss_max = rss_start;
+  std::vector<std::pair<double, int64_t>> samples;  // (seconds, RSS KB)
+  std::thread sampler([&] {
+    while (!done) {
+      const int64_t rss = RssKb(server.pid());
+      rss_max = std::max(rss_max, rss);
+      samples.emplace_back(
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), rss);
+      std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    }
+  });
+  IngestArticlesResponse response;
+  int64_t claims = 0, failed = 0, next_report = articles / 10;
+  while (stream->Read(&response)) {
+    const int64_t n = ++acked;
+    if (response.code() != 0) {
+      ++failed;
+      if (failed < 5) std::cerr << "article " << response.index() << ": " << response.message() << "\n";
+    }
+    claims += response.result().claims_size();
+    if (n == next_report) {
+      const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::printf("  %8lld acked  %6.1f s  %7.0f articles/s  server RSS %6.1f MB\n",
+                  static_cast<long long>(n), s, n / s, RssKb(server.pid()) / 1024.0);
+      std::fflush(stdout);
+      next_report += articles / 10;
+    }
+  }
+  writer.join();
+  const grpc::Status status = stream->Finish();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  done = true;
+  sampler.join();
+  if (!status.ok()) std::cerr << "stream: " << status.error_message() << "\n";
+  // RSS after the first 10% of the run (warm: RocksDB memtables, caches, gRPC buffers
+  // allocated) against the highest seen afterwards.
+  int64_t rss_warm = -1, rss_after_warm_max = 0;
+  for (const auto& [t, kb] : samples) {
+    if (t >= seconds * 0.1 && rss_warm < 0) rss_warm = kb;
+    if (t >= seconds * 0.1) rss_after_warm_max = std::max(rss_after_warm_max, kb);
+  }
+  std::printf(
+      "%lld articles acknowledged (durable) in %.2f s: %.0f articles/s; %lld claims; %lld failed\n"
+      "server RSS: %.1f MB at start, %.1f MB at 10%% of the run, max %.1f MB (%.1f MB above the "
+      "10%% mark), %.1f MB at the end\n",
+      static_cast<long long>(acked.load()), seconds, acked / seconds, static_cast<long long>(claims),
+      static_cast<long long>(failed), rss_start / 1024.0, rss_warm / 1024.0, rss_max / 1024.0,
+      (rss_after_warm_max - rss_warm) / 1024.0, RssKb(server.pid()) / 1024.0);
+  return status.ok() && failed == 0 ? 0 : 1;
+}

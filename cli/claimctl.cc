@@ -18,7 +18,9 @@
 #include "cli/ingest_commands.h"
 #include "common/grpc_status.h"
 #include "common/server_runner.h"
+#include "ingest-service/eval/corpus_eval.h"
 #include "ingest-service/extract/extractor.h"
+#include "ingest-service/tagger/attribution_model.h"
 #include "ingest-service/extract/request_content.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 
@@ -329,7 +331,7 @@ int RunExtract(const ArticleFlags& a, const std::string& file, const std::string
                std::istream& in, std::ostream& out, std::ostream& err) {
   auto format = ParseOutputFormat(output);
   if (!format.ok()) return Fail(err, format.status());
-  auto extractor = extract::Extractor::Create(extract::DefaultExtractorOptions());
+  auto extractor = tagger::CreateDefaultExtractor();
   if (!extractor.ok()) return Fail(err, extractor.status());
   auto content = ReadInput(file, in);
   if (!content.ok()) return Fail(err, content.status());
@@ -417,6 +419,14 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
   watch->add_flag("--with-tokens", with_tokens,
                   "print {\"claim\": ..., \"resumeToken\": ...} per line, to resume after a restart");
 
+  std::string corpus, split = "dev";
+  int max_documents = 0;
+  CLI::App* eval = app.add_subcommand(
+      "eval", "score the extractor on a BRAT-annotated corpus laid out as PolNeAR (Citron's metrics)");
+  eval->add_option("--corpus", corpus, "corpus folder (with data/SPLIT/text and data/SPLIT/attributions)")->required();
+  eval->add_option("--split", split, "train, dev or test");
+  eval->add_option("--limit", max_documents, "at most this many articles (0: all)");
+
   std::string extract_file;
   CLI::App* extract_cmd = app.add_subcommand("extract", "run the extractor offline on one file");
   AddArticleFlags(extract_cmd, &article_flags);
@@ -484,6 +494,14 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
   }
   if (claims_cmd->parsed()) return RunClaims(g, filter_flags, limit, page_size, order, output, out, err);
   if (extract_cmd->parsed()) return RunExtract(article_flags, extract_file, output, in, out, err);
+  if (eval->parsed()) {
+    auto extractor = tagger::CreateDefaultExtractor();
+    if (!extractor.ok()) return Fail(err, extractor.status());
+    auto scores = eval::EvaluateCorpus(**extractor, {corpus, split, max_documents});
+    if (!scores.ok()) return Fail(err, scores.status());
+    out << eval::FormatScores(*scores);
+    return 0;
+  }
   if (count->parsed()) return RunCount(g, count_flags, by, count_limit, output, chart, out, err);
   if (export_cmd->parsed()) return RunExport(g, export_flags, order, out, err);
   if (watch->parsed()) return RunWatch(g, watch_flags, resume, output == "table" ? "jsonl" : output, with_tokens, out, err);

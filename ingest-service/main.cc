@@ -14,6 +14,7 @@
 #include "ingest-service/feeds/feed_poller.h"
 #include "ingest-service/ingest_service.h"
 #include "ingest-service/ingester.h"
+#include "ingest-service/tagger/attribution_model.h"
 #include "store/claim_store.h"
 
 ABSL_FLAG(std::string, listen, claims::EnvOr("CLAIMS_LISTEN", "127.0.0.1:50051"),
@@ -22,6 +23,9 @@ ABSL_FLAG(std::string, db, claims::EnvOr("CLAIMS_DB", "./data/claims"),
           "database directory, created if missing (env CLAIMS_DB)");
 ABSL_FLAG(std::string, taxonomy, claims::EnvOr("CLAIMS_TAXONOMY", ""),
           "topic taxonomy file (env CLAIMS_TAXONOMY; default: the shipped one)");
+ABSL_FLAG(std::string, attribution_model, claims::EnvOr("CLAIMS_ATTRIBUTION_MODEL", ""),
+          "learned attribution model (env CLAIMS_ATTRIBUTION_MODEL; default: the shipped one; "
+          "\"none\": the rules alone)");
 ABSL_FLAG(std::string, organisations, claims::EnvOr("CLAIMS_ORGANISATIONS", ""),
           "organisation alias file (env CLAIMS_ORGANISATIONS; default: the shipped one)");
 
@@ -84,7 +88,7 @@ int main(int argc, char** argv) {
   if (!absl::GetFlag(FLAGS_organisations).empty()) {
     options.organisations_path = absl::GetFlag(FLAGS_organisations);
   }
-  auto extractor = claims::extract::Extractor::Create(options);
+  auto extractor = claims::tagger::CreateExtractor(options, absl::GetFlag(FLAGS_attribution_model));
   if (!extractor.ok()) {
     std::cerr << "claims-ingest: " << extractor.status().message() << std::endl;
     return 1;

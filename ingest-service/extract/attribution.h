@@ -74,6 +74,9 @@ struct Attribution {
   // of saying and the organisations mentioned with it are looked for.
   size_t first_sentence = 0;
   size_t end_sentence = 0;
+  // Found by the learned model rather than the rules: kept even when its speaker cannot be
+  // named (the tagger's recall on indirect speech is the point of it).
+  bool learned = false;
 };
 
 // Finds direct quotes with their cue (before: `X said: "..."`, `According to X, "..."`;

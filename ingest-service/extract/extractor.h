@@ -13,7 +13,9 @@
 #include "absl/time/time.h"
 #include "claims/v1/claims.pb.h"
 #include "claims/v1/ingest.pb.h"
+#include "ingest-service/extract/attribution.h"
 #include "ingest-service/extract/organisations.h"
+#include "ingest-service/extract/segmenter.h"
 #include "ingest-service/extract/taxonomy.h"
 
 namespace claims::extract {
@@ -29,11 +31,24 @@ inline constexpr size_t kMaxArticleBytes = 4 << 20;
 std::string ArticleIdForUrl(absl::string_view canonical_url);
 std::string ArticleIdForText(absl::string_view text);
 
+// A learned finder of attributions (the tagger in ingest-service/tagger), whose results the
+// extractor merges with those of its rules. Implementations must be thread-safe (Find is
+// const and called concurrently).
+class AttributionModel {
+ public:
+  virtual ~AttributionModel() = default;
+  // The attributions of `text` (segmented as `seg`), in text order, as byte spans; the
+  // speaker phrase's head covers the source words (empty when none was found).
+  virtual std::vector<Attribution> Find(absl::string_view text, const Segmentation& seg) const = 0;
+};
+
 struct ExtractorOptions {
   // Topic taxonomy file (see ingest-service/data/taxonomy.tsv for the format).
   std::string taxonomy_path;
   // Known organisations and their aliases (see ingest-service/data/organisations.tsv).
   std::string organisations_path;
+  // Optional learned attributions merged with the rules' (null: rules only).
+  std::shared_ptr<const AttributionModel> model;
 };
 
 // Directory holding the default data files: $CLAIMS_DATA_DIR when set, else the install
@@ -56,8 +71,9 @@ class Extractor {
  public:
   // Errors: the data files cannot be read (NOT_FOUND) or parsed (INVALID_ARGUMENT, line named).
   static absl::StatusOr<std::unique_ptr<Extractor>> Create(const ExtractorOptions& options);
-  // Builds an extractor from data already in memory (tests).
-  Extractor(Taxonomy taxonomy, OrganisationCatalog organisations);
+  // Builds an extractor from data already in memory (tests); `model` may be null.
+  Extractor(Taxonomy taxonomy, OrganisationCatalog organisations,
+            std::shared_ptr<const AttributionModel> model = nullptr);
 
   // Errors, all naming the field: INVALID_ARGUMENT when neither or both of text/html are set,
   // the content is empty or only whitespace, not valid UTF-8 (byte offset named), looks
@@ -72,6 +88,7 @@ class Extractor {
  private:
   const Taxonomy taxonomy_;
   const OrganisationCatalog organisations_;
+  const std::shared_ptr<const AttributionModel> model_;  // may be null
 };
 
 }  // namespace claims::extract

@@ -57,7 +57,21 @@ std::vector<extract::Attribution> TaggerAttributionModel::Find(absl::string_view
     a.cue = {t.cue.front().begin, t.cue.back().end};
     a.first_sentence = t.first_sentence;
     a.end_sentence = t.end_sentence;
-    if (!t.source.empty()) a.speaker.head = TokensWithin(seg, t.source.front());
+    if (!t.source.empty()) {
+      // "Marion Macalpine, a spokesperson for X": the words before the first comma are the
+      // head, the rest the apposition, as the rules' speaker phrases are.
+      const extract::TokenRange words = TokensWithin(seg, t.source.front());
+      size_t comma = words.end;
+      for (size_t i = words.begin; i < words.end; ++i) {
+        const extract::Token& tok = seg.tokens[i];
+        if (tok.end == tok.begin + 1 && text[tok.begin] == ',') {
+          comma = i;
+          break;
+        }
+      }
+      a.speaker.head = {words.begin, comma};
+      if (comma + 1 < words.end) a.speaker.apposition = {comma + 1, words.end};
+    }
     bool whole_quote = true, any_quote = false;
     for (extract::ByteSpan c : t.content) {
       size_t open = 0, close = 0;
@@ -66,6 +80,8 @@ std::vector<extract::Attribution> TaggerAttributionModel::Find(absl::string_view
       if (starts && ends && c.end - c.begin > open + close) {
         c.begin += open;
         c.end -= close;
+        // "We object," -> We object (as the rules' quotations end).
+        while (!c.empty() && (text[c.end - 1] == ',' || text[c.end - 1] == ' ')) --c.end;
       } else {
         whole_quote = false;
       }
@@ -81,13 +97,18 @@ std::vector<extract::Attribution> TaggerAttributionModel::Find(absl::string_view
   return out;
 }
 
-absl::StatusOr<std::unique_ptr<extract::Extractor>> CreateDefaultExtractor(
-    const std::string& model_path) {
-  CLAIMS_ASSIGN_OR_RETURN(std::unique_ptr<AttributionTagger> tagger,
-                          AttributionTagger::Load(model_path.empty() ? DefaultModelPath() : model_path));
-  extract::ExtractorOptions options = extract::DefaultExtractorOptions();
-  options.model = std::make_shared<TaggerAttributionModel>(std::move(tagger));
+absl::StatusOr<std::unique_ptr<extract::Extractor>> CreateExtractor(extract::ExtractorOptions options,
+                                                                   const std::string& model_path) {
+  if (model_path != "none") {
+    CLAIMS_ASSIGN_OR_RETURN(std::unique_ptr<AttributionTagger> tagger,
+                            AttributionTagger::Load(model_path.empty() ? DefaultModelPath() : model_path));
+    options.model = std::make_shared<TaggerAttributionModel>(std::move(tagger));
+  }
   return extract::Extractor::Create(options);
+}
+
+absl::StatusOr<std::unique_ptr<extract::Extractor>> CreateDefaultExtractor() {
+  return CreateExtractor(extract::DefaultExtractorOptions(), "");
 }
 
 }  // namespace claims::tagger

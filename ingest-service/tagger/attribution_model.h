@@ -29,10 +29,14 @@ class TaggerAttributionModel final : public extract::AttributionModel {
   const std::unique_ptr<AttributionTagger> tagger_;
 };
 
-// DefaultExtractorOptions() with the shipped tagger model (DefaultModelPath()) loaded, or
-// with `model_path` when given. Errors: those of Extractor::Create and AttributionTagger::Load.
-absl::StatusOr<std::unique_ptr<extract::Extractor>> CreateDefaultExtractor(
-    const std::string& model_path = "");
+// An extractor with `options` and the tagger model at `model_path` merged with the rules:
+// "" means the shipped model (DefaultModelPath()), "none" the rules alone.
+// Errors: those of Extractor::Create and AttributionTagger::Load.
+absl::StatusOr<std::unique_ptr<extract::Extractor>> CreateExtractor(extract::ExtractorOptions options,
+                                                                   const std::string& model_path);
+
+// CreateExtractor(extract::DefaultExtractorOptions(), ""): what the services run.
+absl::StatusOr<std::unique_ptr<extract::Extractor>> CreateDefaultExtractor();
 
 }  // namespace claims::tagger
 

@@ -327,15 +327,21 @@ loaded=$(awk -F'\t' '{ split($2, a, " "); n += a[1] } END { print n + 0 }' "$ack
 articles=$(wc -l <"$acked")
 total=$((expected + loaded))
 got=0
-for _ in $(seq 1 50); do
+t=$(now_ms)
+for _ in $(seq 1 100); do
   got=$(count_claims) || got=0
   [ "$got" -ge "$total" ] && break
   sleep 0.1
 done
 if [ "$got" = "$total" ]; then
-  ok "after the restart the query side has every acknowledged claim ($got = $expected + $loaded from $articles articles ingested meanwhile)"
+  ok "after the restart the query side has every acknowledged claim ($got = $expected + $loaded from $articles articles ingested meanwhile; caught up $(secs $(( $(now_ms) - t ))) s after the last ack)"
 else
   bad "query side has $got claims, ingest acknowledged $total"
+  # Which articles are short, for the report.
+  while IFS=$'\t' read -r id n _; do
+    m=$(count_claims --article "$id") || m=error
+    [ "$m" = "${n%% *}" ] || echo "  article $id: ${n%% *} acknowledged, $m listed" >&2
+  done <"$acked"
 fi
 healthy_after=0
 for _ in $(seq 1 40); do healthy "$QUERY_C" && { healthy_after=1; break; }; sleep 1; done

@@ -111,7 +111,9 @@ Figures Measure(claims::store::ClaimStore* store) {
   f.intersection_found = page->claims.size();
 
   // One-page filtered ListClaims through the engine (validation, name resolution, paging).
-  claims::query::QueryEngine engine([store](std::string*) { return store; });
+  claims::query::QueryEngine engine([store](std::string*) {
+    return std::shared_ptr<const claims::store::ClaimStore>(store, [](const claims::store::ClaimStore*) {});
+  });
   std::mt19937 rng(7);
   times.clear();
   for (int i = 0; i < 2000; ++i) {

@@ -40,9 +40,7 @@ int main(int argc, char** argv) {
   }
   claims::query::SecondaryStore store(absl::GetFlag(FLAGS_db), secondary_dir,
                                       absl::Milliseconds(interval_ms));
-  claims::query::QueryEngine engine([&store](std::string* why_not) -> const claims::store::ClaimStore* {
-    return store.Get(why_not);
-  });
+  claims::query::QueryEngine engine([&store](std::string* why_not) { return store.Get(why_not); });
   claims::query::QueryServiceImpl service(&engine);
   // The query service reports NOT_SERVING to health checks until the database is open.
   const absl::Status status = claims::RunServerUntilSignalled(

@@ -198,9 +198,9 @@ absl::StatusOr<store::FilterExpr> QueryEngine::Filter(const store::ClaimStore& s
   return store::FilterExpr::And(std::move(both));
 }
 
-absl::StatusOr<const store::ClaimStore*> QueryEngine::Store() const {
+absl::StatusOr<std::shared_ptr<const store::ClaimStore>> QueryEngine::Store() const {
   std::string why_not;
-  const store::ClaimStore* store = provider_(&why_not);
+  std::shared_ptr<const store::ClaimStore> store = provider_(&why_not);
   if (store == nullptr) {
     return absl::UnavailableError(absl::StrCat("claims database is not ready: ", why_not));
   }
@@ -220,7 +220,7 @@ absl::StatusOr<claims::v1::ListClaimsResponse> QueryEngine::ListClaims(
   if (!request.page_token().empty()) {
     CLAIMS_ASSIGN_OR_RETURN(query.after_suffix, DecodePageToken(request.page_token(), fingerprint));
   }
-  CLAIMS_ASSIGN_OR_RETURN(const store::ClaimStore* store, Store());
+  CLAIMS_ASSIGN_OR_RETURN(std::shared_ptr<const store::ClaimStore> store, Store());
   CLAIMS_ASSIGN_OR_RETURN(query.filter, Filter(*store, filter, request.filter_expression()));
   CLAIMS_ASSIGN_OR_RETURN(store::ClaimPage page, store->ListClaims(query));
   claims::v1::ListClaimsResponse response;
@@ -232,21 +232,21 @@ absl::StatusOr<claims::v1::ListClaimsResponse> QueryEngine::ListClaims(
 absl::StatusOr<claims::v1::Claim> QueryEngine::GetClaim(
     const claims::v1::GetClaimRequest& request) const {
   if (request.id().empty()) return absl::InvalidArgumentError("id: required");
-  CLAIMS_ASSIGN_OR_RETURN(const store::ClaimStore* store, Store());
+  CLAIMS_ASSIGN_OR_RETURN(std::shared_ptr<const store::ClaimStore> store, Store());
   return store->GetClaim(request.id());
 }
 
 absl::StatusOr<claims::v1::Article> QueryEngine::GetArticle(
     const claims::v1::GetArticleRequest& request) const {
   if (request.id().empty()) return absl::InvalidArgumentError("id: required");
-  CLAIMS_ASSIGN_OR_RETURN(const store::ClaimStore* store, Store());
+  CLAIMS_ASSIGN_OR_RETURN(std::shared_ptr<const store::ClaimStore> store, Store());
   return store->GetArticle(request.id());
 }
 
 absl::StatusOr<claims::v1::ListOrganisationsResponse> QueryEngine::ListOrganisations(
     const claims::v1::ListOrganisationsRequest& request) const {
   CLAIMS_ASSIGN_OR_RETURN(const int limit, EffectivePageSize(request.page_size()));
-  CLAIMS_ASSIGN_OR_RETURN(const store::ClaimStore* store, Store());
+  CLAIMS_ASSIGN_OR_RETURN(std::shared_ptr<const store::ClaimStore> store, Store());
   CLAIMS_ASSIGN_OR_RETURN(std::vector<store::CountedEntity> entities,
                           store->ListEntities('o', request.prefix(), limit, request.include_empty()));
   claims::v1::ListOrganisationsResponse response;
@@ -263,7 +263,7 @@ absl::StatusOr<claims::v1::ListOrganisationsResponse> QueryEngine::ListOrganisat
 absl::StatusOr<claims::v1::ListTopicsResponse> QueryEngine::ListTopics(
     const claims::v1::ListTopicsRequest& request) const {
   CLAIMS_ASSIGN_OR_RETURN(const int limit, EffectivePageSize(request.page_size()));
-  CLAIMS_ASSIGN_OR_RETURN(const store::ClaimStore* store, Store());
+  CLAIMS_ASSIGN_OR_RETURN(std::shared_ptr<const store::ClaimStore> store, Store());
   CLAIMS_ASSIGN_OR_RETURN(std::vector<store::CountedEntity> entities,
                           store->ListEntities('t', request.prefix(), limit, request.include_empty()));
   claims::v1::ListTopicsResponse response;
@@ -280,7 +280,7 @@ absl::StatusOr<claims::v1::ListTopicsResponse> QueryEngine::ListTopics(
 absl::StatusOr<claims::v1::ListSpeakersResponse> QueryEngine::ListSpeakers(
     const claims::v1::ListSpeakersRequest& request) const {
   CLAIMS_ASSIGN_OR_RETURN(const int limit, EffectivePageSize(request.page_size()));
-  CLAIMS_ASSIGN_OR_RETURN(const store::ClaimStore* store, Store());
+  CLAIMS_ASSIGN_OR_RETURN(std::shared_ptr<const store::ClaimStore> store, Store());
   CLAIMS_ASSIGN_OR_RETURN(std::vector<store::CountedEntity> entities,
                           store->ListEntities('s', request.prefix(), limit, false));
   claims::v1::ListSpeakersResponse response;
@@ -314,7 +314,7 @@ absl::StatusOr<claims::v1::CountClaimsResponse> QueryEngine::CountClaims(
   if (request.limit() < 0) {
     return absl::InvalidArgumentError(absl::StrCat("limit: must not be negative (got ", request.limit(), ")"));
   }
-  CLAIMS_ASSIGN_OR_RETURN(const store::ClaimStore* store, Store());
+  CLAIMS_ASSIGN_OR_RETURN(std::shared_ptr<const store::ClaimStore> store, Store());
   CLAIMS_ASSIGN_OR_RETURN(store::FilterExpr filter,
                           Filter(*store, request.filter(), request.filter_expression()));
   CLAIMS_ASSIGN_OR_RETURN(store::CountResult counted, store->CountClaims(filter, by));
@@ -384,7 +384,7 @@ absl::Status QueryEngine::WatchClaims(
   std::string after_id;
   const bool resuming = !request.resume_token().empty();
   if (resuming) CLAIMS_RETURN_IF_ERROR(DecodeWatchToken(request.resume_token(), &sequence, &after_id));
-  CLAIMS_ASSIGN_OR_RETURN(const store::ClaimStore* store, Store());
+  CLAIMS_ASSIGN_OR_RETURN(std::shared_ptr<const store::ClaimStore> store, Store());
   CLAIMS_ASSIGN_OR_RETURN(store::FilterExpr filter,
                           Filter(*store, request.filter(), request.filter_expression()));
   if (!resuming) {
@@ -393,6 +393,8 @@ absl::Status QueryEngine::WatchClaims(
   // Claims of the token's own commit that come after its claim are still due.
   int64_t scan_after = after_id.empty() ? sequence : sequence - 1;
   while (!cancelled()) {
+    // The current instance: the secondary is replaced after a restart of the writer.
+    CLAIMS_ASSIGN_OR_RETURN(store, Store());
     CLAIMS_ASSIGN_OR_RETURN(store::SequencedClaims batch, store->ClaimsSince(scan_after, 1000));
     if (!batch.claims.empty()) {
       // Names are resolved again: a watched speaker or organisation may appear for the

@@ -4,6 +4,7 @@
 #define CLAIMS_QUERY_SERVICE_QUERY_ENGINE_H_
 
 #include <functional>
+#include <memory>
 
 #include "absl/status/statusor.h"
 #include "claims/v1/query.pb.h"
@@ -21,8 +22,9 @@ inline constexpr int kWatchPollMillis = 100;
 // Thread-safe (stateless apart from the store provider).
 class QueryEngine {
  public:
-  // Returns the store, or nullptr with a reason while it is not ready. Called per request.
-  using StoreProvider = std::function<const store::ClaimStore*(std::string* why_not)>;
+  // Returns the store, or nullptr with a reason while it is not ready. Called per request;
+  // the request keeps the store it got alive.
+  using StoreProvider = std::function<std::shared_ptr<const store::ClaimStore>(std::string* why_not)>;
   explicit QueryEngine(StoreProvider provider) : provider_(std::move(provider)) {}
 
   // Errors: INVALID_ARGUMENT with the field named (page_size < 0; page_token malformed or
@@ -56,7 +58,7 @@ class QueryEngine {
                            const std::function<bool()>& cancelled) const;
 
  private:
-  absl::StatusOr<const store::ClaimStore*> Store() const;
+  absl::StatusOr<std::shared_ptr<const store::ClaimStore>> Store() const;
   // The typed filter ANDed with the parsed filter_expression, names resolved to ids.
   absl::StatusOr<store::FilterExpr> Filter(const store::ClaimStore& store,
                                            const claims::v1::ClaimFilter& filter,

@@ -1,7 +1,11 @@
 #include "query-service/secondary_store.h"
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+
+#include "absl/strings/str_cat.h"
 
 namespace claims::query {
 
@@ -16,37 +20,56 @@ SecondaryStore::~SecondaryStore() {
   stop_.Notify();
   thread_.join();
   absl::MutexLock lock(&mu_);
-  ready_.store(nullptr);
   store_.reset();
 }
 
-store::ClaimStore* SecondaryStore::Get(std::string* why_not) const {
-  store::ClaimStore* store = ready_.load(std::memory_order_acquire);
-  if (store == nullptr && why_not != nullptr) {
-    absl::MutexLock lock(&mu_);
-    *why_not = last_error_;
-  }
-  return store;
+std::shared_ptr<const store::ClaimStore> SecondaryStore::Get(std::string* why_not) const {
+  absl::MutexLock lock(&mu_);
+  if (store_ == nullptr && why_not != nullptr) *why_not = last_error_;
+  return store_;
 }
 
-void SecondaryStore::RefreshNow() {
-  store::ClaimStore* store = ready_.load(std::memory_order_acquire);
-  if (store != nullptr) {
-    const absl::Status s = store->CatchUp();
-    if (!s.ok()) std::cerr << "claims-query: " << s.message() << std::endl;
-    return;
+std::string SecondaryStore::ReadCurrent() const {
+  std::ifstream in(db_path_ + "/CURRENT");
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void SecondaryStore::Open(const std::string& current) {
+  std::string dir;
+  {
+    absl::MutexLock lock(&mu_);
+    dir = opened_ == 0 ? secondary_path_ : absl::StrCat(secondary_path_, "-", opened_);
   }
   std::error_code ignored;
-  std::filesystem::create_directories(secondary_path_, ignored);
-  auto opened = store::ClaimStore::OpenSecondary(db_path_, secondary_path_);
+  std::filesystem::create_directories(dir, ignored);
+  auto opened = store::ClaimStore::OpenSecondary(db_path_, dir);
   absl::MutexLock lock(&mu_);
   if (!opened.ok()) {
     last_error_ = std::string(opened.status().message());
     return;
   }
-  store_ = std::move(*opened);
-  ready_.store(store_.get(), std::memory_order_release);
-  if (on_ready_) on_ready_();
+  const bool first = store_ == nullptr;
+  store_ = std::shared_ptr<store::ClaimStore>(std::move(*opened));
+  current_ = current;
+  ++opened_;
+  if (first && on_ready_) on_ready_();
+}
+
+void SecondaryStore::RefreshNow() {
+  const std::string current = ReadCurrent();
+  std::shared_ptr<store::ClaimStore> store;
+  bool reopen = false;
+  {
+    absl::MutexLock lock(&mu_);
+    store = store_;
+    reopen = store != nullptr && !current.empty() && current != current_;
+  }
+  if (store == nullptr || reopen) {
+    Open(current);
+    return;
+  }
+  const absl::Status s = store->CatchUp();
+  if (!s.ok()) std::cerr << "claims-query: " << s.message() << std::endl;
 }
 
 void SecondaryStore::SetOnReady(std::function<void()> on_ready) {

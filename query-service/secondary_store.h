@@ -3,7 +3,6 @@
 #ifndef CLAIMS_QUERY_SERVICE_SECONDARY_STORE_H_
 #define CLAIMS_QUERY_SERVICE_SECONDARY_STORE_H_
 
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -20,6 +19,11 @@ namespace claims::query {
 
 // Thread-safe. A background thread opens the secondary (retrying every interval until the
 // primary has created the database) and then calls CatchUp() every interval.
+//
+// When the primary restarts it replays its WAL into new table files, and a secondary that
+// had already applied that WAL would then see the counters' merge operands twice. So when
+// the primary's CURRENT file names another MANIFEST (it does after every restart), the
+// secondary is opened afresh and swapped in; requests still holding the old one finish on it.
 class SecondaryStore {
  public:
   // `secondary_path` is a private directory for the instance's info log.
@@ -27,9 +31,9 @@ class SecondaryStore {
   // Stops the background thread, then closes the database.
   ~SecondaryStore();
 
-  // The open store, or nullptr while it is not ready (then `why_not` says why).
-  // The pointer stays valid until this object is destroyed.
-  store::ClaimStore* Get(std::string* why_not = nullptr) const;
+  // The open store, or nullptr while it is not ready (then `why_not` says why). The caller
+  // shares ownership, so a reopen never pulls it away mid-request.
+  std::shared_ptr<const store::ClaimStore> Get(std::string* why_not = nullptr) const;
 
   // Opens and catches up right now, in the caller's thread (start-up and tests).
   void RefreshNow();
@@ -40,17 +44,20 @@ class SecondaryStore {
 
  private:
   void Loop();
+  // Opens a new secondary instance; on success installs it. Called with mu_ not held.
+  void Open(const std::string& current);
+  std::string ReadCurrent() const;
 
   const std::string db_path_;
   const std::string secondary_path_;
   const absl::Duration interval_;
 
   mutable absl::Mutex mu_;
-  std::unique_ptr<store::ClaimStore> store_ ABSL_GUARDED_BY(mu_);
+  std::shared_ptr<store::ClaimStore> store_ ABSL_GUARDED_BY(mu_);
+  std::string current_ ABSL_GUARDED_BY(mu_);  // contents of CURRENT when store_ was opened
   std::string last_error_ ABSL_GUARDED_BY(mu_);
   std::function<void()> on_ready_ ABSL_GUARDED_BY(mu_);
-  // Set once store_ is assigned; never reset before destruction.
-  std::atomic<store::ClaimStore*> ready_{nullptr};
+  int opened_ ABSL_GUARDED_BY(mu_) = 0;  // a fresh directory per instance opened
 
   absl::Notification stop_;
   std::thread thread_;

@@ -303,6 +303,8 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenPrimary(const std::s
   options.create_if_missing = true;
   options.create_missing_column_families = true;
   options.max_background_jobs = 2;
+  // All memtables together stay under this, whatever the number of families.
+  options.db_write_buffer_size = 64 << 20;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   const rocksdb::Status s = rocksdb::DB::Open(options, path, Descriptors(), &handles, &raw);

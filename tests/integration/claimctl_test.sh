@@ -14,14 +14,15 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-# Starts a server on a free port; prints its address.
+# Starts a server on a free port and sets ADDRESS to its address. Runs in this shell (not a
+# command substitution), so that the cleanup knows its PID.
 start() {
   local name=$1; shift
   "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" &
   PIDS+=($!)
   for _ in $(seq 1 200); do
     if grep -q ' listening on ' "$WORK/$name.out"; then
-      sed -n 's/.* listening on //p' "$WORK/$name.out" | head -1
+      ADDRESS=$(sed -n 's/.* listening on //p' "$WORK/$name.out" | head -1)
       return
     fi
     sleep 0.05
@@ -30,8 +31,10 @@ start() {
   fail "$name did not start"
 }
 
-INGEST=$(start ingest "$INGEST_BIN" --listen=127.0.0.1:0 --db="$WORK/db")
-QUERY=$(start query "$QUERY_BIN" --listen=127.0.0.1:0 --db="$WORK/db" --secondary_dir="$WORK/sec")
+start ingest "$INGEST_BIN" --listen=127.0.0.1:0 --db="$WORK/db"
+INGEST=$ADDRESS
+start query "$QUERY_BIN" --listen=127.0.0.1:0 --db="$WORK/db" --secondary_dir="$WORK/sec"
+QUERY=$ADDRESS
 ctl() { "$CLAIMCTL" --ingest "$INGEST" --query "$QUERY" "$@"; }
 
 cat >"$WORK/one.txt" <<'TXT'

@@ -44,7 +44,10 @@ class QueryEngineTest : public ::testing::Test {
     auto store = store::ClaimStore::OpenPrimary(dir_.Sub("db"));
     ASSERT_TRUE(store.ok());
     store_ = std::move(*store);
-    engine_ = std::make_unique<QueryEngine>([this](std::string*) { return store_.get(); });
+    engine_ = std::make_unique<QueryEngine>([this](std::string*) {
+      // Not owned: the fixture keeps the store alive.
+      return std::shared_ptr<const store::ClaimStore>(store_.get(), [](const store::ClaimStore*) {});
+    });
   }
 
   // Article `n` with two claims: Palantir by Macalpine, NHS England by Smyth (indirect).

@@ -8,18 +8,13 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/file_util.h"
 #include "common/status_macros.h"
 
 namespace claims::eval {
 namespace {
 
 namespace fs = std::filesystem;
-
-absl::StatusOr<std::string> ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path.string(), ": cannot open"));
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 std::vector<CharSpan> ToSpans(const google::protobuf::RepeatedPtrField<claims::v1::Span>& spans) {
   std::vector<CharSpan> out;
@@ -74,8 +69,8 @@ absl::StatusOr<Scores> EvaluateCorpus(const extract::Extractor& extractor,
       return absl::StartsWith(p.filename().string(), prefix);
     });
     if (ann == annotations.end()) continue;
-    CLAIMS_ASSIGN_OR_RETURN(std::string text, ReadFile(text_path));
-    CLAIMS_ASSIGN_OR_RETURN(std::string ann_text, ReadFile(*ann));
+    CLAIMS_ASSIGN_OR_RETURN(std::string text, ReadFileToString(text_path.string(), "article"));
+    CLAIMS_ASSIGN_OR_RETURN(std::string ann_text, ReadFileToString(ann->string(), "annotations"));
     auto gold = ParseBratAttributions(ann_text);
     if (!gold.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(ann->string(), ": ", gold.status().message()));

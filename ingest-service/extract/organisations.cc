@@ -13,6 +13,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "common/file_util.h"
+#include "common/status_macros.h"
 #include "common/text_keys.h"
 
 namespace claims::extract {
@@ -312,11 +314,8 @@ std::vector<AcronymDefinition> FindAcronymDefinitions(absl::string_view text) {
 }
 
 absl::StatusOr<OrganisationCatalog> OrganisationCatalog::LoadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read organisations file ", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto parsed = Parse(buffer.str());
+  CLAIMS_ASSIGN_OR_RETURN(const std::string content, ReadFileToString(path, "organisations file"));
+  auto parsed = Parse(content);
   if (!parsed.ok()) {
     return absl::Status(parsed.status().code(),
                         absl::StrCat(path, ": ", parsed.status().message()));

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -12,6 +10,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "common/file_util.h"
+#include "common/status_macros.h"
 
 namespace claims::extract {
 namespace {
@@ -90,11 +90,8 @@ absl::Status LineError(int line, absl::string_view what) {
 }  // namespace
 
 absl::StatusOr<Taxonomy> Taxonomy::LoadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read taxonomy file ", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto parsed = Parse(buffer.str());
+  CLAIMS_ASSIGN_OR_RETURN(const std::string content, ReadFileToString(path, "taxonomy file"));
+  auto parsed = Parse(content);
   if (!parsed.ok()) {
     return absl::Status(parsed.status().code(),
                         absl::StrCat(path, ": ", parsed.status().message()));

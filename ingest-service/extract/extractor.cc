@@ -337,7 +337,15 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     if (!rs.mention.empty()) {
       speaker->set_mention(std::string(text.substr(rs.mention.begin, rs.mention.end - rs.mention.begin)));
       SetSpan(cpi, rs.mention, speaker->mutable_span());
+    } else if (a.learned && !a.speaker.head.empty()) {
+      // The model found source words the resolver cannot name ("officials familiar with
+      // the talks"): keep them as written, with no id, so the claim still says who.
+      const ByteSpan words{seg.tokens[a.speaker.head.begin].begin, seg.tokens[a.speaker.head.end - 1].end};
+      speaker->set_mention(std::string(text.substr(words.begin, words.end - words.begin)));
+      SetSpan(cpi, words, speaker->mutable_span());
     }
+    // Unnamed by the resolver: show the words as written (no id, so not indexed as a speaker).
+    if (a.learned && speaker->name().empty()) speaker->set_name(speaker->mention());
     speaker->set_role(rs.role);
     speaker->set_affiliation(rs.affiliation);
     speaker->set_affiliation_id(rs.affiliation_id);

@@ -1,6 +1,7 @@
 // Extraction throughput on one core: MB/s of article text and articles/s, end to end from
 // text to claim records (Extractor::Extract), over our fixture articles and, when present,
-// an exported PolNeAR split (scripts/polnear-export.sh; never committed).
+// an exported PolNeAR split (scripts/polnear-export.sh; never committed), for the
+// production extractor (rules + tagger) and the rules alone.
 //
 // Usage: extract_bench [--seconds S] [--corpus DIR/data/dev/text]
 #include <chrono>
@@ -15,6 +16,7 @@
 
 #include "absl/time/clock.h"
 #include "ingest-service/extract/extractor.h"
+#include "ingest-service/tagger/attribution_model.h"
 
 namespace {
 
@@ -64,14 +66,20 @@ int main(int argc, char** argv) {
     if (std::string(argv[i]) == "--seconds") seconds = atof(argv[i + 1]);
     if (std::string(argv[i]) == "--corpus") corpus = argv[i + 1];
   }
-  auto extractor = claims::extract::Extractor::Create(claims::extract::DefaultExtractorOptions());
-  if (!extractor.ok()) {
-    fprintf(stderr, "%s\n", std::string(extractor.status().message()).c_str());
+  // What the services run (rules + the shipped tagger), and the rules alone for comparison.
+  auto extractor = claims::tagger::CreateDefaultExtractor();
+  auto rules = claims::extract::Extractor::Create(claims::extract::DefaultExtractorOptions());
+  if (!extractor.ok() || !rules.ok()) {
+    fprintf(stderr, "%s\n", std::string((extractor.ok() ? rules.status() : extractor.status()).message()).c_str());
     return 1;
   }
   const std::filesystem::path fixtures =
       std::filesystem::path(claims::extract::DefaultDataDir()) / "../../tests/fixtures/articles";
-  Run(**extractor, "our fixture articles", ReadTexts(fixtures, ".txt"), seconds);
-  Run(**extractor, corpus.c_str(), ReadTexts(corpus, ".txt"), seconds);
+  const std::vector<std::string> ours = ReadTexts(fixtures, ".txt");
+  const std::vector<std::string> theirs = ReadTexts(corpus, ".txt");
+  Run(**extractor, "fixtures, rules + tagger", ours, seconds);
+  Run(**rules, "fixtures, rules alone", ours, seconds);
+  Run(**extractor, "corpus, rules + tagger", theirs, seconds);
+  Run(**rules, "corpus, rules alone", theirs, seconds);
   return 0;
 }

@@ -41,13 +41,14 @@ std::vector<Attribution> ToAttributions(const std::vector<claims::v1::Claim>& cl
   return out;
 }
 
-absl::StatusOr<Scores> EvaluateCorpus(const extract::Extractor& extractor,
-                                      const CorpusOptions& options) {
-  fs::path split = fs::path(options.corpus_dir) / "data" / options.split;
-  if (!fs::is_directory(split / "text")) split = fs::path(options.corpus_dir) / options.split;
+absl::StatusOr<std::vector<AnnotatedDocument>> ReadAnnotatedSplit(const std::string& corpus_dir,
+                                                                  const std::string& split_name,
+                                                                  int max_documents) {
+  fs::path split = fs::path(corpus_dir) / "data" / split_name;
+  if (!fs::is_directory(split / "text")) split = fs::path(corpus_dir) / split_name;
   if (!fs::is_directory(split / "text") || !fs::is_directory(split / "attributions")) {
-    return absl::NotFoundError(absl::StrCat("no ", options.split, "/text and ", options.split,
-                                            "/attributions folders under ", options.corpus_dir));
+    return absl::NotFoundError(absl::StrCat("no ", split_name, "/text and ", split_name,
+                                            "/attributions folders under ", corpus_dir));
   }
   std::vector<fs::path> texts, annotations;
   for (const auto& e : fs::directory_iterator(split / "text")) {
@@ -58,30 +59,41 @@ absl::StatusOr<Scores> EvaluateCorpus(const extract::Extractor& extractor,
   }
   std::sort(texts.begin(), texts.end());
   std::sort(annotations.begin(), annotations.end());
-
-  CitronEvaluator evaluator;
-  int done = 0;
+  std::vector<AnnotatedDocument> out;
   for (const auto& text_path : texts) {
-    if (options.max_documents > 0 && done >= options.max_documents) break;
-    // NAME.txt is annotated in NAME_<annotator>.ann.
+    if (max_documents > 0 && static_cast<int>(out.size()) >= max_documents) break;
+    // NAME.txt is annotated in NAME_<annotator>.ann; the first such file is the gold.
     const std::string prefix = text_path.stem().string() + "_";
     const auto ann = std::find_if(annotations.begin(), annotations.end(), [&](const fs::path& p) {
       return absl::StartsWith(p.filename().string(), prefix);
     });
     if (ann == annotations.end()) continue;
-    CLAIMS_ASSIGN_OR_RETURN(std::string text, ReadFileToString(text_path.string(), "article"));
+    AnnotatedDocument doc;
+    doc.name = text_path.stem().string();
+    CLAIMS_ASSIGN_OR_RETURN(doc.text, ReadFileToString(text_path.string(), "article"));
     CLAIMS_ASSIGN_OR_RETURN(std::string ann_text, ReadFileToString(ann->string(), "annotations"));
     auto gold = ParseBratAttributions(ann_text);
     if (!gold.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(ann->string(), ": ", gold.status().message()));
     }
+    doc.gold = *std::move(gold);
+    out.push_back(std::move(doc));
+  }
+  return out;
+}
+
+absl::StatusOr<Scores> EvaluateCorpus(const extract::Extractor& extractor,
+                                      const CorpusOptions& options) {
+  CLAIMS_ASSIGN_OR_RETURN(std::vector<AnnotatedDocument> docs,
+                          ReadAnnotatedSplit(options.corpus_dir, options.split, options.max_documents));
+  CitronEvaluator evaluator;
+  for (const AnnotatedDocument& doc : docs) {
     claims::v1::IngestArticleRequest request;
-    request.set_text(text);
+    request.set_text(doc.text);
     auto extraction = extractor.Extract(request, absl::Now());
     std::vector<Attribution> predicted;
     if (extraction.ok()) predicted = ToAttributions(extraction->claims);
-    evaluator.Add(text, *gold, predicted);
-    ++done;
+    evaluator.Add(doc.text, doc.gold, predicted);
   }
   return evaluator.scores();
 }

@@ -22,6 +22,20 @@ struct CorpusOptions {
   int max_documents = 0;  // 0: all
 };
 
+// One annotated article of a split.
+struct AnnotatedDocument {
+  std::string name;  // NAME of NAME.txt
+  std::string text;
+  std::vector<Attribution> gold;
+};
+
+// The annotated articles of a split, in name order (at most `max_documents`, 0: all).
+// NOT_FOUND when the split's folders do not exist; INVALID_ARGUMENT for a malformed
+// annotation file (named).
+absl::StatusOr<std::vector<AnnotatedDocument>> ReadAnnotatedSplit(const std::string& corpus_dir,
+                                                                  const std::string& split,
+                                                                  int max_documents = 0);
+
 // Our claims as attributions: cue = cue_span, source = speaker.span (when the speaker was
 // found in the text), content = content_spans.
 std::vector<Attribution> ToAttributions(const std::vector<claims::v1::Claim>& claims);

@@ -2,26 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <random>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/utf8.h"
+#include "ingest-service/eval/corpus_eval.h"
 
 namespace claims::tagger {
 namespace {
-
-namespace fs = std::filesystem;
-
-absl::StatusOr<std::string> ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path.string(), ": cannot open"));
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 // Feature ids of every token of one document: ids[offsets[i] .. offsets[i + 1]).
 struct CompiledDocument {
@@ -78,37 +68,12 @@ LabelledDocument MakeDocument(std::string name, std::string text, std::vector<ev
 
 absl::StatusOr<std::vector<LabelledDocument>> ReadCorpusSplit(const std::string& corpus_dir,
                                                               const std::string& split_name) {
-  fs::path split = fs::path(corpus_dir) / "data" / split_name;
-  if (!fs::is_directory(split / "text")) split = fs::path(corpus_dir) / split_name;
-  if (!fs::is_directory(split / "text") || !fs::is_directory(split / "attributions")) {
-    return absl::NotFoundError(absl::StrCat("no ", split_name, "/text and ", split_name,
-                                            "/attributions folders under ", corpus_dir));
-  }
-  std::vector<fs::path> texts, annotations;
-  for (const auto& e : fs::directory_iterator(split / "text")) {
-    if (e.path().extension() == ".txt") texts.push_back(e.path());
-  }
-  for (const auto& e : fs::directory_iterator(split / "attributions")) {
-    if (e.path().extension() == ".ann") annotations.push_back(e.path());
-  }
-  std::sort(texts.begin(), texts.end());
-  std::sort(annotations.begin(), annotations.end());
+  auto docs = eval::ReadAnnotatedSplit(corpus_dir, split_name);
+  if (!docs.ok()) return docs.status();
   std::vector<LabelledDocument> out;
-  for (const auto& text_path : texts) {
-    const std::string prefix = text_path.stem().string() + "_";
-    const auto ann = std::find_if(annotations.begin(), annotations.end(), [&](const fs::path& p) {
-      return absl::StartsWith(p.filename().string(), prefix);
-    });
-    if (ann == annotations.end()) continue;
-    auto text = ReadFile(text_path);
-    if (!text.ok()) return text.status();
-    auto ann_text = ReadFile(*ann);
-    if (!ann_text.ok()) return ann_text.status();
-    auto gold = eval::ParseBratAttributions(*ann_text);
-    if (!gold.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(ann->string(), ": ", gold.status().message()));
-    }
-    out.push_back(MakeDocument(text_path.stem().string(), std::move(*text), std::move(*gold)));
+  out.reserve(docs->size());
+  for (eval::AnnotatedDocument& doc : *docs) {
+    out.push_back(MakeDocument(std::move(doc.name), std::move(doc.text), std::move(doc.gold)));
   }
   return out;
 }

@@ -25,11 +25,16 @@
 #include "gtest/gtest.h"
 #include "ingest-service/feeds/http_fetcher.h"
 #include "tests/testing/http_server.h"
+#include "tests/testing/rpc_wait.h"
 #include "tests/testing/server_process.h"
 #include "tests/testing/temp_dir.h"
 
 namespace claims {
 namespace {
+
+using ::claims::testing::Deadline;
+using ::claims::testing::Eventually;
+using ::claims::testing::ReadFile;
 
 using ::testing::HasSubstr;
 using testing::HttpResponse;
@@ -138,26 +143,6 @@ std::string Atom(const HttpServer& http) {
   <content type="text">"We will publish the minutes on Friday," said Carol Clerk, the council clerk.</content></entry>
 </feed>
 )");
-}
-
-std::unique_ptr<grpc::ClientContext> Deadline(int seconds = 10) {
-  auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(seconds));
-  return context;
-}
-
-bool Eventually(const std::function<bool()>& call, int seconds = 10) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (call()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(f), {});
 }
 
 struct CommandResult {

@@ -20,10 +20,14 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/testing/server_process.h"
+#include "tests/testing/rpc_wait.h"
 #include "tests/testing/temp_dir.h"
 
 namespace claims {
 namespace {
+
+using ::claims::testing::Eventually;
+using ::claims::testing::ReadFile;
 
 using claims::v1::IngestArticleRequest;
 using claims::v1::IngestArticlesResponse;
@@ -35,20 +39,6 @@ std::string ArticleText(int i) {
   return absl::StrCat("Campaigners in district ", i, " have criticised Palantir Technologies.\n\n",
                       "\"Patients in district ", i, " never agreed to this,\" said Marion Macalpine, ",
                       "a spokesperson for the Hackney Coalition Against Palantir.\n");
-}
-
-bool Eventually(const std::function<bool()>& call) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (call()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(f), {});
 }
 
 class IngestStreamTest : public ::testing::Test {

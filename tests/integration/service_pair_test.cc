@@ -17,10 +17,14 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
 #include "tests/testing/server_process.h"
+#include "tests/testing/rpc_wait.h"
 #include "tests/testing/temp_dir.h"
 
 namespace claims {
 namespace {
+
+using ::claims::testing::Deadline;
+using ::claims::testing::Eventually;
 
 using claims::v1::IngestArticleRequest;
 using claims::v1::IngestArticleResponse;
@@ -34,22 +38,6 @@ constexpr char kArticle[] =
     "\"Patients never agreed to this,\" said Marion Macalpine, a spokesperson for the Hackney "
     "Coalition Against Palantir.\n\n"
     "NHS England said the Federated Data Platform protects patient data.\n";
-
-std::unique_ptr<grpc::ClientContext> Deadline(int seconds = 10) {
-  auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(seconds));
-  return context;
-}
-
-// Retries `call` until it returns true or 5 s pass (the secondary catches up every 100 ms).
-bool Eventually(const std::function<bool()>& call) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (call()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
-}
 
 class ServicePairTest : public ::testing::Test {
  protected:

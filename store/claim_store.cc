@@ -190,18 +190,24 @@ void PutAlias(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* cf, Entit
   batch->Put(cf, reverse, ToSlice(alias));
 }
 
+// An organisation's record, with its id and name as aliases.
+void PutOrganisation(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* cf,
+                     const std::string& id, const std::string& name) {
+  claims::v1::Organisation record;
+  record.set_id(id);
+  record.set_name(name);
+  batch->Put(cf, EntityKey(EntityType::kOrganisation, id), record.SerializeAsString());
+  PutAlias(batch, cf, EntityType::kOrganisation, id, id);
+  PutAlias(batch, cf, EntityType::kOrganisation, id, name);
+}
+
 // Entity records and aliases a claim introduces. Puts are idempotent, so re-ingestion
 // rewrites the same keys; entities are never deleted (an alias with no claims finds none).
 void PutEntitiesOf(const Claim& claim, rocksdb::WriteBatch* batch,
                    rocksdb::ColumnFamilyHandle* cf) {
   for (const auto& org : claim.organisations()) {
     if (org.id().empty()) continue;
-    claims::v1::Organisation record;
-    record.set_id(org.id());
-    record.set_name(org.name());
-    batch->Put(cf, EntityKey(EntityType::kOrganisation, org.id()), record.SerializeAsString());
-    PutAlias(batch, cf, EntityType::kOrganisation, org.id(), org.id());
-    PutAlias(batch, cf, EntityType::kOrganisation, org.id(), org.name());
+    PutOrganisation(batch, cf, org.id(), org.name());
     if (!org.mention().empty()) {
       PutAlias(batch, cf, EntityType::kOrganisation, org.id(), org.mention());
     }
@@ -223,6 +229,27 @@ void PutEntitiesOf(const Claim& claim, rocksdb::WriteBatch* batch,
       // A surname alone finds the person ("Macalpine").
       const std::vector<absl::string_view> words = absl::StrSplit(speaker.name(), ' ');
       if (words.size() > 1) PutAlias(batch, cf, EntityType::kSpeaker, speaker.id(), words.back());
+    }
+  }
+}
+
+// Fills name (label for topics), parent_id and kind from an entity record of `type`
+// ('o', 't', 's'); leaves them empty when the record does not parse.
+void ParseEntityRecord(char type, const std::string& value, CountedEntity* e) {
+  if (type == 'o') {
+    claims::v1::Organisation r;
+    if (r.ParseFromString(value)) e->name = r.name();
+  } else if (type == 't') {
+    claims::v1::Topic r;
+    if (r.ParseFromString(value)) {
+      e->name = r.label();
+      e->parent_id = r.parent_id();
+    }
+  } else {
+    claims::v1::SpeakerSummary r;
+    if (r.ParseFromString(value)) {
+      e->name = r.name();
+      e->kind = r.kind();
     }
   }
 }
@@ -448,12 +475,7 @@ absl::Status ClaimStore::RegisterOrganisations(
   CLAIMS_RETURN_IF_ERROR(CheckWritable());
   rocksdb::WriteBatch batch;
   for (const auto& org : orgs) {
-    claims::v1::Organisation record;
-    record.set_id(org.id());
-    record.set_name(org.name());
-    batch.Put(entities_, EntityKey(EntityType::kOrganisation, org.id()), record.SerializeAsString());
-    PutAlias(&batch, entities_, EntityType::kOrganisation, org.id(), org.id());
-    PutAlias(&batch, entities_, EntityType::kOrganisation, org.id(), org.name());
+    PutOrganisation(&batch, entities_, org.id(), org.name());
     for (const auto& alias : org.aliases()) {
       PutAlias(&batch, entities_, EntityType::kOrganisation, org.id(), alias);
     }
@@ -932,16 +954,9 @@ absl::StatusOr<std::string> ClaimStore::EntityName(char type, absl::string_view 
       db_->Get(rocksdb::ReadOptions(), entities_, EntityKey(static_cast<EntityType>(type), id), &value);
   if (s.IsNotFound()) return std::string();
   CLAIMS_RETURN_IF_ERROR(FromRocks(s, "reading entity"));
-  if (type == 'o') {
-    claims::v1::Organisation r;
-    return r.ParseFromString(value) ? r.name() : std::string();
-  }
-  if (type == 't') {
-    claims::v1::Topic r;
-    return r.ParseFromString(value) ? r.label() : std::string();
-  }
-  claims::v1::SpeakerSummary r;
-  return r.ParseFromString(value) ? r.name() : std::string();
+  CountedEntity e;
+  ParseEntityRecord(type, value, &e);
+  return e.name;
 }
 
 absl::StatusOr<int64_t> ClaimStore::LastSequence() const {
@@ -995,24 +1010,7 @@ absl::StatusOr<std::vector<CountedEntity>> ClaimStore::ListEntities(char type,
     if (s.ok()) e.claim_count = DecodeInt64(value);
     if (e.claim_count <= 0 && !include_empty) continue;
     s = db_->Get(rocksdb::ReadOptions(), entities_, EntityKey(entity_type, id), &value);
-    if (s.ok()) {
-      if (type == 'o') {
-        claims::v1::Organisation r;
-        if (r.ParseFromString(value)) e.name = r.name();
-      } else if (type == 't') {
-        claims::v1::Topic r;
-        if (r.ParseFromString(value)) {
-          e.name = r.label();
-          e.parent_id = r.parent_id();
-        }
-      } else {
-        claims::v1::SpeakerSummary r;
-        if (r.ParseFromString(value)) {
-          e.name = r.name();
-          e.kind = r.kind();
-        }
-      }
-    }
+    if (s.ok()) ParseEntityRecord(type, value, &e);
     out.push_back(std::move(e));
   }
   std::sort(out.begin(), out.end(), [](const CountedEntity& a, const CountedEntity& b) {

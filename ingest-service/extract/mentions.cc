@@ -383,6 +383,28 @@ const OrgOccurrence* ArticleOrganisations::Next(size_t pos, size_t limit,
 // ---------------------------------------------------------------------------------------
 // SpeakerResolver
 
+namespace {
+
+// The speaker is the organisation `o` itself (it speaks for itself).
+void AdoptOrganisation(const OrgOccurrence& o, SpeakerKind kind, ResolvedSpeaker* s) {
+  s->name = o.name;
+  s->id = o.id;
+  s->kind = kind;
+  s->affiliation = o.name;
+  s->affiliation_id = o.id;
+}
+
+}  // namespace
+
+void SpeakerResolver::Adopt(const std::string& name, const Entity& e, ResolvedSpeaker* s) {
+  s->name = name;
+  s->kind = e.kind;
+  s->id = e.id;
+  s->role = e.role;
+  s->affiliation = e.affiliation;
+  s->affiliation_id = e.affiliation_id;
+}
+
 SpeakerResolver::SpeakerResolver(absl::string_view text, const Segmentation& seg,
                                  const ArticleOrganisations& orgs,
                                  const std::vector<Quote>& quotes)
@@ -568,23 +590,14 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(const std::string& pronoun, Byte
       if (e == entities_.end()) continue;
       if (e->second.kind == SpeakerKind::kOrganisation ||
           (pronoun == "they" && e->second.kind == SpeakerKind::kGroup)) {
-        s.name = it->name;
-        s.kind = e->second.kind;
-        s.id = e->second.id;
-        s.role = e->second.role;
-        s.affiliation = e->second.affiliation;
-        s.affiliation_id = e->second.affiliation_id;
+        Adopt(it->name, e->second, &s);
         return s;
       }
       break;  // only the latest speaker: "they" rarely skips over a person
     }
     if (pronoun == "it") {
       if (const OrgOccurrence* o = orgs_.MostRecent(mention.begin, "")) {
-        s.name = o->name;
-        s.id = o->id;
-        s.kind = SpeakerKind::kOrganisation;
-        s.affiliation = o->name;
-        s.affiliation_id = o->id;
+        AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
       }
     }
   }
@@ -602,12 +615,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(const std::string& noun,
     for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
       auto e = entities_.find(it->name);
       if (e != entities_.end() && absl::StrContains(e->second.role, "spokes")) {
-        s.name = it->name;
-        s.kind = e->second.kind;
-        s.id = e->second.id;
-        s.role = e->second.role;
-        s.affiliation = e->second.affiliation;
-        s.affiliation_id = e->second.affiliation_id;
+        Adopt(it->name, e->second, &s);
         return s;
       }
     }
@@ -618,11 +626,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(const std::string& noun,
     const bool campaign = CampaignNoun(noun);
     const OrgOccurrence* o = campaign ? orgs_.MostRecent(mention.begin, "group") : nullptr;
     if (definite && o != nullptr) {
-      s.name = o->name;
-      s.id = o->id;
-      s.kind = SpeakerKind::kGroup;
-      s.affiliation = o->name;
-      s.affiliation_id = o->id;
+      AdoptOrganisation(*o, SpeakerKind::kGroup, &s);
       return s;
     }
     // The words themselves name the group ("campaigners", "local residents").
@@ -641,11 +645,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(const std::string& noun,
   }
   if (OrgNouns().contains(noun)) {
     if (const OrgOccurrence* o = orgs_.MostRecent(mention.begin, noun)) {
-      s.name = o->name;
-      s.id = o->id;
-      s.kind = SpeakerKind::kOrganisation;
-      s.affiliation = o->name;
-      s.affiliation_id = o->id;
+      AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
     }
     return s;
   }
@@ -654,12 +654,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(const std::string& noun,
     auto e = entities_.find(it->name);
     if (e != entities_.end() && e->second.kind == SpeakerKind::kPerson &&
         absl::StrContains(absl::AsciiStrToLower(e->second.role), noun)) {
-      s.name = it->name;
-      s.kind = SpeakerKind::kPerson;
-      s.id = e->second.id;
-      s.role = e->second.role;
-      s.affiliation = e->second.affiliation;
-      s.affiliation_id = e->second.affiliation_id;
+      Adopt(it->name, e->second, &s);
       return s;
     }
   }
@@ -797,11 +792,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   if (prep_org == nullptr && !orgs.empty() && orgs.front()->begin <= tokens[db].begin &&
       orgs.back()->end >= tokens[last].end && orgs.size() == 1) {
     const OrgOccurrence* o = orgs.front();
-    s.name = o->name;
-    s.id = o->id;
-    s.kind = SpeakerKind::kOrganisation;
-    s.affiliation = o->name;
-    s.affiliation_id = o->id;
+    AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
     ApplyApposition(phrase.apposition, &s, &gender);
     Remember(s, gender);
     return s;

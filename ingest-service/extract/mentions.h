@@ -112,6 +112,8 @@ class SpeakerResolver {
   void ScanPersons();
   std::vector<Seen>::const_reverse_iterator RecentEnd() const;
   std::string FullNameFor(absl::string_view surname, size_t pos) const;
+  // The speaker is the earlier-seen entity `name`: everything known about it is copied.
+  static void Adopt(const std::string& name, const Entity& e, ResolvedSpeaker* s);
   ResolvedSpeaker ResolvePronoun(const std::string& pronoun, ByteSpan mention);
   ResolvedSpeaker ResolveNominal(const std::string& noun, const std::string& premods,
                                  ByteSpan mention);

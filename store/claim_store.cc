@@ -13,6 +13,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/error_info.h"
 #include "common/status_macros.h"
 #include "common/text_keys.h"
 #include "rocksdb/cache.h"
@@ -59,8 +60,9 @@ absl::Status FromRocks(const rocksdb::Status& s, absl::string_view what) {
   if (s.ok()) return absl::OkStatus();
   const std::string message = absl::StrCat(what, ": ", s.ToString());
   if (s.IsNotFound()) return absl::NotFoundError(message);
-  if (s.IsBusy() || s.IsTimedOut() || s.IsTryAgain()) return absl::UnavailableError(message);
-  if (s.IsIOError()) return absl::UnavailableError(message);
+  if (s.IsBusy() || s.IsTimedOut() || s.IsTryAgain() || s.IsIOError()) {
+    return ErrorWithReason(absl::StatusCode::kUnavailable, reason::kDatabaseUnavailable, "", message);
+  }
   if (s.IsInvalidArgument()) return absl::InvalidArgumentError(message);
   return absl::InternalError(message);
 }
@@ -515,7 +517,10 @@ absl::Status ClaimStore::CatchUp() {
 absl::StatusOr<Article> ClaimStore::GetArticle(absl::string_view id) const {
   std::string value;
   const rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), articles_, ToSlice(id), &value);
-  if (s.IsNotFound()) return absl::NotFoundError(absl::StrCat("no article with id '", id, "'"));
+  if (s.IsNotFound()) {
+    return ErrorWithReason(absl::StatusCode::kNotFound, reason::kArticleNotFound, "",
+                           absl::StrCat("no article with id '", id, "'"), {{kIdKey, std::string(id)}});
+  }
   CLAIMS_RETURN_IF_ERROR(FromRocks(s, "reading article"));
   Article article;
   if (!article.ParseFromString(value)) {
@@ -527,7 +532,10 @@ absl::StatusOr<Article> ClaimStore::GetArticle(absl::string_view id) const {
 absl::StatusOr<Claim> ClaimStore::GetClaim(absl::string_view id) const {
   std::string value;
   const rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), claims_, ToSlice(id), &value);
-  if (s.IsNotFound()) return absl::NotFoundError(absl::StrCat("no claim with id '", id, "'"));
+  if (s.IsNotFound()) {
+    return ErrorWithReason(absl::StatusCode::kNotFound, reason::kClaimNotFound, "",
+                           absl::StrCat("no claim with id '", id, "'"), {{kIdKey, std::string(id)}});
+  }
   CLAIMS_RETURN_IF_ERROR(FromRocks(s, "reading claim"));
   Claim claim;
   if (!claim.ParseFromString(value)) {

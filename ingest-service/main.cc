@@ -93,7 +93,10 @@ int main(int argc, char** argv) {
     std::cerr << "claims-ingest: " << extractor.status().message() << std::endl;
     return 1;
   }
-  auto store = claims::store::ClaimStore::OpenPrimary(absl::GetFlag(FLAGS_db));
+  claims::store::PrimaryOptions store_options;
+  // This process only writes; claims-query reads through secondaries.
+  store_options.memtables = claims::store::MemtableLayout::kForWrites;
+  auto store = claims::store::ClaimStore::OpenPrimary(absl::GetFlag(FLAGS_db), store_options);
   if (!store.ok()) {
     std::cerr << "claims-ingest: " << store.status().message() << std::endl;
     return 1;

@@ -16,15 +16,20 @@
 #include "common/error_info.h"
 #include "common/status_macros.h"
 #include "common/text_keys.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/wire_format_lite.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
-#include "rocksdb/table.h"
+#include "rocksdb/memtablerep.h"
 #include "rocksdb/merge_operator.h"
 #include "rocksdb/options.h"
+#include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
 #include "store/key_codec.h"
 #include "store/posting_cursor.h"
+#include "store/sorted_batch.h"
 
 namespace claims::store {
 namespace {
@@ -70,14 +75,28 @@ absl::Status FromRocks(const rocksdb::Status& s, absl::string_view what) {
 rocksdb::Slice ToSlice(absl::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 absl::string_view ToView(const rocksdb::Slice& s) { return absl::string_view(s.data(), s.size()); }
 
-// Block cache shared by all families of one process. Index scans and claim reads of a
-// working set up to this size are served without decompressing blocks again.
-constexpr size_t kBlockCacheBytes = 256 << 20;
+// Block cache of a secondary (claims-query), shared by its families: index scans and claim
+// reads of a working set up to this size are served without decompressing blocks again.
+constexpr size_t kSecondaryBlockCacheBytes = 256 << 20;
+// The writer reads little (an article's record before it is written, usually a Bloom filter
+// miss; the old claims of an article that is re-ingested), so its cache is small. It also
+// holds the writer's index and filter blocks, which would otherwise stay on the heap for every
+// table file and grow with the database.
+constexpr size_t kPrimaryBlockCacheBytes = 16 << 20;
+// All memtables of the writer together; a full one is flushed in the background.
+constexpr size_t kPrimaryWriteBufferBytes = 32 << 20;
 
-std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors() {
-  static const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(kBlockCacheBytes);
+// Families of a primary with memtables laid out as `primary` says, or of a secondary.
+std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(std::optional<MemtableLayout> primary) {
+  static const std::shared_ptr<rocksdb::Cache> secondary_cache =
+      rocksdb::NewLRUCache(kSecondaryBlockCacheBytes);
   rocksdb::BlockBasedTableOptions scans;
-  scans.block_cache = cache;
+  if (primary.has_value()) {
+    scans.block_cache = rocksdb::NewLRUCache(kPrimaryBlockCacheBytes);
+    scans.cache_index_and_filter_blocks = true;
+  } else {
+    scans.block_cache = secondary_cache;
+  }
   rocksdb::BlockBasedTableOptions lookups = scans;
   // Claims and articles are read by id: a Bloom filter spares the levels that lack the key.
   lookups.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
@@ -87,9 +106,21 @@ std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors() {
   by_id.table_factory.reset(rocksdb::NewBlockBasedTableFactory(lookups));
   rocksdb::ColumnFamilyOptions counters = plain;
   counters.merge_operator = std::make_shared<Int64AddOperator>();
+  rocksdb::ColumnFamilyOptions index = plain;
+  rocksdb::ColumnFamilyOptions entities = by_id;
+  if (primary == MemtableLayout::kForWrites) {
+    // The write path never reads these three families, and they take most of the writes (an
+    // article is ~300 postings, ~30 counter deltas, ~40 entity records). A vector memtable
+    // appends each write and sorts once when it is flushed, in the background; the default
+    // skiplist pays a search per write inside the commit, which is serial.
+    const auto vector = std::make_shared<rocksdb::VectorRepFactory>();
+    index.memtable_factory = vector;
+    entities.memtable_factory = vector;
+    counters.memtable_factory = vector;
+  }
   return {
       {rocksdb::kDefaultColumnFamilyName, plain}, {kArticlesCf, by_id},
-      {kClaimsCf, by_id},  {kIndexCf, plain},     {kEntitiesCf, by_id},
+      {kClaimsCf, by_id},  {kIndexCf, index},     {kEntitiesCf, entities},
       {kCountersCf, counters}, {kMetaCf, plain},
   };
 }
@@ -161,16 +192,23 @@ std::vector<std::string> CounterKeysOf(const Claim& claim) {
   return out;
 }
 
+// Family indices: the order of Descriptors() and of ClaimStore::handles_.
+constexpr int kArticlesFamily = 1;
+constexpr int kClaimsFamily = 2;
+constexpr int kIndexFamily = 3;
+constexpr int kEntitiesFamily = 4;
+constexpr int kCountersFamily = 5;
+constexpr int kMetaFamily = 6;
+
 // Removes everything `old` contributed: its record, postings (by time and by sequence)
 // and counts.
-void RemoveClaim(const Claim& old, rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* claims,
-                 rocksdb::ColumnFamilyHandle* index, rocksdb::ColumnFamilyHandle* counters) {
+void RemoveClaim(const Claim& old, SortedBatch* batch) {
   const std::string suffix = PostingSuffix(SecondsOf(old.claim_time()), old.id());
-  for (const auto& prefix : IndexPrefixesOf(old)) batch->Delete(index, prefix + suffix);
-  batch->Delete(index, IndexPrefix(IndexField::kSequence, "") +
-                           SequenceSuffix(old.ingest_sequence(), old.id()));
-  for (const auto& key : CounterKeysOf(old)) batch->Merge(counters, key, EncodeInt64(-1));
-  batch->Delete(claims, old.id());
+  for (const auto& prefix : IndexPrefixesOf(old)) batch->Delete(kIndexFamily, prefix + suffix);
+  batch->Delete(kIndexFamily, IndexPrefix(IndexField::kSequence, "") +
+                                  SequenceSuffix(old.ingest_sequence(), old.id()));
+  for (const auto& key : CounterKeysOf(old)) batch->AddToCounter(kCountersFamily, key, -1);
+  batch->Delete(kClaimsFamily, old.id());
 }
 
 bool IsPronoun(absl::string_view mention) {
@@ -181,37 +219,34 @@ bool IsPronoun(absl::string_view mention) {
 
 // Alias entries: "A<type><alias key><id>" -> alias as written, and the reverse
 // "L<type><id><alias key>" -> alias as written (to list an entity's aliases).
-void PutAlias(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* cf, EntityType type,
-              absl::string_view id, absl::string_view alias) {
+void PutAlias(SortedBatch* batch, EntityType type, absl::string_view id, absl::string_view alias) {
   const std::string key = NormaliseName(alias);
   if (key.empty()) return;
-  batch->Put(cf, AliasKey(type, key, id), ToSlice(alias));
+  batch->Put(kEntitiesFamily, AliasKey(type, key, id), alias);
   std::string reverse{'L', static_cast<char>(type)};
   AppendEscaped(id, &reverse);
   AppendEscaped(key, &reverse);
-  batch->Put(cf, reverse, ToSlice(alias));
+  batch->Put(kEntitiesFamily, reverse, alias);
 }
 
 // An organisation's record, with its id and name as aliases.
-void PutOrganisation(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* cf,
-                     const std::string& id, const std::string& name) {
+void PutOrganisation(SortedBatch* batch, const std::string& id, const std::string& name) {
   claims::v1::Organisation record;
   record.set_id(id);
   record.set_name(name);
-  batch->Put(cf, EntityKey(EntityType::kOrganisation, id), record.SerializeAsString());
-  PutAlias(batch, cf, EntityType::kOrganisation, id, id);
-  PutAlias(batch, cf, EntityType::kOrganisation, id, name);
+  batch->Put(kEntitiesFamily, EntityKey(EntityType::kOrganisation, id), record.SerializeAsString());
+  PutAlias(batch, EntityType::kOrganisation, id, id);
+  PutAlias(batch, EntityType::kOrganisation, id, name);
 }
 
 // Entity records and aliases a claim introduces. Puts are idempotent, so re-ingestion
 // rewrites the same keys; entities are never deleted (an alias with no claims finds none).
-void PutEntitiesOf(const Claim& claim, rocksdb::WriteBatch* batch,
-                   rocksdb::ColumnFamilyHandle* cf) {
+void PutEntitiesOf(const Claim& claim, SortedBatch* batch) {
   for (const auto& org : claim.organisations()) {
     if (org.id().empty()) continue;
-    PutOrganisation(batch, cf, org.id(), org.name());
+    PutOrganisation(batch, org.id(), org.name());
     if (!org.mention().empty()) {
-      PutAlias(batch, cf, EntityType::kOrganisation, org.id(), org.mention());
+      PutAlias(batch, EntityType::kOrganisation, org.id(), org.mention());
     }
   }
   const auto& speaker = claim.speaker();
@@ -220,17 +255,18 @@ void PutEntitiesOf(const Claim& claim, rocksdb::WriteBatch* batch,
     record.set_id(speaker.id());
     record.set_name(speaker.name());
     record.set_kind(speaker.kind());
-    batch->Put(cf, EntityKey(EntityType::kSpeaker, speaker.id()), record.SerializeAsString());
-    PutAlias(batch, cf, EntityType::kSpeaker, speaker.id(), speaker.id());
-    PutAlias(batch, cf, EntityType::kSpeaker, speaker.id(), speaker.name());
+    batch->Put(kEntitiesFamily, EntityKey(EntityType::kSpeaker, speaker.id()),
+               record.SerializeAsString());
+    PutAlias(batch, EntityType::kSpeaker, speaker.id(), speaker.id());
+    PutAlias(batch, EntityType::kSpeaker, speaker.id(), speaker.name());
     if (!speaker.mention().empty() && !IsPronoun(speaker.mention()) &&
         absl::ascii_isupper(static_cast<unsigned char>(speaker.mention()[0]))) {
-      PutAlias(batch, cf, EntityType::kSpeaker, speaker.id(), speaker.mention());
+      PutAlias(batch, EntityType::kSpeaker, speaker.id(), speaker.mention());
     }
     if (speaker.kind() == claims::v1::Speaker::PERSON) {
       // A surname alone finds the person ("Macalpine").
       const std::vector<absl::string_view> words = absl::StrSplit(speaker.name(), ' ');
-      if (words.size() > 1) PutAlias(batch, cf, EntityType::kSpeaker, speaker.id(), words.back());
+      if (words.size() > 1) PutAlias(batch, EntityType::kSpeaker, speaker.id(), words.back());
     }
   }
 }
@@ -258,62 +294,89 @@ void ParseEntityRecord(char type, const std::string& value, CountedEntity* e) {
 
 constexpr char kLastSequenceKey[] = "last_sequence";
 
+// `serialized` is a Claim without ingest_sequence; appends that field (protobuf's wire format
+// allows fields in any order), so claims are serialised by their writers, not by the leader.
+void AppendIngestSequence(int64_t sequence, std::string* serialized) {
+  google::protobuf::io::StringOutputStream raw(serialized);
+  google::protobuf::io::CodedOutputStream out(&raw);
+  out.WriteTag(google::protobuf::internal::WireFormatLite::MakeTag(
+      Claim::kIngestSequenceFieldNumber, google::protobuf::internal::WireFormatLite::WIRETYPE_VARINT));
+  out.WriteVarint64(static_cast<uint64_t>(sequence));
+}
+
 }  // namespace
 
 struct ClaimStore::Writer {
-  // Adds the writer's operations to the group's batch, given its sequence number.
-  std::function<void(int64_t sequence, rocksdb::WriteBatch* batch)> build;
+  // The writer's operations that do not depend on its sequence number, sorted; prepared by
+  // the writer's own thread before it queues.
+  SortedBatch ops;
+  // Adds the operations that do depend on it (run by the group's leader).
+  std::function<void(int64_t sequence, SortedBatch* batch)> sequenced;
+  SortedBatch sequenced_ops;
   absl::Status status;
   bool done = false;
+  absl::CondVar cv;  // signalled when done, or when it is to lead; waited on with write_mu_
 };
 
 absl::Status ClaimStore::Commit(Writer* writer) {
   absl::MutexLock lock(&write_mu_);
   writers_.push_back(writer);
-  while (!writer->done && writer != writers_.front()) write_cv_.Wait(&write_mu_);
+  while (!writer->done && writer != writers_.front()) writer->cv.Wait(&write_mu_);
   if (writer->done) return writer->status;
 
   // This writer leads: it commits every writer queued so far in one synced batch, so that
   // concurrent ingestion shares one fsync and sequence numbers follow commit order.
   constexpr size_t kMaxGroup = 256;
-  rocksdb::WriteBatch batch;
   std::vector<Writer*> group;
-  int64_t sequence = last_sequence_;
   for (Writer* w : writers_) {
     if (group.size() == kMaxGroup) break;
-    w->build(++sequence, &batch);
     group.push_back(w);
   }
-  batch.Put(meta_, kLastSequenceKey, EncodeInt64(sequence));
-  rocksdb::Status s;
-  {
-    // Others may queue while this one writes; they wait for the next leader.
-    write_mu_.Unlock();
-    rocksdb::WriteOptions options;
-    options.sync = sync_writes_;  // acknowledged means durable
-    s = db_->Write(options, &batch);
-    write_mu_.Lock();
+  const int64_t first_sequence = last_sequence_ + 1;
+  // Others may queue while this one builds and writes; they wait for the next leader. The
+  // group's writers are blocked until done, so their batches are the leader's to read.
+  write_mu_.Unlock();
+  std::vector<const SortedBatch*> parts;
+  int64_t sequence = first_sequence - 1;
+  for (Writer* w : group) {
+    ++sequence;  // every write takes one, deletes included
+    if (w->sequenced) {
+      w->sequenced(sequence, &w->sequenced_ops);
+      w->sequenced_ops.Sort();
+    }
+    parts.push_back(&w->ops);
+    parts.push_back(&w->sequenced_ops);  // after `ops`: it may re-create a key `ops` deleted
   }
+  // The batch is applied in key order (see SortedBatch).
+  rocksdb::WriteBatch batch;
+  SortedBatch::Merge(parts, handles_, &batch);
+  batch.Put(meta_, kLastSequenceKey, EncodeInt64(sequence));
+  rocksdb::WriteOptions options;
+  options.sync = sync_writes_;  // acknowledged means durable
+  const rocksdb::Status s = db_->Write(options, &batch);
+  write_mu_.Lock();
   const absl::Status status = FromRocks(s, "writing articles");
   if (status.ok()) last_sequence_ = sequence;
+  // Wakes exactly the writers that are done and the next leader, not every queued writer.
   for (Writer* w : group) {
     writers_.pop_front();
     w->status = status;
     w->done = true;
+    if (w != writer) w->cv.Signal();
   }
-  write_cv_.SignalAll();
+  if (!writers_.empty()) writers_.front()->cv.Signal();
   return writer->status;
 }
 
 ClaimStore::ClaimStore(std::unique_ptr<rocksdb::DB> db,
                        std::vector<rocksdb::ColumnFamilyHandle*> handles, bool secondary)
     : db_(std::move(db)), handles_(std::move(handles)), secondary_(secondary) {
-  articles_ = handles_[1];
-  claims_ = handles_[2];
-  index_ = handles_[3];
-  entities_ = handles_[4];
-  counters_ = handles_[5];
-  meta_ = handles_[6];
+  articles_ = handles_[kArticlesFamily];
+  claims_ = handles_[kClaimsFamily];
+  index_ = handles_[kIndexFamily];
+  entities_ = handles_[kEntitiesFamily];
+  counters_ = handles_[kCountersFamily];
+  meta_ = handles_[kMetaFamily];
 }
 
 ClaimStore::~ClaimStore() {
@@ -328,15 +391,26 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenPrimary(const std::s
 
 absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenPrimary(const std::string& path,
                                                                    bool sync_writes) {
+  PrimaryOptions options;
+  options.sync_writes = sync_writes;
+  return OpenPrimary(path, options);
+}
+
+absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenPrimary(
+    const std::string& path, const PrimaryOptions& primary) {
   rocksdb::DBOptions options;
   options.create_if_missing = true;
   options.create_missing_column_families = true;
   options.max_background_jobs = 2;
+  // Vector memtables do not take concurrent inserts; nor does one group commit need them
+  // (it is one WriteBatch).
+  options.allow_concurrent_memtable_write = false;
   // All memtables together stay under this, whatever the number of families.
-  options.db_write_buffer_size = 64 << 20;
+  options.db_write_buffer_size = kPrimaryWriteBufferBytes;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  const rocksdb::Status s = rocksdb::DB::Open(options, path, Descriptors(), &handles, &raw);
+  const rocksdb::Status s =
+      rocksdb::DB::Open(options, path, Descriptors(primary.memtables), &handles, &raw);
   if (!s.ok()) {
     if (absl::StrContains(s.ToString(), "lock")) {
       return absl::UnavailableError(absl::StrCat(
@@ -360,7 +434,7 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenPrimary(const std::s
     return absl::FailedPreconditionError(absl::StrCat(
         "database ", path, " has schema version ", version, "; this build reads ", kSchemaVersion));
   }
-  store->sync_writes_ = sync_writes;
+  store->sync_writes_ = primary.sync_writes;
   CLAIMS_ASSIGN_OR_RETURN(const int64_t last, store->LastSequence());
   absl::MutexLock lock(&store->write_mu_);
   store->last_sequence_ = last;
@@ -377,7 +451,7 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenSecondary(
     return absl::UnavailableError(
         absl::StrCat("no claims database at ", path, " yet: ", s.ToString()));
   }
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = Descriptors();
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = Descriptors(std::nullopt);
   for (const auto& d : descriptors) {
     if (std::find(existing.begin(), existing.end(), d.name) == existing.end()) {
       return absl::UnavailableError(
@@ -438,20 +512,37 @@ absl::StatusOr<PutResult> ClaimStore::PutArticle(const Article& article,
       return result;
     }
   }
+  // Everything but the sequence-numbered parts is prepared here, outside the commit queue,
+  // so that concurrent writers prepare in parallel and the leader only merges.
   Writer writer;
-  writer.build = [&](int64_t sequence, rocksdb::WriteBatch* batch) {
-    for (const auto& old : old_claims) RemoveClaim(old, batch, claims_, index_, counters_);
-    for (Claim claim : claims) {
-      claim.set_ingest_sequence(sequence);
-      const std::string suffix = PostingSuffix(SecondsOf(claim.claim_time()), claim.id());
-      // Index values are empty: the claim is read from `claims` by id.
-      for (const auto& prefix : IndexPrefixesOf(claim)) batch->Put(index_, prefix + suffix, "");
-      batch->Put(index_, IndexPrefix(IndexField::kSequence, "") + SequenceSuffix(sequence, claim.id()), "");
-      for (const auto& key : CounterKeysOf(claim)) batch->Merge(counters_, key, EncodeInt64(1));
-      PutEntitiesOf(claim, batch, entities_);
-      batch->Put(claims_, claim.id(), claim.SerializeAsString());
+  for (const auto& old : old_claims) RemoveClaim(old, &writer.ops);
+  std::vector<std::string> serialized(claims.size());
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& claim = claims[i];
+    const std::string suffix = PostingSuffix(SecondsOf(claim.claim_time()), claim.id());
+    // Index values are empty: the claim is read from `claims` by id.
+    for (const auto& prefix : IndexPrefixesOf(claim)) {
+      writer.ops.Put(kIndexFamily, prefix + suffix, "");
     }
-    batch->Put(articles_, article.id(), article.SerializeAsString());
+    for (const auto& key : CounterKeysOf(claim)) writer.ops.AddToCounter(kCountersFamily, key, 1);
+    PutEntitiesOf(claim, &writer.ops);
+    if (claim.ingest_sequence() == 0) {
+      claim.SerializeToString(&serialized[i]);
+    } else {
+      Claim copy = claim;
+      copy.clear_ingest_sequence();
+      copy.SerializeToString(&serialized[i]);
+    }
+  }
+  writer.ops.Put(kArticlesFamily, article.id(), article.SerializeAsString());
+  writer.ops.Sort();
+  writer.sequenced = [&](int64_t sequence, SortedBatch* batch) {
+    for (size_t i = 0; i < claims.size(); ++i) {
+      AppendIngestSequence(sequence, &serialized[i]);
+      batch->Put(kClaimsFamily, claims[i].id(), serialized[i]);
+      batch->Put(kIndexFamily,
+                 IndexPrefix(IndexField::kSequence, "") + SequenceSuffix(sequence, claims[i].id()), "");
+    }
   };
   CLAIMS_RETURN_IF_ERROR(Commit(&writer));
   return result;
@@ -464,10 +555,9 @@ absl::StatusOr<int> ClaimStore::DeleteArticle(absl::string_view article_id) {
   if (!article.ok()) return article.status();
   CLAIMS_ASSIGN_OR_RETURN(std::vector<Claim> old_claims, ClaimsOfArticle(article_id));
   Writer writer;
-  writer.build = [&](int64_t, rocksdb::WriteBatch* batch) {
-    for (const auto& old : old_claims) RemoveClaim(old, batch, claims_, index_, counters_);
-    batch->Delete(articles_, ToSlice(article_id));
-  };
+  for (const auto& old : old_claims) RemoveClaim(old, &writer.ops);
+  writer.ops.Delete(kArticlesFamily, article_id);
+  writer.ops.Sort();
   CLAIMS_RETURN_IF_ERROR(Commit(&writer));
   return static_cast<int>(old_claims.size());
 }
@@ -475,13 +565,14 @@ absl::StatusOr<int> ClaimStore::DeleteArticle(absl::string_view article_id) {
 absl::Status ClaimStore::RegisterOrganisations(
     const std::vector<claims::v1::Organisation>& orgs) {
   CLAIMS_RETURN_IF_ERROR(CheckWritable());
-  rocksdb::WriteBatch batch;
+  SortedBatch ops;
   for (const auto& org : orgs) {
-    PutOrganisation(&batch, entities_, org.id(), org.name());
-    for (const auto& alias : org.aliases()) {
-      PutAlias(&batch, entities_, EntityType::kOrganisation, org.id(), alias);
-    }
+    PutOrganisation(&ops, org.id(), org.name());
+    for (const auto& alias : org.aliases()) PutAlias(&ops, EntityType::kOrganisation, org.id(), alias);
   }
+  ops.Sort();
+  rocksdb::WriteBatch batch;
+  SortedBatch::Merge({&ops}, handles_, &batch);
   rocksdb::WriteOptions options;
   options.sync = true;
   return FromRocks(db_->Write(options, &batch), "registering organisations");
@@ -489,20 +580,23 @@ absl::Status ClaimStore::RegisterOrganisations(
 
 absl::Status ClaimStore::RegisterTopics(const std::vector<claims::v1::Topic>& topics) {
   CLAIMS_RETURN_IF_ERROR(CheckWritable());
-  rocksdb::WriteBatch batch;
+  SortedBatch ops;
   for (const auto& topic : topics) {
     claims::v1::Topic record;
     record.set_id(topic.id());
     record.set_label(topic.label());
     record.set_parent_id(topic.parent_id());
-    batch.Put(entities_, EntityKey(EntityType::kTopic, topic.id()), record.SerializeAsString());
-    PutAlias(&batch, entities_, EntityType::kTopic, topic.id(), topic.id());
-    PutAlias(&batch, entities_, EntityType::kTopic, topic.id(), topic.label());
+    ops.Put(kEntitiesFamily, EntityKey(EntityType::kTopic, topic.id()), record.SerializeAsString());
+    PutAlias(&ops, EntityType::kTopic, topic.id(), topic.id());
+    PutAlias(&ops, EntityType::kTopic, topic.id(), topic.label());
     const size_t slash = topic.id().rfind('/');
     if (slash != std::string::npos) {
-      PutAlias(&batch, entities_, EntityType::kTopic, topic.id(), topic.id().substr(slash + 1));
+      PutAlias(&ops, EntityType::kTopic, topic.id(), topic.id().substr(slash + 1));
     }
   }
+  ops.Sort();
+  rocksdb::WriteBatch batch;
+  SortedBatch::Merge({&ops}, handles_, &batch);
   rocksdb::WriteOptions options;
   options.sync = true;
   return FromRocks(db_->Write(options, &batch), "registering topics");

@@ -96,6 +96,26 @@ struct CountedEntity {
   int64_t claim_count = 0;
 };
 
+// How a primary keeps its recent writes in memory (RocksDB memtables).
+enum class MemtableLayout {
+  // Sorted as they arrive (skiplists): queries on the primary itself read them directly.
+  kForReads,
+  // The index, entity and counter families append writes and sort them once, in the
+  // background, when a memtable is flushed: a commit's ~25 postings per claim cost an append
+  // each instead of a skiplist search inside the (serial) commit. Queries on the primary stay
+  // correct but sort a copy of the memtable per iterator: for a writer that does not answer
+  // queries itself, as claims-ingest (its readers are secondaries, which replay the log into
+  // their own sorted memtables).
+  kForWrites,
+};
+
+struct PrimaryOptions {
+  // Sync the write-ahead log before a commit returns (acknowledged means durable). false
+  // only for bulk loads in benchmarks: an acknowledged write may then be lost on power failure.
+  bool sync_writes = true;
+  MemtableLayout memtables = MemtableLayout::kForReads;
+};
+
 // Thread-safe: all methods may be called concurrently. Writes to one article are
 // serialised internally (a re-ingest reads the old claims and replaces them atomically).
 class ClaimStore {
@@ -108,6 +128,9 @@ class ClaimStore {
   // only: an acknowledged write may then be lost on power failure).
   static absl::StatusOr<std::unique_ptr<ClaimStore>> OpenPrimary(const std::string& path,
                                                                  bool sync_writes);
+  // As above, with every choice of the writer spelled out.
+  static absl::StatusOr<std::unique_ptr<ClaimStore>> OpenPrimary(const std::string& path,
+                                                                 const PrimaryOptions& options);
   // Opens an existing database as a secondary; `secondary_path` is a private directory for
   // its info log. Errors: UNAVAILABLE when there is no database at `path` yet.
   static absl::StatusOr<std::unique_ptr<ClaimStore>> OpenSecondary(
@@ -200,15 +223,15 @@ class ClaimStore {
   const bool secondary_;
   bool sync_writes_ = true;
 
-  // One queued write: `build` fills the batch given the article's sequence number.
+  // One queued write: its operations, prepared before it queues, and those that need its
+  // sequence number.
   struct Writer;
   // Commits `writer` with every other queued writer in one synced WriteBatch (group commit,
   // leader/follower as in LevelDB), assigning sequence numbers in commit order.
   absl::Status Commit(Writer* writer);
 
-  // Guards the write queue and the sequence; never held during an fsync by followers.
+  // Guards the write queue and the sequence; not held while a group is built and written.
   absl::Mutex write_mu_;
-  absl::CondVar write_cv_;
   std::deque<Writer*> writers_ ABSL_GUARDED_BY(write_mu_);
   int64_t last_sequence_ ABSL_GUARDED_BY(write_mu_) = 0;
 

@@ -259,10 +259,33 @@ FilterExpr RandomFilter(std::mt19937* rng, int depth) {
   }
 }
 
-class RandomisedStoreTest : public ClaimStoreTest {
+// Who writes and who answers in the randomised tests: one primary doing both, or the service
+// pair's way, a write-optimised primary (as claims-ingest opens it) read through a secondary
+// (as claims-query reads).
+enum class Readers { kPrimary, kSecondaryOfWriter };
+
+class RandomisedStoreTest : public ClaimStoreTest, public ::testing::WithParamInterface<Readers> {
  protected:
   void SetUp() override {
-    ClaimStoreTest::SetUp();
+    if (GetParam() == Readers::kPrimary) {
+      ClaimStoreTest::SetUp();
+    } else {
+      PrimaryOptions options;
+      options.memtables = MemtableLayout::kForWrites;
+      auto store = ClaimStore::OpenPrimary(dir_.Sub("db"), options);
+      ASSERT_TRUE(store.ok()) << store.status();
+      store_ = std::move(*store);
+    }
+    Write();
+    if (GetParam() == Readers::kSecondaryOfWriter) {
+      auto secondary = ClaimStore::OpenSecondary(dir_.Sub("db"), dir_.Sub("secondary"));
+      ASSERT_TRUE(secondary.ok()) << secondary.status();
+      writer_ = std::move(store_);
+      store_ = std::move(*secondary);
+    }
+  }
+
+  void Write() {
     std::mt19937 rng(20251129);
     const std::vector<std::string> orgs = {"o1", "o2", "o3", "o4"};
     const std::vector<std::string> speakers = {"s1", "s2", "s3"};
@@ -285,10 +308,17 @@ class RandomisedStoreTest : public ClaimStoreTest {
     }
   }
   std::vector<Claim> all_;
+  std::unique_ptr<ClaimStore> writer_;  // kSecondaryOfWriter: the primary, kept open
 };
 
+INSTANTIATE_TEST_SUITE_P(Readers, RandomisedStoreTest,
+                         ::testing::Values(Readers::kPrimary, Readers::kSecondaryOfWriter),
+                         [](const ::testing::TestParamInfo<Readers>& info) {
+                           return info.param == Readers::kPrimary ? "Primary" : "SecondaryOfWriter";
+                         });
+
 // Filters, intersections, differences, time ranges and paging against a brute-force reference.
-TEST_F(RandomisedStoreTest, QueriesMatchBruteForce) {
+TEST_P(RandomisedStoreTest, QueriesMatchBruteForce) {
   std::mt19937 rng(7);
   for (int round = 0; round < 200; ++round) {
     ClaimQuery q;
@@ -315,7 +345,7 @@ TEST_F(RandomisedStoreTest, QueriesMatchBruteForce) {
   }
 }
 
-TEST_F(RandomisedStoreTest, CountsMatchBruteForceFromCountersAndFromPostings) {
+TEST_P(RandomisedStoreTest, CountsMatchBruteForceFromCountersAndFromPostings) {
   std::mt19937 rng(11);
   const std::vector<GroupBy> groupings = {GroupBy::kOrganisation, GroupBy::kTopic, GroupBy::kSpeaker,
                                           GroupBy::kDay, GroupBy::kMonth, GroupBy::kYear};

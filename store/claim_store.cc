@@ -137,8 +137,17 @@ std::vector<std::string> TopicWithAncestors(absl::string_view id) {
   return out;
 }
 
+// The topics that a claim's pair postings (organisation+topic, topic+speaker) name. A claim
+// is posted under each of its topics and their ancestors, but its pairs name only its own
+// topics: with ~5 topic ids a claim (own and ancestors) the ancestors' pairs were a third of
+// all postings. A query pairing a topic with children reads the pairs of the topic and of its
+// descendants instead (Planner::TopicAndDescendants). Databases written before also hold
+// pairs for the ancestors, which are still correct; removing a claim deletes both kinds.
+enum class PairTopics { kOwn, kOwnAndAncestors };
+
 // Every (index prefix) a claim is posted under; each once.
-std::vector<std::string> IndexPrefixesOf(const Claim& claim) {
+std::vector<std::string> IndexPrefixesOf(const Claim& claim,
+                                         PairTopics pair_topics = PairTopics::kOwn) {
   std::vector<std::string> out;
   out.push_back(IndexPrefix(IndexField::kAll, ""));
   out.push_back(IndexPrefix(IndexField::kArticle, claim.article_id()));
@@ -149,11 +158,13 @@ std::vector<std::string> IndexPrefixesOf(const Claim& claim) {
   if (!claim.speaker().id().empty()) {
     out.push_back(IndexPrefix(IndexField::kSpeaker, claim.speaker().id()));
   }
-  std::vector<std::string> topics;
+  std::vector<std::string> topics;  // of the pairs
   for (const auto& topic : claim.topics()) {
     for (auto& id : TopicWithAncestors(topic.id())) {
       out.push_back(IndexPrefix(IndexField::kTopic, id));
-      topics.push_back(std::move(id));
+      if (pair_topics == PairTopics::kOwnAndAncestors || id == topic.id()) {
+        topics.push_back(std::move(id));
+      }
     }
   }
   const std::string& speaker = claim.speaker().id();
@@ -204,7 +215,9 @@ constexpr int kMetaFamily = 6;
 // and counts.
 void RemoveClaim(const Claim& old, SortedBatch* batch) {
   const std::string suffix = PostingSuffix(SecondsOf(old.claim_time()), old.id());
-  for (const auto& prefix : IndexPrefixesOf(old)) batch->Delete(kIndexFamily, prefix + suffix);
+  for (const auto& prefix : IndexPrefixesOf(old, PairTopics::kOwnAndAncestors)) {
+    batch->Delete(kIndexFamily, prefix + suffix);
+  }
   batch->Delete(kIndexFamily, IndexPrefix(IndexField::kSequence, "") +
                                   SequenceSuffix(old.ingest_sequence(), old.id()));
   for (const auto& key : CounterKeysOf(old)) batch->AddToCounter(kCountersFamily, key, -1);
@@ -693,8 +706,9 @@ namespace {
 // time conditions of the top-level AND, hoisted into iterator bounds).
 class Planner {
  public:
-  Planner(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* index, bool reverse, ScanStats* stats)
-      : db_(db), index_(index), reverse_(reverse), stats_(stats) {}
+  Planner(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* index,
+          rocksdb::ColumnFamilyHandle* counters, bool reverse, ScanStats* stats)
+      : db_(db), index_(index), counters_(counters), reverse_(reverse), stats_(stats) {}
 
   std::unique_ptr<PostingCursor> Plan(const FilterExpr& expr) {
     // Hoist the time bounds of a top-level AND (or a lone time condition).
@@ -773,11 +787,27 @@ class Planner {
         rest.push_back(c);
       }
     }
+    // Pairs name a claim's own topics only: a topic stands for itself and its descendants.
+    std::vector<std::string> topics;
+    if (topic != nullptr && (org != nullptr || speaker != nullptr) &&
+        topic->values.size() <= kMaxCombinations) {
+      for (const auto& t : topic->values) {
+        for (auto& id : TopicAndDescendants(t)) topics.push_back(std::move(id));
+      }
+      std::sort(topics.begin(), topics.end());
+      topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
+    }
+    auto values = [&](const FilterExpr* e) -> const std::vector<std::string>& {
+      return e == topic ? topics : e->values;
+    };
     auto pair = [&](IndexField field, const FilterExpr*& a, const FilterExpr*& b) {
-      if (a == nullptr || b == nullptr || a->values.size() * b->values.size() > kMaxCombinations) return;
+      if (a == nullptr || b == nullptr || values(a).empty() || values(b).empty() ||
+          values(a).size() * values(b).size() > kMaxCombinations) {
+        return;
+      }
       std::vector<std::unique_ptr<PostingCursor>> any_of;
-      for (const auto& x : a->values) {
-        for (const auto& y : b->values) any_of.push_back(Prefix(PairPrefix(field, x, y), start_, end_));
+      for (const auto& x : values(a)) {
+        for (const auto& y : values(b)) any_of.push_back(Prefix(PairPrefix(field, x, y), start_, end_));
       }
       out->push_back(NewUnionCursor(std::move(any_of), reverse_));
       a = nullptr;
@@ -790,6 +820,26 @@ class Planner {
       if (left != nullptr) rest.push_back(left);
     }
     return rest;
+  }
+
+  // `id` and every topic id below it that has claims, from the per-topic counters (a topic
+  // id is its path: "health/health-services" is below "health"). Counts and postings are
+  // written in one batch, so a topic with postings has a positive count.
+  std::vector<std::string> TopicAndDescendants(const std::string& id) {
+    std::vector<std::string> out{id};
+    std::string prefix = CounterKey(EntityType::kTopic, absl::StrCat(id, "/"));
+    prefix.resize(prefix.size() - 2);  // without the terminator: any id that starts so
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), counters_));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      absl::string_view rest = ToView(it->key());
+      rest.remove_prefix(2);
+      std::string descendant;
+      if (ConsumeEscaped(&rest, &descendant) && rest.empty() &&
+          DecodeInt64(ToView(it->value())) > 0) {
+        out.push_back(std::move(descendant));
+      }
+    }
+    return out;
   }
 
   std::unique_ptr<PostingCursor> Build(const FilterExpr& e) {
@@ -827,6 +877,7 @@ class Planner {
 
   rocksdb::DB* const db_;
   rocksdb::ColumnFamilyHandle* const index_;
+  rocksdb::ColumnFamilyHandle* const counters_;
   const bool reverse_;
   ScanStats* const stats_;
   std::optional<int64_t> start_, end_;
@@ -837,7 +888,7 @@ class Planner {
 absl::StatusOr<ClaimPage> ClaimStore::ListClaims(const ClaimQuery& query) const {
   ClaimPage page;
   ScanStats stats;
-  Planner planner(db_.get(), index_, query.oldest_first, &stats);
+  Planner planner(db_.get(), index_, counters_, query.oldest_first, &stats);
   std::unique_ptr<PostingCursor> cursor = planner.Plan(query.filter);
   if (!query.after_suffix.empty() && cursor->Valid()) {
     cursor->Seek(query.after_suffix);
@@ -985,7 +1036,7 @@ absl::StatusOr<CountResult> ClaimStore::CountClaims(const FilterExpr& filter, Gr
   } else {
     // From the postings: every match once.
     ScanStats stats;
-    Planner planner(db_.get(), index_, false, &stats);
+    Planner planner(db_.get(), index_, counters_, false, &stats);
     std::unique_ptr<PostingCursor> cursor = planner.Plan(filter);
     std::vector<std::string> batch;
     auto flush = [&]() -> absl::Status {

@@ -167,6 +167,31 @@ TEST_F(ClaimStoreTest, TopicFilterIncludesChildTopics) {
   EXPECT_EQ(Ids(*store_->ListClaims(q)), std::vector<std::string>{"a1-0001"});
 }
 
+TEST_F(ClaimStoreTest, PairsNameOwnTopicsAndAParentTopicFindsItsChildren) {
+  ASSERT_TRUE(store_->PutArticle(MakeArticle("a1"), {MakeClaim("a1", 1, 100, {"o1"}, "s1",
+                                                               {"health/health-services"}),
+                                                     MakeClaim("a1", 2, 200, {"o1"}, "s2",
+                                                               {"health"}),
+                                                     MakeClaim("a1", 3, 300, {"o2"}, "s1",
+                                                               {"politics"})})
+                  .ok());
+  // a1-0001: all, article, kind, o1, s1, health, health/health-services, o1+s1,
+  // o1+health/health-services, health/health-services+s1, sequence (no pairs for "health").
+  // a1-0002: all, article, kind, o1, s2, health, o1+s2, o1+health, health+s2, sequence.
+  // a1-0003: all, article, kind, o2, s1, politics, o2+s1, o2+politics, politics+s1, sequence.
+  EXPECT_EQ(store_->Stats()->index_entries, 11 + 10 + 10);
+  ClaimQuery q;
+  q.filter = FilterExpr::And({FilterExpr::Term(FilterExpr::Field::kOrganisation, {"o1"}),
+                              FilterExpr::Term(FilterExpr::Field::kTopic, {"health"})});
+  auto page = store_->ListClaims(q);
+  ASSERT_TRUE(page.ok()) << page.status();
+  EXPECT_EQ(Ids(*page), (std::vector<std::string>{"a1-0002", "a1-0001"}));
+  EXPECT_EQ(page->entries_read, 2);  // one pair posting per match
+  q.filter = FilterExpr::And({FilterExpr::Term(FilterExpr::Field::kTopic, {"health"}),
+                              FilterExpr::Term(FilterExpr::Field::kSpeaker, {"s1"})});
+  EXPECT_EQ(Ids(*store_->ListClaims(q)), std::vector<std::string>{"a1-0001"});
+}
+
 TEST_F(ClaimStoreTest, ResolvesIdsNamesAndAliasesCaseInsensitively) {
   claims::v1::Organisation org;
   org.set_id("dhsc");

@@ -98,12 +98,20 @@ std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(std::optional<MemtableL
     scans.block_cache = secondary_cache;
   }
   rocksdb::BlockBasedTableOptions lookups = scans;
-  // Claims and articles are read by id: a Bloom filter spares the levels that lack the key.
+  // Claims and articles are read by id: a Bloom filter spares the levels that lack the key,
+  // and a hash index in each data block finds the key without a binary search.
   lookups.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  lookups.data_block_index_type = rocksdb::BlockBasedTableOptions::kDataBlockBinaryAndHash;
   rocksdb::ColumnFamilyOptions plain;
   plain.table_factory.reset(rocksdb::NewBlockBasedTableFactory(scans));
   rocksdb::ColumnFamilyOptions by_id;
   by_id.table_factory.reset(rocksdb::NewBlockBasedTableFactory(lookups));
+  // A whole-key Bloom filter on the memtables: a lookup of a key that is not there (most of
+  // a page's claims are in table files) skips the skiplist search. A secondary replays the
+  // writer's log into memtables of its own, tens of MB of them, so this is most of the cost
+  // of a point read that the block cache cannot help with.
+  by_id.memtable_whole_key_filtering = true;
+  by_id.memtable_prefix_bloom_size_ratio = 0.02;
   rocksdb::ColumnFamilyOptions counters = plain;
   counters.merge_operator = std::make_shared<Int64AddOperator>();
   rocksdb::ColumnFamilyOptions index = plain;
@@ -383,7 +391,10 @@ absl::Status ClaimStore::Commit(Writer* writer) {
 
 ClaimStore::ClaimStore(std::unique_ptr<rocksdb::DB> db,
                        std::vector<rocksdb::ColumnFamilyHandle*> handles, bool secondary)
-    : db_(std::move(db)), handles_(std::move(handles)), secondary_(secondary) {
+    : db_(std::move(db)),
+      handles_(std::move(handles)),
+      secondary_(secondary),
+      resolve_cache_(std::make_unique<ResolveCache>()) {
   articles_ = handles_[kArticlesFamily];
   claims_ = handles_[kClaimsFamily];
   index_ = handles_[kIndexFamily];
@@ -667,8 +678,45 @@ absl::StatusOr<std::vector<Claim>> ClaimStore::ClaimsOfArticle(absl::string_view
   return out;
 }
 
+// Names resolved by a secondary, with the sequence number of the view they were resolved
+// in. A secondary's view changes only when CatchUp brings new writes, which moves the
+// sequence forward, so an entry of the current sequence is exact. Never used on a primary.
+struct ClaimStore::ResolveCache {
+  static constexpr size_t kMaxEntries = 4096;
+  absl::Mutex mu;
+  uint64_t sequence ABSL_GUARDED_BY(mu) = 0;
+  absl::flat_hash_map<std::string, std::vector<std::string>> ids ABSL_GUARDED_BY(mu);
+};
+
 absl::StatusOr<std::vector<std::string>> ClaimStore::ResolveEntity(char type,
                                                                    absl::string_view name) const {
+  std::string cache_key;
+  uint64_t sequence = 0;
+  if (secondary_) {
+    // Read before the lookups: the answer is at least as new as this view.
+    sequence = db_->GetLatestSequenceNumber();
+    cache_key = absl::StrCat(absl::string_view(&type, 1), name);
+    absl::MutexLock lock(&resolve_cache_->mu);
+    if (resolve_cache_->sequence == sequence) {
+      const auto hit = resolve_cache_->ids.find(cache_key);
+      if (hit != resolve_cache_->ids.end()) return hit->second;
+    }
+  }
+  CLAIMS_ASSIGN_OR_RETURN(std::vector<std::string> ids, ResolveEntityUncached(type, name));
+  if (secondary_) {
+    absl::MutexLock lock(&resolve_cache_->mu);
+    ResolveCache& cache = *resolve_cache_;
+    if (sequence > cache.sequence || cache.ids.size() >= ResolveCache::kMaxEntries) {
+      cache.ids.clear();
+      cache.sequence = std::max(cache.sequence, sequence);
+    }
+    if (sequence == cache.sequence) cache.ids.emplace(std::move(cache_key), ids);
+  }
+  return ids;
+}
+
+absl::StatusOr<std::vector<std::string>> ClaimStore::ResolveEntityUncached(
+    char type, absl::string_view name) const {
   std::vector<std::string> ids;
   const auto entity_type = static_cast<EntityType>(type);
   // An exact id (ids are lower-case).
@@ -910,19 +958,21 @@ absl::StatusOr<ClaimPage> ClaimStore::ListClaims(const ClaimQuery& query) const 
 }
 
 absl::StatusOr<std::vector<Claim>> ClaimStore::ReadClaims(const std::vector<std::string>& ids) const {
+  const size_t n = ids.size();
   std::vector<rocksdb::Slice> keys(ids.begin(), ids.end());
-  std::vector<std::string> values(ids.size());
-  std::vector<rocksdb::Status> statuses = db_->MultiGet(
-      rocksdb::ReadOptions(), std::vector<rocksdb::ColumnFamilyHandle*>(ids.size(), claims_), keys,
-      &values);
+  std::vector<rocksdb::PinnableSlice> values(n);
+  std::vector<rocksdb::Status> statuses(n);
+  // The batched MultiGet: one consistent view for the page, memtable and table lookups done
+  // key-sorted a file at a time, and values pinned where they lie instead of copied.
+  db_->MultiGet(rocksdb::ReadOptions(), claims_, n, keys.data(), values.data(), statuses.data());
   std::vector<Claim> out;
-  out.reserve(ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) {
+  out.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
     // A claim replaced between the index scan and this read is skipped, not an error.
     if (statuses[i].IsNotFound()) continue;
     CLAIMS_RETURN_IF_ERROR(FromRocks(statuses[i], "reading claims"));
     Claim claim;
-    if (!claim.ParseFromString(values[i])) {
+    if (!claim.ParseFromArray(values[i].data(), static_cast<int>(values[i].size()))) {
       return absl::DataLossError(absl::StrCat("claim ", ids[i], " is corrupt"));
     }
     out.push_back(std::move(claim));
@@ -1181,6 +1231,17 @@ absl::StatusOr<std::vector<CountedEntity>> ClaimStore::ListEntities(char type,
     }
   }
   return out;
+}
+
+absl::Status ClaimStore::CompactAll() {
+  CLAIMS_RETURN_IF_ERROR(CheckWritable());
+  rocksdb::CompactRangeOptions options;
+  options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  for (rocksdb::ColumnFamilyHandle* cf : handles_) {
+    CLAIMS_RETURN_IF_ERROR(FromRocks(db_->Flush(rocksdb::FlushOptions(), cf), "flushing"));
+    CLAIMS_RETURN_IF_ERROR(FromRocks(db_->CompactRange(options, cf, nullptr, nullptr), "compacting"));
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<StoreStats> ClaimStore::Stats() const {

@@ -170,7 +170,8 @@ class ClaimStore {
   absl::StatusOr<std::vector<claims::v1::Claim>> ClaimsOfArticle(absl::string_view article_id) const;
 
   // Ids of the entities named by `name`: its id, or any name/alias equal to it after
-  // NormaliseName (case-insensitive). Empty when nothing matches.
+  // NormaliseName (case-insensitive). Empty when nothing matches. A secondary remembers the
+  // answers until its view of the database changes (a CatchUp that brings new writes).
   absl::StatusOr<std::vector<std::string>> ResolveEntity(char type, absl::string_view name) const;
 
   // One page of claims matching `query`, in time order (newest first unless oldest_first).
@@ -202,11 +203,18 @@ class ClaimStore {
   // Counts every key: O(database size). Not for request paths.
   absl::StatusOr<StoreStats> Stats() const;
 
+  // Flushes the memtables and rewrites every table file of every family with the current
+  // options (a full manual compaction): after an options change, and for benchmarks. Slow:
+  // O(database size). FAILED_PRECONDITION on a secondary.
+  absl::Status CompactAll();
+
  private:
   ClaimStore(std::unique_ptr<rocksdb::DB> db, std::vector<rocksdb::ColumnFamilyHandle*> handles,
              bool secondary);
 
   absl::Status CheckWritable() const;
+  absl::StatusOr<std::vector<std::string>> ResolveEntityUncached(char type,
+                                                                absl::string_view name) const;
   // The claims with these ids, in this order, skipping any that no longer exist.
   absl::StatusOr<std::vector<claims::v1::Claim>> ReadClaims(const std::vector<std::string>& ids) const;
   absl::Mutex& LockFor(absl::string_view article_id);
@@ -239,6 +247,9 @@ class ClaimStore {
   std::array<absl::Mutex, 64> article_locks_;
   // Serialises CatchUp calls on a secondary.
   absl::Mutex catch_up_mu_;
+  // ResolveEntity's answers on a secondary (thread-safe on its own).
+  struct ResolveCache;
+  const std::unique_ptr<ResolveCache> resolve_cache_;
 };
 
 }  // namespace claims::store

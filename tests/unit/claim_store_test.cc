@@ -234,6 +234,28 @@ TEST_F(ClaimStoreTest, SecondaryInstanceSeesWritesAfterCatchUp) {
             absl::StatusCode::kFailedPrecondition);
 }
 
+TEST_F(ClaimStoreTest, SecondaryResolvesNamesThatAppearAfterItsLastAnswer) {
+  ASSERT_TRUE(store_->PutArticle(MakeArticle("a1"), {MakeClaim("a1", 1, 100, {"palantir"}, "x")}).ok());
+  auto secondary = ClaimStore::OpenSecondary(dir_.Sub("db"), dir_.Sub("secondary"));
+  ASSERT_TRUE(secondary.ok()) << secondary.status();
+  // Asked twice before the speaker exists (the second answer may come from its cache)...
+  EXPECT_TRUE((*secondary)->ResolveEntity('s', "Marion Macalpine")->empty());
+  EXPECT_TRUE((*secondary)->ResolveEntity('s', "Marion Macalpine")->empty());
+  EXPECT_EQ(*(*secondary)->ResolveEntity('o', "palantir"), std::vector<std::string>{"palantir"});
+  Claim c = MakeClaim("b2", 1, 100, {"palantir"}, "");
+  c.mutable_speaker()->set_id("marion-macalpine");
+  c.mutable_speaker()->set_name("Marion Macalpine");
+  c.mutable_speaker()->set_kind(claims::v1::Speaker::PERSON);
+  ASSERT_TRUE(store_->PutArticle(MakeArticle("b2"), {c}).ok());
+  // ...and found once the secondary has caught up with the write that named her.
+  EXPECT_TRUE((*secondary)->ResolveEntity('s', "Marion Macalpine")->empty());
+  ASSERT_TRUE((*secondary)->CatchUp().ok());
+  EXPECT_EQ(*(*secondary)->ResolveEntity('s', "Marion Macalpine"),
+            std::vector<std::string>{"marion-macalpine"});
+  EXPECT_EQ(*(*secondary)->ResolveEntity('s', "macalpine"), std::vector<std::string>{"marion-macalpine"});
+  EXPECT_EQ(*(*secondary)->ResolveEntity('o', "palantir"), std::vector<std::string>{"palantir"});
+}
+
 TEST(ClaimStoreOpenTest, SecondPrimaryOnTheSameDirectoryIsUnavailable) {
   claims::testing::TempDir dir;
   auto first = ClaimStore::OpenPrimary(dir.Sub("db"));

@@ -590,5 +590,115 @@ TEST_F(ExtractorTest, ALargeArticleIsExtractedWhole) {
   EXPECT_GT(out->claims.size(), static_cast<size_t>(repetitions) * 5);
 }
 
+// --- Merging a learned model's attributions with the rules' ---------------------------------
+
+// A learned model whose answers the test fixes in advance (spans given as the words they
+// cover: the first occurrence of each).
+class FixedModel : public AttributionModel {
+ public:
+  struct Found {
+    std::string cue, source, content;
+  };
+  explicit FixedModel(std::vector<Found> found) : found_(std::move(found)) {}
+  std::vector<Attribution> Find(absl::string_view text, const Segmentation& seg) const override {
+    std::vector<Attribution> out;
+    for (const Found& f : found_) {
+      Attribution a;
+      const size_t cue = text.find(f.cue);
+      a.cue = {cue, cue + f.cue.size()};
+      const size_t content = text.find(f.content);
+      a.content.push_back({content, content + f.content.size()});
+      a.kind = f.content[0] == '"' ? AttributionKind::kDirectQuote : AttributionKind::kIndirect;
+      if (!f.source.empty()) {
+        const size_t source = text.find(f.source);
+        TokenRange words{SIZE_MAX, 0};
+        for (size_t i = 0; i < seg.tokens.size(); ++i) {
+          if (seg.tokens[i].begin >= source && seg.tokens[i].end <= source + f.source.size()) {
+            words.begin = std::min(words.begin, i);
+            words.end = i + 1;
+          }
+        }
+        // Up to the first comma: the head; after it: the apposition.
+        size_t comma = words.end;
+        for (size_t i = words.begin; i < words.end; ++i) {
+          if (text[seg.tokens[i].begin] == ',') {
+            comma = i;
+            break;
+          }
+        }
+        a.speaker.head = {words.begin, comma};
+        if (comma + 1 < words.end) a.speaker.apposition = {comma + 1, words.end};
+      }
+      const uint32_t sentence = seg.tokens[std::lower_bound(seg.tokens.begin(), seg.tokens.end(), cue,
+                                                            [](const Token& t, size_t b) { return t.begin < b; }) -
+                                           seg.tokens.begin()]
+                                    .sentence;
+      a.first_sentence = sentence;
+      a.end_sentence = sentence + 1;
+      out.push_back(std::move(a));
+    }
+    return out;
+  }
+
+ private:
+  std::vector<Found> found_;
+};
+
+Extraction ExtractWith(std::vector<FixedModel::Found> found, const std::string& text) {
+  auto taxonomy = Taxonomy::LoadFile(DefaultExtractorOptions().taxonomy_path);
+  auto organisations = OrganisationCatalog::LoadFile(DefaultExtractorOptions().organisations_path);
+  EXPECT_TRUE(taxonomy.ok() && organisations.ok());
+  const Extractor extractor(*std::move(taxonomy), *std::move(organisations),
+                            std::make_shared<FixedModel>(std::move(found)));
+  IngestArticleRequest request;
+  request.set_text(text);
+  *request.mutable_published_time() = Midnight(2026, 1, 23);
+  auto out = extractor.Extract(request, absl::Now());
+  EXPECT_TRUE(out.ok()) << out.status();
+  return out.ok() ? *std::move(out) : Extraction{};
+}
+
+TEST(MergeTest, LearnedQuoteKeepsItsMarksInTheSpanAndTheSourceAsWritten) {
+  const std::string text =
+      "Marion Macalpine, a spokesperson for the group, said \"We will not give up,\" on Wednesday.";
+  const Extraction out = ExtractWith({{"said", "Marion Macalpine, a spokesperson for the group",
+                                       "\"We will not give up,\""}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  const Claim& c = out.claims[0];
+  EXPECT_EQ(c.text(), "We will not give up");  // shown without the marks and the comma
+  ASSERT_EQ(c.content_spans_size(), 1);
+  EXPECT_EQ(Substr(text, c.content_spans(0).start(), c.content_spans(0).end()), "\"We will not give up,\"");
+  EXPECT_EQ(c.kind(), Claim::DIRECT_QUOTE);
+  EXPECT_EQ(c.speaker().name(), "Marion Macalpine");  // resolved from the head
+  EXPECT_EQ(c.speaker().mention(), "Marion Macalpine, a spokesperson for the group");
+  EXPECT_EQ(Substr(text, c.speaker().span().start(), c.speaker().span().end()), c.speaker().mention());
+  EXPECT_EQ(c.speaker().role(), "spokesperson");
+}
+
+TEST(MergeTest, TheModelComesFirstAndTheRulesFillWhatItMissed) {
+  const std::string text =
+      "Karin Smyth said the plan was safe. \"It is a scandal,\" said Marion Macalpine.";
+  // The model sees the first attribution only, with a longer cue than the rules'.
+  const Extraction out = ExtractWith({{"said the", "Karin Smyth", "plan was safe"}}, text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].cue(), "said the");  // the model's, not the rules' "said"
+  EXPECT_EQ(out.claims[0].text(), "plan was safe");
+  EXPECT_EQ(out.claims[0].speaker().name(), "Karin Smyth");
+  EXPECT_EQ(out.claims[1].text(), "It is a scandal");  // the rules'
+  EXPECT_EQ(out.claims[1].speaker().name(), "Marion Macalpine");
+}
+
+TEST(MergeTest, ALearnedAttributionWithoutSourceBorrowsTheRulesSpeaker) {
+  const std::string text =
+      "Northwick Analytics Ltd, which supplies software to councils, denied that its products made "
+      "automated decisions.";
+  const Extraction out = ExtractWith({{"denied", "", "its products made automated decisions"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "its products made automated decisions");
+  EXPECT_EQ(out.claims[0].speaker().id(), "northwick-analytics");
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::ORGANISATION);
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -77,9 +77,6 @@ struct Attribution {
   // Found by the learned model rather than the rules: kept even when its speaker cannot be
   // named (the tagger's recall on indirect speech is the point of it).
   bool learned = false;
-  // A learned attribution whose speaker phrase came from the rules (the model found no
-  // source words): its mention is the resolver's, as for the rules' own attributions.
-  bool borrowed_speaker = false;
 };
 
 // Finds direct quotes with their cue (before: `X said: "..."`, `According to X, "..."`;

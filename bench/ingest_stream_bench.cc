@@ -7,6 +7,8 @@
 // Articles are the fixture articles (tests/fixtures/articles/*.txt) varied so that each one is
 // unique: another place, other people, other numbers, an extra paragraph, its own URL.
 #include <dirent.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -15,6 +17,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -74,6 +77,23 @@ IngestArticleRequest MakeArticle(const std::vector<std::string>& fixtures, int64
   return r;
 }
 
+// CPU seconds (user + system) the process `pid` has used.
+double CpuSeconds(int pid) {
+  std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  const size_t paren = stat.rfind(')');
+  if (paren == std::string::npos) return -1;
+  // Fields after "pid (comm)": state is field 3; utime and stime are fields 14 and 15.
+  std::istringstream rest(stat.substr(paren + 2));
+  std::string field;
+  long long utime = 0, stime = 0;
+  for (int i = 3; i <= 15 && rest >> field; ++i) {
+    if (i == 14) utime = std::atoll(field.c_str());
+    if (i == 15) stime = std::atoll(field.c_str());
+  }
+  return static_cast<double>(utime + stime) / sysconf(_SC_CLK_TCK);
+}
+
 int64_t RssKb(int pid) {
   std::ifstream f("/proc/" + std::to_string(pid) + "/status");
   std::string line;
@@ -118,6 +138,7 @@ int main(int argc, char** argv) {
             << " --stream_window=" << window << "; " << articles << " articles, about "
             << bytes / std::min<int64_t>(articles, 1000) << " bytes of text each\n";
   const int64_t rss_start = RssKb(server.pid());
+  const double server_cpu_start = CpuSeconds(server.pid());
 
   grpc::ClientContext context;
   auto stream = stub->IngestArticles(&context);
@@ -161,6 +182,11 @@ int main(int argc, char** argv) {
   writer.join();
   const grpc::Status status = stream->Finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double server_cpu = CpuSeconds(server.pid()) - server_cpu_start;
+  rusage own;
+  getrusage(RUSAGE_SELF, &own);
+  const double client_cpu = own.ru_utime.tv_sec + own.ru_stime.tv_sec +
+                            (own.ru_utime.tv_usec + own.ru_stime.tv_usec) / 1e6;
   done = true;
   sampler.join();
   if (!status.ok()) std::cerr << "stream: " << status.error_message() << "\n";
@@ -174,9 +200,12 @@ int main(int argc, char** argv) {
   std::printf(
       "%lld articles acknowledged (durable) in %.2f s: %.0f articles/s; %lld claims; %lld failed\n"
       "server RSS: %.1f MB at start, %.1f MB at 10%% of the run, max %.1f MB (%.1f MB above the "
-      "10%% mark), %.1f MB at the end\n",
+      "10%% mark), %.1f MB at the end\n"
+      "CPU per article: server %.2f ms, this client %.2f ms (%.2f cores busy on average)\n",
       static_cast<long long>(acked.load()), seconds, acked / seconds, static_cast<long long>(claims),
       static_cast<long long>(failed), rss_start / 1024.0, rss_warm / 1024.0, rss_max / 1024.0,
-      (rss_after_warm_max - rss_warm) / 1024.0, RssKb(server.pid()) / 1024.0);
+      (rss_after_warm_max - rss_warm) / 1024.0, RssKb(server.pid()) / 1024.0,
+      server_cpu * 1000 / std::max<int64_t>(1, acked), client_cpu * 1000 / std::max<int64_t>(1, acked),
+      (server_cpu + client_cpu) / seconds);
   return status.ok() && failed == 0 ? 0 : 1;
 }

@@ -98,8 +98,7 @@ std::shared_ptr<grpc::Channel> Channel(const std::string& address) {
 }
 
 int Fail(std::ostream& err, const std::string& what, const grpc::Status& status) {
-  err << "claimctl: " << what << ": " << status.error_message() << " ("
-      << absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code())) << ")\n";
+  err << "claimctl: " << what << ": " << DescribeError(status) << "\n";
   return 1;
 }
 

@@ -2,9 +2,14 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include <map>
+
+#include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_format.h"
+#include "common/error_info.h"
+#include "common/grpc_status.h"
 #include "common/utf8.h"
 
 namespace claims::cli {
@@ -141,6 +146,23 @@ absl::StatusOr<absl::Time> ParseDateFlag(absl::string_view value, absl::string_v
   }
   return absl::InvalidArgumentError(absl::StrCat(
       flag, ": expected YYYY-MM-DD or an RFC 3339 time like 2025-07-01T09:00:00Z, got '", value, "'"));
+}
+
+std::string DescribeError(const grpc::Status& status) {
+  const std::string code =
+      absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code()));
+  const std::optional<google::rpc::ErrorInfo> info = GetErrorInfo(status);
+  if (!info.has_value()) return absl::StrCat(code, ": ", status.error_message());
+  std::string reason = info->reason();
+  // The field first, then the rest by key (a protobuf map has no order of its own).
+  const std::map<std::string, std::string> metadata(info->metadata().begin(), info->metadata().end());
+  if (const auto field = metadata.find(kFieldKey); field != metadata.end()) {
+    absl::StrAppend(&reason, ", field ", field->second);
+  }
+  for (const auto& [key, value] : metadata) {
+    if (key != kFieldKey) absl::StrAppend(&reason, ", ", key, " ", value);
+  }
+  return absl::StrCat(code, " (", reason, "): ", status.error_message());
 }
 
 }  // namespace claims::cli

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <grpcpp/support/status.h>
+
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "claims/v1/claims.pb.h"
@@ -36,6 +38,10 @@ void PrintClaims(const std::vector<claims::v1::Claim>& claims, OutputFormat form
 // which. INVALID_ARGUMENT naming `flag` otherwise.
 absl::StatusOr<absl::Time> ParseDateFlag(absl::string_view value, absl::string_view flag,
                                          bool* date_only);
+
+// A failed call for people: "CODE (REASON, field F, other K V...): message", the reason and
+// its metadata from the status's google.rpc.ErrorInfo details; "CODE: message" without them.
+std::string DescribeError(const grpc::Status& status);
 
 }  // namespace claims::cli
 

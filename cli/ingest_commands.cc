@@ -15,6 +15,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "claims/v1/ingest.grpc.pb.h"
+#include "cli/format.h"
 #include "ingest-service/extract/extractor.h"
 #include "ingest-service/feeds/feed_articles.h"
 
@@ -224,8 +225,7 @@ int RunIngestFeed(const FeedOptions& options, std::ostream& out, std::ostream& e
     claims::v1::IngestArticleResponse response;
     const grpc::Status status = stub->IngestArticle(&context, article->request, &response);
     if (!status.ok()) {
-      err << "claimctl: " << name << ": " << status.error_message() << " ("
-          << CodeName(status.error_code()) << ")\n";
+      err << "claimctl: " << name << ": " << DescribeError(status) << "\n";
       ++failed;
       continue;
     }

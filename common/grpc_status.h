@@ -1,24 +1,30 @@
-// The one place where absl::Status becomes grpc::Status (the codes are the same numbers).
+// The one place where absl::Status becomes grpc::Status and back (the codes are the same
+// numbers). An error travels with a serialized google.rpc.Status as the grpc::Status's
+// error_details, which gRPC sends as the grpc-status-details-bin trailer: its details hold
+// the ErrorInfo (common/error_info.h) and, for INVALID_ARGUMENT naming a field, a
+// google.rpc.BadRequest with that field violation. Thread-safe.
 #ifndef CLAIMS_COMMON_GRPC_STATUS_H_
 #define CLAIMS_COMMON_GRPC_STATUS_H_
 
 #include <grpcpp/support/status.h>
 
-#include <string>
+#include <optional>
 
 #include "absl/status/status.h"
+#include "google/rpc/error_details.pb.h"
 
 namespace claims {
 
-inline grpc::Status ToGrpcStatus(const absl::Status& status) {
-  if (status.ok()) return grpc::Status::OK;
-  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()));
-}
+// OK stays OK; an error keeps its code and message and gains the details above (an error
+// made without a reason gets its code's name as the reason).
+grpc::Status ToGrpcStatus(const absl::Status& status);
 
-inline absl::Status FromGrpcStatus(const grpc::Status& status) {
-  if (status.ok()) return absl::OkStatus();
-  return absl::Status(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
-}
+// The inverse: code, message, and the ErrorInfo from the details (if any) as the payload.
+absl::Status FromGrpcStatus(const grpc::Status& status);
+
+// The ErrorInfo in a received status's details, or nullopt (OK, no details, or details
+// from a server that sends none).
+std::optional<google::rpc::ErrorInfo> GetErrorInfo(const grpc::Status& status);
 
 }  // namespace claims
 

@@ -8,6 +8,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "common/error_info.h"
 #include "common/status_macros.h"
 #include "common/text_keys.h"
 #include "ingest-service/extract/request_content.h"
@@ -167,18 +168,25 @@ absl::StatusOr<claims::v1::DeleteArticleResponse> Ingester::Delete(
   std::string id = request.article_id();
   if (id.empty()) {
     if (request.url().empty()) {
-      return absl::InvalidArgumentError("article_id or url: one of them is required");
+      return InvalidArgumentWithReason(reason::kRequiredFieldMissing, "article_id",
+                                       "article_id or url: one of them is required");
     }
     auto canonical = extract::CanonicalUrl(request.url());
     if (!canonical.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat("url: ", canonical.status().message()));
+      return InvalidArgumentWithReason(reason::kInvalidUrl, "url",
+                                       absl::StrCat("url: ", canonical.status().message()));
     }
     id = extract::ArticleIdForUrl(*canonical);
   }
-  CLAIMS_ASSIGN_OR_RETURN(int deleted, store_->DeleteArticle(id));
+  absl::StatusOr<int> deleted = store_->DeleteArticle(id);
+  if (absl::IsNotFound(deleted.status())) {
+    return WithErrorMetadata(deleted.status(), kFieldKey,
+                             request.article_id().empty() ? "url" : "article_id");
+  }
+  CLAIMS_RETURN_IF_ERROR(deleted.status());
   claims::v1::DeleteArticleResponse response;
   response.set_article_id(id);
-  response.set_deleted_claims(deleted);
+  response.set_deleted_claims(*deleted);
   return response;
 }
 

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "claims/v1/claims.pb.h"
+#include "common/error_info.h"
 #include "common/status_macros.h"
 
 namespace claims::query {
@@ -23,7 +24,10 @@ struct Token {
 };
 
 absl::Status ErrorAt(size_t pos, absl::string_view what) {
-  return absl::InvalidArgumentError(absl::StrCat("filter_expression: ", what, " at position ", pos));
+  return InvalidArgumentWithReason(
+      reason::kInvalidFilterExpression, "filter_expression",
+      absl::StrCat("filter_expression: ", what, " at position ", pos),
+      {{kPositionKey, absl::StrCat(pos)}});
 }
 
 absl::StatusOr<std::vector<Token>> Tokenize(absl::string_view in) {
@@ -255,8 +259,10 @@ class Parser {
 
 absl::StatusOr<FilterExpr> ParseFilter(absl::string_view filter) {
   if (filter.size() > kMaxFilterLength) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("filter_expression: ", filter.size(), " bytes is over the limit of ", kMaxFilterLength));
+    return InvalidArgumentWithReason(
+        reason::kInvalidFilterExpression, "filter_expression",
+        absl::StrCat("filter_expression: ", filter.size(), " bytes is over the limit of ", kMaxFilterLength),
+        {{kLimitKey, absl::StrCat(kMaxFilterLength)}});
   }
   CLAIMS_ASSIGN_OR_RETURN(std::vector<Token> tokens, Tokenize(filter));
   if (tokens.size() == 1) return FilterExpr::True();

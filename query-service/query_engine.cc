@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "common/error_info.h"
 #include "common/status_macros.h"
 #include "common/text_keys.h"
 #include "query-service/filter_parser.h"
@@ -30,15 +31,16 @@ constexpr char kTokenVersion = '1';
 absl::Status CheckTimestamp(const google::protobuf::Timestamp& t, absl::string_view field) {
   if (t.seconds() < kMinSeconds || t.seconds() > kMaxSeconds || t.nanos() < 0 ||
       t.nanos() > 999999999) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(field, ": not a valid timestamp (years 1 to 9999)"));
+    return InvalidArgumentWithReason(reason::kInvalidTimestamp, field,
+                                     absl::StrCat(field, ": not a valid timestamp (years 1 to 9999)"));
   }
   return absl::OkStatus();
 }
 
 absl::StatusOr<int> EffectivePageSize(int page_size) {
   if (page_size < 0) {
-    return absl::InvalidArgumentError(
+    return InvalidArgumentWithReason(
+        reason::kInvalidPageSize, "page_size",
         absl::StrCat("page_size: must not be negative (got ", page_size, ")"));
   }
   if (page_size == 0) return kDefaultPageSize;
@@ -54,8 +56,10 @@ absl::StatusOr<bool> ParseOrderBy(absl::string_view order_by) {
     if (words.size() == 1 || words[1] == "asc") return true;
     if (words[1] == "desc") return false;
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "order_by: unsupported ordering '", order_by, "'; use \"claim_time desc\" or \"claim_time asc\""));
+  return InvalidArgumentWithReason(
+      reason::kInvalidOrderBy, "order_by",
+      absl::StrCat("order_by: unsupported ordering '", order_by,
+                   "'; use \"claim_time desc\" or \"claim_time asc\""));
 }
 
 // Ties a page token to the filter and order that made it.
@@ -79,10 +83,12 @@ absl::StatusOr<std::string> DecodePageToken(absl::string_view token,
   std::string raw;
   if (!absl::WebSafeBase64Unescape(token, &raw) || raw.size() <= 1 + fingerprint.size() + 8 ||
       raw[0] != kTokenVersion) {
-    return absl::InvalidArgumentError("page_token: malformed or not issued by this service");
+    return InvalidArgumentWithReason(reason::kInvalidPageToken, "page_token",
+                                     "page_token: malformed or not issued by this service");
   }
   if (absl::string_view(raw).substr(1, fingerprint.size()) != fingerprint) {
-    return absl::InvalidArgumentError(
+    return InvalidArgumentWithReason(
+        reason::kPageTokenMismatch, "page_token",
         "page_token: was issued for a different filter or order_by; start again without it");
   }
   return raw.substr(1 + fingerprint.size());
@@ -94,13 +100,17 @@ absl::StatusOr<store::FilterExpr> ResolveField(
     const store::ClaimStore& store, store::FilterExpr::Field field,
     const google::protobuf::RepeatedPtrField<std::string>& values, absl::string_view name) {
   if (values.size() > kMaxFilterValues) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(name, ": at most ", kMaxFilterValues, " values (got ", values.size(), ")"));
+    return InvalidArgumentWithReason(
+        reason::kTooManyFilterValues, name,
+        absl::StrCat(name, ": at most ", kMaxFilterValues, " values (got ", values.size(), ")"),
+        {{kLimitKey, absl::StrCat(kMaxFilterValues)}});
   }
   std::vector<std::string> ids;
   for (int i = 0; i < values.size(); ++i) {
     if (NormaliseName(values[i]).empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(name, "[", i, "]: empty value"));
+      const std::string field = absl::StrCat(name, "[", i, "]");
+      return InvalidArgumentWithReason(reason::kEmptyFilterValue, field,
+                                       absl::StrCat(field, ": empty value"));
     }
     CLAIMS_ASSIGN_OR_RETURN(std::vector<std::string> found,
                             store.ResolveEntity(static_cast<char>(field), values[i]));
@@ -131,7 +141,8 @@ static absl::StatusOr<store::FilterExpr> BuildFilter(const store::ClaimStore& st
       (filter.end_time().seconds() < filter.start_time().seconds() ||
        (filter.end_time().seconds() == filter.start_time().seconds() &&
         filter.end_time().nanos() <= filter.start_time().nanos()))) {
-    return absl::InvalidArgumentError("filter.end_time: must be after filter.start_time");
+    return InvalidArgumentWithReason(reason::kInvalidTimeRange, "filter.end_time",
+                                     "filter.end_time: must be after filter.start_time");
   }
   if (start || end) all_of.push_back(store::FilterExpr::Time(start, end));
   if (filter.kinds_size() > 0) {
@@ -139,7 +150,9 @@ static absl::StatusOr<store::FilterExpr> BuildFilter(const store::ClaimStore& st
     for (int i = 0; i < filter.kinds_size(); ++i) {
       const int kind = filter.kinds(i);
       if (kind == claims::v1::Claim::KIND_UNSPECIFIED || !claims::v1::Claim::Kind_IsValid(kind)) {
-        return absl::InvalidArgumentError(absl::StrCat("filter.kinds[", i, "]: unknown kind ", kind));
+        const std::string field = absl::StrCat("filter.kinds[", i, "]");
+        return InvalidArgumentWithReason(reason::kUnknownClaimKind, field,
+                                         absl::StrCat(field, ": unknown kind ", kind));
       }
       kinds.push_back(absl::StrCat(kind));
     }
@@ -202,7 +215,8 @@ absl::StatusOr<std::shared_ptr<const store::ClaimStore>> QueryEngine::Store() co
   std::string why_not;
   std::shared_ptr<const store::ClaimStore> store = provider_(&why_not);
   if (store == nullptr) {
-    return absl::UnavailableError(absl::StrCat("claims database is not ready: ", why_not));
+    return ErrorWithReason(absl::StatusCode::kUnavailable, reason::kDatabaseUnavailable, "",
+                           absl::StrCat("claims database is not ready: ", why_not));
   }
   return store;
 }
@@ -231,16 +245,24 @@ absl::StatusOr<claims::v1::ListClaimsResponse> QueryEngine::ListClaims(
 
 absl::StatusOr<claims::v1::Claim> QueryEngine::GetClaim(
     const claims::v1::GetClaimRequest& request) const {
-  if (request.id().empty()) return absl::InvalidArgumentError("id: required");
+  if (request.id().empty()) {
+    return InvalidArgumentWithReason(reason::kRequiredFieldMissing, "id", "id: required");
+  }
   CLAIMS_ASSIGN_OR_RETURN(std::shared_ptr<const store::ClaimStore> store, Store());
-  return store->GetClaim(request.id());
+  absl::StatusOr<claims::v1::Claim> claim = store->GetClaim(request.id());
+  if (!claim.ok()) return WithErrorMetadata(claim.status(), kFieldKey, "id");
+  return claim;
 }
 
 absl::StatusOr<claims::v1::Article> QueryEngine::GetArticle(
     const claims::v1::GetArticleRequest& request) const {
-  if (request.id().empty()) return absl::InvalidArgumentError("id: required");
+  if (request.id().empty()) {
+    return InvalidArgumentWithReason(reason::kRequiredFieldMissing, "id", "id: required");
+  }
   CLAIMS_ASSIGN_OR_RETURN(std::shared_ptr<const store::ClaimStore> store, Store());
-  return store->GetArticle(request.id());
+  absl::StatusOr<claims::v1::Article> article = store->GetArticle(request.id());
+  if (!article.ok()) return WithErrorMetadata(article.status(), kFieldKey, "id");
+  return article;
 }
 
 absl::StatusOr<claims::v1::ListOrganisationsResponse> QueryEngine::ListOrganisations(
@@ -308,11 +330,14 @@ absl::StatusOr<claims::v1::CountClaimsResponse> QueryEngine::CountClaims(
     case Req::MONTH: by = store::GroupBy::kMonth; break;
     case Req::YEAR: by = store::GroupBy::kYear; break;
     default:
-      return absl::InvalidArgumentError(
+      return InvalidArgumentWithReason(
+          reason::kRequiredFieldMissing, "group_by",
           "group_by: required (ORGANISATION, TOPIC, SPEAKER, DAY, MONTH or YEAR)");
   }
   if (request.limit() < 0) {
-    return absl::InvalidArgumentError(absl::StrCat("limit: must not be negative (got ", request.limit(), ")"));
+    return InvalidArgumentWithReason(
+        reason::kInvalidLimit, "limit",
+        absl::StrCat("limit: must not be negative (got ", request.limit(), ")"));
   }
   CLAIMS_ASSIGN_OR_RETURN(std::shared_ptr<const store::ClaimStore> store, Store());
   CLAIMS_ASSIGN_OR_RETURN(store::FilterExpr filter,
@@ -362,7 +387,9 @@ std::string EncodeWatchToken(int64_t sequence, absl::string_view claim_id) {
 
 absl::Status DecodeWatchToken(absl::string_view token, int64_t* sequence, std::string* claim_id) {
   std::string raw;
-  const absl::Status bad = absl::InvalidArgumentError("resume_token: malformed or not issued by this service");
+  const absl::Status bad = InvalidArgumentWithReason(
+      reason::kInvalidResumeToken, "resume_token",
+      "resume_token: malformed or not issued by this service");
   if (!absl::WebSafeBase64Unescape(token, &raw) || !absl::StartsWith(raw, kWatchTokenVersion)) return bad;
   raw = raw.substr(sizeof(kWatchTokenVersion) - 1);
   const size_t colon = raw.find(':');

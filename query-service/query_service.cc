@@ -1,5 +1,7 @@
 #include "query-service/query_service.h"
 
+#include "absl/strings/str_cat.h"
+#include "common/error_info.h"
 #include "common/grpc_status.h"
 
 namespace claims::query {
@@ -70,8 +72,10 @@ grpc::Status QueryServiceImpl::WatchClaims(grpc::ServerContext* context,
                                            grpc::ServerWriter<claims::v1::WatchClaimsResponse>* writer) {
   if (watches_.fetch_add(1) >= kMaxWatches) {
     watches_.fetch_sub(1);
-    return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                        "too many concurrent watches on this replica; retry later or use another");
+    return ToGrpcStatus(ErrorWithReason(
+        absl::StatusCode::kResourceExhausted, reason::kTooManyWatches, "",
+        "too many concurrent watches on this replica; retry later or use another",
+        {{kLimitKey, absl::StrCat(kMaxWatches)}}));
   }
   const absl::Status status = engine_->WatchClaims(
       *request,

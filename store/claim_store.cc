@@ -13,17 +13,23 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/error_info.h"
 #include "common/status_macros.h"
 #include "common/text_keys.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/wire_format_lite.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
-#include "rocksdb/table.h"
+#include "rocksdb/memtablerep.h"
 #include "rocksdb/merge_operator.h"
 #include "rocksdb/options.h"
+#include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
 #include "store/key_codec.h"
 #include "store/posting_cursor.h"
+#include "store/sorted_batch.h"
 
 namespace claims::store {
 namespace {
@@ -59,8 +65,9 @@ absl::Status FromRocks(const rocksdb::Status& s, absl::string_view what) {
   if (s.ok()) return absl::OkStatus();
   const std::string message = absl::StrCat(what, ": ", s.ToString());
   if (s.IsNotFound()) return absl::NotFoundError(message);
-  if (s.IsBusy() || s.IsTimedOut() || s.IsTryAgain()) return absl::UnavailableError(message);
-  if (s.IsIOError()) return absl::UnavailableError(message);
+  if (s.IsBusy() || s.IsTimedOut() || s.IsTryAgain() || s.IsIOError()) {
+    return ErrorWithReason(absl::StatusCode::kUnavailable, reason::kDatabaseUnavailable, "", message);
+  }
   if (s.IsInvalidArgument()) return absl::InvalidArgumentError(message);
   return absl::InternalError(message);
 }
@@ -68,26 +75,60 @@ absl::Status FromRocks(const rocksdb::Status& s, absl::string_view what) {
 rocksdb::Slice ToSlice(absl::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 absl::string_view ToView(const rocksdb::Slice& s) { return absl::string_view(s.data(), s.size()); }
 
-// Block cache shared by all families of one process. Index scans and claim reads of a
-// working set up to this size are served without decompressing blocks again.
-constexpr size_t kBlockCacheBytes = 256 << 20;
+// Block cache of a secondary (claims-query), shared by its families: index scans and claim
+// reads of a working set up to this size are served without decompressing blocks again.
+constexpr size_t kSecondaryBlockCacheBytes = 256 << 20;
+// The writer reads little (an article's record before it is written, usually a Bloom filter
+// miss; the old claims of an article that is re-ingested), so its cache is small. It also
+// holds the writer's index and filter blocks, which would otherwise stay on the heap for every
+// table file and grow with the database.
+constexpr size_t kPrimaryBlockCacheBytes = 16 << 20;
+// All memtables of the writer together; a full one is flushed in the background.
+constexpr size_t kPrimaryWriteBufferBytes = 32 << 20;
 
-std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors() {
-  static const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(kBlockCacheBytes);
+// Families of a primary with memtables laid out as `primary` says, or of a secondary.
+std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(std::optional<MemtableLayout> primary) {
+  static const std::shared_ptr<rocksdb::Cache> secondary_cache =
+      rocksdb::NewLRUCache(kSecondaryBlockCacheBytes);
   rocksdb::BlockBasedTableOptions scans;
-  scans.block_cache = cache;
+  if (primary.has_value()) {
+    scans.block_cache = rocksdb::NewLRUCache(kPrimaryBlockCacheBytes);
+    scans.cache_index_and_filter_blocks = true;
+  } else {
+    scans.block_cache = secondary_cache;
+  }
   rocksdb::BlockBasedTableOptions lookups = scans;
-  // Claims and articles are read by id: a Bloom filter spares the levels that lack the key.
+  // Claims and articles are read by id: a Bloom filter spares the levels that lack the key,
+  // and a hash index in each data block finds the key without a binary search.
   lookups.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  lookups.data_block_index_type = rocksdb::BlockBasedTableOptions::kDataBlockBinaryAndHash;
   rocksdb::ColumnFamilyOptions plain;
   plain.table_factory.reset(rocksdb::NewBlockBasedTableFactory(scans));
   rocksdb::ColumnFamilyOptions by_id;
   by_id.table_factory.reset(rocksdb::NewBlockBasedTableFactory(lookups));
+  // A whole-key Bloom filter on the memtables: a lookup of a key that is not there (most of
+  // a page's claims are in table files) skips the skiplist search. A secondary replays the
+  // writer's log into memtables of its own, tens of MB of them, so this is most of the cost
+  // of a point read that the block cache cannot help with.
+  by_id.memtable_whole_key_filtering = true;
+  by_id.memtable_prefix_bloom_size_ratio = 0.02;
   rocksdb::ColumnFamilyOptions counters = plain;
   counters.merge_operator = std::make_shared<Int64AddOperator>();
+  rocksdb::ColumnFamilyOptions index = plain;
+  rocksdb::ColumnFamilyOptions entities = by_id;
+  if (primary == MemtableLayout::kForWrites) {
+    // The write path never reads these three families, and they take most of the writes (an
+    // article is ~300 postings, ~30 counter deltas, ~40 entity records). A vector memtable
+    // appends each write and sorts once when it is flushed, in the background; the default
+    // skiplist pays a search per write inside the commit, which is serial.
+    const auto vector = std::make_shared<rocksdb::VectorRepFactory>();
+    index.memtable_factory = vector;
+    entities.memtable_factory = vector;
+    counters.memtable_factory = vector;
+  }
   return {
       {rocksdb::kDefaultColumnFamilyName, plain}, {kArticlesCf, by_id},
-      {kClaimsCf, by_id},  {kIndexCf, plain},     {kEntitiesCf, by_id},
+      {kClaimsCf, by_id},  {kIndexCf, index},     {kEntitiesCf, entities},
       {kCountersCf, counters}, {kMetaCf, plain},
   };
 }
@@ -104,8 +145,17 @@ std::vector<std::string> TopicWithAncestors(absl::string_view id) {
   return out;
 }
 
+// The topics that a claim's pair postings (organisation+topic, topic+speaker) name. A claim
+// is posted under each of its topics and their ancestors, but its pairs name only its own
+// topics: with ~5 topic ids a claim (own and ancestors) the ancestors' pairs were a third of
+// all postings. A query pairing a topic with children reads the pairs of the topic and of its
+// descendants instead (Planner::TopicAndDescendants). Databases written before also hold
+// pairs for the ancestors, which are still correct; removing a claim deletes both kinds.
+enum class PairTopics { kOwn, kOwnAndAncestors };
+
 // Every (index prefix) a claim is posted under; each once.
-std::vector<std::string> IndexPrefixesOf(const Claim& claim) {
+std::vector<std::string> IndexPrefixesOf(const Claim& claim,
+                                         PairTopics pair_topics = PairTopics::kOwn) {
   std::vector<std::string> out;
   out.push_back(IndexPrefix(IndexField::kAll, ""));
   out.push_back(IndexPrefix(IndexField::kArticle, claim.article_id()));
@@ -116,11 +166,13 @@ std::vector<std::string> IndexPrefixesOf(const Claim& claim) {
   if (!claim.speaker().id().empty()) {
     out.push_back(IndexPrefix(IndexField::kSpeaker, claim.speaker().id()));
   }
-  std::vector<std::string> topics;
+  std::vector<std::string> topics;  // of the pairs
   for (const auto& topic : claim.topics()) {
     for (auto& id : TopicWithAncestors(topic.id())) {
       out.push_back(IndexPrefix(IndexField::kTopic, id));
-      topics.push_back(std::move(id));
+      if (pair_topics == PairTopics::kOwnAndAncestors || id == topic.id()) {
+        topics.push_back(std::move(id));
+      }
     }
   }
   const std::string& speaker = claim.speaker().id();
@@ -159,16 +211,25 @@ std::vector<std::string> CounterKeysOf(const Claim& claim) {
   return out;
 }
 
+// Family indices: the order of Descriptors() and of ClaimStore::handles_.
+constexpr int kArticlesFamily = 1;
+constexpr int kClaimsFamily = 2;
+constexpr int kIndexFamily = 3;
+constexpr int kEntitiesFamily = 4;
+constexpr int kCountersFamily = 5;
+constexpr int kMetaFamily = 6;
+
 // Removes everything `old` contributed: its record, postings (by time and by sequence)
 // and counts.
-void RemoveClaim(const Claim& old, rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* claims,
-                 rocksdb::ColumnFamilyHandle* index, rocksdb::ColumnFamilyHandle* counters) {
+void RemoveClaim(const Claim& old, SortedBatch* batch) {
   const std::string suffix = PostingSuffix(SecondsOf(old.claim_time()), old.id());
-  for (const auto& prefix : IndexPrefixesOf(old)) batch->Delete(index, prefix + suffix);
-  batch->Delete(index, IndexPrefix(IndexField::kSequence, "") +
-                           SequenceSuffix(old.ingest_sequence(), old.id()));
-  for (const auto& key : CounterKeysOf(old)) batch->Merge(counters, key, EncodeInt64(-1));
-  batch->Delete(claims, old.id());
+  for (const auto& prefix : IndexPrefixesOf(old, PairTopics::kOwnAndAncestors)) {
+    batch->Delete(kIndexFamily, prefix + suffix);
+  }
+  batch->Delete(kIndexFamily, IndexPrefix(IndexField::kSequence, "") +
+                                  SequenceSuffix(old.ingest_sequence(), old.id()));
+  for (const auto& key : CounterKeysOf(old)) batch->AddToCounter(kCountersFamily, key, -1);
+  batch->Delete(kClaimsFamily, old.id());
 }
 
 bool IsPronoun(absl::string_view mention) {
@@ -179,37 +240,34 @@ bool IsPronoun(absl::string_view mention) {
 
 // Alias entries: "A<type><alias key><id>" -> alias as written, and the reverse
 // "L<type><id><alias key>" -> alias as written (to list an entity's aliases).
-void PutAlias(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* cf, EntityType type,
-              absl::string_view id, absl::string_view alias) {
+void PutAlias(SortedBatch* batch, EntityType type, absl::string_view id, absl::string_view alias) {
   const std::string key = NormaliseName(alias);
   if (key.empty()) return;
-  batch->Put(cf, AliasKey(type, key, id), ToSlice(alias));
+  batch->Put(kEntitiesFamily, AliasKey(type, key, id), alias);
   std::string reverse{'L', static_cast<char>(type)};
   AppendEscaped(id, &reverse);
   AppendEscaped(key, &reverse);
-  batch->Put(cf, reverse, ToSlice(alias));
+  batch->Put(kEntitiesFamily, reverse, alias);
 }
 
 // An organisation's record, with its id and name as aliases.
-void PutOrganisation(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* cf,
-                     const std::string& id, const std::string& name) {
+void PutOrganisation(SortedBatch* batch, const std::string& id, const std::string& name) {
   claims::v1::Organisation record;
   record.set_id(id);
   record.set_name(name);
-  batch->Put(cf, EntityKey(EntityType::kOrganisation, id), record.SerializeAsString());
-  PutAlias(batch, cf, EntityType::kOrganisation, id, id);
-  PutAlias(batch, cf, EntityType::kOrganisation, id, name);
+  batch->Put(kEntitiesFamily, EntityKey(EntityType::kOrganisation, id), record.SerializeAsString());
+  PutAlias(batch, EntityType::kOrganisation, id, id);
+  PutAlias(batch, EntityType::kOrganisation, id, name);
 }
 
 // Entity records and aliases a claim introduces. Puts are idempotent, so re-ingestion
 // rewrites the same keys; entities are never deleted (an alias with no claims finds none).
-void PutEntitiesOf(const Claim& claim, rocksdb::WriteBatch* batch,
-                   rocksdb::ColumnFamilyHandle* cf) {
+void PutEntitiesOf(const Claim& claim, SortedBatch* batch) {
   for (const auto& org : claim.organisations()) {
     if (org.id().empty()) continue;
-    PutOrganisation(batch, cf, org.id(), org.name());
+    PutOrganisation(batch, org.id(), org.name());
     if (!org.mention().empty()) {
-      PutAlias(batch, cf, EntityType::kOrganisation, org.id(), org.mention());
+      PutAlias(batch, EntityType::kOrganisation, org.id(), org.mention());
     }
   }
   const auto& speaker = claim.speaker();
@@ -218,17 +276,18 @@ void PutEntitiesOf(const Claim& claim, rocksdb::WriteBatch* batch,
     record.set_id(speaker.id());
     record.set_name(speaker.name());
     record.set_kind(speaker.kind());
-    batch->Put(cf, EntityKey(EntityType::kSpeaker, speaker.id()), record.SerializeAsString());
-    PutAlias(batch, cf, EntityType::kSpeaker, speaker.id(), speaker.id());
-    PutAlias(batch, cf, EntityType::kSpeaker, speaker.id(), speaker.name());
+    batch->Put(kEntitiesFamily, EntityKey(EntityType::kSpeaker, speaker.id()),
+               record.SerializeAsString());
+    PutAlias(batch, EntityType::kSpeaker, speaker.id(), speaker.id());
+    PutAlias(batch, EntityType::kSpeaker, speaker.id(), speaker.name());
     if (!speaker.mention().empty() && !IsPronoun(speaker.mention()) &&
         absl::ascii_isupper(static_cast<unsigned char>(speaker.mention()[0]))) {
-      PutAlias(batch, cf, EntityType::kSpeaker, speaker.id(), speaker.mention());
+      PutAlias(batch, EntityType::kSpeaker, speaker.id(), speaker.mention());
     }
     if (speaker.kind() == claims::v1::Speaker::PERSON) {
       // A surname alone finds the person ("Macalpine").
       const std::vector<absl::string_view> words = absl::StrSplit(speaker.name(), ' ');
-      if (words.size() > 1) PutAlias(batch, cf, EntityType::kSpeaker, speaker.id(), words.back());
+      if (words.size() > 1) PutAlias(batch, EntityType::kSpeaker, speaker.id(), words.back());
     }
   }
 }
@@ -256,62 +315,92 @@ void ParseEntityRecord(char type, const std::string& value, CountedEntity* e) {
 
 constexpr char kLastSequenceKey[] = "last_sequence";
 
+// `serialized` is a Claim without ingest_sequence; appends that field (protobuf's wire format
+// allows fields in any order), so claims are serialised by their writers, not by the leader.
+void AppendIngestSequence(int64_t sequence, std::string* serialized) {
+  google::protobuf::io::StringOutputStream raw(serialized);
+  google::protobuf::io::CodedOutputStream out(&raw);
+  out.WriteTag(google::protobuf::internal::WireFormatLite::MakeTag(
+      Claim::kIngestSequenceFieldNumber, google::protobuf::internal::WireFormatLite::WIRETYPE_VARINT));
+  out.WriteVarint64(static_cast<uint64_t>(sequence));
+}
+
 }  // namespace
 
 struct ClaimStore::Writer {
-  // Adds the writer's operations to the group's batch, given its sequence number.
-  std::function<void(int64_t sequence, rocksdb::WriteBatch* batch)> build;
+  // The writer's operations that do not depend on its sequence number, sorted; prepared by
+  // the writer's own thread before it queues.
+  SortedBatch ops;
+  // Adds the operations that do depend on it (run by the group's leader).
+  std::function<void(int64_t sequence, SortedBatch* batch)> sequenced;
+  SortedBatch sequenced_ops;
   absl::Status status;
   bool done = false;
+  absl::CondVar cv;  // signalled when done, or when it is to lead; waited on with write_mu_
 };
 
 absl::Status ClaimStore::Commit(Writer* writer) {
   absl::MutexLock lock(&write_mu_);
   writers_.push_back(writer);
-  while (!writer->done && writer != writers_.front()) write_cv_.Wait(&write_mu_);
+  while (!writer->done && writer != writers_.front()) writer->cv.Wait(&write_mu_);
   if (writer->done) return writer->status;
 
   // This writer leads: it commits every writer queued so far in one synced batch, so that
   // concurrent ingestion shares one fsync and sequence numbers follow commit order.
   constexpr size_t kMaxGroup = 256;
-  rocksdb::WriteBatch batch;
   std::vector<Writer*> group;
-  int64_t sequence = last_sequence_;
   for (Writer* w : writers_) {
     if (group.size() == kMaxGroup) break;
-    w->build(++sequence, &batch);
     group.push_back(w);
   }
-  batch.Put(meta_, kLastSequenceKey, EncodeInt64(sequence));
-  rocksdb::Status s;
-  {
-    // Others may queue while this one writes; they wait for the next leader.
-    write_mu_.Unlock();
-    rocksdb::WriteOptions options;
-    options.sync = sync_writes_;  // acknowledged means durable
-    s = db_->Write(options, &batch);
-    write_mu_.Lock();
+  const int64_t first_sequence = last_sequence_ + 1;
+  // Others may queue while this one builds and writes; they wait for the next leader. The
+  // group's writers are blocked until done, so their batches are the leader's to read.
+  write_mu_.Unlock();
+  std::vector<const SortedBatch*> parts;
+  int64_t sequence = first_sequence - 1;
+  for (Writer* w : group) {
+    ++sequence;  // every write takes one, deletes included
+    if (w->sequenced) {
+      w->sequenced(sequence, &w->sequenced_ops);
+      w->sequenced_ops.Sort();
+    }
+    parts.push_back(&w->ops);
+    parts.push_back(&w->sequenced_ops);  // after `ops`: it may re-create a key `ops` deleted
   }
+  // The batch is applied in key order (see SortedBatch).
+  rocksdb::WriteBatch batch;
+  SortedBatch::Merge(parts, handles_, &batch);
+  batch.Put(meta_, kLastSequenceKey, EncodeInt64(sequence));
+  rocksdb::WriteOptions options;
+  options.sync = sync_writes_;  // acknowledged means durable
+  const rocksdb::Status s = db_->Write(options, &batch);
+  write_mu_.Lock();
   const absl::Status status = FromRocks(s, "writing articles");
   if (status.ok()) last_sequence_ = sequence;
+  // Wakes exactly the writers that are done and the next leader, not every queued writer.
   for (Writer* w : group) {
     writers_.pop_front();
     w->status = status;
     w->done = true;
+    if (w != writer) w->cv.Signal();
   }
-  write_cv_.SignalAll();
+  if (!writers_.empty()) writers_.front()->cv.Signal();
   return writer->status;
 }
 
 ClaimStore::ClaimStore(std::unique_ptr<rocksdb::DB> db,
                        std::vector<rocksdb::ColumnFamilyHandle*> handles, bool secondary)
-    : db_(std::move(db)), handles_(std::move(handles)), secondary_(secondary) {
-  articles_ = handles_[1];
-  claims_ = handles_[2];
-  index_ = handles_[3];
-  entities_ = handles_[4];
-  counters_ = handles_[5];
-  meta_ = handles_[6];
+    : db_(std::move(db)),
+      handles_(std::move(handles)),
+      secondary_(secondary),
+      resolve_cache_(std::make_unique<ResolveCache>()) {
+  articles_ = handles_[kArticlesFamily];
+  claims_ = handles_[kClaimsFamily];
+  index_ = handles_[kIndexFamily];
+  entities_ = handles_[kEntitiesFamily];
+  counters_ = handles_[kCountersFamily];
+  meta_ = handles_[kMetaFamily];
 }
 
 ClaimStore::~ClaimStore() {
@@ -326,15 +415,26 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenPrimary(const std::s
 
 absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenPrimary(const std::string& path,
                                                                    bool sync_writes) {
+  PrimaryOptions options;
+  options.sync_writes = sync_writes;
+  return OpenPrimary(path, options);
+}
+
+absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenPrimary(
+    const std::string& path, const PrimaryOptions& primary) {
   rocksdb::DBOptions options;
   options.create_if_missing = true;
   options.create_missing_column_families = true;
   options.max_background_jobs = 2;
+  // Vector memtables do not take concurrent inserts; nor does one group commit need them
+  // (it is one WriteBatch).
+  options.allow_concurrent_memtable_write = false;
   // All memtables together stay under this, whatever the number of families.
-  options.db_write_buffer_size = 64 << 20;
+  options.db_write_buffer_size = kPrimaryWriteBufferBytes;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  const rocksdb::Status s = rocksdb::DB::Open(options, path, Descriptors(), &handles, &raw);
+  const rocksdb::Status s =
+      rocksdb::DB::Open(options, path, Descriptors(primary.memtables), &handles, &raw);
   if (!s.ok()) {
     if (absl::StrContains(s.ToString(), "lock")) {
       return absl::UnavailableError(absl::StrCat(
@@ -358,7 +458,7 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenPrimary(const std::s
     return absl::FailedPreconditionError(absl::StrCat(
         "database ", path, " has schema version ", version, "; this build reads ", kSchemaVersion));
   }
-  store->sync_writes_ = sync_writes;
+  store->sync_writes_ = primary.sync_writes;
   CLAIMS_ASSIGN_OR_RETURN(const int64_t last, store->LastSequence());
   absl::MutexLock lock(&store->write_mu_);
   store->last_sequence_ = last;
@@ -375,7 +475,7 @@ absl::StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::OpenSecondary(
     return absl::UnavailableError(
         absl::StrCat("no claims database at ", path, " yet: ", s.ToString()));
   }
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = Descriptors();
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = Descriptors(std::nullopt);
   for (const auto& d : descriptors) {
     if (std::find(existing.begin(), existing.end(), d.name) == existing.end()) {
       return absl::UnavailableError(
@@ -436,20 +536,37 @@ absl::StatusOr<PutResult> ClaimStore::PutArticle(const Article& article,
       return result;
     }
   }
+  // Everything but the sequence-numbered parts is prepared here, outside the commit queue,
+  // so that concurrent writers prepare in parallel and the leader only merges.
   Writer writer;
-  writer.build = [&](int64_t sequence, rocksdb::WriteBatch* batch) {
-    for (const auto& old : old_claims) RemoveClaim(old, batch, claims_, index_, counters_);
-    for (Claim claim : claims) {
-      claim.set_ingest_sequence(sequence);
-      const std::string suffix = PostingSuffix(SecondsOf(claim.claim_time()), claim.id());
-      // Index values are empty: the claim is read from `claims` by id.
-      for (const auto& prefix : IndexPrefixesOf(claim)) batch->Put(index_, prefix + suffix, "");
-      batch->Put(index_, IndexPrefix(IndexField::kSequence, "") + SequenceSuffix(sequence, claim.id()), "");
-      for (const auto& key : CounterKeysOf(claim)) batch->Merge(counters_, key, EncodeInt64(1));
-      PutEntitiesOf(claim, batch, entities_);
-      batch->Put(claims_, claim.id(), claim.SerializeAsString());
+  for (const auto& old : old_claims) RemoveClaim(old, &writer.ops);
+  std::vector<std::string> serialized(claims.size());
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& claim = claims[i];
+    const std::string suffix = PostingSuffix(SecondsOf(claim.claim_time()), claim.id());
+    // Index values are empty: the claim is read from `claims` by id.
+    for (const auto& prefix : IndexPrefixesOf(claim)) {
+      writer.ops.Put(kIndexFamily, prefix + suffix, "");
     }
-    batch->Put(articles_, article.id(), article.SerializeAsString());
+    for (const auto& key : CounterKeysOf(claim)) writer.ops.AddToCounter(kCountersFamily, key, 1);
+    PutEntitiesOf(claim, &writer.ops);
+    if (claim.ingest_sequence() == 0) {
+      claim.SerializeToString(&serialized[i]);
+    } else {
+      Claim copy = claim;
+      copy.clear_ingest_sequence();
+      copy.SerializeToString(&serialized[i]);
+    }
+  }
+  writer.ops.Put(kArticlesFamily, article.id(), article.SerializeAsString());
+  writer.ops.Sort();
+  writer.sequenced = [&](int64_t sequence, SortedBatch* batch) {
+    for (size_t i = 0; i < claims.size(); ++i) {
+      AppendIngestSequence(sequence, &serialized[i]);
+      batch->Put(kClaimsFamily, claims[i].id(), serialized[i]);
+      batch->Put(kIndexFamily,
+                 IndexPrefix(IndexField::kSequence, "") + SequenceSuffix(sequence, claims[i].id()), "");
+    }
   };
   CLAIMS_RETURN_IF_ERROR(Commit(&writer));
   return result;
@@ -462,10 +579,9 @@ absl::StatusOr<int> ClaimStore::DeleteArticle(absl::string_view article_id) {
   if (!article.ok()) return article.status();
   CLAIMS_ASSIGN_OR_RETURN(std::vector<Claim> old_claims, ClaimsOfArticle(article_id));
   Writer writer;
-  writer.build = [&](int64_t, rocksdb::WriteBatch* batch) {
-    for (const auto& old : old_claims) RemoveClaim(old, batch, claims_, index_, counters_);
-    batch->Delete(articles_, ToSlice(article_id));
-  };
+  for (const auto& old : old_claims) RemoveClaim(old, &writer.ops);
+  writer.ops.Delete(kArticlesFamily, article_id);
+  writer.ops.Sort();
   CLAIMS_RETURN_IF_ERROR(Commit(&writer));
   return static_cast<int>(old_claims.size());
 }
@@ -473,13 +589,14 @@ absl::StatusOr<int> ClaimStore::DeleteArticle(absl::string_view article_id) {
 absl::Status ClaimStore::RegisterOrganisations(
     const std::vector<claims::v1::Organisation>& orgs) {
   CLAIMS_RETURN_IF_ERROR(CheckWritable());
-  rocksdb::WriteBatch batch;
+  SortedBatch ops;
   for (const auto& org : orgs) {
-    PutOrganisation(&batch, entities_, org.id(), org.name());
-    for (const auto& alias : org.aliases()) {
-      PutAlias(&batch, entities_, EntityType::kOrganisation, org.id(), alias);
-    }
+    PutOrganisation(&ops, org.id(), org.name());
+    for (const auto& alias : org.aliases()) PutAlias(&ops, EntityType::kOrganisation, org.id(), alias);
   }
+  ops.Sort();
+  rocksdb::WriteBatch batch;
+  SortedBatch::Merge({&ops}, handles_, &batch);
   rocksdb::WriteOptions options;
   options.sync = true;
   return FromRocks(db_->Write(options, &batch), "registering organisations");
@@ -487,20 +604,23 @@ absl::Status ClaimStore::RegisterOrganisations(
 
 absl::Status ClaimStore::RegisterTopics(const std::vector<claims::v1::Topic>& topics) {
   CLAIMS_RETURN_IF_ERROR(CheckWritable());
-  rocksdb::WriteBatch batch;
+  SortedBatch ops;
   for (const auto& topic : topics) {
     claims::v1::Topic record;
     record.set_id(topic.id());
     record.set_label(topic.label());
     record.set_parent_id(topic.parent_id());
-    batch.Put(entities_, EntityKey(EntityType::kTopic, topic.id()), record.SerializeAsString());
-    PutAlias(&batch, entities_, EntityType::kTopic, topic.id(), topic.id());
-    PutAlias(&batch, entities_, EntityType::kTopic, topic.id(), topic.label());
+    ops.Put(kEntitiesFamily, EntityKey(EntityType::kTopic, topic.id()), record.SerializeAsString());
+    PutAlias(&ops, EntityType::kTopic, topic.id(), topic.id());
+    PutAlias(&ops, EntityType::kTopic, topic.id(), topic.label());
     const size_t slash = topic.id().rfind('/');
     if (slash != std::string::npos) {
-      PutAlias(&batch, entities_, EntityType::kTopic, topic.id(), topic.id().substr(slash + 1));
+      PutAlias(&ops, EntityType::kTopic, topic.id(), topic.id().substr(slash + 1));
     }
   }
+  ops.Sort();
+  rocksdb::WriteBatch batch;
+  SortedBatch::Merge({&ops}, handles_, &batch);
   rocksdb::WriteOptions options;
   options.sync = true;
   return FromRocks(db_->Write(options, &batch), "registering topics");
@@ -515,7 +635,10 @@ absl::Status ClaimStore::CatchUp() {
 absl::StatusOr<Article> ClaimStore::GetArticle(absl::string_view id) const {
   std::string value;
   const rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), articles_, ToSlice(id), &value);
-  if (s.IsNotFound()) return absl::NotFoundError(absl::StrCat("no article with id '", id, "'"));
+  if (s.IsNotFound()) {
+    return ErrorWithReason(absl::StatusCode::kNotFound, reason::kArticleNotFound, "",
+                           absl::StrCat("no article with id '", id, "'"), {{kIdKey, std::string(id)}});
+  }
   CLAIMS_RETURN_IF_ERROR(FromRocks(s, "reading article"));
   Article article;
   if (!article.ParseFromString(value)) {
@@ -527,7 +650,10 @@ absl::StatusOr<Article> ClaimStore::GetArticle(absl::string_view id) const {
 absl::StatusOr<Claim> ClaimStore::GetClaim(absl::string_view id) const {
   std::string value;
   const rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), claims_, ToSlice(id), &value);
-  if (s.IsNotFound()) return absl::NotFoundError(absl::StrCat("no claim with id '", id, "'"));
+  if (s.IsNotFound()) {
+    return ErrorWithReason(absl::StatusCode::kNotFound, reason::kClaimNotFound, "",
+                           absl::StrCat("no claim with id '", id, "'"), {{kIdKey, std::string(id)}});
+  }
   CLAIMS_RETURN_IF_ERROR(FromRocks(s, "reading claim"));
   Claim claim;
   if (!claim.ParseFromString(value)) {
@@ -552,8 +678,45 @@ absl::StatusOr<std::vector<Claim>> ClaimStore::ClaimsOfArticle(absl::string_view
   return out;
 }
 
+// Names resolved by a secondary, with the sequence number of the view they were resolved
+// in. A secondary's view changes only when CatchUp brings new writes, which moves the
+// sequence forward, so an entry of the current sequence is exact. Never used on a primary.
+struct ClaimStore::ResolveCache {
+  static constexpr size_t kMaxEntries = 4096;
+  absl::Mutex mu;
+  uint64_t sequence ABSL_GUARDED_BY(mu) = 0;
+  absl::flat_hash_map<std::string, std::vector<std::string>> ids ABSL_GUARDED_BY(mu);
+};
+
 absl::StatusOr<std::vector<std::string>> ClaimStore::ResolveEntity(char type,
                                                                    absl::string_view name) const {
+  std::string cache_key;
+  uint64_t sequence = 0;
+  if (secondary_) {
+    // Read before the lookups: the answer is at least as new as this view.
+    sequence = db_->GetLatestSequenceNumber();
+    cache_key = absl::StrCat(absl::string_view(&type, 1), name);
+    absl::MutexLock lock(&resolve_cache_->mu);
+    if (resolve_cache_->sequence == sequence) {
+      const auto hit = resolve_cache_->ids.find(cache_key);
+      if (hit != resolve_cache_->ids.end()) return hit->second;
+    }
+  }
+  CLAIMS_ASSIGN_OR_RETURN(std::vector<std::string> ids, ResolveEntityUncached(type, name));
+  if (secondary_) {
+    absl::MutexLock lock(&resolve_cache_->mu);
+    ResolveCache& cache = *resolve_cache_;
+    if (sequence > cache.sequence || cache.ids.size() >= ResolveCache::kMaxEntries) {
+      cache.ids.clear();
+      cache.sequence = std::max(cache.sequence, sequence);
+    }
+    if (sequence == cache.sequence) cache.ids.emplace(std::move(cache_key), ids);
+  }
+  return ids;
+}
+
+absl::StatusOr<std::vector<std::string>> ClaimStore::ResolveEntityUncached(
+    char type, absl::string_view name) const {
   std::vector<std::string> ids;
   const auto entity_type = static_cast<EntityType>(type);
   // An exact id (ids are lower-case).
@@ -591,8 +754,9 @@ namespace {
 // time conditions of the top-level AND, hoisted into iterator bounds).
 class Planner {
  public:
-  Planner(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* index, bool reverse, ScanStats* stats)
-      : db_(db), index_(index), reverse_(reverse), stats_(stats) {}
+  Planner(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* index,
+          rocksdb::ColumnFamilyHandle* counters, bool reverse, ScanStats* stats)
+      : db_(db), index_(index), counters_(counters), reverse_(reverse), stats_(stats) {}
 
   std::unique_ptr<PostingCursor> Plan(const FilterExpr& expr) {
     // Hoist the time bounds of a top-level AND (or a lone time condition).
@@ -671,11 +835,27 @@ class Planner {
         rest.push_back(c);
       }
     }
+    // Pairs name a claim's own topics only: a topic stands for itself and its descendants.
+    std::vector<std::string> topics;
+    if (topic != nullptr && (org != nullptr || speaker != nullptr) &&
+        topic->values.size() <= kMaxCombinations) {
+      for (const auto& t : topic->values) {
+        for (auto& id : TopicAndDescendants(t)) topics.push_back(std::move(id));
+      }
+      std::sort(topics.begin(), topics.end());
+      topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
+    }
+    auto values = [&](const FilterExpr* e) -> const std::vector<std::string>& {
+      return e == topic ? topics : e->values;
+    };
     auto pair = [&](IndexField field, const FilterExpr*& a, const FilterExpr*& b) {
-      if (a == nullptr || b == nullptr || a->values.size() * b->values.size() > kMaxCombinations) return;
+      if (a == nullptr || b == nullptr || values(a).empty() || values(b).empty() ||
+          values(a).size() * values(b).size() > kMaxCombinations) {
+        return;
+      }
       std::vector<std::unique_ptr<PostingCursor>> any_of;
-      for (const auto& x : a->values) {
-        for (const auto& y : b->values) any_of.push_back(Prefix(PairPrefix(field, x, y), start_, end_));
+      for (const auto& x : values(a)) {
+        for (const auto& y : values(b)) any_of.push_back(Prefix(PairPrefix(field, x, y), start_, end_));
       }
       out->push_back(NewUnionCursor(std::move(any_of), reverse_));
       a = nullptr;
@@ -688,6 +868,26 @@ class Planner {
       if (left != nullptr) rest.push_back(left);
     }
     return rest;
+  }
+
+  // `id` and every topic id below it that has claims, from the per-topic counters (a topic
+  // id is its path: "health/health-services" is below "health"). Counts and postings are
+  // written in one batch, so a topic with postings has a positive count.
+  std::vector<std::string> TopicAndDescendants(const std::string& id) {
+    std::vector<std::string> out{id};
+    std::string prefix = CounterKey(EntityType::kTopic, absl::StrCat(id, "/"));
+    prefix.resize(prefix.size() - 2);  // without the terminator: any id that starts so
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), counters_));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      absl::string_view rest = ToView(it->key());
+      rest.remove_prefix(2);
+      std::string descendant;
+      if (ConsumeEscaped(&rest, &descendant) && rest.empty() &&
+          DecodeInt64(ToView(it->value())) > 0) {
+        out.push_back(std::move(descendant));
+      }
+    }
+    return out;
   }
 
   std::unique_ptr<PostingCursor> Build(const FilterExpr& e) {
@@ -725,6 +925,7 @@ class Planner {
 
   rocksdb::DB* const db_;
   rocksdb::ColumnFamilyHandle* const index_;
+  rocksdb::ColumnFamilyHandle* const counters_;
   const bool reverse_;
   ScanStats* const stats_;
   std::optional<int64_t> start_, end_;
@@ -735,7 +936,7 @@ class Planner {
 absl::StatusOr<ClaimPage> ClaimStore::ListClaims(const ClaimQuery& query) const {
   ClaimPage page;
   ScanStats stats;
-  Planner planner(db_.get(), index_, query.oldest_first, &stats);
+  Planner planner(db_.get(), index_, counters_, query.oldest_first, &stats);
   std::unique_ptr<PostingCursor> cursor = planner.Plan(query.filter);
   if (!query.after_suffix.empty() && cursor->Valid()) {
     cursor->Seek(query.after_suffix);
@@ -757,19 +958,21 @@ absl::StatusOr<ClaimPage> ClaimStore::ListClaims(const ClaimQuery& query) const 
 }
 
 absl::StatusOr<std::vector<Claim>> ClaimStore::ReadClaims(const std::vector<std::string>& ids) const {
+  const size_t n = ids.size();
   std::vector<rocksdb::Slice> keys(ids.begin(), ids.end());
-  std::vector<std::string> values(ids.size());
-  std::vector<rocksdb::Status> statuses = db_->MultiGet(
-      rocksdb::ReadOptions(), std::vector<rocksdb::ColumnFamilyHandle*>(ids.size(), claims_), keys,
-      &values);
+  std::vector<rocksdb::PinnableSlice> values(n);
+  std::vector<rocksdb::Status> statuses(n);
+  // The batched MultiGet: one consistent view for the page, memtable and table lookups done
+  // key-sorted a file at a time, and values pinned where they lie instead of copied.
+  db_->MultiGet(rocksdb::ReadOptions(), claims_, n, keys.data(), values.data(), statuses.data());
   std::vector<Claim> out;
-  out.reserve(ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) {
+  out.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
     // A claim replaced between the index scan and this read is skipped, not an error.
     if (statuses[i].IsNotFound()) continue;
     CLAIMS_RETURN_IF_ERROR(FromRocks(statuses[i], "reading claims"));
     Claim claim;
-    if (!claim.ParseFromString(values[i])) {
+    if (!claim.ParseFromArray(values[i].data(), static_cast<int>(values[i].size()))) {
       return absl::DataLossError(absl::StrCat("claim ", ids[i], " is corrupt"));
     }
     out.push_back(std::move(claim));
@@ -883,7 +1086,7 @@ absl::StatusOr<CountResult> ClaimStore::CountClaims(const FilterExpr& filter, Gr
   } else {
     // From the postings: every match once.
     ScanStats stats;
-    Planner planner(db_.get(), index_, false, &stats);
+    Planner planner(db_.get(), index_, counters_, false, &stats);
     std::unique_ptr<PostingCursor> cursor = planner.Plan(filter);
     std::vector<std::string> batch;
     auto flush = [&]() -> absl::Status {
@@ -1028,6 +1231,17 @@ absl::StatusOr<std::vector<CountedEntity>> ClaimStore::ListEntities(char type,
     }
   }
   return out;
+}
+
+absl::Status ClaimStore::CompactAll() {
+  CLAIMS_RETURN_IF_ERROR(CheckWritable());
+  rocksdb::CompactRangeOptions options;
+  options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  for (rocksdb::ColumnFamilyHandle* cf : handles_) {
+    CLAIMS_RETURN_IF_ERROR(FromRocks(db_->Flush(rocksdb::FlushOptions(), cf), "flushing"));
+    CLAIMS_RETURN_IF_ERROR(FromRocks(db_->CompactRange(options, cf, nullptr, nullptr), "compacting"));
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<StoreStats> ClaimStore::Stats() const {

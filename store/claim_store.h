@@ -96,6 +96,26 @@ struct CountedEntity {
   int64_t claim_count = 0;
 };
 
+// How a primary keeps its recent writes in memory (RocksDB memtables).
+enum class MemtableLayout {
+  // Sorted as they arrive (skiplists): queries on the primary itself read them directly.
+  kForReads,
+  // The index, entity and counter families append writes and sort them once, in the
+  // background, when a memtable is flushed: a commit's ~25 postings per claim cost an append
+  // each instead of a skiplist search inside the (serial) commit. Queries on the primary stay
+  // correct but sort a copy of the memtable per iterator: for a writer that does not answer
+  // queries itself, as claims-ingest (its readers are secondaries, which replay the log into
+  // their own sorted memtables).
+  kForWrites,
+};
+
+struct PrimaryOptions {
+  // Sync the write-ahead log before a commit returns (acknowledged means durable). false
+  // only for bulk loads in benchmarks: an acknowledged write may then be lost on power failure.
+  bool sync_writes = true;
+  MemtableLayout memtables = MemtableLayout::kForReads;
+};
+
 // Thread-safe: all methods may be called concurrently. Writes to one article are
 // serialised internally (a re-ingest reads the old claims and replaces them atomically).
 class ClaimStore {
@@ -108,6 +128,9 @@ class ClaimStore {
   // only: an acknowledged write may then be lost on power failure).
   static absl::StatusOr<std::unique_ptr<ClaimStore>> OpenPrimary(const std::string& path,
                                                                  bool sync_writes);
+  // As above, with every choice of the writer spelled out.
+  static absl::StatusOr<std::unique_ptr<ClaimStore>> OpenPrimary(const std::string& path,
+                                                                 const PrimaryOptions& options);
   // Opens an existing database as a secondary; `secondary_path` is a private directory for
   // its info log. Errors: UNAVAILABLE when there is no database at `path` yet.
   static absl::StatusOr<std::unique_ptr<ClaimStore>> OpenSecondary(
@@ -147,7 +170,8 @@ class ClaimStore {
   absl::StatusOr<std::vector<claims::v1::Claim>> ClaimsOfArticle(absl::string_view article_id) const;
 
   // Ids of the entities named by `name`: its id, or any name/alias equal to it after
-  // NormaliseName (case-insensitive). Empty when nothing matches.
+  // NormaliseName (case-insensitive). Empty when nothing matches. A secondary remembers the
+  // answers until its view of the database changes (a CatchUp that brings new writes).
   absl::StatusOr<std::vector<std::string>> ResolveEntity(char type, absl::string_view name) const;
 
   // One page of claims matching `query`, in time order (newest first unless oldest_first).
@@ -179,11 +203,18 @@ class ClaimStore {
   // Counts every key: O(database size). Not for request paths.
   absl::StatusOr<StoreStats> Stats() const;
 
+  // Flushes the memtables and rewrites every table file of every family with the current
+  // options (a full manual compaction): after an options change, and for benchmarks. Slow:
+  // O(database size). FAILED_PRECONDITION on a secondary.
+  absl::Status CompactAll();
+
  private:
   ClaimStore(std::unique_ptr<rocksdb::DB> db, std::vector<rocksdb::ColumnFamilyHandle*> handles,
              bool secondary);
 
   absl::Status CheckWritable() const;
+  absl::StatusOr<std::vector<std::string>> ResolveEntityUncached(char type,
+                                                                absl::string_view name) const;
   // The claims with these ids, in this order, skipping any that no longer exist.
   absl::StatusOr<std::vector<claims::v1::Claim>> ReadClaims(const std::vector<std::string>& ids) const;
   absl::Mutex& LockFor(absl::string_view article_id);
@@ -200,15 +231,15 @@ class ClaimStore {
   const bool secondary_;
   bool sync_writes_ = true;
 
-  // One queued write: `build` fills the batch given the article's sequence number.
+  // One queued write: its operations, prepared before it queues, and those that need its
+  // sequence number.
   struct Writer;
   // Commits `writer` with every other queued writer in one synced WriteBatch (group commit,
   // leader/follower as in LevelDB), assigning sequence numbers in commit order.
   absl::Status Commit(Writer* writer);
 
-  // Guards the write queue and the sequence; never held during an fsync by followers.
+  // Guards the write queue and the sequence; not held while a group is built and written.
   absl::Mutex write_mu_;
-  absl::CondVar write_cv_;
   std::deque<Writer*> writers_ ABSL_GUARDED_BY(write_mu_);
   int64_t last_sequence_ ABSL_GUARDED_BY(write_mu_) = 0;
 
@@ -216,6 +247,9 @@ class ClaimStore {
   std::array<absl::Mutex, 64> article_locks_;
   // Serialises CatchUp calls on a secondary.
   absl::Mutex catch_up_mu_;
+  // ResolveEntity's answers on a secondary (thread-safe on its own).
+  struct ResolveCache;
+  const std::unique_ptr<ResolveCache> resolve_cache_;
 };
 
 }  // namespace claims::store

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "common/error_info.h"
 #include "common/status_macros.h"
 #include "common/text_keys.h"
 #include "common/utf8.h"
@@ -63,8 +64,9 @@ absl::Status CheckLooksLikeText(absl::string_view field, absl::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == 0) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(field, ": looks binary (NUL byte at byte ", i, ")"));
+      return InvalidArgumentWithReason(reason::kBinaryContent, field,
+                                       absl::StrCat(field, ": looks binary (NUL byte at byte ", i, ")"),
+                                       {{kByteKey, absl::StrCat(i)}});
     }
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) {
       ++controls;
@@ -75,8 +77,9 @@ absl::Status CheckLooksLikeText(absl::string_view field, absl::string_view s) {
     }
   }
   if (controls > 0 && controls * 100 > s.size()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        field, ": looks binary (", controls, " control characters in ", s.size(), " bytes)"));
+    return InvalidArgumentWithReason(
+        reason::kBinaryContent, field,
+        absl::StrCat(field, ": looks binary (", controls, " control characters in ", s.size(), " bytes)"));
   }
   return absl::OkStatus();
 }
@@ -104,17 +107,21 @@ bool OnlyWhitespace(absl::string_view s) {
 // Validates one content field (text or html) of a request.
 absl::Status ValidateContent(absl::string_view field, absl::string_view content) {
   if (content.size() > kMaxArticleBytes) {
-    return absl::ResourceExhaustedError(absl::StrCat(field, ": ", content.size(),
-                                                     " bytes is over the limit of ",
-                                                     kMaxArticleBytes, " bytes"));
+    return ErrorWithReason(absl::StatusCode::kResourceExhausted, reason::kArticleTooLarge, field,
+                           absl::StrCat(field, ": ", content.size(), " bytes is over the limit of ",
+                                        kMaxArticleBytes, " bytes"),
+                           {{kLimitKey, absl::StrCat(kMaxArticleBytes)}});
   }
   const size_t bad = FirstInvalidUtf8Offset(content);
   if (bad != content.size()) {
-    return absl::InvalidArgumentError(absl::StrCat(field, ": invalid UTF-8 at byte ", bad));
+    return InvalidArgumentWithReason(reason::kInvalidUtf8, field,
+                                     absl::StrCat(field, ": invalid UTF-8 at byte ", bad),
+                                     {{kByteKey, absl::StrCat(bad)}});
   }
   CLAIMS_RETURN_IF_ERROR(CheckLooksLikeText(field, content));
   if (OnlyWhitespace(content)) {
-    return absl::InvalidArgumentError(absl::StrCat(field, ": empty (only white space)"));
+    return InvalidArgumentWithReason(reason::kEmptyArticle, field,
+                                     absl::StrCat(field, ": empty (only white space)"));
   }
   return absl::OkStatus();
 }
@@ -293,10 +300,11 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   const bool has_text = !request.text().empty();
   const bool has_html = !request.html().empty();
   if (has_text && has_html) {
-    return absl::InvalidArgumentError("text, html: set exactly one of them, not both");
+    return InvalidArgumentWithReason(reason::kConflictingContentFields, "html",
+                                     "text, html: set exactly one of them, not both");
   }
   if (!has_text && !has_html) {
-    return absl::InvalidArgumentError("text: empty (set text or html)");
+    return InvalidArgumentWithReason(reason::kEmptyArticle, "text", "text: empty (set text or html)");
   }
   const absl::string_view field = has_text ? "text" : "html";
   CLAIMS_RETURN_IF_ERROR(ValidateContent(field, has_text ? request.text() : request.html()));
@@ -305,7 +313,8 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   if (!request.url().empty()) {
     absl::StatusOr<std::string> canonical = CanonicalUrl(request.url());
     if (!canonical.ok()) {
-      return absl::InvalidArgumentError(
+      return InvalidArgumentWithReason(
+          reason::kInvalidUrl, "url",
           absl::StrCat("url: not an absolute http(s) URL: ", canonical.status().message()));
     }
     url = *std::move(canonical);
@@ -323,10 +332,12 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   if (has_html) {
     absl::StatusOr<HtmlArticle> page = ParseHtmlArticle(request.html());
     if (!page.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat("html: ", page.status().message()));
+      return InvalidArgumentWithReason(reason::kInvalidHtml, "html",
+                                       absl::StrCat("html: ", page.status().message()));
     }
     if (OnlyWhitespace(page->text)) {
-      return absl::InvalidArgumentError("html: the page has no article text");
+      return InvalidArgumentWithReason(reason::kEmptyArticle, "html",
+                                       "html: the page has no article text");
     }
     article.set_text(std::move(page->text));
     if (article.title().empty()) article.set_title(page->title);

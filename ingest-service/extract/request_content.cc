@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/error_info.h"
 #include "common/utf8.h"
 #include "ingest-service/extract/extractor.h"
 #include "ingest-service/extract/html_text.h"
@@ -12,20 +13,27 @@ absl::StatusOr<claims::v1::IngestArticleRequest> ResolveRequestContent(
     claims::v1::IngestArticleRequest request) {
   if (request.content().empty()) {
     if (!request.content_type().empty()) {
-      return absl::InvalidArgumentError("content_type: set without content");
+      return InvalidArgumentWithReason(reason::kRequiredFieldMissing, "content",
+                                       "content_type: set without content");
     }
     return request;
   }
   if (!request.text().empty() || !request.html().empty()) {
-    return absl::InvalidArgumentError("content: set together with text or html; send exactly one");
+    return InvalidArgumentWithReason(reason::kConflictingContentFields, "content",
+                                     "content: set together with text or html; send exactly one");
   }
   if (request.content().size() > kMaxArticleBytes) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "content: ", request.content().size(), " bytes is over the limit of ", kMaxArticleBytes));
+    return ErrorWithReason(
+        absl::StatusCode::kResourceExhausted, reason::kArticleTooLarge, "content",
+        absl::StrCat("content: ", request.content().size(), " bytes is over the limit of ",
+                     kMaxArticleBytes),
+        {{kLimitKey, absl::StrCat(kMaxArticleBytes)}});
   }
   const size_t bad = FirstInvalidUtf8Offset(request.content());
   if (bad != request.content().size()) {
-    return absl::InvalidArgumentError(absl::StrCat("content: invalid UTF-8 at byte ", bad));
+    return InvalidArgumentWithReason(reason::kInvalidUtf8, "content",
+                                     absl::StrCat("content: invalid UTF-8 at byte ", bad),
+                                     {{kByteKey, absl::StrCat(bad)}});
   }
   std::string type = absl::AsciiStrToLower(request.content_type());
   type = type.substr(0, type.find(';'));  // "text/html; charset=utf-8"
@@ -37,8 +45,10 @@ absl::StatusOr<claims::v1::IngestArticleRequest> ResolveRequestContent(
   } else if (type == "text/plain") {
     html = false;
   } else {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "content_type: unsupported '", request.content_type(), "'; use text/plain or text/html"));
+    return InvalidArgumentWithReason(
+        reason::kUnsupportedContentType, "content_type",
+        absl::StrCat("content_type: unsupported '", request.content_type(),
+                     "'; use text/plain or text/html"));
   }
   std::string bytes = std::move(*request.mutable_content());
   request.clear_content();

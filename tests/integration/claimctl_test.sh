@@ -91,6 +91,9 @@ set +e
 ctl claims --filter 'speaker = ' 2>"$WORK/err.txt"; status=$?
 set -e
 [ "$status" -ne 0 ] && grep -q 'position' "$WORK/err.txt" || fail "bad --filter: $(cat "$WORK/err.txt")"
+# The reason and field come from the error's google.rpc.ErrorInfo details.
+grep -q '^claimctl: claims: INVALID_ARGUMENT (INVALID_FILTER_EXPRESSION, field filter_expression, position 10): filter_expression: ' \
+  "$WORK/err.txt" || fail "bad --filter reason: $(cat "$WORK/err.txt")"
 ctl count --by speaker --output jsonl >"$WORK/c.jsonl"
 grep -q '{"key":"marion-macalpine","label":"Marion Macalpine","count":1}' "$WORK/c.jsonl" || fail "count: $(cat "$WORK/c.jsonl")"
 ctl count --by month --chart | grep -q '^2026-01 .*█' || fail "chart: $(ctl count --by month --chart)"
@@ -115,7 +118,8 @@ grep -q '"resumeToken"' "$WORK/w.jsonl" || fail "watch: $(cat "$WORK/w.jsonl")"
 set +e
 ctl claims --from 2026-02-01 --to 2026-01-01 2>"$WORK/err.txt"; status=$?
 set -e
-[ "$status" -ne 0 ] && grep -q 'end_time' "$WORK/err.txt" || fail "reversed dates: $(cat "$WORK/err.txt")"
+[ "$status" -ne 0 ] && grep -q 'INVALID_ARGUMENT (INVALID_TIME_RANGE, field filter.end_time): filter.end_time' "$WORK/err.txt" \
+  || fail "reversed dates: $(cat "$WORK/err.txt")"
 
 # Offline extraction gives the same JSON shape.
 "$CLAIMCTL" extract --published 2026-01-21 --output jsonl "$WORK/one.txt" | grep -q '"speaker":{"name":"Marion Macalpine"' \

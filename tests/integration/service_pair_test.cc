@@ -5,15 +5,19 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <grpcpp/grpcpp.h>
 
 #include "absl/strings/str_cat.h"
 #include "claims/v1/ingest.grpc.pb.h"
 #include "claims/v1/query.grpc.pb.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
 #include "tests/testing/server_process.h"
@@ -38,6 +42,38 @@ constexpr char kArticle[] =
     "\"Patients never agreed to this,\" said Marion Macalpine, a spokesperson for the Hackney "
     "Coalition Against Palantir.\n\n"
     "NHS England said the Federated Data Platform protects patient data.\n";
+
+// What a client of any language finds in the grpc-status-details-bin trailer, decoded here
+// from the wire without the services' own helpers.
+struct Details {
+  std::string reason, domain, field;
+  std::map<std::string, std::string> metadata;
+  std::vector<std::string> violations;  // BadRequest field violations
+};
+
+Details DecodeDetails(const grpc::Status& status) {
+  Details out;
+  google::rpc::Status decoded;
+  EXPECT_TRUE(decoded.ParseFromString(status.error_details())) << status.error_message();
+  EXPECT_EQ(decoded.code(), static_cast<int>(status.error_code()));
+  EXPECT_EQ(decoded.message(), status.error_message());
+  for (const auto& any : decoded.details()) {
+    if (any.type_url() == "type.googleapis.com/google.rpc.ErrorInfo") {
+      google::rpc::ErrorInfo info;
+      EXPECT_TRUE(any.UnpackTo(&info));
+      out.reason = info.reason();
+      out.domain = info.domain();
+      out.metadata.insert(info.metadata().begin(), info.metadata().end());
+      if (info.metadata().count("field")) out.field = info.metadata().at("field");
+    } else if (any.type_url() == "type.googleapis.com/google.rpc.BadRequest") {
+      google::rpc::BadRequest bad;
+      EXPECT_TRUE(any.UnpackTo(&bad));
+      for (const auto& v : bad.field_violations()) out.violations.push_back(v.field());
+    }
+  }
+  EXPECT_EQ(out.domain, "claims.v1") << status.error_message();
+  return out;
+}
 
 class ServicePairTest : public ::testing::Test {
  protected:
@@ -155,8 +191,12 @@ TEST_F(ServicePairTest, ReingestAndDeleteLeaveNoStaleClaims) {
     return query_stub_->ListClaims(Deadline().get(), ListClaimsRequest(), &r).ok() &&
            r.claims_size() == 0;
   }));
-  EXPECT_EQ(ingest_stub_->DeleteArticle(Deadline().get(), del, &deleted).error_code(),
-            grpc::StatusCode::NOT_FOUND);
+  const grpc::Status gone = ingest_stub_->DeleteArticle(Deadline().get(), del, &deleted);
+  EXPECT_EQ(gone.error_code(), grpc::StatusCode::NOT_FOUND);
+  Details details = DecodeDetails(gone);
+  EXPECT_EQ(details.reason, "ARTICLE_NOT_FOUND");
+  EXPECT_EQ(details.field, "url");
+  EXPECT_EQ(details.metadata["id"], first.article().id());
 }
 
 TEST_F(ServicePairTest, PagesFollowTokensToTheEnd) {
@@ -199,39 +239,56 @@ TEST_F(ServicePairTest, BadInputGetsSpecificErrorsAndTheServerKeepsServing) {
     std::string name;
     IngestArticleRequest request;
     grpc::StatusCode code;
-    std::string field;
+    std::string field;          // named in the message
+    std::string reason;         // of the ErrorInfo details
+    std::string detail_field;   // the ErrorInfo's "field"
   };
   std::vector<Case> cases;
   IngestArticleRequest r = SampleRequest();
   r.set_text("");
-  cases.push_back({"empty", r, grpc::StatusCode::INVALID_ARGUMENT, "text"});
+  cases.push_back({"empty", r, grpc::StatusCode::INVALID_ARGUMENT, "text", "EMPTY_ARTICLE", "text"});
   r.set_text("   \n\t  ");
-  cases.push_back({"whitespace", r, grpc::StatusCode::INVALID_ARGUMENT, "text"});
+  cases.push_back({"whitespace", r, grpc::StatusCode::INVALID_ARGUMENT, "text", "EMPTY_ARTICLE", "text"});
   // Invalid UTF-8 can only travel in the bytes field (protobuf refuses it in strings).
   r.clear_text();
   r.set_content("Caf\xC3\x28 said \xFF\xFE nothing");
-  cases.push_back({"invalid utf-8", r, grpc::StatusCode::INVALID_ARGUMENT, "content: invalid UTF-8 at byte 3"});
+  cases.push_back({"invalid utf-8", r, grpc::StatusCode::INVALID_ARGUMENT,
+                   "content: invalid UTF-8 at byte 3", "INVALID_UTF8", "content"});
   r.clear_content();
   r.set_text(std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20));
-  cases.push_back({"binary", r, grpc::StatusCode::INVALID_ARGUMENT, "text"});
+  cases.push_back({"binary", r, grpc::StatusCode::INVALID_ARGUMENT, "text", "BINARY_CONTENT", "text"});
   r.clear_text();
   r.set_content(std::string(5 << 20, 'b'));
-  cases.push_back({"content too large", r, grpc::StatusCode::RESOURCE_EXHAUSTED, "content"});
+  cases.push_back({"content too large", r, grpc::StatusCode::RESOURCE_EXHAUSTED, "content",
+                   "ARTICLE_TOO_LARGE", "content"});
   r.clear_content();
   r.set_text(std::string(5 << 20, 'a'));
-  cases.push_back({"too large", r, grpc::StatusCode::RESOURCE_EXHAUSTED, "text"});
+  cases.push_back({"too large", r, grpc::StatusCode::RESOURCE_EXHAUSTED, "text", "ARTICLE_TOO_LARGE",
+                   "text"});
   r.set_text("Some text.");
   r.set_html("<p>Some html.</p>");
-  cases.push_back({"text and html", r, grpc::StatusCode::INVALID_ARGUMENT, "html"});
+  cases.push_back({"text and html", r, grpc::StatusCode::INVALID_ARGUMENT, "html",
+                   "CONFLICTING_CONTENT_FIELDS", "html"});
   r = SampleRequest();
   r.set_url("ftp://example.org/x");
-  cases.push_back({"bad url", r, grpc::StatusCode::INVALID_ARGUMENT, "url"});
+  cases.push_back({"bad url", r, grpc::StatusCode::INVALID_ARGUMENT, "url", "INVALID_URL", "url"});
   for (const auto& c : cases) {
     IngestArticleResponse response;
     const grpc::Status status = Ingest(c.request, &response);
     EXPECT_EQ(status.error_code(), c.code) << c.name << ": " << status.error_message();
     EXPECT_NE(status.error_message().find(c.field), std::string::npos)
         << c.name << ": " << status.error_message();
+    Details details = DecodeDetails(status);
+    EXPECT_EQ(details.reason, c.reason) << c.name;
+    EXPECT_EQ(details.field, c.detail_field) << c.name;
+    if (c.code == grpc::StatusCode::INVALID_ARGUMENT) {
+      EXPECT_EQ(details.violations, std::vector<std::string>{c.detail_field}) << c.name;
+    } else {
+      EXPECT_EQ(details.metadata["limit"], "4194304") << c.name;
+    }
+    if (c.reason == "INVALID_UTF8") {
+      EXPECT_EQ(details.metadata["byte"], "3");
+    }
   }
 
   ListClaimsRequest bad_token;
@@ -243,10 +300,24 @@ TEST_F(ServicePairTest, BadInputGetsSpecificErrorsAndTheServerKeepsServing) {
   reversed.mutable_filter()->mutable_end_time()->set_seconds(1000);
   ListClaimsRequest bad_order;
   bad_order.set_order_by("speaker");
-  const std::vector<std::pair<ListClaimsRequest, std::string>> queries = {
-      {bad_token, "page_token"}, {negative, "page_size"}, {reversed, "end_time"},
-      {bad_order, "order_by"}};
-  for (const auto& [request, field] : queries) {
+  ListClaimsRequest bad_filter;
+  bad_filter.set_filter_expression("org = Palantir AND colour = red");
+  ListClaimsRequest empty_value;
+  empty_value.mutable_filter()->add_organisations("palantir");
+  empty_value.mutable_filter()->add_organisations(" ");
+  struct Query {
+    ListClaimsRequest request;
+    std::string field;  // in the message and the ErrorInfo
+    std::string reason;
+  };
+  const std::vector<Query> queries = {
+      {bad_token, "page_token", "INVALID_PAGE_TOKEN"},
+      {negative, "page_size", "INVALID_PAGE_SIZE"},
+      {reversed, "filter.end_time", "INVALID_TIME_RANGE"},
+      {bad_order, "order_by", "INVALID_ORDER_BY"},
+      {bad_filter, "filter_expression", "INVALID_FILTER_EXPRESSION"},
+      {empty_value, "filter.organisations[1]", "EMPTY_FILTER_VALUE"}};
+  for (const auto& [request, field, reason] : queries) {
     ListClaimsResponse response;
     grpc::Status status;
     // The secondary may still be opening: wait until the answer is not UNAVAILABLE.
@@ -256,13 +327,25 @@ TEST_F(ServicePairTest, BadInputGetsSpecificErrorsAndTheServerKeepsServing) {
     });
     EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << field;
     EXPECT_NE(status.error_message().find(field), std::string::npos) << status.error_message();
+    Details details = DecodeDetails(status);
+    EXPECT_EQ(details.reason, reason) << field;
+    EXPECT_EQ(details.field, field);
+    EXPECT_EQ(details.violations, std::vector<std::string>{field});
+    if (reason == "INVALID_FILTER_EXPRESSION") {
+      EXPECT_EQ(details.metadata["position"], "19");  // where "colour" starts
+    }
   }
 
   claims::v1::GetClaimRequest missing;
   missing.set_id("no-such-claim");
   claims::v1::Claim claim;
-  EXPECT_EQ(query_stub_->GetClaim(Deadline().get(), missing, &claim).error_code(),
-            grpc::StatusCode::NOT_FOUND);
+  const grpc::Status not_found = query_stub_->GetClaim(Deadline().get(), missing, &claim);
+  EXPECT_EQ(not_found.error_code(), grpc::StatusCode::NOT_FOUND);
+  Details details = DecodeDetails(not_found);
+  EXPECT_EQ(details.reason, "CLAIM_NOT_FOUND");
+  EXPECT_EQ(details.field, "id");
+  EXPECT_EQ(details.metadata["id"], "no-such-claim");
+  EXPECT_TRUE(details.violations.empty());  // BadRequest only for INVALID_ARGUMENT
 
   // Still serving after all that.
   IngestArticleResponse ok;
@@ -286,6 +369,9 @@ TEST_F(ServicePairTest, TokenReusedWithAnotherFilterIsRejected) {
   const grpc::Status status = query_stub_->ListClaims(Deadline().get(), request, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_NE(status.error_message().find("page_token"), std::string::npos);
+  Details details = DecodeDetails(status);
+  EXPECT_EQ(details.reason, "PAGE_TOKEN_MISMATCH");
+  EXPECT_EQ(details.field, "page_token");
 }
 
 TEST_F(ServicePairTest, BothServersReportHealthy) {
@@ -380,6 +466,7 @@ TEST(QueryBeforeIngestTest, QueryIsUnavailableUntilTheDatabaseExists) {
   const grpc::Status before = stub->ListClaims(Deadline().get(), ListClaimsRequest(), &response);
   EXPECT_EQ(before.error_code(), grpc::StatusCode::UNAVAILABLE);
   EXPECT_NE(before.error_message().find("not ready"), std::string::npos);
+  EXPECT_EQ(DecodeDetails(before).reason, "DATABASE_UNAVAILABLE");
 
   ServerProcess ingest(CLAIMS_INGEST_BIN, {"--listen=127.0.0.1:0", "--db=" + dir.Sub("db")});
   ASSERT_FALSE(ingest.address().empty()) << ingest.ReadStderr();

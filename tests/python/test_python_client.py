@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """A client in another language: Debian's python3-grpcio against the real servers.
 
-Stubs are generated at test time from proto/ (and grpc-proto's health and reflection
-contracts) with protoc and grpc_python_plugin. Usage:
+Stubs are generated at test time from proto/ (our claims.v1 contract and the google.rpc
+error details it sends, and grpc-proto's health and reflection contracts) with protoc and
+grpc_python_plugin. Usage:
   test_python_client.py CLAIMS_INGEST CLAIMS_QUERY PROTO_DIR
 """
 import importlib
@@ -24,7 +25,8 @@ WORK = tempfile.mkdtemp(prefix="claims-python-")
 def generate_stubs():
     out = os.path.join(WORK, "gen")
     os.makedirs(out)
-    protos = ["claims/v1/claims.proto", "claims/v1/ingest.proto", "claims/v1/query.proto"]
+    protos = ["claims/v1/claims.proto", "claims/v1/ingest.proto", "claims/v1/query.proto",
+              "google/rpc/status.proto", "google/rpc/error_details.proto"]
     # grpc-proto's files would generate modules under "grpc.", which the grpc package
     # itself shadows: copy them under "grpcstd/" (the proto packages stay grpc.*).
     extra = os.path.join(WORK, "extra")
@@ -54,6 +56,9 @@ health_pb2 = importlib.import_module("grpcstd.health.v1.health_pb2")
 health_grpc = importlib.import_module("grpcstd.health.v1.health_pb2_grpc")
 reflection_pb2 = importlib.import_module("grpcstd.reflection.v1alpha.reflection_pb2")
 reflection_grpc = importlib.import_module("grpcstd.reflection.v1alpha.reflection_pb2_grpc")
+# google.rpc beside protobuf's google.protobuf: "google" is a namespace package in Debian.
+status_pb2 = importlib.import_module("google.rpc.status_pb2")
+error_details_pb2 = importlib.import_module("google.rpc.error_details_pb2")
 
 ARTICLE = (
     "Hackney councillors debated the NHS Federated Data Platform on Tuesday.\n\n"
@@ -71,6 +76,23 @@ def start(binary, *args):
         proc.kill()
         raise RuntimeError(f"{binary} did not start: {line} {proc.stderr.read()}")
     return proc, match.group(1)
+
+
+def error_info(error):
+    """The google.rpc.ErrorInfo in an RpcError's grpc-status-details-bin trailer."""
+    details = [value for key, value in error.trailing_metadata() or ()
+               if key == "grpc-status-details-bin"]
+    if len(details) != 1:
+        raise AssertionError(f"no grpc-status-details-bin trailer: {error.trailing_metadata()}")
+    status = status_pb2.Status.FromString(details[0])
+    if status.code != error.code().value[0] or status.message != error.details():
+        raise AssertionError(f"details disagree with the status: {status}")
+    for detail in status.details:
+        if detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
+            info = error_details_pb2.ErrorInfo()
+            detail.Unpack(info)
+            return info
+    raise AssertionError(f"no ErrorInfo in {status}")
 
 
 def eventually(check, seconds=5.0):
@@ -137,6 +159,10 @@ class PythonClientTest(unittest.TestCase):
             self.ingest.IngestArticle(ingest_pb2.IngestArticleRequest(text=""), timeout=10)
         self.assertEqual(caught.exception.code(), grpc.StatusCode.INVALID_ARGUMENT)
         self.assertIn("text", caught.exception.details())
+        info = error_info(caught.exception)
+        self.assertEqual(info.reason, "EMPTY_ARTICLE")
+        self.assertEqual(info.domain, "claims.v1")
+        self.assertEqual(info.metadata["field"], "text")
 
         def bad_page_size():
             try:
@@ -149,6 +175,22 @@ class PythonClientTest(unittest.TestCase):
         self.assertIsNotNone(error)
         self.assertEqual(error.code(), grpc.StatusCode.INVALID_ARGUMENT)
         self.assertIn("page_size", error.details())
+        self.assertEqual(error_info(error).reason, "INVALID_PAGE_SIZE")
+        self.assertEqual(error_info(error).metadata["field"], "page_size")
+
+        with self.assertRaises(grpc.RpcError) as caught:
+            self.query.ListClaims(query_pb2.ListClaimsRequest(
+                filter_expression='topic:"health" AND colour = red'), timeout=10)
+        self.assertEqual(caught.exception.code(), grpc.StatusCode.INVALID_ARGUMENT)
+        info = error_info(caught.exception)
+        self.assertEqual(info.reason, "INVALID_FILTER_EXPRESSION")
+        self.assertEqual(dict(info.metadata),
+                         {"field": "filter_expression", "position": "19"})
+
+        with self.assertRaises(grpc.RpcError) as caught:
+            self.query.GetClaim(query_pb2.GetClaimRequest(id="no-such-claim"), timeout=10)
+        self.assertEqual(caught.exception.code(), grpc.StatusCode.NOT_FOUND)
+        self.assertEqual(error_info(caught.exception).reason, "CLAIM_NOT_FOUND")
 
     def test_health_and_reflection(self):
         for addr, service in ((self.ingest_addr, "claims.v1.IngestService"),

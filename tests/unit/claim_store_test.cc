@@ -167,6 +167,31 @@ TEST_F(ClaimStoreTest, TopicFilterIncludesChildTopics) {
   EXPECT_EQ(Ids(*store_->ListClaims(q)), std::vector<std::string>{"a1-0001"});
 }
 
+TEST_F(ClaimStoreTest, PairsNameOwnTopicsAndAParentTopicFindsItsChildren) {
+  ASSERT_TRUE(store_->PutArticle(MakeArticle("a1"), {MakeClaim("a1", 1, 100, {"o1"}, "s1",
+                                                               {"health/health-services"}),
+                                                     MakeClaim("a1", 2, 200, {"o1"}, "s2",
+                                                               {"health"}),
+                                                     MakeClaim("a1", 3, 300, {"o2"}, "s1",
+                                                               {"politics"})})
+                  .ok());
+  // a1-0001: all, article, kind, o1, s1, health, health/health-services, o1+s1,
+  // o1+health/health-services, health/health-services+s1, sequence (no pairs for "health").
+  // a1-0002: all, article, kind, o1, s2, health, o1+s2, o1+health, health+s2, sequence.
+  // a1-0003: all, article, kind, o2, s1, politics, o2+s1, o2+politics, politics+s1, sequence.
+  EXPECT_EQ(store_->Stats()->index_entries, 11 + 10 + 10);
+  ClaimQuery q;
+  q.filter = FilterExpr::And({FilterExpr::Term(FilterExpr::Field::kOrganisation, {"o1"}),
+                              FilterExpr::Term(FilterExpr::Field::kTopic, {"health"})});
+  auto page = store_->ListClaims(q);
+  ASSERT_TRUE(page.ok()) << page.status();
+  EXPECT_EQ(Ids(*page), (std::vector<std::string>{"a1-0002", "a1-0001"}));
+  EXPECT_EQ(page->entries_read, 2);  // one pair posting per match
+  q.filter = FilterExpr::And({FilterExpr::Term(FilterExpr::Field::kTopic, {"health"}),
+                              FilterExpr::Term(FilterExpr::Field::kSpeaker, {"s1"})});
+  EXPECT_EQ(Ids(*store_->ListClaims(q)), std::vector<std::string>{"a1-0001"});
+}
+
 TEST_F(ClaimStoreTest, ResolvesIdsNamesAndAliasesCaseInsensitively) {
   claims::v1::Organisation org;
   org.set_id("dhsc");
@@ -207,6 +232,28 @@ TEST_F(ClaimStoreTest, SecondaryInstanceSeesWritesAfterCatchUp) {
   EXPECT_EQ((*secondary)->ListClaims(ClaimQuery())->claims.size(), 2u);
   EXPECT_EQ((*secondary)->PutArticle(MakeArticle("c"), {}).status().code(),
             absl::StatusCode::kFailedPrecondition);
+}
+
+TEST_F(ClaimStoreTest, SecondaryResolvesNamesThatAppearAfterItsLastAnswer) {
+  ASSERT_TRUE(store_->PutArticle(MakeArticle("a1"), {MakeClaim("a1", 1, 100, {"palantir"}, "x")}).ok());
+  auto secondary = ClaimStore::OpenSecondary(dir_.Sub("db"), dir_.Sub("secondary"));
+  ASSERT_TRUE(secondary.ok()) << secondary.status();
+  // Asked twice before the speaker exists (the second answer may come from its cache)...
+  EXPECT_TRUE((*secondary)->ResolveEntity('s', "Marion Macalpine")->empty());
+  EXPECT_TRUE((*secondary)->ResolveEntity('s', "Marion Macalpine")->empty());
+  EXPECT_EQ(*(*secondary)->ResolveEntity('o', "palantir"), std::vector<std::string>{"palantir"});
+  Claim c = MakeClaim("b2", 1, 100, {"palantir"}, "");
+  c.mutable_speaker()->set_id("marion-macalpine");
+  c.mutable_speaker()->set_name("Marion Macalpine");
+  c.mutable_speaker()->set_kind(claims::v1::Speaker::PERSON);
+  ASSERT_TRUE(store_->PutArticle(MakeArticle("b2"), {c}).ok());
+  // ...and found once the secondary has caught up with the write that named her.
+  EXPECT_TRUE((*secondary)->ResolveEntity('s', "Marion Macalpine")->empty());
+  ASSERT_TRUE((*secondary)->CatchUp().ok());
+  EXPECT_EQ(*(*secondary)->ResolveEntity('s', "Marion Macalpine"),
+            std::vector<std::string>{"marion-macalpine"});
+  EXPECT_EQ(*(*secondary)->ResolveEntity('s', "macalpine"), std::vector<std::string>{"marion-macalpine"});
+  EXPECT_EQ(*(*secondary)->ResolveEntity('o', "palantir"), std::vector<std::string>{"palantir"});
 }
 
 TEST(ClaimStoreOpenTest, SecondPrimaryOnTheSameDirectoryIsUnavailable) {
@@ -259,10 +306,33 @@ FilterExpr RandomFilter(std::mt19937* rng, int depth) {
   }
 }
 
-class RandomisedStoreTest : public ClaimStoreTest {
+// Who writes and who answers in the randomised tests: one primary doing both, or the service
+// pair's way, a write-optimised primary (as claims-ingest opens it) read through a secondary
+// (as claims-query reads).
+enum class Readers { kPrimary, kSecondaryOfWriter };
+
+class RandomisedStoreTest : public ClaimStoreTest, public ::testing::WithParamInterface<Readers> {
  protected:
   void SetUp() override {
-    ClaimStoreTest::SetUp();
+    if (GetParam() == Readers::kPrimary) {
+      ClaimStoreTest::SetUp();
+    } else {
+      PrimaryOptions options;
+      options.memtables = MemtableLayout::kForWrites;
+      auto store = ClaimStore::OpenPrimary(dir_.Sub("db"), options);
+      ASSERT_TRUE(store.ok()) << store.status();
+      store_ = std::move(*store);
+    }
+    Write();
+    if (GetParam() == Readers::kSecondaryOfWriter) {
+      auto secondary = ClaimStore::OpenSecondary(dir_.Sub("db"), dir_.Sub("secondary"));
+      ASSERT_TRUE(secondary.ok()) << secondary.status();
+      writer_ = std::move(store_);
+      store_ = std::move(*secondary);
+    }
+  }
+
+  void Write() {
     std::mt19937 rng(20251129);
     const std::vector<std::string> orgs = {"o1", "o2", "o3", "o4"};
     const std::vector<std::string> speakers = {"s1", "s2", "s3"};
@@ -285,10 +355,17 @@ class RandomisedStoreTest : public ClaimStoreTest {
     }
   }
   std::vector<Claim> all_;
+  std::unique_ptr<ClaimStore> writer_;  // kSecondaryOfWriter: the primary, kept open
 };
 
+INSTANTIATE_TEST_SUITE_P(Readers, RandomisedStoreTest,
+                         ::testing::Values(Readers::kPrimary, Readers::kSecondaryOfWriter),
+                         [](const ::testing::TestParamInfo<Readers>& info) {
+                           return info.param == Readers::kPrimary ? "Primary" : "SecondaryOfWriter";
+                         });
+
 // Filters, intersections, differences, time ranges and paging against a brute-force reference.
-TEST_F(RandomisedStoreTest, QueriesMatchBruteForce) {
+TEST_P(RandomisedStoreTest, QueriesMatchBruteForce) {
   std::mt19937 rng(7);
   for (int round = 0; round < 200; ++round) {
     ClaimQuery q;
@@ -315,7 +392,7 @@ TEST_F(RandomisedStoreTest, QueriesMatchBruteForce) {
   }
 }
 
-TEST_F(RandomisedStoreTest, CountsMatchBruteForceFromCountersAndFromPostings) {
+TEST_P(RandomisedStoreTest, CountsMatchBruteForceFromCountersAndFromPostings) {
   std::mt19937 rng(11);
   const std::vector<GroupBy> groupings = {GroupBy::kOrganisation, GroupBy::kTopic, GroupBy::kSpeaker,
                                           GroupBy::kDay, GroupBy::kMonth, GroupBy::kYear};

@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
   }
   const double tag_s = Seconds(t0);
   const double total_mb = bytes / 1e6;
-  std::printf("model %s: %zu features\n", model_path.c_str(), (*tagger)->model().feature_count());
+  std::printf("model %s: %zu features\n", model_path.c_str(), (*tagger)->feature_count());
   std::printf("%zu documents, %.1f MB, %zu tokens, %zu attributions\n", docs.size(), total_mb, tokens,
               attributions);
   std::printf("segment only          %7.2f MB/s\n", total_mb / segment_s);

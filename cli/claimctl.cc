@@ -425,6 +425,9 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
   eval->add_option("--corpus", corpus, "corpus folder (with data/SPLIT/text and data/SPLIT/attributions)")->required();
   eval->add_option("--split", split, "train, dev or test");
   eval->add_option("--limit", max_documents, "at most this many articles (0: all)");
+  bool agreement = false;
+  eval->add_flag("--agreement", agreement,
+                 "score the annotators against each other instead (articles annotated more than once)");
 
   std::string extract_file;
   CLI::App* extract_cmd = app.add_subcommand("extract", "run the extractor offline on one file");
@@ -493,6 +496,12 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
   }
   if (claims_cmd->parsed()) return RunClaims(g, filter_flags, limit, page_size, order, output, out, err);
   if (extract_cmd->parsed()) return RunExtract(article_flags, extract_file, output, in, out, err);
+  if (eval->parsed() && agreement) {
+    auto scores = eval::EvaluateAgreement(corpus, split);
+    if (!scores.ok()) return Fail(err, scores.status());
+    out << eval::FormatScores(*scores);
+    return 0;
+  }
   if (eval->parsed()) {
     auto extractor = tagger::CreateDefaultExtractor();
     if (!extractor.ok()) return Fail(err, extractor.status());

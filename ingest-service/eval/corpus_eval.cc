@@ -82,6 +82,46 @@ absl::StatusOr<std::vector<AnnotatedDocument>> ReadAnnotatedSplit(const std::str
   return out;
 }
 
+absl::StatusOr<Scores> EvaluateAgreement(const std::string& corpus_dir, const std::string& split_name) {
+  fs::path split = fs::path(corpus_dir) / "data" / split_name;
+  if (!fs::is_directory(split / "text")) split = fs::path(corpus_dir) / split_name;
+  if (!fs::is_directory(split / "text") || !fs::is_directory(split / "attributions")) {
+    return absl::NotFoundError(absl::StrCat("no ", split_name, "/text and ", split_name,
+                                            "/attributions folders under ", corpus_dir));
+  }
+  std::vector<fs::path> texts, annotations;
+  for (const auto& e : fs::directory_iterator(split / "text")) {
+    if (e.path().extension() == ".txt") texts.push_back(e.path());
+  }
+  for (const auto& e : fs::directory_iterator(split / "attributions")) {
+    if (e.path().extension() == ".ann") annotations.push_back(e.path());
+  }
+  std::sort(texts.begin(), texts.end());
+  std::sort(annotations.begin(), annotations.end());
+  CitronEvaluator evaluator;
+  for (const auto& text_path : texts) {
+    const std::string prefix = text_path.stem().string() + "_";
+    std::vector<std::vector<Attribution>> versions;
+    for (const fs::path& ann : annotations) {
+      if (!absl::StartsWith(ann.filename().string(), prefix)) continue;
+      CLAIMS_ASSIGN_OR_RETURN(std::string ann_text, ReadFileToString(ann.string(), "annotations"));
+      auto parsed = ParseBratAttributions(ann_text);
+      if (!parsed.ok()) {
+        return absl::InvalidArgumentError(absl::StrCat(ann.string(), ": ", parsed.status().message()));
+      }
+      versions.push_back(*std::move(parsed));
+    }
+    if (versions.size() < 2) continue;
+    CLAIMS_ASSIGN_OR_RETURN(std::string text, ReadFileToString(text_path.string(), "article"));
+    for (size_t gold = 0; gold < versions.size(); ++gold) {
+      for (size_t predicted = 0; predicted < versions.size(); ++predicted) {
+        if (gold != predicted) evaluator.Add(text, versions[gold], versions[predicted]);
+      }
+    }
+  }
+  return evaluator.scores();
+}
+
 absl::StatusOr<Scores> EvaluateCorpus(const extract::Extractor& extractor,
                                       const CorpusOptions& options) {
   CLAIMS_ASSIGN_OR_RETURN(std::vector<AnnotatedDocument> docs,

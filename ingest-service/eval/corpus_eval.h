@@ -46,6 +46,13 @@ std::vector<Attribution> ToAttributions(const std::vector<claims::v1::Claim>& cl
 absl::StatusOr<Scores> EvaluateCorpus(const extract::Extractor& extractor,
                                       const CorpusOptions& options);
 
+// The annotators against each other: for every article of the split annotated more than
+// once, each annotation file is scored as a prediction against each other one as gold
+// (every ordered pair), so the figures read as the F1 one annotator gets against another:
+// the ceiling that an extractor scored against one annotator's gold can expect. Errors as
+// ReadAnnotatedSplit's.
+absl::StatusOr<Scores> EvaluateAgreement(const std::string& corpus_dir, const std::string& split);
+
 }  // namespace claims::eval
 
 #endif  // CLAIMS_INGEST_SERVICE_EVAL_CORPUS_EVAL_H_

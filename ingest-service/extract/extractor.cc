@@ -168,43 +168,100 @@ void SetSpan(const CodePointIndex& cpi, ByteSpan span, claims::v1::Span* out) {
   out->set_end(cpi.ToCodePoint(span.end));
 }
 
-// The rules' attributions, plus the learned model's wherever the rules found nothing (no
-// overlap with a rule's cue or content): the rules are precise and their phrasings resolve
-// well; the model brings recall (indirect speech, unusual cues). Every speaker phrase then
-// goes through the same resolution. In text order of their cues, as the resolver needs.
-// (On PolNeAR dev the model-first order scores a little higher on its span conventions;
-// rules-first keeps the rules' quotations exactly as they were.)
+bool IsDoubleQuoteMark(char32_t c) {
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x00AB || c == 0x00BB || c == 0x201E;
+}
+
+// A content span as the claim's text shows it: a whole quotation without its quotation marks
+// and the comma that hands over to the cue ("“We object,” she said" -> We object). The span
+// itself keeps the marks, as annotators mark direct quotes.
+absl::string_view DisplayPart(absl::string_view part) {
+  size_t open = 0;
+  if (part.empty() || !IsDoubleQuoteMark(DecodeUtf8(part, 0, &open))) return part;
+  size_t last = part.size() - 1;
+  while (last > 0 && (static_cast<unsigned char>(part[last]) & 0xC0) == 0x80) --last;
+  size_t close = 0;
+  if (last < open || !IsDoubleQuoteMark(DecodeUtf8(part, last, &close)) || last + close != part.size()) {
+    return part;
+  }
+  absl::string_view inner = part.substr(open, last - open);
+  while (!inner.empty() && (inner.back() == ',' || inner.back() == ' ')) inner.remove_suffix(1);
+  return inner.empty() ? part : inner;
+}
+
+// A quotation's words with the marks that enclose them (and the punctuation before the
+// closing one): We object -> “We object,” as annotators mark direct quotes. Other spans
+// are returned as they are.
+ByteSpan WithQuotationMarks(absl::string_view text, ByteSpan span) {
+  if (span.begin == 0 || span.end >= text.size()) return span;
+  size_t open = span.begin - 1;
+  while (open > 0 && (static_cast<unsigned char>(text[open]) & 0xC0) == 0x80) --open;
+  size_t len = 0;
+  if (!IsDoubleQuoteMark(DecodeUtf8(text, open, &len)) || open + len != span.begin) return span;
+  size_t close = span.end;
+  while (close < text.size() && (text[close] == ',' || text[close] == '.' || text[close] == '?' ||
+                                 text[close] == '!')) {
+    ++close;
+  }
+  if (close >= text.size() || !IsDoubleQuoteMark(DecodeUtf8(text, close, &len))) return span;
+  return {open, close + len};
+}
+
+// Which attributions a claim is made of, from the rules' and the learned model's, none
+// overlapping another (cue or content): first the rules' quotations in several pieces (split
+// by their cue, or continued over paragraphs), which the rules follow and the model breaks
+// up; then the model's; then the rules' others wherever the model found nothing. On PolNeAR
+// dev (claimctl eval), the model's spans follow the annotators' conventions far better than
+// the rules' (cue exact F1 0.632 with the model first against 0.593 with the rules first;
+// source overlap 0.742 against 0.578); putting the rules' split and continued quotations
+// first costs 0.002 to 0.008 there and keeps our own articles' quotations whole. A learned
+// attribution with no source words takes the speaker phrase of a rule's on the same cue.
+// Every speaker phrase then goes through the same resolution. In text order of their cues,
+// as the resolver needs.
 std::vector<Attribution> MergeAttributions(std::vector<Attribution> rules,
                                            std::vector<Attribution> learned) {
   if (learned.empty()) return rules;
-  std::vector<ByteSpan> taken;
-  for (const Attribution& a : rules) {
-    taken.push_back(a.cue);
-    for (const ByteSpan& c : a.content) taken.push_back(c);
-  }
-  std::sort(taken.begin(), taken.end(), [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
-  // max_end[i]: the furthest end among taken[0..i], so each overlap test is one search.
-  std::vector<size_t> max_end(taken.size());
-  for (size_t i = 0; i < taken.size(); ++i) max_end[i] = std::max(taken[i].end, i > 0 ? max_end[i - 1] : 0);
-  auto overlaps_taken = [&](const ByteSpan& span) {
-    const auto it = std::lower_bound(taken.begin(), taken.end(), span.end,
-                                     [](const ByteSpan& t, size_t end) { return t.begin < end; });
-    const size_t n = static_cast<size_t>(it - taken.begin());
-    return n > 0 && max_end[n - 1] > span.begin;
-  };
+  for (Attribution& a : learned) a.learned = true;
+  // A learned attribution with no source words takes the speaker phrase of a rule's
+  // attribution on the same cue ("Northwick Analytics Ltd, which supplies ..., denied that").
   for (Attribution& a : learned) {
-    if (a.content.empty() || overlaps_taken(a.cue)) continue;
-    bool clash = false;
-    for (const ByteSpan& c : a.content) clash = clash || overlaps_taken(c);
-    if (clash) continue;
-    a.learned = true;
-    rules.push_back(std::move(a));
+    if (!a.speaker.head.empty()) continue;
+    for (const Attribution& r : rules) {
+      if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end && !r.speaker.head.empty()) {
+        a.speaker = r.speaker;
+        break;
+      }
+    }
   }
-  std::stable_sort(rules.begin(), rules.end(),
+  // Cue and content spans of the attributions kept so far (a few dozen per article).
+  std::vector<ByteSpan> taken;
+  auto overlaps = [&](const Attribution& a) {
+    for (const ByteSpan& t : taken) {
+      if (t.begin < a.cue.end && a.cue.begin < t.end) return true;
+      for (const ByteSpan& c : a.content) {
+        if (t.begin < c.end && c.begin < t.end) return true;
+      }
+    }
+    return false;
+  };
+  std::vector<Attribution> out;
+  auto keep = [&](Attribution& a) {
+    if (a.content.empty() || overlaps(a)) return;
+    taken.push_back(a.cue);
+    taken.insert(taken.end(), a.content.begin(), a.content.end());
+    out.push_back(std::move(a));
+  };
+  for (Attribution& a : rules) {
+    if (a.kind == AttributionKind::kDirectQuote && a.content.size() > 1) keep(a);
+  }
+  for (Attribution& a : learned) keep(a);
+  for (Attribution& a : rules) {
+    keep(a);
+  }
+  std::stable_sort(out.begin(), out.end(),
                    [](const Attribution& a, const Attribution& b) { return a.cue.begin < b.cue.begin; });
-  return rules;
+  return out;
 }
-
 
 }  // namespace
 
@@ -332,8 +389,9 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     claim.set_article_id(article.id());
     claim.set_kind(ToProtoKind(a.kind));
     std::vector<absl::string_view> parts;
-    for (const ByteSpan& span : a.content) {
-      parts.push_back(text.substr(span.begin, span.end - span.begin));
+    for (ByteSpan span : a.content) {
+      span = WithQuotationMarks(text, span);
+      parts.push_back(DisplayPart(text.substr(span.begin, span.end - span.begin)));
       SetSpan(cpi, span, claim.add_content_spans());
     }
     claim.set_text(absl::StrJoin(parts, " "));
@@ -345,15 +403,16 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     speaker->set_name(rs.name);
     speaker->set_id(rs.id);
     speaker->set_kind(ToProtoKind(rs.kind));
-    if (!rs.mention.empty()) {
-      speaker->set_mention(std::string(text.substr(rs.mention.begin, rs.mention.end - rs.mention.begin)));
-      SetSpan(cpi, rs.mention, speaker->mutable_span());
-    } else if (a.learned && !a.speaker.head.empty()) {
-      // The model found source words the resolver cannot name ("officials familiar with
-      // the talks"): keep them as written, with no id, so the claim still says who.
-      const ByteSpan words{seg.tokens[a.speaker.head.begin].begin, seg.tokens[a.speaker.head.end - 1].end};
+    if (!a.speaker.head.empty()) {
+      // The source as written, with its apposition ("Marion Macalpine, a spokesperson for
+      // the group"), as annotators mark it; name, id and affiliation come from the resolver.
+      const size_t last = a.speaker.apposition.empty() ? a.speaker.head.end : a.speaker.apposition.end;
+      const ByteSpan words{seg.tokens[a.speaker.head.begin].begin, seg.tokens[last - 1].end};
       speaker->set_mention(std::string(text.substr(words.begin, words.end - words.begin)));
       SetSpan(cpi, words, speaker->mutable_span());
+    } else if (!rs.mention.empty()) {
+      speaker->set_mention(std::string(text.substr(rs.mention.begin, rs.mention.end - rs.mention.begin)));
+      SetSpan(cpi, rs.mention, speaker->mutable_span());
     }
     // Unnamed by the resolver: show the words as written (no id, so not indexed as a speaker).
     if (a.learned && speaker->name().empty()) speaker->set_name(speaker->mention());

@@ -77,14 +77,9 @@ std::vector<extract::Attribution> TaggerAttributionModel::Find(absl::string_view
       size_t open = 0, close = 0;
       const bool starts = StartsWithQuote(text, c, &open);
       const bool ends = EndsWithQuote(text, c, &close);
-      if (starts && ends && c.end - c.begin > open + close) {
-        c.begin += open;
-        c.end -= close;
-        // "We object," -> We object (as the rules' quotations end).
-        while (!c.empty() && (text[c.end - 1] == ',' || text[c.end - 1] == ' ')) --c.end;
-      } else {
-        whole_quote = false;
-      }
+      // A whole quotation keeps its marks in the span (PolNeAR and PARC mark them so); the
+      // claim's text drops them.
+      whole_quote = whole_quote && starts && ends && c.end - c.begin > open + close;
       any_quote = any_quote || starts || ends || ContainsQuote(text, c);
       if (!c.empty()) a.content.push_back(c);
     }

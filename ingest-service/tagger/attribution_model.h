@@ -14,9 +14,10 @@
 namespace claims::tagger {
 
 // Adapts AttributionTagger output to extract::Attribution: the cue is the span from the
-// first to the last cue fragment; the source words become the speaker phrase's head; a
-// content that is a whole quotation loses its quotation marks (as the rules' quotes do)
-// and makes the claim a DIRECT_QUOTE, a content containing a quotation a MIXED one.
+// first to the last cue fragment; the source words up to a comma become the speaker
+// phrase's head and the rest its apposition; a content that is a whole quotation (its
+// span keeps the quotation marks, as PolNeAR marks them) makes the claim a DIRECT_QUOTE, a
+// content containing a quotation a MIXED one.
 // Thread-safe (immutable).
 class TaggerAttributionModel final : public extract::AttributionModel {
  public:

@@ -102,6 +102,21 @@ enum Template : uint64_t {
   kEdges,
   kCapRun,
   kW0Edge,
+  // Stacking (second pass): the first pass's tags.
+  kS0,
+  kSm1S0,
+  kS0Sp1,
+  kSWindow,
+  kSW0,
+  kSSentence,
+  kSLeftCue,
+  kSRightCue,
+  kSContent,
+  kSSource,
+  kSNeighbourSentences,
+  kSRun,
+  kSCueWord,
+  kSQuote,
 };
 
 inline uint64_t Key(uint64_t templ, uint64_t a) { return Combine(Mix64(templ), a); }
@@ -224,6 +239,58 @@ void PrepareDocument(absl::string_view text, const extract::Segmentation& seg,
   }
 }
 
+void PrepareStack(const std::vector<uint8_t>& tags, Document* doc) {
+  doc->stage1 = &tags;
+  const auto& tokens = doc->seg->tokens;
+  const size_t n = std::min(tokens.size(), tags.size());
+  doc->stack.assign(n, StackInfo{});
+  auto& stack = doc->stack;
+  const auto& sentences = doc->seg->sentences;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const size_t b = sentences[s].first_token, e = std::min(sentences[s].end_token, n);
+    if (b >= e) continue;
+    uint8_t components = 0;
+    for (size_t i = b; i < e; ++i) {
+      const int c = ComponentOf(tags[i]);
+      if (c != 0) components |= static_cast<uint8_t>(1 << (c - 1));
+    }
+    uint8_t previous_end = 4, next_start = 4;
+    if (s > 0 && b > 0) previous_end = static_cast<uint8_t>(ComponentOf(tags[b - 1]));
+    if (e < n) next_start = static_cast<uint8_t>(ComponentOf(tags[e]));
+    // Nearest earlier / later token of each component (1 cue, 2 source, 3 content).
+    size_t last[4] = {SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX};
+    for (size_t i = b; i < e; ++i) {
+      StackInfo& x = stack[i];
+      x.sentence_components = components;
+      x.previous_sentence_end = previous_end;
+      x.next_sentence_start = next_start;
+      x.left_cue = last[1] == SIZE_MAX ? 0 : DistanceBucket(i - last[1]);
+      x.left_source = last[2] == SIZE_MAX ? 0 : DistanceBucket(i - last[2]);
+      x.left_content = last[3] == SIZE_MAX ? 0 : DistanceBucket(i - last[3]);
+      const int c = ComponentOf(tags[i]);
+      if (c != 0) last[c] = i;
+    }
+    for (size_t& l : last) l = SIZE_MAX;
+    for (size_t i = e; i-- > b;) {
+      StackInfo& x = stack[i];
+      x.right_cue = last[1] == SIZE_MAX ? 0 : DistanceBucket(last[1] - i);
+      x.right_source = last[2] == SIZE_MAX ? 0 : DistanceBucket(last[2] - i);
+      x.right_content = last[3] == SIZE_MAX ? 0 : DistanceBucket(last[3] - i);
+      const int c = ComponentOf(tags[i]);
+      if (c != 0) last[c] = i;
+    }
+  }
+  // Run lengths: maximal runs of one component.
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    const int c = ComponentOf(tags[i]);
+    while (j < n && ComponentOf(tags[j]) == c && !IsBegin(tags[j])) ++j;
+    const uint8_t len = c == 0 ? 0 : DistanceBucket(j - i);
+    for (size_t k = i; k < j; ++k) stack[k].run_length = len;
+    i = j;
+  }
+}
+
 int ExtractFeatures(const Document& doc, size_t i, uint64_t* keys) {
   const auto& info = doc.info;
   const auto& tokens = doc.seg->tokens;
@@ -292,6 +359,40 @@ int ExtractFeatures(const Document& doc, size_t i, uint64_t* keys) {
   const bool cap_run = x.shape == 1 && ((has_prev && info[k - 1].shape == 1) || (has_next && info[k + 1].shape == 1));
   keys[n++] = Key(kCapRun, cap_run, x.left_cue_distance, x.right_cue_distance);
   keys[n++] = Key(kW0Edge, w0, x.from_start);
+  if (doc.stage1 == nullptr || i >= doc.stack.size()) return n;
+  // The second pass keeps only the strongest of the first pass's templates (its cost is in
+  // the table lookups, one per key), and adds the stacking features.
+  static constexpr int kSecondPassBase[] = {0, 1, 2, 3, 6, 7, 11, 14, 18, 21, 22, 23, 24, 30, 31, 40};
+  int kept = 0;
+  for (int b : kSecondPassBase) keys[kept++] = keys[b];
+  n = kept;
+  // Stacking: the first pass's tags around the token (beyond the sentence: 9).
+  const std::vector<uint8_t>& t = *doc.stage1;
+  auto tag_at = [&](ptrdiff_t j) -> uint64_t {
+    if (j < 0 || static_cast<size_t>(j) >= doc.stack.size() || tokens[j].sentence != sentence) return 9;
+    return t[j];
+  };
+  auto component_at = [&](ptrdiff_t j) -> uint64_t {
+    if (j < 0 || static_cast<size_t>(j) >= doc.stack.size() || tokens[j].sentence != sentence) return 9;
+    return ComponentOf(t[j]);
+  };
+  const StackInfo& st = doc.stack[i];
+  const uint64_t s0 = t[i];
+  keys[n++] = Key(kS0, s0);
+  keys[n++] = Key(kSm1S0, tag_at(k - 1), s0);
+  keys[n++] = Key(kS0Sp1, s0, tag_at(k + 1));
+  keys[n++] = Key(kSWindow, component_at(k - 2) * 100 + component_at(k - 1) * 10 + component_at(k + 1),
+                  component_at(k + 2), s0);
+  keys[n++] = Key(kSW0, s0, w0);
+  keys[n++] = Key(kSSentence, st.sentence_components, s0);
+  keys[n++] = Key(kSLeftCue, st.left_cue, s0, x.in_quote);
+  keys[n++] = Key(kSRightCue, st.right_cue, s0, x.in_quote);
+  keys[n++] = Key(kSContent, st.left_content * 16 + st.right_content, s0);
+  keys[n++] = Key(kSSource, st.left_source * 16 + st.right_source, s0);
+  keys[n++] = Key(kSNeighbourSentences, st.previous_sentence_end * 8 + st.next_sentence_start, s0, x.sentence_position);
+  keys[n++] = Key(kSRun, st.run_length, s0);
+  keys[n++] = Key(kSCueWord, x.left_cue_word, st.left_cue != 0, ComponentOf(t[i]));
+  keys[n++] = Key(kSQuote, x.in_quote, st.sentence_components, ComponentOf(t[i]));
   return n;
 }
 

@@ -88,19 +88,44 @@ struct TokenInfo {
   uint64_t next_punct = 0;
 };
 
-// The tokens of one document with their TokenInfo.
+// What a first tagging pass found around a token (stacking: the second pass of a two-pass
+// tagger reads the first pass's tags through these values).
+struct StackInfo {
+  uint8_t sentence_components = 0;  // bit c-1 set: the sentence has a token of component c
+  uint8_t left_cue = 0;             // distance bucket to the nearest earlier CUE in the sentence
+  uint8_t right_cue = 0;            // and later one (0: none)
+  uint8_t left_content = 0;         // the same for CONTENT
+  uint8_t right_content = 0;
+  uint8_t left_source = 0;          // and SOURCE
+  uint8_t right_source = 0;
+  uint8_t previous_sentence_end = 0;  // component of the previous sentence's last token (4: none)
+  uint8_t next_sentence_start = 0;    // component of the next sentence's first token
+  uint8_t run_length = 0;             // distance bucket of the length of the token's run
+};
+
+// The tokens of one document with their TokenInfo; with `stage1` (the first pass's tags, one
+// per token) also the StackInfo that the second pass's features read.
 struct Document {
   absl::string_view text;
   const extract::Segmentation* seg = nullptr;
   std::vector<TokenInfo> info;
+  const std::vector<uint8_t>* stage1 = nullptr;
+  std::vector<StackInfo> stack;
 };
 
 // Fills doc->info for `seg`'s tokens (which must come from Segment(text)).
 void PrepareDocument(absl::string_view text, const extract::Segmentation& seg,
                      const CueLexicon& lexicon, Document* doc);
 
+// Sets doc->stage1 and fills doc->stack from the first pass's `tags` (one per token; must
+// outlive the document's use).
+void PrepareStack(const std::vector<uint8_t>& tags, Document* doc);
+
 inline constexpr int kMaxFeatures = 64;
-// Writes the feature keys of token `i` into keys[0..n), returns n (<= kMaxFeatures).
+// Writes the feature keys of token `i` into keys[0..n), returns n (<= kMaxFeatures). With
+// doc.stage1 set (the second pass), 16 of the first pass's 45 templates (the strongest:
+// the word and its neighbours, shape, quotation state, cue lexicon and cue distances,
+// punctuation) and the 14 stacking templates: the second pass costs two thirds of the first.
 int ExtractFeatures(const Document& doc, size_t i, uint64_t* keys);
 
 }  // namespace claims::tagger

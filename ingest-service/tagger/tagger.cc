@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 #include "common/utf8.h"
 #include "ingest-service/extract/extractor.h"
 
@@ -94,16 +96,91 @@ std::vector<TaggedAttribution> Assemble(const extract::Segmentation& seg,
       cover(&a, sources[s], false);
     }
   }
+  std::vector<std::vector<Run>> content_of(cues.size());
   for (const Run& content : contents) {
     const uint32_t p0 = tokens[content.first].paragraph, p1 = tokens[content.last].paragraph;
     const size_t k = Nearest(cues, content, [&](const Run& r) {
       const uint32_t p = tokens[r.first].paragraph;
       return p + 1 >= p0 && p <= p1 + 1;
     });
-    if (k == SIZE_MAX) continue;
-    out[k].content.push_back(span_of(content));
-    cover(&out[k], content, false);
+    if (k != SIZE_MAX) content_of[k].push_back(content);
   }
+  // A cue left with no content whose sentence holds another cue with content reports that
+  // whole attribution ("[Secret Service protocol called for X], sources said"): the other
+  // one's source, cue and content become this cue's content, and the other one goes.
+  std::vector<bool> dropped(cues.size(), false);
+  for (size_t k = 0; k < cues.size(); ++k) {
+    if (!content_of[k].empty()) continue;
+    const uint32_t sentence = tokens[cues[k].first].sentence;
+    size_t best = SIZE_MAX;
+    for (size_t j : {k - 1, k + 1}) {
+      if (j >= cues.size() || dropped[j] || content_of[j].empty()) continue;
+      if (tokens[cues[j].first].sentence != sentence) continue;
+      if (best == SIZE_MAX || Gap(cues[j], cues[k]) < Gap(cues[best], cues[k])) best = j;
+    }
+    if (best == SIZE_MAX) continue;
+    // The reported attribution: from its first part to its last, within the cue's sentence.
+    size_t first = cues[best].first, last = cues[best].last;
+    for (const Run& c : content_of[best]) {
+      first = std::min(first, c.first);
+      last = std::max(last, c.last);
+    }
+    if (!out[best].source.empty()) {
+      const size_t s = Nearest(sources, cues[best], [&](const Run& r) {
+        return tokens[r.first].sentence <= sentence && tokens[r.last].sentence >= sentence;
+      });
+      if (s != SIZE_MAX && (sources[s].last < cues[k].first || sources[s].first > cues[k].last)) {
+        first = std::min(first, sources[s].first);
+        last = std::max(last, sources[s].last);
+      }
+    }
+    if (first <= cues[k].last && last >= cues[k].first) continue;  // it would hold this cue
+    content_of[k].push_back({first, last});
+    dropped[best] = true;
+  }
+  for (size_t k = 0; k < cues.size(); ++k) {
+    for (const Run& c : content_of[k]) {
+      out[k].content.push_back(span_of(c));
+      cover(&out[k], c, false);
+    }
+  }
+  std::vector<TaggedAttribution> kept;
+  kept.reserve(out.size());
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (!dropped[k]) kept.push_back(std::move(out[k]));
+  }
+  return kept;
+}
+
+constexpr char kStackedMagic[8] = {'C', 'L', 'M', 'S', 'T', 'K', '0', '1'};
+
+absl::StatusOr<std::unique_ptr<AttributionTagger>> AttributionTagger::Parse(absl::string_view bytes) {
+  if (bytes.size() < sizeof(kStackedMagic) || bytes.substr(0, sizeof(kStackedMagic)) !=
+                                                   absl::string_view(kStackedMagic, sizeof(kStackedMagic))) {
+    CLAIMS_ASSIGN_OR_RETURN(Model model, Model::Parse(bytes));
+    return std::make_unique<AttributionTagger>(std::move(model));
+  }
+  bytes.remove_prefix(sizeof(kStackedMagic));
+  uint64_t first_size = 0;
+  if (bytes.size() < sizeof(first_size)) return absl::InvalidArgumentError("stacked model: truncated");
+  std::memcpy(&first_size, bytes.data(), sizeof(first_size));
+  bytes.remove_prefix(sizeof(first_size));
+  if (first_size > bytes.size()) return absl::InvalidArgumentError("stacked model: truncated first model");
+  absl::StatusOr<Model> first = Model::Parse(bytes.substr(0, first_size));
+  if (!first.ok()) return absl::InvalidArgumentError(absl::StrCat("first model: ", first.status().message()));
+  absl::StatusOr<Model> second = Model::Parse(bytes.substr(first_size));
+  if (!second.ok()) return absl::InvalidArgumentError(absl::StrCat("second model: ", second.status().message()));
+  return std::make_unique<AttributionTagger>(*std::move(first), *std::move(second));
+}
+
+std::string AttributionTagger::Serialize() const {
+  if (second_ == nullptr) return model_.Serialize();
+  const std::string first = model_.Serialize();
+  std::string out(kStackedMagic, sizeof(kStackedMagic));
+  const uint64_t first_size = first.size();
+  out.append(reinterpret_cast<const char*>(&first_size), sizeof(first_size));  // little-endian only
+  out += first;
+  out += second_->Serialize();
   return out;
 }
 
@@ -111,11 +188,9 @@ absl::StatusOr<std::unique_ptr<AttributionTagger>> AttributionTagger::Load(const
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat("attribution model ", path, ": cannot open"));
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto model = Model::Parse(bytes);
-  if (!model.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(path, ": ", model.status().message()));
-  }
-  return std::make_unique<AttributionTagger>(std::move(*model));
+  auto tagger = Parse(bytes);
+  if (!tagger.ok()) return absl::InvalidArgumentError(absl::StrCat(path, ": ", tagger.status().message()));
+  return tagger;
 }
 
 std::vector<uint8_t> AttributionTagger::TagTokens(absl::string_view text, const extract::Segmentation& seg,
@@ -126,6 +201,13 @@ std::vector<uint8_t> AttributionTagger::TagTokens(absl::string_view text, const 
   model_.Score(doc, &scores);
   std::vector<uint8_t> tags;
   model_.Decode(scores, seg.tokens.size(), &tags);
+  std::vector<uint8_t> first;
+  if (second_ != nullptr) {
+    first = std::move(tags);
+    PrepareStack(first, &doc);
+    second_->Score(doc, &scores);
+    second_->Decode(scores, seg.tokens.size(), &tags);
+  }
   if (margins != nullptr) {
     margins->assign(tags.size(), 0.0f);
     for (size_t i = 0; i < tags.size(); ++i) {

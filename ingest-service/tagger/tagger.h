@@ -1,6 +1,7 @@
 // A learned attribution finder: a first-order sequence tagger (averaged structured
 // perceptron, Viterbi under BIO constraints) labels every token of an article as part of a
-// CUE, SOURCE or CONTENT, then an assembly step links each cue to its source and content.
+// CUE, SOURCE or CONTENT, optionally twice (stacking: a second model re-tags reading the
+// first one's tags), then an assembly step links each cue to its source and content.
 // Trained on PolNeAR (see README.md for the recipe); tokens come from extract::Segment.
 //
 // All spans are BYTE offsets [begin, end) into the text given (convert with
@@ -45,7 +46,11 @@ struct TaggedAttribution {
 // touches the cue's sentence (several cues may share one; none when the sentence has none).
 // Every CONTENT span goes to the nearest cue (token distance, the closest cue on each side
 // considered) whose paragraph is within one of the content's; a content with no such cue
-// is dropped. Linear in the number of tokens (binary searches over sorted runs).
+// is dropped. A cue left with no content takes as its content the whole of the nearest
+// attribution in its sentence that has content (that one's source, cue and content:
+// "Secret Service protocol called for X, sources said"), which is then dropped: PolNeAR
+// annotates such reports as one attribution. Linear in the number of tokens (binary
+// searches over sorted runs).
 std::vector<TaggedAttribution> Assemble(const extract::Segmentation& seg,
                                         const std::vector<uint8_t>& tags,
                                         const std::vector<float>* margins = nullptr);
@@ -57,6 +62,16 @@ class AttributionTagger {
   static absl::StatusOr<std::unique_ptr<AttributionTagger>> Load(const std::string& path);
   // Wraps a model already in memory (the trainer, tests).
   explicit AttributionTagger(Model model) : model_(std::move(model)) {}
+  // A two-pass (stacked) tagger: `second` re-tags every token reading `first`'s tags too
+  // (features.h, StackInfo). Both must share one cue lexicon.
+  AttributionTagger(Model first, Model second)
+      : model_(std::move(first)), second_(std::make_unique<const Model>(std::move(second))) {}
+
+  // The model file's bytes: Model::Serialize for one pass; for two,
+  //   "CLMSTK01", u64 length of the first model's bytes, the first's bytes, the second's.
+  std::string Serialize() const;
+  // Parses what Serialize wrote (either form). INVALID_ARGUMENT naming the problem.
+  static absl::StatusOr<std::unique_ptr<AttributionTagger>> Parse(absl::string_view bytes);
 
   // The attributions of `text` (any bytes are accepted; invalid UTF-8 is tagged as letters),
   // in text order of their cues.
@@ -67,10 +82,14 @@ class AttributionTagger {
   std::vector<uint8_t> TagTokens(absl::string_view text, const extract::Segmentation& seg,
                                  std::vector<float>* margins = nullptr) const;
 
+  // The (first) pass's model, and the second pass's (null for a one-pass tagger).
   const Model& model() const { return model_; }
+  const Model* second() const { return second_.get(); }
+  size_t feature_count() const { return model_.feature_count() + (second_ ? second_->feature_count() : 0); }
 
  private:
   const Model model_;
+  const std::unique_ptr<const Model> second_;
 };
 
 // Default location of the shipped model: DefaultDataDir()/attribution-model.bin.

@@ -78,9 +78,21 @@ absl::StatusOr<std::vector<LabelledDocument>> ReadCorpusSplit(const std::string&
   return out;
 }
 
-CueLexicon LearnCueLexicon(const std::vector<LabelledDocument>& docs) {
+namespace {
+
+std::vector<size_t> AllOr(const std::vector<size_t>& subset, size_t n) {
+  if (!subset.empty()) return subset;
+  std::vector<size_t> all(n);
+  for (size_t i = 0; i < n; ++i) all[i] = i;
+  return all;
+}
+
+}  // namespace
+
+CueLexicon LearnCueLexicon(const std::vector<LabelledDocument>& docs, const std::vector<size_t>& subset) {
   absl::flat_hash_map<uint64_t, std::pair<int64_t, int64_t>> counts;  // word -> (cue, total)
-  for (const auto& doc : docs) {
+  for (size_t d : AllOr(subset, docs.size())) {
+    const LabelledDocument& doc = docs[d];
     const auto& tokens = doc.seg->tokens;
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (tokens[i].kind != extract::TokenKind::kWord) continue;
@@ -101,10 +113,12 @@ Model Train(const std::vector<LabelledDocument>& docs, const CueLexicon& lexicon
             const TrainOptions& options) {
   // Feature keys, counted, then interned (in key order, so ids do not depend on hashing).
   absl::flat_hash_map<uint64_t, uint32_t> counts;
+  const std::vector<size_t> subset = AllOr(options.subset, docs.size());
   std::vector<Document> prepared(docs.size());
   uint64_t keys[kMaxFeatures];
-  for (size_t d = 0; d < docs.size(); ++d) {
+  for (size_t d : subset) {
     PrepareDocument(docs[d].text, *docs[d].seg, lexicon, &prepared[d]);
+    if (!docs[d].stage1.empty()) PrepareStack(docs[d].stage1, &prepared[d]);
     for (size_t i = 0; i < prepared[d].info.size(); ++i) {
       const int n = ExtractFeatures(prepared[d], i, keys);
       for (int k = 0; k < n; ++k) ++counts[keys[k]];
@@ -120,7 +134,7 @@ Model Train(const std::vector<LabelledDocument>& docs, const CueLexicon& lexicon
   id_of.reserve(kept.size());
   for (size_t i = 0; i < kept.size(); ++i) id_of[kept[i]] = static_cast<int32_t>(i);
   std::vector<CompiledDocument> compiled(docs.size());
-  for (size_t d = 0; d < docs.size(); ++d) {
+  for (size_t d : subset) {
     CompiledDocument& c = compiled[d];
     c.offsets.push_back(0);
     for (size_t i = 0; i < prepared[d].info.size(); ++i) {
@@ -166,8 +180,7 @@ Model Train(const std::vector<LabelledDocument>& docs, const CueLexicon& lexicon
     return Model(lexicon, std::move(features), s, tr);
   };
 
-  std::vector<size_t> order(docs.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<size_t> order = subset;
   std::mt19937_64 rng(options.seed);
   std::vector<float> scores;
   std::vector<uint8_t> predicted;
@@ -224,6 +237,26 @@ Model Train(const std::vector<LabelledDocument>& docs, const CueLexicon& lexicon
   }
   if (!options.on_epoch) return averaged();
   return best;
+}
+
+void JackknifeStage1(std::vector<LabelledDocument>* docs, int folds, int epochs, const TrainOptions& options) {
+  folds = std::max(2, folds);
+  for (int f = 0; f < folds; ++f) {
+    TrainOptions fold_options = options;
+    fold_options.epochs = epochs;
+    fold_options.on_epoch = nullptr;
+    fold_options.subset.clear();
+    std::vector<size_t> held_out;
+    for (size_t d = 0; d < docs->size(); ++d) {
+      (static_cast<int>(d % folds) == f ? held_out : fold_options.subset).push_back(d);
+    }
+    const CueLexicon lexicon = LearnCueLexicon(*docs, fold_options.subset);
+    const AttributionTagger tagger(Train(*docs, lexicon, fold_options));
+    for (size_t d : held_out) {
+      LabelledDocument& doc = (*docs)[d];
+      doc.stage1 = tagger.TagTokens(doc.text, *doc.seg);
+    }
+  }
 }
 
 eval::Scores Evaluate(const AttributionTagger& tagger, const std::vector<LabelledDocument>& docs) {

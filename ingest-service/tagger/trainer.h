@@ -27,6 +27,8 @@ struct LabelledDocument {
   std::unique_ptr<extract::Segmentation> seg;  // Segment(text); a pointer so that it never moves
   std::vector<eval::Attribution> gold;         // code-point spans, as in the .ann file
   std::vector<uint8_t> tags;                   // gold Tag per token
+  // A first pass's tags (stacking), one per token; empty: train a first pass.
+  std::vector<uint8_t> stage1;
 };
 
 // Builds a LabelledDocument: segments `text` and projects `gold` onto its tokens. A token
@@ -41,7 +43,9 @@ absl::StatusOr<std::vector<LabelledDocument>> ReadCorpusSplit(const std::string&
                                                               const std::string& split);
 
 // Cue lexicon from gold tags: for each word form, how often it is tagged CUE (CueBucket).
-CueLexicon LearnCueLexicon(const std::vector<LabelledDocument>& docs);
+// `subset`: the indices of the documents to learn from (empty: all).
+CueLexicon LearnCueLexicon(const std::vector<LabelledDocument>& docs,
+                           const std::vector<size_t>& subset = {});
 
 struct TrainOptions {
   int epochs = 10;
@@ -50,6 +54,8 @@ struct TrainOptions {
   // Features whose largest averaged weight magnitude is below this are left out of the model.
   float prune = 0.0f;
   uint64_t seed = 1;
+  // The indices of the documents to train on (empty: all).
+  std::vector<size_t> subset;
   // Called after each epoch with the averaged model; when set, the returned value (higher is
   // better) picks the epoch whose model Train returns. Otherwise the last epoch's is returned.
   std::function<double(int epoch, const Model& model)> on_epoch;
@@ -58,6 +64,12 @@ struct TrainOptions {
 // Trains on `docs` (their tags and the lexicon `lexicon`).
 Model Train(const std::vector<LabelledDocument>& docs, const CueLexicon& lexicon,
             const TrainOptions& options);
+
+// Stacking: sets every document's stage1 tags by K-fold jackknifing (each fold is tagged
+// by a first-pass model trained, with its own cue lexicon, on the other folds for `epochs`
+// epochs), so that the second pass learns from first-pass tags as errorful as they are on
+// unseen text.
+void JackknifeStage1(std::vector<LabelledDocument>* docs, int folds, int epochs, const TrainOptions& options);
 
 // Tags every document and scores it against its gold attributions.
 eval::Scores Evaluate(const AttributionTagger& tagger, const std::vector<LabelledDocument>& docs);

@@ -102,9 +102,11 @@ TEST(PolnearTest, DevSplitScoresAboveTheRecordedFloor) {
   ASSERT_TRUE(rules_scores.ok());
   std::cout << "rules alone:\n" << FormatScores(*rules_scores);
   EXPECT_EQ(scores->documents, 84);
-  // Floors at the figures first measured (a regression guard, not the target).
-  EXPECT_GT(scores->cue.Exact().f1, 0.35);
-  EXPECT_GT(scores->content.Overlap().f1, 0.45);
+  // Floors: the figures measured when the shipped model was trained (0.632, 0.742, 0.844),
+  // minus 0.02 (a regression guard, not the target).
+  EXPECT_GT(scores->cue.Exact().f1, 0.62);
+  EXPECT_GT(scores->source.Overlap().f1, 0.72);
+  EXPECT_GT(scores->content.Overlap().f1, 0.83);
 }
 
 }  // namespace

@@ -172,8 +172,8 @@ TEST_F(ExtractorTest, PronounAfterAQuoteResolvesToTheSpokespersonAndTheNextQuote
   EXPECT_EQ(c.speaker().name(), "Marion Macalpine");
   EXPECT_EQ(c.speaker().affiliation(), "Hackney Coalition Against Palantir");
   EXPECT_THAT(Contents(c, request.text()),
-              ElementsAre("People trust their GP and their hospital",
-                          "That trust is hard to win back once it has gone."));
+              ElementsAre("\xE2\x80\x9CPeople trust their GP and their hospital,\xE2\x80\x9D",
+                          "\xE2\x80\x9CThat trust is hard to win back once it has gone.\xE2\x80\x9D"));
   EXPECT_EQ(c.text(), "People trust their GP and their hospital That trust is hard to win back once it has gone.");
 }
 
@@ -266,7 +266,7 @@ TEST_F(ExtractorTest, UnnamedSpokespersonForAnOrganisationIsTheOrganisation) {
 TEST_F(ExtractorTest, CouncillorsAreResolvedFromTitlesAppositionsAndPronouns) {
   const Extraction out = MustExtract(Hackney());
   EXPECT_EQ(out.claims[10].speaker().name(), "Ian Rathbone");
-  EXPECT_EQ(out.claims[10].speaker().mention(), "Councillor Ian Rathbone");
+  EXPECT_EQ(out.claims[10].speaker().mention(), "Councillor Ian Rathbone, who represents Hackney Central");
   EXPECT_EQ(out.claims[10].speaker().role(), "Councillor");
   EXPECT_EQ(out.claims[11].speaker().mention(), "he");
   EXPECT_EQ(out.claims[11].speaker().name(), "Ian Rathbone");
@@ -334,16 +334,18 @@ TEST_F(ExtractorTest, SplitQuotesAndQuotesOverParagraphsAreOneClaimEach) {
   ASSERT_EQ(out.claims.size(), 7u);
   const Claim& okafor = out.claims[1];
   EXPECT_EQ(okafor.speaker().name(), "Ruth Okafor");
-  EXPECT_EQ(okafor.speaker().mention(), "Cllr Ruth Okafor");
+  // The source as written, with its apposition (the resolver still names Ruth Okafor).
+  EXPECT_EQ(okafor.speaker().mention(), "Cllr Ruth Okafor, the council's executive member for finance");
   EXPECT_EQ(okafor.speaker().affiliation_id(), "islington-council");
   EXPECT_THAT(Contents(okafor, request.text()),
-              ElementsAre("We did not take this decision lightly",
-                          "but the money simply is not there any more."));
+              ElementsAre("\"We did not take this decision lightly,\"",
+                          "\"but the money simply is not there any more.\""));
+  EXPECT_EQ(okafor.text(), "We did not take this decision lightly but the money simply is not there any more.");
   const Claim& baines = out.claims[4];
   EXPECT_EQ(baines.speaker().mention(), "he");
   EXPECT_EQ(baines.speaker().name(), "Tom Baines");
   EXPECT_THAT(Contents(baines, request.text()),
-              ElementsAre("The consultation was a sham", "and we will prove it in court."));
+              ElementsAre("\"The consultation was a sham,\"", "\"and we will prove it in court.\""));
   const Claim& shah = out.claims[5];
   EXPECT_EQ(shah.speaker().name(), "Priya Shah");
   ASSERT_EQ(shah.content_spans_size(), 2);
@@ -363,7 +365,7 @@ TEST_F(ExtractorTest, UsPoliticsTitlesListenersAndOrganisationSpeakers) {
   ASSERT_EQ(out.claims.size(), 7u);
   EXPECT_EQ(out.claims[0].cue(), "told");
   EXPECT_EQ(out.claims[0].speaker().name(), "Maria Lopez");
-  EXPECT_EQ(out.claims[0].speaker().mention(), "Sen. Maria Lopez");
+  EXPECT_EQ(out.claims[0].speaker().mention(), "Sen. Maria Lopez, a Democrat from Arizona");
   EXPECT_EQ(out.claims[1].speaker().name(), "Richard Hale");
   EXPECT_EQ(out.claims[2].kind(), Claim::MIXED);
   EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::ORGANISATION);
@@ -421,7 +423,8 @@ TEST_F(ExtractorTest, HtmlMetadataFillsWhatTheRequestLeavesEmpty) {
   EXPECT_EQ(marsh.speaker().name(), "Stephen Marsh");
   EXPECT_EQ(Time(marsh.claim_time()), Time(Midnight(2025, 9, 11)));  // "on Thursday"
   EXPECT_EQ(Substr(out.article.text(), marsh.content_spans(0).start(), marsh.content_spans(0).end()),
-            "Residents have a right to know when a computer is helping to decide their case");
+            "\xE2\x80\x9CResidents have a right to know when a computer is helping to decide their case,\xE2\x80\x9D");
+  EXPECT_EQ(marsh.text(), "Residents have a right to know when a computer is helping to decide their case");
 }
 
 TEST_F(ExtractorTest, SpansCountCodePointsNotBytes) {
@@ -430,9 +433,10 @@ TEST_F(ExtractorTest, SpansCountCodePointsNotBytes) {
   const Extraction out = MustExtract(request);
   ASSERT_EQ(out.claims.size(), 1u);
   const Claim& c = out.claims[0];
-  EXPECT_EQ(c.content_spans(0).start(), 8);
+  EXPECT_EQ(c.content_spans(0).start(), 7);  // the opening quotation mark
   EXPECT_EQ(Substr(request.text(), c.content_spans(0).start(), c.content_spans(0).end()),
-            "We object to the plan");
+            "\xE2\x80\x9CWe object to the plan,\xE2\x80\x9D");
+  EXPECT_EQ(c.text(), "We object to the plan");
   EXPECT_EQ(Substr(request.text(), c.speaker().span().start(), c.speaker().span().end()),
             "Zo\xC3\xAB Garbett");
 }
@@ -588,6 +592,116 @@ TEST_F(ExtractorTest, ALargeArticleIsExtractedWhole) {
   absl::StatusOr<Extraction> out = extractor_->Extract(request, absl::Now());
   ASSERT_TRUE(out.ok()) << out.status();
   EXPECT_GT(out->claims.size(), static_cast<size_t>(repetitions) * 5);
+}
+
+// --- Merging a learned model's attributions with the rules' ---------------------------------
+
+// A learned model whose answers the test fixes in advance (spans given as the words they
+// cover: the first occurrence of each).
+class FixedModel : public AttributionModel {
+ public:
+  struct Found {
+    std::string cue, source, content;
+  };
+  explicit FixedModel(std::vector<Found> found) : found_(std::move(found)) {}
+  std::vector<Attribution> Find(absl::string_view text, const Segmentation& seg) const override {
+    std::vector<Attribution> out;
+    for (const Found& f : found_) {
+      Attribution a;
+      const size_t cue = text.find(f.cue);
+      a.cue = {cue, cue + f.cue.size()};
+      const size_t content = text.find(f.content);
+      a.content.push_back({content, content + f.content.size()});
+      a.kind = f.content[0] == '"' ? AttributionKind::kDirectQuote : AttributionKind::kIndirect;
+      if (!f.source.empty()) {
+        const size_t source = text.find(f.source);
+        TokenRange words{SIZE_MAX, 0};
+        for (size_t i = 0; i < seg.tokens.size(); ++i) {
+          if (seg.tokens[i].begin >= source && seg.tokens[i].end <= source + f.source.size()) {
+            words.begin = std::min(words.begin, i);
+            words.end = i + 1;
+          }
+        }
+        // Up to the first comma: the head; after it: the apposition.
+        size_t comma = words.end;
+        for (size_t i = words.begin; i < words.end; ++i) {
+          if (text[seg.tokens[i].begin] == ',') {
+            comma = i;
+            break;
+          }
+        }
+        a.speaker.head = {words.begin, comma};
+        if (comma + 1 < words.end) a.speaker.apposition = {comma + 1, words.end};
+      }
+      const uint32_t sentence = seg.tokens[std::lower_bound(seg.tokens.begin(), seg.tokens.end(), cue,
+                                                            [](const Token& t, size_t b) { return t.begin < b; }) -
+                                           seg.tokens.begin()]
+                                    .sentence;
+      a.first_sentence = sentence;
+      a.end_sentence = sentence + 1;
+      out.push_back(std::move(a));
+    }
+    return out;
+  }
+
+ private:
+  std::vector<Found> found_;
+};
+
+Extraction ExtractWith(std::vector<FixedModel::Found> found, const std::string& text) {
+  auto taxonomy = Taxonomy::LoadFile(DefaultExtractorOptions().taxonomy_path);
+  auto organisations = OrganisationCatalog::LoadFile(DefaultExtractorOptions().organisations_path);
+  EXPECT_TRUE(taxonomy.ok() && organisations.ok());
+  const Extractor extractor(*std::move(taxonomy), *std::move(organisations),
+                            std::make_shared<FixedModel>(std::move(found)));
+  IngestArticleRequest request;
+  request.set_text(text);
+  *request.mutable_published_time() = Midnight(2026, 1, 23);
+  auto out = extractor.Extract(request, absl::Now());
+  EXPECT_TRUE(out.ok()) << out.status();
+  return out.ok() ? *std::move(out) : Extraction{};
+}
+
+TEST(MergeTest, LearnedQuoteKeepsItsMarksInTheSpanAndTheSourceAsWritten) {
+  const std::string text =
+      "Marion Macalpine, a spokesperson for the group, said \"We will not give up,\" on Wednesday.";
+  const Extraction out = ExtractWith({{"said", "Marion Macalpine, a spokesperson for the group",
+                                       "\"We will not give up,\""}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  const Claim& c = out.claims[0];
+  EXPECT_EQ(c.text(), "We will not give up");  // shown without the marks and the comma
+  ASSERT_EQ(c.content_spans_size(), 1);
+  EXPECT_EQ(Substr(text, c.content_spans(0).start(), c.content_spans(0).end()), "\"We will not give up,\"");
+  EXPECT_EQ(c.kind(), Claim::DIRECT_QUOTE);
+  EXPECT_EQ(c.speaker().name(), "Marion Macalpine");  // resolved from the head
+  EXPECT_EQ(c.speaker().mention(), "Marion Macalpine, a spokesperson for the group");
+  EXPECT_EQ(Substr(text, c.speaker().span().start(), c.speaker().span().end()), c.speaker().mention());
+  EXPECT_EQ(c.speaker().role(), "spokesperson");
+}
+
+TEST(MergeTest, TheModelComesFirstAndTheRulesFillWhatItMissed) {
+  const std::string text =
+      "Karin Smyth said the plan was safe. \"It is a scandal,\" said Marion Macalpine.";
+  // The model sees the first attribution only, with a longer cue than the rules'.
+  const Extraction out = ExtractWith({{"said the", "Karin Smyth", "plan was safe"}}, text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].cue(), "said the");  // the model's, not the rules' "said"
+  EXPECT_EQ(out.claims[0].text(), "plan was safe");
+  EXPECT_EQ(out.claims[0].speaker().name(), "Karin Smyth");
+  EXPECT_EQ(out.claims[1].text(), "It is a scandal");  // the rules'
+  EXPECT_EQ(out.claims[1].speaker().name(), "Marion Macalpine");
+}
+
+TEST(MergeTest, ALearnedAttributionWithoutSourceBorrowsTheRulesSpeaker) {
+  const std::string text =
+      "Northwick Analytics Ltd, which supplies software to councils, denied that its products made "
+      "automated decisions.";
+  const Extraction out = ExtractWith({{"denied", "", "its products made automated decisions"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "its products made automated decisions");
+  EXPECT_EQ(out.claims[0].speaker().id(), "northwick-analytics");
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::ORGANISATION);
 }
 
 }  // namespace

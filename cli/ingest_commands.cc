@@ -153,7 +153,9 @@ int RunIngestJsonl(const JsonlOptions& options, std::istream& in, std::ostream& 
     ++tally.done;
     if (response.code() != 0) {
       ++tally.rejected;
-      report(absl::StrCat("line ", line, ": ", response.message(), " (", CodeName(response.code()), ")"));
+      report(absl::StrCat("line ", line, ": ", response.message(), " (", CodeName(response.code()),
+                          response.error_info().reason().empty() ? "" : ", ", response.error_info().reason(),
+                          ")"));
       continue;
     }
     const auto& result = response.result();

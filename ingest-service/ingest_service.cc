@@ -9,6 +9,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
+#include "common/error_info.h"
 #include "common/grpc_status.h"
 
 namespace claims::ingest {
@@ -143,6 +144,7 @@ grpc::Status IngestServiceImpl::IngestArticles(
         } else {
           slot->response.set_code(static_cast<int>(result.status().code()));
           slot->response.set_message(std::string(result.status().message()));
+          *slot->response.mutable_error_info() = ErrorInfoOrDefault(result.status());
         }
         absl::MutexLock lock(&state->mu);
         slot->done = true;

@@ -104,10 +104,15 @@ TEST_F(IngestStreamTest, AnswersEveryArticleInOrderAndReportsFailuresWithoutStop
     if (i % 7 == 3 || i % 11 == 5) {
       EXPECT_EQ(r.code(), static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT)) << i;
       EXPECT_THAT(r.message(), i % 7 == 3 ? HasSubstr("text") : HasSubstr("url")) << i;
+      // The same machine-readable reason as a unary call's status details.
+      EXPECT_EQ(r.error_info().reason(), i % 7 == 3 ? "EMPTY_ARTICLE" : "INVALID_URL") << i;
+      EXPECT_EQ(r.error_info().domain(), "claims.v1") << i;
+      EXPECT_EQ(r.error_info().metadata().at("field"), i % 7 == 3 ? "text" : "url") << i;
       EXPECT_FALSE(r.has_result()) << i;
     } else {
       ++ok;
       EXPECT_EQ(r.code(), 0) << i << " " << r.message();
+      EXPECT_FALSE(r.has_error_info()) << i;
       EXPECT_EQ(r.result().article().url(), absl::StrCat("https://news.example.test/district/", i));
       EXPECT_GE(r.result().claims_size(), 1) << i;
       EXPECT_FALSE(r.result().unchanged()) << i;
@@ -192,7 +197,7 @@ TEST_F(IngestStreamTest, ClaimctlJsonlReportsBadLinesByNumberAndIngestsTheRest) 
   EXPECT_THAT(ReadFile(out), HasSubstr("2 failed (1 bad lines, 1 rejected)"));
   const std::string errors = ReadFile(err);
   EXPECT_THAT(errors, HasSubstr("claimctl: line 3: not an article in proto3 JSON"));
-  EXPECT_THAT(errors, HasSubstr("claimctl: line 5: text: empty (set text or html) (INVALID_ARGUMENT)"));
+  EXPECT_THAT(errors, HasSubstr("claimctl: line 5: text: empty (set text or html) (INVALID_ARGUMENT, EMPTY_ARTICLE)"));
   EXPECT_THAT(errors, ::testing::Not(HasSubstr("\r")));  // no progress line when not a terminal
 
   // From stdin, again: the three are unchanged.

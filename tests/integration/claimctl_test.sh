@@ -104,12 +104,16 @@ total=$(ctl claims --limit 0 --output jsonl | wc -l)
 ctl watch --speaker "Tom Reed" --with-tokens >"$WORK/w.jsonl" 2>/dev/null &
 WATCH=$!
 PIDS+=($WATCH)
-sleep 0.5
-printf '"We need answers," said Tom Reed, a Hackney resident.\n' >"$WORK/three.txt"
-ctl ingest --published 2026-01-22 "$WORK/three.txt" >/dev/null
-for _ in $(seq 1 60); do
-  grep -q 'We need answers' "$WORK/w.jsonl" && break
-  sleep 0.05
+# The watch sees claims that land after it has subscribed, and nothing tells this script
+# when that is: on a loaded machine, a first claim may land before. So a new claim (a new
+# article each time) is ingested until one arrives, for up to 10 tries of 2 s.
+for attempt in $(seq 1 10); do
+  printf '"We need answers, round %s," said Tom Reed, a Hackney resident.\n' "$attempt" >"$WORK/three.txt"
+  ctl ingest --published 2026-01-22 "$WORK/three.txt" >/dev/null
+  for _ in $(seq 1 40); do
+    grep -q 'We need answers' "$WORK/w.jsonl" && break 2
+    sleep 0.05
+  done
 done
 kill "$WATCH"
 grep -q '"resumeToken"' "$WORK/w.jsonl" || fail "watch: $(cat "$WORK/w.jsonl")"

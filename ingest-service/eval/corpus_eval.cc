@@ -41,9 +41,16 @@ std::vector<Attribution> ToAttributions(const std::vector<claims::v1::Claim>& cl
   return out;
 }
 
-absl::StatusOr<std::vector<AnnotatedDocument>> ReadAnnotatedSplit(const std::string& corpus_dir,
-                                                                  const std::string& split_name,
-                                                                  int max_documents) {
+namespace {
+
+// The files of one split: DIR/data/SPLIT (or DIR/SPLIT) text/*.txt and attributions/*.ann,
+// each in name order. NOT_FOUND when the folders do not exist.
+struct SplitFiles {
+  std::vector<fs::path> texts;
+  std::vector<fs::path> annotations;
+};
+
+absl::StatusOr<SplitFiles> ListSplit(const std::string& corpus_dir, const std::string& split_name) {
   fs::path split = fs::path(corpus_dir) / "data" / split_name;
   if (!fs::is_directory(split / "text")) split = fs::path(corpus_dir) / split_name;
   if (!fs::is_directory(split / "text") || !fs::is_directory(split / "attributions")) {
@@ -59,6 +66,17 @@ absl::StatusOr<std::vector<AnnotatedDocument>> ReadAnnotatedSplit(const std::str
   }
   std::sort(texts.begin(), texts.end());
   std::sort(annotations.begin(), annotations.end());
+  return SplitFiles{std::move(texts), std::move(annotations)};
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<AnnotatedDocument>> ReadAnnotatedSplit(const std::string& corpus_dir,
+                                                                  const std::string& split_name,
+                                                                  int max_documents) {
+  CLAIMS_ASSIGN_OR_RETURN(const SplitFiles files, ListSplit(corpus_dir, split_name));
+  const std::vector<fs::path>& texts = files.texts;
+  const std::vector<fs::path>& annotations = files.annotations;
   std::vector<AnnotatedDocument> out;
   for (const auto& text_path : texts) {
     if (max_documents > 0 && static_cast<int>(out.size()) >= max_documents) break;
@@ -83,21 +101,9 @@ absl::StatusOr<std::vector<AnnotatedDocument>> ReadAnnotatedSplit(const std::str
 }
 
 absl::StatusOr<Scores> EvaluateAgreement(const std::string& corpus_dir, const std::string& split_name) {
-  fs::path split = fs::path(corpus_dir) / "data" / split_name;
-  if (!fs::is_directory(split / "text")) split = fs::path(corpus_dir) / split_name;
-  if (!fs::is_directory(split / "text") || !fs::is_directory(split / "attributions")) {
-    return absl::NotFoundError(absl::StrCat("no ", split_name, "/text and ", split_name,
-                                            "/attributions folders under ", corpus_dir));
-  }
-  std::vector<fs::path> texts, annotations;
-  for (const auto& e : fs::directory_iterator(split / "text")) {
-    if (e.path().extension() == ".txt") texts.push_back(e.path());
-  }
-  for (const auto& e : fs::directory_iterator(split / "attributions")) {
-    if (e.path().extension() == ".ann") annotations.push_back(e.path());
-  }
-  std::sort(texts.begin(), texts.end());
-  std::sort(annotations.begin(), annotations.end());
+  CLAIMS_ASSIGN_OR_RETURN(const SplitFiles files, ListSplit(corpus_dir, split_name));
+  const std::vector<fs::path>& texts = files.texts;
+  const std::vector<fs::path>& annotations = files.annotations;
   CitronEvaluator evaluator;
   for (const auto& text_path : texts) {
     const std::string prefix = text_path.stem().string() + "_";

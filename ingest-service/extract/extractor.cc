@@ -168,10 +168,6 @@ void SetSpan(const CodePointIndex& cpi, ByteSpan span, claims::v1::Span* out) {
   out->set_end(cpi.ToCodePoint(span.end));
 }
 
-bool IsDoubleQuoteMark(char32_t c) {
-  return c == '"' || c == 0x201C || c == 0x201D || c == 0x00AB || c == 0x00BB || c == 0x201E;
-}
-
 // A content span as the claim's text shows it: a whole quotation without its quotation marks
 // and the comma that hands over to the cue ("“We object,” she said" -> We object). The span
 // itself keeps the marks, as annotators mark direct quotes.

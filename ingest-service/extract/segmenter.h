@@ -82,6 +82,10 @@ inline absl::string_view TokenText(absl::string_view text, const Token& t) {
 std::string LowerToken(absl::string_view text, const Token& t);
 // True for a token that is exactly `punct` (e.g. ",", ".", ":").
 bool IsPunct(absl::string_view text, const Token& t, absl::string_view punct);
+// A double quotation mark, straight or typographic, opening or closing: " “ ” „ « ».
+inline bool IsDoubleQuoteMark(char32_t c) {
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB;
+}
 // True for opening/closing quote tokens, single or double.
 inline bool IsOpeningQuote(const Token& t) {
   return t.quote == QuoteRole::kDoubleOpen || t.quote == QuoteRole::kSingleOpen;

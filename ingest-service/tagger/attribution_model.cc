@@ -8,15 +8,11 @@
 namespace claims::tagger {
 namespace {
 
-bool IsQuoteMark(char32_t c) {
-  return c == '"' || c == 0x201C || c == 0x201D || c == 0x00AB || c == 0x00BB || c == 0x201E;
-}
-
 // Whether `span` starts (or ends) with a double quotation mark; its byte length in `*len`.
 bool StartsWithQuote(absl::string_view text, const extract::ByteSpan& span, size_t* len) {
   if (span.empty()) return false;
   const char32_t c = DecodeUtf8(text, span.begin, len);
-  return IsQuoteMark(c);
+  return extract::IsDoubleQuoteMark(c);
 }
 
 bool EndsWithQuote(absl::string_view text, const extract::ByteSpan& span, size_t* len) {
@@ -24,13 +20,13 @@ bool EndsWithQuote(absl::string_view text, const extract::ByteSpan& span, size_t
   size_t start = span.end - 1;
   while (start > span.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
   const char32_t c = DecodeUtf8(text, start, len);
-  return IsQuoteMark(c) && start + *len == span.end;
+  return extract::IsDoubleQuoteMark(c) && start + *len == span.end;
 }
 
 bool ContainsQuote(absl::string_view text, const extract::ByteSpan& span) {
   for (size_t pos = span.begin; pos < span.end;) {
     size_t len = 1;
-    if (IsQuoteMark(DecodeUtf8(text, pos, &len))) return true;
+    if (extract::IsDoubleQuoteMark(DecodeUtf8(text, pos, &len))) return true;
     pos += len;
   }
   return false;

@@ -259,22 +259,18 @@ int main(int argc, char** argv) {
          static_cast<long long>(a.intersection_found), static_cast<long long>(b.intersection_found));
   printf("%-52s %14lld %14lld\n", "  index entries read (each filter alone: 10%)",
          static_cast<long long>(a.intersection_entries), static_cast<long long>(b.intersection_entries));
-  printf("%-52s %11.1f us %11.1f us\n", "ListClaims one page (50), one org filter, p50", a.page_p50_us,
-         b.page_p50_us);
-  printf("%-52s %11.1f us %11.1f us\n", "ListClaims one page (50), one org filter, p99", a.page_p99_us,
-         b.page_p99_us);
-  printf("%-52s %11.1f us %11.1f us\n", "  thread CPU time, p50", a.page_cpu_p50_us,
-         b.page_cpu_p50_us);
-  printf("%-52s %11.1f us %11.1f us\n", "  thread CPU time, p99", a.page_cpu_p99_us,
-         b.page_cpu_p99_us);
-  printf("%-52s %11.1f us %11.1f us\n", "  same requests again (blocks cached), p50", a.warm_p50_us,
-         b.warm_p50_us);
-  printf("%-52s %11.1f us %11.1f us\n", "  same requests again (blocks cached), p99", a.warm_p99_us,
-         b.warm_p99_us);
-  printf("%-52s %11.1f us %11.1f us\n", "    thread CPU time, p50", a.warm_cpu_p50_us,
-         b.warm_cpu_p50_us);
-  printf("%-52s %11.1f us %11.1f us\n", "    thread CPU time, p99", a.warm_cpu_p99_us,
-         b.warm_cpu_p99_us);
+  // One row of microsecond figures: `label`, then the small and the large database's.
+  auto row_us = [](const char* label, double small, double large) {
+    printf("%-52s %11.1f us %11.1f us\n", label, small, large);
+  };
+  row_us("ListClaims one page (50), one org filter, p50", a.page_p50_us, b.page_p50_us);
+  row_us("ListClaims one page (50), one org filter, p99", a.page_p99_us, b.page_p99_us);
+  row_us("  thread CPU time, p50", a.page_cpu_p50_us, b.page_cpu_p50_us);
+  row_us("  thread CPU time, p99", a.page_cpu_p99_us, b.page_cpu_p99_us);
+  row_us("  same requests again (blocks cached), p50", a.warm_p50_us, b.warm_p50_us);
+  row_us("  same requests again (blocks cached), p99", a.warm_p99_us, b.warm_p99_us);
+  row_us("    thread CPU time, p50", a.warm_cpu_p50_us, b.warm_cpu_p50_us);
+  row_us("    thread CPU time, p99", a.warm_cpu_p99_us, b.warm_cpu_p99_us);
   printf("%-52s %11.1f us %11.1f us   (%s)\n", "CountClaims by month, one organisation, median",
          a.count_month_us, b.count_month_us, b.count_from_counters ? "from counters" : "from postings");
   return 0;

@@ -114,21 +114,24 @@ inline void Accumulate(const int16_t* w, int32_t* acc) {
 
 }  // namespace
 
+inline void Model::Probe(uint64_t key, size_t pos, int32_t* acc) const {
+  const uint32_t fp = Fingerprint(key);
+  while (true) {
+    const Slot& s = table_[pos];
+    if (s.fingerprint == fp) {
+      Accumulate(s.weight, acc);
+      return;
+    }
+    if (s.fingerprint == 0) return;
+    pos = (pos + 1) & mask_;
+  }
+}
+
 void Model::AddScores(const uint64_t* keys, int n, float* scores) const {
   if (table_.empty()) return;
   int32_t acc[kNumTags - 1] = {};
   for (int k = 0; k < n; ++k) {
-    const uint32_t fp = Fingerprint(keys[k]);
-    size_t pos = Mix64(keys[k]) & mask_;
-    while (true) {
-      const Slot& s = table_[pos];
-      if (s.fingerprint == fp) {
-        Accumulate(s.weight, acc);
-        break;
-      }
-      if (s.fingerprint == 0) break;
-      pos = (pos + 1) & mask_;
-    }
+    Probe(keys[k], Mix64(keys[k]) & mask_, acc);
   }
   for (int t = 1; t < kNumTags; ++t) scores[t] += scale_ * acc[t - 1];
 }
@@ -155,17 +158,7 @@ void Model::Score(const Document& doc, std::vector<float>* scores) const {
     for (size_t b = 0; b < block; ++b) {
       int32_t acc[kNumTags - 1] = {};
       for (int k = 0; k < count[b]; ++k) {
-        const uint32_t fp = Fingerprint(keys[b][k]);
-        size_t p = pos[b][k];
-        while (true) {
-          const Slot& s = table_[p];
-          if (s.fingerprint == fp) {
-            Accumulate(s.weight, acc);
-            break;
-          }
-          if (s.fingerprint == 0) break;
-          p = (p + 1) & mask_;
-        }
+        Probe(keys[b][k], pos[b][k], acc);
       }
       float* out = scores->data() + (first + b) * kNumTags;
       for (int t = 1; t < kNumTags; ++t) out[t] = scale_ * acc[t - 1];

@@ -72,6 +72,7 @@ std::vector<TaggedAttribution> Assemble(const extract::Segmentation& seg,
   const std::vector<Run>& contents = runs[3];
 
   std::vector<TaggedAttribution> out(cues.size());
+  std::vector<size_t> source_of(cues.size(), SIZE_MAX);  // index in `sources` of each cue's source
   auto span_of = [&](const Run& r) { return extract::ByteSpan{tokens[r.first].begin, tokens[r.last].end}; };
   auto cover = [&](TaggedAttribution* a, const Run& r, bool first) {
     const size_t s0 = tokens[r.first].sentence, s1 = tokens[r.last].sentence + 1;
@@ -91,6 +92,7 @@ std::vector<TaggedAttribution> Assemble(const extract::Segmentation& seg,
     const size_t s = Nearest(sources, cue, [&](const Run& r) {
       return tokens[r.first].sentence <= sentence && tokens[r.last].sentence >= sentence;
     });
+    source_of[k] = s;
     if (s != SIZE_MAX) {
       a.source.push_back(span_of(sources[s]));
       cover(&a, sources[s], false);
@@ -125,14 +127,10 @@ std::vector<TaggedAttribution> Assemble(const extract::Segmentation& seg,
       first = std::min(first, c.first);
       last = std::max(last, c.last);
     }
-    if (!out[best].source.empty()) {
-      const size_t s = Nearest(sources, cues[best], [&](const Run& r) {
-        return tokens[r.first].sentence <= sentence && tokens[r.last].sentence >= sentence;
-      });
-      if (s != SIZE_MAX && (sources[s].last < cues[k].first || sources[s].first > cues[k].last)) {
-        first = std::min(first, sources[s].first);
-        last = std::max(last, sources[s].last);
-      }
+    if (const size_t s = source_of[best];
+        s != SIZE_MAX && (sources[s].last < cues[k].first || sources[s].first > cues[k].last)) {
+      first = std::min(first, sources[s].first);
+      last = std::max(last, sources[s].last);
     }
     if (first <= cues[k].last && last >= cues[k].first) continue;  // it would hold this cue
     content_of[k].push_back({first, last});

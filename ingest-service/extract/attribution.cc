@@ -33,14 +33,15 @@ const absl::flat_hash_map<std::string, CueInfo>& Cues() {
           "replies", "asked", "asks", "accused", "accuses", "urged", "urges", "told", "tells",
           "predicted", "predicts", "concluded", "concedes", "conceded", "declared",
           "declares", "emphasised", "emphasized", "reiterated", "countered", "contended",
-          "contends", "observed", "recalled", "remarked", "tweeted", "posted"}) {
+          "contends", "observed", "recalled", "remarked", "tweeted", "posted", "described",
+          "describes"}) {
       (*m)[w] = CueInfo{};
     }
     for (const char* w : {"claims", "notes", "states", "stresses", "maintain", "answers"}) {
       (*m)[w] = CueInfo{true, false, false};
     }
     for (const char* w : {"say", "warn", "claim", "argue", "insist", "believe", "allege",
-                          "deny", "admit", "suggest", "urge", "stress"}) {
+                          "deny", "admit", "suggest", "urge", "stress", "describe"}) {
       (*m)[w] = CueInfo{false, false, true};
     }
     for (const char* w : {"told", "tells", "urged", "urges", "accused", "accuses", "warned",
@@ -183,6 +184,27 @@ bool IsTerminalPunct(absl::string_view s) {
   return s == "." || s == "!" || s == "?" || s == "\xE2\x80\xA6";
 }
 
+// Dashes that sign a quote: em dash, horizontal bar, en dash, "-" and "--".
+bool IsSigningDash(absl::string_view s) {
+  return s == "\xE2\x80\x94" || s == "\xE2\x80\x95" || s == "\xE2\x80\x93" || s == "-" || s == "--";
+}
+
+// First words of headline-like paragraphs that label rather than attribute: "Update: ...",
+// "Watch: ...". Lower case.
+bool IsHeadlineLabel(absl::string_view lower) {
+  static const auto* const kLabels = new absl::flat_hash_set<std::string>{
+      "update", "updated", "note", "editor", "editors", "watch", "related", "read", "photo",
+      "photos", "video", "videos", "correction", "corrections", "warning", "live", "breaking",
+      "exclusive", "analysis", "opinion", "comment", "review", "explainer", "factbox", "q",
+      "a", "source", "sources", "credit", "photograph", "image", "images", "pictured",
+      "listen", "see", "more", "tags", "topics", "share", "subscribe", "advertisement",
+      "transcript", "summary", "background", "context", "timeline", "disclaimer", "clarification",
+      "interview", "podcast", "newsletter", "quiz", "poll results", "contact", "email", "tel",
+      "phone", "address", "date", "time", "venue", "location", "when", "where", "what", "who",
+      "why", "how", "p.s", "ps", "nb"};
+  return kLabels->contains(std::string(lower));
+}
+
 class Finder {
  public:
   Finder(absl::string_view text, const Segmentation& seg)
@@ -203,6 +225,7 @@ class Finder {
     sentence_used_.assign(seg_.sentences.size(), false);
     std::vector<Attribution> out;
     DirectQuotes(&out);
+    Headlines(&out);
     IndirectSpeech(&out);
     std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {
       return a.content.front().begin < b.content.front().begin;
@@ -459,7 +482,38 @@ class Finder {
     size_t last_token = 0;              // last token of the attribution clause
     size_t split_quote = Quote::kNoToken;  // index into quotes_ of a continuing quote
     bool after = false;                    // the cue follows the quote
+    bool strong = false;                   // signed with a dash (Attribution::strong)
   };
+
+  // `"..." ― Sonya Herridge`, `"..." — Tom Baker, Hackney resident.`: at token t (the first
+  // after the quote) a dash, then a speaker phrase that runs to the end of the sentence.
+  bool SignedWithDash(size_t t, size_t limit, CueMatch* m) const {
+    if (t >= limit || tokens_[t].kind != TokenKind::kPunct ||
+        !IsSigningDash(TokenText(text_, tokens_[t]))) {
+      return false;
+    }
+    size_t phrase_end = 0;
+    SpeakerPhrase speaker;
+    if (!SubjectAfter(t + 1, limit, &speaker, &phrase_end)) return false;
+    // Only a name or a role: "— and then he left" is not a signature.
+    for (size_t k = speaker.head.begin; k < speaker.head.end; ++k) {
+      if (IsWord(k) && !tokens_[k].capitalised && !RoleWords().contains(Lower(k)) &&
+          !RoleModifiers().contains(Lower(k))) {
+        return false;
+      }
+    }
+    if (phrase_end < limit && !(IsTerminalPunct(TokenText(text_, tokens_[phrase_end])) &&
+                                phrase_end + 1 >= limit)) {
+      return false;
+    }
+    m->speaker = speaker;
+    m->cue_begin = t;
+    m->cue_end = t + 1;
+    m->last_token = phrase_end < limit ? phrase_end : limit - 1;
+    m->after = true;
+    m->strong = true;
+    return true;
+  }
 
   // After the closing mark at `close`: `, X said`, `, said X, ROLE`, `, according to X`,
   // `X asked.` in the next sentence; notes a following `, "B."` (split quote).
@@ -480,6 +534,7 @@ class Finder {
       next_sentence = true;
       if (limit - t > 14) return false;
     }
+    if (!InQuote(t) && SignedWithDash(t, limit, m)) return true;
     while (t < limit && (Is(t, ",") || Is(t, "\xE2\x80\x94") || Is(t, "-"))) ++t;
     if (t >= limit || InQuote(t)) return false;
     CueInfo info;
@@ -629,6 +684,7 @@ class Finder {
       }
       Attribution a;
       a.kind = AttributionKind::kDirectQuote;
+      a.strong = m.strong || group.size() > 1;
       for (size_t g : group) {
         quote_used_[g] = true;
         if (!quotes_[g].content.empty()) a.content.push_back(quotes_[g].content);
@@ -820,6 +876,49 @@ class Finder {
              w == "although" || w == "though" || w == "when" || w == "yet" || w == "so";
     }
     return false;
+  }
+
+  // `Palantir: NHS data never leaves the platform`: a paragraph of one sentence that opens
+  // with a capitalised speaker phrase (at most six tokens) and a colon, and says at least
+  // three words after it.
+  void Headlines(std::vector<Attribution>* out) {
+    for (size_t si = 0; si < seg_.sentences.size(); ++si) {
+      const Sentence& s = seg_.sentences[si];
+      if (sentence_used_[si]) continue;
+      const auto& para = seg_.paragraphs[s.paragraph];
+      if (para.first_token != s.first_token || para.end_token != s.end_token) continue;
+      const size_t sb = s.first_token;
+      size_t colon = sb;
+      while (colon < s.end_token && colon - sb <= 6 && !Is(colon, ":")) ++colon;
+      if (colon == sb || colon >= s.end_token || !Is(colon, ":") || colon - sb > 6) continue;
+      if (!IsWord(sb) || !tokens_[sb].capitalised || IsHeadlineLabel(Lower(sb))) continue;
+      bool name_like = true;
+      for (size_t k = sb; k < colon && name_like; ++k) {
+        if (InQuote(k)) name_like = false;
+        if (IsWord(k) && !tokens_[k].capitalised && !RoleWords().contains(Lower(k)) &&
+            !RoleModifiers().contains(Lower(k))) {
+          name_like = false;
+        }
+      }
+      if (!name_like) continue;
+      SpeakerPhrase sp;
+      size_t phrase_begin = 0;
+      if (!SubjectBefore(colon, sb, &sp, &phrase_begin) || phrase_begin != sb ||
+          !sp.apposition.empty()) {
+        continue;
+      }
+      const size_t ce = ContentEndToken(s);
+      if (!ContentOk(colon + 1, ce)) continue;
+      Attribution a = MakeIndirect(colon, colon + 1, sp, {{colon + 1, ce}}, s);
+      // A quoted headline (`Trump: ‘I’m the worst thing …’`) is a direct quote.
+      if (tokens_[colon + 1].kind == TokenKind::kQuote && quote_of_token_[colon + 1] >= 0 &&
+          QuoteCoversTo(quote_of_token_[colon + 1], ce)) {
+        a.kind = AttributionKind::kDirectQuote;
+      }
+      a.strong = true;
+      sentence_used_[si] = true;
+      out->push_back(std::move(a));
+    }
   }
 
   void IndirectSpeech(std::vector<Attribution>* out) {

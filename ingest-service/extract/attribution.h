@@ -77,6 +77,10 @@ struct Attribution {
   // Found by the learned model rather than the rules: kept even when its speaker cannot be
   // named (the tagger's recall on indirect speech is the point of it).
   bool learned = false;
+  // Found by a rule whose pattern leaves little doubt: a quote split by its cue or continued
+  // over paragraphs, a quote signed with a dash (`"..." ― Jane Doe`), a headline
+  // `Speaker: words`. Where it overlaps an attribution of the learned model, it wins.
+  bool strong = false;
 };
 
 // Finds direct quotes with their cue (before: `X said: "..."`, `According to X, "..."`;
@@ -84,7 +88,11 @@ struct Attribution {
 // split: `"A," she said, "B."`; continued over paragraphs), then indirect speech in the
 // remaining sentences (`X said (that) C`, `X, ROLE, said C`, `C, X said.`, `C, said X.`,
 // `According to X, C`, `C, according to X.`, `X told Y (that) C`, and other reporting
-// verbs), MIXED when the reported content contains a quotation. In text order.
+// verbs), MIXED when the reported content contains a quotation. Two patterns without a
+// reporting verb: a quote signed with a dash after it (`"..." ― Sonya Herridge`, `"..." —
+// Tom Baker, Hackney resident.`: the dash is the cue), and a headline-like paragraph of one
+// sentence `Speaker: words` (`Palantir: NHS data never leaves the platform`: the colon is
+// the cue; the speaker is a capitalised name of at most six tokens). In text order.
 std::vector<Attribution> FindAttributions(absl::string_view text, const Segmentation& seg);
 
 // Lexicon lookups shared with the speaker resolver (lower-case input).

@@ -201,6 +201,53 @@ TEST(AttributionTest, UnattributedAndScareQuotesAreNotClaims) {
   EXPECT_THAT(Find("\"This is a scandal.\" The words were painted on a wall."), SizeIs(0));
 }
 
+TEST(AttributionTest, QuoteSignedWithADashIsAttributedToTheNameAfterIt) {
+  // Vox pops: a paragraph of quotation, a dash (horizontal bar, em or en dash), the name.
+  const auto found = Find(LQ "The platform puts patients at risk. Nobody asked us." RQ
+                          " \xE2\x80\x95 Marion Macalpine\n\n" LQ
+                          "We were never consulted about any of this." RQ
+                          "\xE2\x80\x94 Tom Baker, Hackney resident.");
+  ASSERT_THAT(found, SizeIs(2));
+  EXPECT_EQ(found[0].kind, AttributionKind::kDirectQuote);
+  EXPECT_EQ(found[0].cue, "\xE2\x80\x95");
+  EXPECT_EQ(found[0].speaker, "Marion Macalpine");
+  EXPECT_THAT(found[0].content, ElementsAre("The platform puts patients at risk. Nobody asked us."));
+  EXPECT_EQ(found[1].cue, "\xE2\x80\x94");
+  EXPECT_EQ(found[1].speaker, "Tom Baker");
+  EXPECT_EQ(found[1].apposition, "Hackney resident");
+}
+
+TEST(AttributionTest, ADashAfterAQuoteSignsItOnlyWhenANameRunsToTheEnd) {
+  EXPECT_THAT(Find(LQ "We object to all of it," RQ " \xE2\x80\x94 and then the meeting ended."),
+              SizeIs(0));
+  EXPECT_THAT(Find("The " LQ "data grab" RQ " \xE2\x80\x94 Palantir's contract \xE2\x80\x94 "
+                   "was signed in 2023."),
+              SizeIs(0));
+}
+
+TEST(AttributionTest, HeadlineSpeakerColonWordsIsAnAttribution) {
+  const auto found = Find("Palantir: NHS patient data never leaves the platform\n\n"
+                          "Dr. Ben Carson: " LQ "Not fit to serve as president" RQ "\n\n"
+                          "Update: the council said nothing more\n\n"
+                          "Key points: the contract, the cost, the safeguards.\n\n"
+                          "The deal was signed in July: critics were not told.");
+  ASSERT_THAT(found, SizeIs(2));
+  EXPECT_EQ(found[0].kind, AttributionKind::kIndirect);
+  EXPECT_EQ(found[0].cue, ":");
+  EXPECT_EQ(found[0].speaker, "Palantir");
+  EXPECT_THAT(found[0].content, ElementsAre("NHS patient data never leaves the platform"));
+  EXPECT_EQ(found[1].kind, AttributionKind::kDirectQuote);
+  EXPECT_EQ(found[1].speaker, "Dr. Ben Carson");
+}
+
+TEST(AttributionTest, DescribedAsIsAReportingVerb) {
+  const auto found = Find("Priya Shah, 67, described the library as her lifeline.");
+  ASSERT_THAT(found, SizeIs(1));
+  EXPECT_EQ(found[0].cue, "described");
+  EXPECT_EQ(found[0].speaker, "Priya Shah");
+  EXPECT_THAT(found[0].content, ElementsAre("the library as her lifeline"));
+}
+
 TEST(AttributionTest, FindQuotesPairsStraightAndCurlyMarksAndSkipsApostrophes) {
   const std::string text = "Hackney\xE2\x80\x99s \"first\" and " LQ "second" RQ " and \xE2\x80\x98third\xE2\x80\x99.";
   const Segmentation seg = Segment(text);

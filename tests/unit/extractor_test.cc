@@ -331,7 +331,7 @@ TEST_F(ExtractorTest, SplitQuotesAndQuotesOverParagraphsAreOneClaimEach) {
   *request.mutable_published_time() = Midnight(2025, 11, 4);
   const Extraction out = MustExtract(request);
   // "according to council papers seen by the Islington Tribune" names no speaker: no claim.
-  ASSERT_EQ(out.claims.size(), 7u);
+  ASSERT_EQ(out.claims.size(), 8u);
   const Claim& okafor = out.claims[1];
   EXPECT_EQ(okafor.speaker().name(), "Ruth Okafor");
   // The source as written, with its apposition (the resolver still names Ruth Okafor).
@@ -346,7 +346,12 @@ TEST_F(ExtractorTest, SplitQuotesAndQuotesOverParagraphsAreOneClaimEach) {
   EXPECT_EQ(baines.speaker().name(), "Tom Baines");
   EXPECT_THAT(Contents(baines, request.text()),
               ElementsAre("\"The consultation was a sham,\"", "\"and we will prove it in court.\""));
-  const Claim& shah = out.claims[5];
+  // "Priya Shah, 67, described the library as her lifeline." (the age is not a role).
+  const Claim& described = out.claims[5];
+  EXPECT_EQ(described.cue(), "described");
+  EXPECT_EQ(described.speaker().name(), "Priya Shah");
+  EXPECT_EQ(described.text(), "the library as her lifeline");
+  const Claim& shah = out.claims[6];
   EXPECT_EQ(shah.speaker().name(), "Priya Shah");
   ASSERT_EQ(shah.content_spans_size(), 2);
   EXPECT_THAT(Contents(shah, request.text())[1], HasSubstr("If they close this place"));

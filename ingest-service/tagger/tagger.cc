@@ -225,11 +225,49 @@ std::vector<TaggedAttribution> AttributionTagger::Tag(absl::string_view text) co
   return Tag(text, seg);
 }
 
+void CompleteContent(absl::string_view text, const extract::Segmentation& seg,
+                     std::vector<TaggedAttribution>* attributions) {
+  const auto& tokens = seg.tokens;
+  // The first token that starts at or after byte b.
+  auto token_at = [&](size_t b) {
+    return static_cast<size_t>(
+        std::lower_bound(tokens.begin(), tokens.end(), b,
+                         [](const extract::Token& t, size_t x) { return t.begin < x; }) -
+        tokens.begin());
+  };
+  auto is_comma = [&](size_t i) {
+    return tokens[i].kind == extract::TokenKind::kPunct && text.substr(tokens[i].begin, 1) == ",";
+  };
+  // Sentences that hold more than one cue are left alone (whose content is which?).
+  std::vector<int> cues_in(seg.sentences.size(), 0);
+  for (const auto& a : *attributions) {
+    const size_t c = token_at(a.cue.front().begin);
+    if (c < tokens.size()) ++cues_in[tokens[c].sentence];
+  }
+  for (auto& a : *attributions) {
+    if (!a.content.empty()) continue;
+    size_t first = token_at(a.cue.front().begin);  // of the cue and a source in its sentence
+    if (first >= tokens.size() || cues_in[tokens[first].sentence] != 1) continue;
+    const extract::Sentence& s = seg.sentences[tokens[first].sentence];
+    for (const auto& source : a.source) {
+      const size_t b = token_at(source.begin);
+      if (b >= s.first_token && b < s.end_token) first = std::min(first, b);
+    }
+    if (first <= s.first_token + 1 || !is_comma(first - 1)) continue;
+    size_t words = 0;
+    for (size_t i = s.first_token; i + 1 < first; ++i) words += tokens[i].kind == extract::TokenKind::kWord;
+    if (words < 3) continue;
+    a.content.push_back({tokens[s.first_token].begin, tokens[first - 2].end});
+  }
+}
+
 std::vector<TaggedAttribution> AttributionTagger::Tag(absl::string_view text,
                                                       const extract::Segmentation& seg) const {
   std::vector<float> margins;
   const std::vector<uint8_t> tags = TagTokens(text, seg, &margins);
-  return Assemble(seg, tags, &margins);
+  std::vector<TaggedAttribution> out = Assemble(seg, tags, &margins);
+  CompleteContent(text, seg, &out);
+  return out;
 }
 
 std::string DefaultModelPath() { return extract::DefaultDataDir() + "/attribution-model.bin"; }

@@ -55,6 +55,15 @@ std::vector<TaggedAttribution> Assemble(const extract::Segmentation& seg,
                                         const std::vector<uint8_t>& tags,
                                         const std::vector<float>* margins = nullptr);
 
+// Gives an attribution without content, when its cue is the only one in its sentence and
+// it (with its source) follows a comma, the words before that comma as content: "The
+// Secret Service whisked her away, another source said." (at least three words; otherwise
+// it keeps no content). On PolNeAR dev this recovers cue, source and content F1 (claimctl
+// eval: 0.640/0.740/0.853 -> 0.641/0.742/0.854); taking the words after the cue as well
+// ("said during a rally that ...") lowered content overlap F1 to 0.848.
+void CompleteContent(absl::string_view text, const extract::Segmentation& seg,
+                     std::vector<TaggedAttribution>* attributions);
+
 class AttributionTagger {
  public:
   // NOT_FOUND when `path` cannot be read; INVALID_ARGUMENT when it is not a valid model file

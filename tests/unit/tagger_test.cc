@@ -244,6 +244,36 @@ TEST(TaggerTest, ACueWithoutContentTakesTheAttributionItReports) {
   EXPECT_EQ(Text(text, out[1].content[0]), "it snowed");
 }
 
+TEST(TaggerTest, ACueWithoutContentAfterACommaTakesTheWordsBeforeIt) {
+  const std::string text =
+      "The Secret Service whisked her away, another source said. Tom said. Rain fell, Ann said. "
+      "The plan was good, Sue said and Bob agreed.";
+  const extract::Segmentation seg = extract::Segment(text);
+  // The n-th occurrence of `word` in the text.
+  auto span = [&](absl::string_view word, int n) {
+    size_t at = text.find(std::string(word));
+    while (--n > 0) at = text.find(std::string(word), at + 1);
+    return extract::ByteSpan{at, at + word.size()};
+  };
+  std::vector<TaggedAttribution> found(5);
+  found[0].cue = {span("said", 1)};
+  found[0].source = {span("another source", 1)};
+  found[1].cue = {span("said", 2)};  // "Tom said.": no comma before it
+  found[2].cue = {span("said", 3)};  // "Rain fell": two words only
+  found[3].cue = {span("said", 4)};  // a second cue in its sentence: whose content?
+  found[3].source = {span("Sue", 1)};
+  found[4].cue = {span("agreed", 1)};
+  found[4].content = {span("good", 1)};  // has content: left alone
+  CompleteContent(text, seg, &found);
+  ASSERT_EQ(found[0].content.size(), 1u);
+  EXPECT_EQ(Text(text, found[0].content[0]), "The Secret Service whisked her away");
+  EXPECT_TRUE(found[1].content.empty());
+  EXPECT_TRUE(found[2].content.empty());
+  EXPECT_TRUE(found[3].content.empty());
+  ASSERT_EQ(found[4].content.size(), 1u);
+  EXPECT_EQ(Text(text, found[4].content[0]), "good");
+}
+
 TEST(TaggerTest, StackedTaggerTrainsRoundTripsAndNamesItsErrors) {
   auto docs = TinyDocuments();
   const Model first = TrainTiny(docs);

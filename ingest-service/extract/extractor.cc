@@ -172,15 +172,11 @@ void SetSpan(const CodePointIndex& cpi, ByteSpan span, claims::v1::Span* out) {
 // and the comma that hands over to the cue ("“We object,” she said" -> We object). The span
 // itself keeps the marks, as annotators mark direct quotes.
 absl::string_view DisplayPart(absl::string_view part) {
-  size_t open = 0;
-  if (part.empty() || !IsDoubleQuoteMark(DecodeUtf8(part, 0, &open))) return part;
-  size_t last = part.size() - 1;
-  while (last > 0 && (static_cast<unsigned char>(part[last]) & 0xC0) == 0x80) --last;
-  size_t close = 0;
-  if (last < open || !IsDoubleQuoteMark(DecodeUtf8(part, last, &close)) || last + close != part.size()) {
-    return part;
-  }
-  absl::string_view inner = part.substr(open, last - open);
+  const size_t open = DoubleQuoteMarkAt(part, 0);
+  if (open == 0) return part;
+  const size_t close = DoubleQuoteMarkBefore(part, part.size());
+  if (close == 0 || open + close > part.size()) return part;
+  absl::string_view inner = part.substr(open, part.size() - open - close);
   while (!inner.empty() && (inner.back() == ',' || inner.back() == ' ')) inner.remove_suffix(1);
   return inner.empty() ? part : inner;
 }
@@ -190,17 +186,16 @@ absl::string_view DisplayPart(absl::string_view part) {
 // are returned as they are.
 ByteSpan WithQuotationMarks(absl::string_view text, ByteSpan span) {
   if (span.begin == 0 || span.end >= text.size()) return span;
-  size_t open = span.begin - 1;
-  while (open > 0 && (static_cast<unsigned char>(text[open]) & 0xC0) == 0x80) --open;
-  size_t len = 0;
-  if (!IsDoubleQuoteMark(DecodeUtf8(text, open, &len)) || open + len != span.begin) return span;
+  const size_t open = DoubleQuoteMarkBefore(text, span.begin);
+  if (open == 0) return span;
   size_t close = span.end;
   while (close < text.size() && (text[close] == ',' || text[close] == '.' || text[close] == '?' ||
                                  text[close] == '!')) {
     ++close;
   }
-  if (close >= text.size() || !IsDoubleQuoteMark(DecodeUtf8(text, close, &len))) return span;
-  return {open, close + len};
+  const size_t len = DoubleQuoteMarkAt(text, close);
+  if (len == 0) return span;
+  return {span.begin - open, close + len};
 }
 
 // Which attributions a claim is made of, from the rules' and the learned model's, none

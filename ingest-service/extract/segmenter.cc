@@ -110,6 +110,15 @@ void Tokenise(const Cursor& cur, size_t begin, size_t end, uint32_t paragraph,
     Token t;
     t.begin = pos;
     t.paragraph = paragraph;
+    if ((c == '\'' || c == '`') && pos + 1 < end && cur.s[pos + 1] == static_cast<char>(c)) {
+      // ''Yes,'' she said / ``Yes,'' she said: two marks are one double quotation mark.
+      t.end = pos + 2;
+      t.quote = c == '`' ? QuoteRole::kDoubleOpen : QuoteRoleOf('"', cur.Before(pos, begin));
+      t.kind = TokenKind::kQuote;
+      tokens->push_back(t);
+      pos += 2;
+      continue;
+    }
     if (IsPunctCp(c)) {
       t.end = pos + len;
       t.quote = QuoteRoleOf(c, cur.Before(pos, begin));
@@ -349,6 +358,24 @@ Segmentation Segment(absl::string_view text, const SegmenterOptions& options) {
     SplitSentences(text, i, seg.paragraphs[i], seg.tokens, &seg.sentences);
   }
   return seg;
+}
+
+size_t DoubleQuoteMarkAt(absl::string_view text, size_t pos) {
+  if (pos >= text.size()) return 0;
+  if ((text[pos] == '\'' || text[pos] == '`') && pos + 1 < text.size() && text[pos + 1] == text[pos]) {
+    return 2;
+  }
+  size_t len = 0;
+  return IsDoubleQuoteMark(DecodeUtf8(text, pos, &len)) ? len : 0;
+}
+
+size_t DoubleQuoteMarkBefore(absl::string_view text, size_t end) {
+  if (end == 0 || end > text.size()) return 0;
+  if (end >= 2 && text[end - 1] == '\'' && text[end - 2] == '\'') return 2;
+  size_t start = end - 1;
+  while (start > 0 && end - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  size_t len = 0;
+  return IsDoubleQuoteMark(DecodeUtf8(text, start, &len)) && start + len == end ? len : 0;
 }
 
 }  // namespace claims::extract

@@ -86,6 +86,12 @@ bool IsPunct(absl::string_view text, const Token& t, absl::string_view punct);
 inline bool IsDoubleQuoteMark(char32_t c) {
   return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB;
 }
+// The byte length of the double quotation mark that starts at text[pos]: a code point of
+// IsDoubleQuoteMark, or two ASCII apostrophes '' or backticks `` as archives write one
+// (''Yes,'' she said); 0 when there is none.
+size_t DoubleQuoteMarkAt(absl::string_view text, size_t pos);
+// The byte length of the double quotation mark that ends just before text[end]; 0 when none.
+size_t DoubleQuoteMarkBefore(absl::string_view text, size_t end);
 // True for opening/closing quote tokens, single or double.
 inline bool IsOpeningQuote(const Token& t) {
   return t.quote == QuoteRole::kDoubleOpen || t.quote == QuoteRole::kSingleOpen;

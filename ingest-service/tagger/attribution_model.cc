@@ -11,23 +11,19 @@ namespace {
 // Whether `span` starts (or ends) with a double quotation mark; its byte length in `*len`.
 bool StartsWithQuote(absl::string_view text, const extract::ByteSpan& span, size_t* len) {
   if (span.empty()) return false;
-  const char32_t c = DecodeUtf8(text, span.begin, len);
-  return extract::IsDoubleQuoteMark(c);
+  *len = extract::DoubleQuoteMarkAt(text, span.begin);
+  return *len > 0 && span.begin + *len <= span.end;
 }
 
 bool EndsWithQuote(absl::string_view text, const extract::ByteSpan& span, size_t* len) {
   if (span.empty()) return false;
-  size_t start = span.end - 1;
-  while (start > span.begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-  const char32_t c = DecodeUtf8(text, start, len);
-  return extract::IsDoubleQuoteMark(c) && start + *len == span.end;
+  *len = extract::DoubleQuoteMarkBefore(text, span.end);
+  return *len > 0 && span.end - *len >= span.begin;
 }
 
 bool ContainsQuote(absl::string_view text, const extract::ByteSpan& span) {
-  for (size_t pos = span.begin; pos < span.end;) {
-    size_t len = 1;
-    if (extract::IsDoubleQuoteMark(DecodeUtf8(text, pos, &len))) return true;
-    pos += len;
+  for (size_t pos = span.begin; pos < span.end; ++pos) {
+    if (extract::DoubleQuoteMarkAt(text, pos) > 0) return true;
   }
   return false;
 }

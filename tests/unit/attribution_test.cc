@@ -248,6 +248,15 @@ TEST(AttributionTest, DescribedAsIsAReportingVerb) {
   EXPECT_THAT(found[0].content, ElementsAre("the library as her lifeline"));
 }
 
+TEST(AttributionTest, ArchiveStyleQuotationMarksMakeADirectQuote) {
+  const auto found = Find("''It's anti-reform,'' said Mr. Burman, a tax expert.");
+  ASSERT_THAT(found, SizeIs(1));
+  EXPECT_EQ(found[0].kind, AttributionKind::kDirectQuote);
+  EXPECT_EQ(found[0].cue, "said");
+  EXPECT_EQ(found[0].speaker, "Mr. Burman");
+  EXPECT_THAT(found[0].content, ElementsAre("It's anti-reform"));
+}
+
 TEST(AttributionTest, FindQuotesPairsStraightAndCurlyMarksAndSkipsApostrophes) {
   const std::string text = "Hackney\xE2\x80\x99s \"first\" and " LQ "second" RQ " and \xE2\x80\x98third\xE2\x80\x99.";
   const Segmentation seg = Segment(text);

@@ -81,6 +81,30 @@ TEST(SegmenterTest, QuotationMarksAreClassifiedByShapeAndContext) {
                                  QuoteRole::kSingleOpen, QuoteRole::kSingleClose));
 }
 
+TEST(SegmenterTest, TwoApostrophesOrBackticksAreOneDoubleQuotationMark) {
+  // As news archives write quotations: ''It's anti-reform,'' he said. ``Yes,'' she said.
+  const std::string text = "''It's anti-reform,'' he said. ``Yes,'' she said. The players' union.";
+  const Segmentation seg = Segment(text);
+  std::vector<std::string> marks;
+  std::vector<QuoteRole> roles;
+  for (const Token& t : seg.tokens) {
+    if (t.kind != TokenKind::kQuote) continue;
+    marks.emplace_back(TokenText(text, t));
+    roles.push_back(t.quote);
+  }
+  EXPECT_THAT(marks, ElementsAre("''", "''", "``", "''", "'"));
+  EXPECT_THAT(roles, ElementsAre(QuoteRole::kDoubleOpen, QuoteRole::kDoubleClose,
+                                 QuoteRole::kDoubleOpen, QuoteRole::kDoubleClose,
+                                 QuoteRole::kSingleClose));
+  EXPECT_EQ(DoubleQuoteMarkAt(text, 0), 2u);
+  EXPECT_EQ(DoubleQuoteMarkAt(text, 2), 0u);
+  EXPECT_EQ(DoubleQuoteMarkBefore(text, text.find(" he")), 2u);
+  EXPECT_EQ(DoubleQuoteMarkBefore(text, text.find(" union")), 0u);  // one apostrophe
+  const std::string curly = "\xE2\x80\x9CYes\xE2\x80\x9D";
+  EXPECT_EQ(DoubleQuoteMarkAt(curly, 0), 3u);
+  EXPECT_EQ(DoubleQuoteMarkBefore(curly, curly.size()), 3u);
+}
+
 TEST(SegmenterTest, TokensCarryByteOffsetsIntoTheOriginalText) {
   const std::string text = "\xE2\x80\x9CNo,\xE2\x80\x9D she said.";
   const Segmentation seg = Segment(text);

@@ -1040,6 +1040,21 @@ std::vector<Quote> FindQuotes(absl::string_view text, const Segmentation& seg) {
   return quotes;
 }
 
+AttributionKind ContentKind(absl::string_view text, const std::vector<ByteSpan>& content) {
+  bool whole_quote = !content.empty(), any_quote = false;
+  for (const ByteSpan& c : content) {
+    const size_t open = c.empty() ? 0 : DoubleQuoteMarkAt(text, c.begin);
+    const size_t close = c.empty() ? 0 : DoubleQuoteMarkBefore(text, c.end);
+    whole_quote = whole_quote && open > 0 && close > 0 && c.end - c.begin > open + close;
+    for (size_t pos = c.begin; pos < c.end && !any_quote; ++pos) {
+      any_quote = DoubleQuoteMarkAt(text, pos) > 0;
+    }
+  }
+  return whole_quote ? AttributionKind::kDirectQuote
+         : any_quote ? AttributionKind::kMixed
+                     : AttributionKind::kIndirect;
+}
+
 std::vector<Attribution> FindAttributions(absl::string_view text, const Segmentation& seg) {
   return Finder(text, seg).Run();
 }

@@ -95,6 +95,10 @@ struct Attribution {
 // the cue; the speaker is a capitalised name of at most six tokens). In text order.
 std::vector<Attribution> FindAttributions(absl::string_view text, const Segmentation& seg);
 
+// The kind that content spans make: DIRECT_QUOTE when every span is a whole quotation with
+// its marks (“We object,”), MIXED when any span holds a double quotation mark, else INDIRECT.
+AttributionKind ContentKind(absl::string_view text, const std::vector<ByteSpan>& content);
+
 // Lexicon lookups shared with the speaker resolver (lower-case input).
 // Role nouns and their usual pre-modifiers ("minister", "spokesperson", "health").
 bool IsRoleWord(absl::string_view lower);

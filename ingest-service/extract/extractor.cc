@@ -211,7 +211,7 @@ ByteSpan WithQuotationMarks(absl::string_view text, ByteSpan span) {
 // attribution with no source words takes the speaker phrase of a rule's on the same cue.
 // Every speaker phrase then goes through the same resolution. In text order of their cues,
 // as the resolver needs.
-std::vector<Attribution> MergeAttributions(std::vector<Attribution> rules,
+std::vector<Attribution> MergeAttributions(absl::string_view text, std::vector<Attribution> rules,
                                            std::vector<Attribution> learned) {
   if (learned.empty()) return rules;
   for (Attribution& a : learned) a.learned = true;
@@ -256,7 +256,10 @@ std::vector<Attribution> MergeAttributions(std::vector<Attribution> rules,
       for (const ByteSpan& t : taken) clash = clash || (t.begin < c.end && c.begin < t.end);
       if (!clash) content.push_back(c);
     }
-    a.content = std::move(content);
+    if (content.size() != a.content.size()) {
+      a.content = std::move(content);
+      a.kind = ContentKind(text, a.content);  // the quotation it gave up may have made it MIXED
+    }
     keep(a);
   }
   for (Attribution& a : rules) {
@@ -375,7 +378,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   const ArticleOrganisations orgs(text, seg, organisations_);
   const std::vector<Quote> quotes = FindQuotes(text, seg);
   const std::vector<Attribution> attributions = MergeAttributions(
-      FindAttributions(text, seg), model_ != nullptr ? model_->Find(text, seg) : std::vector<Attribution>());
+      text, FindAttributions(text, seg), model_ != nullptr ? model_->Find(text, seg) : std::vector<Attribution>());
   SpeakerResolver resolver(text, seg, orgs, quotes);
   const CodePointIndex cpi(text);
   const Taxonomy::Hits article_hits = taxonomy_.CountHits(text);

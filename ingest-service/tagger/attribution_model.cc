@@ -8,26 +8,6 @@
 namespace claims::tagger {
 namespace {
 
-// Whether `span` starts (or ends) with a double quotation mark; its byte length in `*len`.
-bool StartsWithQuote(absl::string_view text, const extract::ByteSpan& span, size_t* len) {
-  if (span.empty()) return false;
-  *len = extract::DoubleQuoteMarkAt(text, span.begin);
-  return *len > 0 && span.begin + *len <= span.end;
-}
-
-bool EndsWithQuote(absl::string_view text, const extract::ByteSpan& span, size_t* len) {
-  if (span.empty()) return false;
-  *len = extract::DoubleQuoteMarkBefore(text, span.end);
-  return *len > 0 && span.end - *len >= span.begin;
-}
-
-bool ContainsQuote(absl::string_view text, const extract::ByteSpan& span) {
-  for (size_t pos = span.begin; pos < span.end; ++pos) {
-    if (extract::DoubleQuoteMarkAt(text, pos) > 0) return true;
-  }
-  return false;
-}
-
 // The tokens whose bytes lie within `span`, as a token range.
 extract::TokenRange TokensWithin(const extract::Segmentation& seg, const extract::ByteSpan& span) {
   const auto& tokens = seg.tokens;
@@ -64,21 +44,11 @@ std::vector<extract::Attribution> TaggerAttributionModel::Find(absl::string_view
       a.speaker.head = {words.begin, comma};
       if (comma + 1 < words.end) a.speaker.apposition = {comma + 1, words.end};
     }
-    bool whole_quote = true, any_quote = false;
     for (extract::ByteSpan c : t.content) {
-      size_t open = 0, close = 0;
-      const bool starts = StartsWithQuote(text, c, &open);
-      const bool ends = EndsWithQuote(text, c, &close);
-      // A whole quotation keeps its marks in the span (PolNeAR and PARC mark them so); the
-      // claim's text drops them.
-      whole_quote = whole_quote && starts && ends && c.end - c.begin > open + close;
-      any_quote = any_quote || starts || ends || ContainsQuote(text, c);
       if (!c.empty()) a.content.push_back(c);
     }
     if (a.content.empty()) continue;
-    a.kind = whole_quote ? extract::AttributionKind::kDirectQuote
-             : any_quote ? extract::AttributionKind::kMixed
-                         : extract::AttributionKind::kIndirect;
+    a.kind = extract::ContentKind(text, a.content);
     out.push_back(std::move(a));
   }
   return out;

@@ -257,6 +257,19 @@ TEST(AttributionTest, ArchiveStyleQuotationMarksMakeADirectQuote) {
   EXPECT_THAT(found[0].content, ElementsAre("It's anti-reform"));
 }
 
+TEST(AttributionTest, ContentKindFollowsTheQuotationMarksInTheSpans) {
+  const std::string text = LQ "We object," RQ " she said, calling it " LQ "a grab" RQ " of data.";
+  auto span = [&](absl::string_view s) {
+    const size_t at = text.find(std::string(s));
+    return ByteSpan{at, at + s.size()};
+  };
+  EXPECT_EQ(ContentKind(text, {span(LQ "We object," RQ)}), AttributionKind::kDirectQuote);
+  EXPECT_EQ(ContentKind(text, {span("calling it " LQ "a grab" RQ " of data")}), AttributionKind::kMixed);
+  EXPECT_EQ(ContentKind(text, {span(LQ "We object," RQ), span("of data")}), AttributionKind::kMixed);
+  EXPECT_EQ(ContentKind(text, {span("she said")}), AttributionKind::kIndirect);
+  EXPECT_EQ(ContentKind("''Yes,'' he said", {{0, 8}}), AttributionKind::kDirectQuote);
+}
+
 TEST(AttributionTest, FindQuotesPairsStraightAndCurlyMarksAndSkipsApostrophes) {
   const std::string text = "Hackney\xE2\x80\x99s \"first\" and " LQ "second" RQ " and \xE2\x80\x98third\xE2\x80\x99.";
   const Segmentation seg = Segment(text);

@@ -341,6 +341,9 @@ TEST_F(ExtractorTest, SplitQuotesAndQuotesOverParagraphsAreOneClaimEach) {
               ElementsAre("\"We did not take this decision lightly,\"",
                           "\"but the money simply is not there any more.\""));
   EXPECT_EQ(okafor.text(), "We did not take this decision lightly but the money simply is not there any more.");
+  // "Mr Baines said the group would ask ...": no quotation in it (the model also linked the
+  // quotation before it to this cue; that one belongs to the split quote).
+  EXPECT_EQ(out.claims[3].kind(), Claim::INDIRECT);
   const Claim& baines = out.claims[4];
   EXPECT_EQ(baines.speaker().mention(), "he");
   EXPECT_EQ(baines.speaker().name(), "Tom Baines");

@@ -199,7 +199,7 @@ bool IsHeadlineLabel(absl::string_view lower) {
       "a", "source", "sources", "credit", "photograph", "image", "images", "pictured",
       "listen", "see", "more", "tags", "topics", "share", "subscribe", "advertisement",
       "transcript", "summary", "background", "context", "timeline", "disclaimer", "clarification",
-      "interview", "podcast", "newsletter", "quiz", "poll results", "contact", "email", "tel",
+      "interview", "podcast", "newsletter", "quiz", "contact", "email", "tel",
       "phone", "address", "date", "time", "venue", "location", "when", "where", "what", "who",
       "why", "how", "p.s", "ps", "nb"};
   return kLabels->contains(std::string(lower));
@@ -485,6 +485,19 @@ class Finder {
     bool strong = false;                   // signed with a dash (Attribution::strong)
   };
 
+  // Every word of tokens [b, e) is capitalised or a role word ("Dr. Ben Carson", "Labour MP
+  // Karin Smyth"), and none is inside a quotation.
+  bool NamesOrRoles(size_t b, size_t e) const {
+    for (size_t k = b; k < e; ++k) {
+      if (InQuote(k)) return false;
+      if (IsWord(k) && !tokens_[k].capitalised && !RoleWords().contains(Lower(k)) &&
+          !RoleModifiers().contains(Lower(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // `"..." ― Sonya Herridge`, `"..." — Tom Baker, Hackney resident.`: at token t (the first
   // after the quote) a dash, then a speaker phrase that runs to the end of the sentence.
   bool SignedWithDash(size_t t, size_t limit, CueMatch* m) const {
@@ -496,12 +509,7 @@ class Finder {
     SpeakerPhrase speaker;
     if (!SubjectAfter(t + 1, limit, &speaker, &phrase_end)) return false;
     // Only a name or a role: "— and then he left" is not a signature.
-    for (size_t k = speaker.head.begin; k < speaker.head.end; ++k) {
-      if (IsWord(k) && !tokens_[k].capitalised && !RoleWords().contains(Lower(k)) &&
-          !RoleModifiers().contains(Lower(k))) {
-        return false;
-      }
-    }
+    if (!NamesOrRoles(speaker.head.begin, speaker.head.end)) return false;
     if (phrase_end < limit && !(IsTerminalPunct(TokenText(text_, tokens_[phrase_end])) &&
                                 phrase_end + 1 >= limit)) {
       return false;
@@ -892,15 +900,7 @@ class Finder {
       while (colon < s.end_token && colon - sb <= 6 && !Is(colon, ":")) ++colon;
       if (colon == sb || colon >= s.end_token || !Is(colon, ":") || colon - sb > 6) continue;
       if (!IsWord(sb) || !tokens_[sb].capitalised || IsHeadlineLabel(Lower(sb))) continue;
-      bool name_like = true;
-      for (size_t k = sb; k < colon && name_like; ++k) {
-        if (InQuote(k)) name_like = false;
-        if (IsWord(k) && !tokens_[k].capitalised && !RoleWords().contains(Lower(k)) &&
-            !RoleModifiers().contains(Lower(k))) {
-          name_like = false;
-        }
-      }
-      if (!name_like) continue;
+      if (InQuote(sb) || !NamesOrRoles(sb, colon)) continue;
       SpeakerPhrase sp;
       size_t phrase_begin = 0;
       if (!SubjectBefore(colon, sb, &sp, &phrase_begin) || phrase_begin != sb ||

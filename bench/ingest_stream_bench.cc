@@ -3,6 +3,10 @@
 // a producer streams as fast as it can. Prints figures; asserts nothing.
 //
 //   build-feeds/bench/ingest_stream_bench [--articles N] [--threads T] [--window W]
+//                                         [--server PATH]
+//
+// --server runs another claims-ingest binary (default: the one built with this bench), so
+// that two builds can be compared back to back, e.g. a copy of main's.
 //
 // Articles are the fixture articles (tests/fixtures/articles/*.txt) varied so that each one is
 // unique: another place, other people, other numbers, an extra paragraph, its own URL.
@@ -107,12 +111,13 @@ int64_t RssKb(int pid) {
 
 int main(int argc, char** argv) {
   int64_t articles = 10000;
-  std::string threads = "8", window = "64";
+  std::string threads = "8", window = "64", server_bin = CLAIMS_INGEST_BIN;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--articles") articles = std::atoll(argv[i + 1]);
     if (flag == "--threads") threads = argv[i + 1];
     if (flag == "--window") window = argv[i + 1];
+    if (flag == "--server") server_bin = argv[i + 1];
   }
   const std::vector<std::string> fixtures = LoadFixtures();
   if (fixtures.empty()) {
@@ -121,7 +126,7 @@ int main(int argc, char** argv) {
   }
   claims::testing::TempDir dir;
   claims::testing::ServerProcess server(
-      CLAIMS_INGEST_BIN, {"--listen=127.0.0.1:0", "--db=" + dir.Sub("db"), "--ingest_threads=" + threads,
+      server_bin, {"--listen=127.0.0.1:0", "--db=" + dir.Sub("db"), "--ingest_threads=" + threads,
                           "--stream_window=" + window});
   if (server.address().empty()) {
     std::cerr << "claims-ingest did not start: " << server.ReadStderr() << "\n";
@@ -134,7 +139,7 @@ int main(int argc, char** argv) {
 
   int64_t bytes = 0;
   for (int64_t i = 0; i < std::min<int64_t>(articles, 1000); ++i) bytes += MakeArticle(fixtures, i).text().size();
-  std::cout << "claims-ingest (pid " << server.pid() << ") --ingest_threads=" << threads
+  std::cout << server_bin << " (pid " << server.pid() << ") --ingest_threads=" << threads
             << " --stream_window=" << window << "; " << articles << " articles, about "
             << bytes / std::min<int64_t>(articles, 1000) << " bytes of text each\n";
   const int64_t rss_start = RssKb(server.pid());

@@ -27,6 +27,7 @@
 #include "rocksdb/options.h"
 #include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
+#include "store/committed_value_cache.h"
 #include "store/key_codec.h"
 #include "store/posting_cursor.h"
 #include "store/sorted_batch.h"
@@ -211,6 +212,10 @@ std::vector<std::string> CounterKeysOf(const Claim& claim) {
   return out;
 }
 
+// Entity keys whose last committed value the writer remembers; beyond this the cache starts
+// afresh (about 100 bytes an entry).
+constexpr size_t kEntityCacheEntries = 16384;
+
 // Family indices: the order of Descriptors() and of ClaimStore::handles_.
 constexpr int kArticlesFamily = 1;
 constexpr int kClaimsFamily = 2;
@@ -334,6 +339,9 @@ struct ClaimStore::Writer {
   // Adds the operations that do depend on it (run by the group's leader).
   std::function<void(int64_t sequence, SortedBatch* batch)> sequenced;
   SortedBatch sequenced_ops;
+  // False for writes that are not articles (catalogue registration): they take no sequence
+  // number.
+  bool takes_sequence = true;
   absl::Status status;
   bool done = false;
   absl::CondVar cv;  // signalled when done, or when it is to lead; waited on with write_mu_
@@ -360,7 +368,11 @@ absl::Status ClaimStore::Commit(Writer* writer) {
   std::vector<const SortedBatch*> parts;
   int64_t sequence = first_sequence - 1;
   for (Writer* w : group) {
-    ++sequence;  // every write takes one, deletes included
+    if (!w->takes_sequence) {
+      parts.push_back(&w->ops);
+      continue;
+    }
+    ++sequence;  // every article write takes one, deletes included
     if (w->sequenced) {
       w->sequenced(sequence, &w->sequenced_ops);
       w->sequenced_ops.Sort();
@@ -370,11 +382,19 @@ absl::Status ClaimStore::Commit(Writer* writer) {
   }
   // The batch is applied in key order (see SortedBatch).
   rocksdb::WriteBatch batch;
-  SortedBatch::Merge(parts, handles_, &batch);
-  batch.Put(meta_, kLastSequenceKey, EncodeInt64(sequence));
+  // Unchanged entity records and aliases are dropped (the cache's contract: every entities
+  // write passes here, and it learns only what was written successfully).
+  SortedBatch::Merge(parts, handles_, &batch, entity_cache_.get());
+  if (sequence != first_sequence - 1) batch.Put(meta_, kLastSequenceKey, EncodeInt64(sequence));
   rocksdb::WriteOptions options;
   options.sync = sync_writes_;  // acknowledged means durable
   const rocksdb::Status s = db_->Write(options, &batch);
+  // Before the group is woken: the cache's pending Puts point into the writers' batches.
+  if (s.ok()) {
+    entity_cache_->Committed();
+  } else {
+    entity_cache_->Failed();
+  }
   write_mu_.Lock();
   const absl::Status status = FromRocks(s, "writing articles");
   if (status.ok()) last_sequence_ = sequence;
@@ -394,6 +414,7 @@ ClaimStore::ClaimStore(std::unique_ptr<rocksdb::DB> db,
     : db_(std::move(db)),
       handles_(std::move(handles)),
       secondary_(secondary),
+      entity_cache_(std::make_unique<CommittedValueCache>(kEntitiesFamily, kEntityCacheEntries)),
       resolve_cache_(std::make_unique<ResolveCache>()) {
   articles_ = handles_[kArticlesFamily];
   claims_ = handles_[kClaimsFamily];
@@ -586,6 +607,14 @@ absl::StatusOr<int> ClaimStore::DeleteArticle(absl::string_view article_id) {
   return static_cast<int>(old_claims.size());
 }
 
+absl::Status ClaimStore::CommitUnsequenced(SortedBatch ops) {
+  Writer writer;
+  writer.ops = std::move(ops);
+  writer.ops.Sort();
+  writer.takes_sequence = false;
+  return Commit(&writer);
+}
+
 absl::Status ClaimStore::RegisterOrganisations(
     const std::vector<claims::v1::Organisation>& orgs) {
   CLAIMS_RETURN_IF_ERROR(CheckWritable());
@@ -594,12 +623,7 @@ absl::Status ClaimStore::RegisterOrganisations(
     PutOrganisation(&ops, org.id(), org.name());
     for (const auto& alias : org.aliases()) PutAlias(&ops, EntityType::kOrganisation, org.id(), alias);
   }
-  ops.Sort();
-  rocksdb::WriteBatch batch;
-  SortedBatch::Merge({&ops}, handles_, &batch);
-  rocksdb::WriteOptions options;
-  options.sync = true;
-  return FromRocks(db_->Write(options, &batch), "registering organisations");
+  return CommitUnsequenced(std::move(ops));
 }
 
 absl::Status ClaimStore::RegisterTopics(const std::vector<claims::v1::Topic>& topics) {
@@ -618,12 +642,7 @@ absl::Status ClaimStore::RegisterTopics(const std::vector<claims::v1::Topic>& to
       PutAlias(&ops, EntityType::kTopic, topic.id(), topic.id().substr(slash + 1));
     }
   }
-  ops.Sort();
-  rocksdb::WriteBatch batch;
-  SortedBatch::Merge({&ops}, handles_, &batch);
-  rocksdb::WriteOptions options;
-  options.sync = true;
-  return FromRocks(db_->Write(options, &batch), "registering topics");
+  return CommitUnsequenced(std::move(ops));
 }
 
 absl::Status ClaimStore::CatchUp() {

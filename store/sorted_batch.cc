@@ -54,7 +54,7 @@ void SortedBatch::Sort() {
 
 size_t SortedBatch::Merge(const std::vector<const SortedBatch*>& batches,
                           const std::vector<rocksdb::ColumnFamilyHandle*>& families,
-                          rocksdb::WriteBatch* out) {
+                          rocksdb::WriteBatch* out, MergeFilter* filter) {
   struct Cursor {
     size_t batch;
     size_t pos;
@@ -103,11 +103,15 @@ size_t SortedBatch::Merge(const std::vector<const SortedBatch*>& batches,
     if (write != nullptr) {
       if (write->kind == Kind::kPut) {
         const absl::string_view v = write_batch->Value(*write);
-        out->Put(cf, k, rocksdb::Slice(v.data(), v.size()));
+        if (filter == nullptr || filter->KeepPut(family, key, v)) {
+          out->Put(cf, k, rocksdb::Slice(v.data(), v.size()));
+          ++written;
+        }
       } else {
+        if (filter != nullptr) filter->SawDelete(family, key);
         out->Delete(cf, k);
+        ++written;
       }
-      ++written;
     }
     if (sum != 0) {
       out->Merge(cf, k, EncodeInt64(sum));

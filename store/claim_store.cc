@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -154,62 +155,118 @@ std::vector<std::string> TopicWithAncestors(absl::string_view id) {
 // pairs for the ancestors, which are still correct; removing a claim deletes both kinds.
 enum class PairTopics { kOwn, kOwnAndAncestors };
 
-// Every (index prefix) a claim is posted under; each once.
-std::vector<std::string> IndexPrefixesOf(const Claim& claim,
-                                         PairTopics pair_topics = PairTopics::kOwn) {
-  std::vector<std::string> out;
-  out.push_back(IndexPrefix(IndexField::kAll, ""));
-  out.push_back(IndexPrefix(IndexField::kArticle, claim.article_id()));
-  out.push_back(IndexPrefix(IndexField::kKind, absl::StrCat(static_cast<int>(claim.kind()))));
-  for (const auto& org : claim.organisations()) {
-    if (!org.id().empty()) out.push_back(IndexPrefix(IndexField::kOrganisation, org.id()));
+// Calls `f(id)` for a topic id and each of its ancestors, ancestors first.
+template <typename F>
+void ForTopicAndAncestors(absl::string_view id, F f) {
+  for (size_t pos = id.find('/'); pos != absl::string_view::npos; pos = id.find('/', pos + 1)) {
+    f(id.substr(0, pos));
   }
-  if (!claim.speaker().id().empty()) {
-    out.push_back(IndexPrefix(IndexField::kSpeaker, claim.speaker().id()));
-  }
-  std::vector<std::string> topics;  // of the pairs
-  for (const auto& topic : claim.topics()) {
-    for (auto& id : TopicWithAncestors(topic.id())) {
-      out.push_back(IndexPrefix(IndexField::kTopic, id));
-      if (pair_topics == PairTopics::kOwnAndAncestors || id == topic.id()) {
-        topics.push_back(std::move(id));
-      }
-    }
-  }
-  const std::string& speaker = claim.speaker().id();
-  for (const auto& org : claim.organisations()) {
-    if (org.id().empty()) continue;
-    if (!speaker.empty()) out.push_back(PairPrefix(IndexField::kOrganisationSpeaker, org.id(), speaker));
-    for (const auto& t : topics) out.push_back(PairPrefix(IndexField::kOrganisationTopic, org.id(), t));
-  }
-  if (!speaker.empty()) {
-    for (const auto& t : topics) out.push_back(PairPrefix(IndexField::kTopicSpeaker, t, speaker));
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  f(id);
 }
 
-// The counters one claim contributes to: per entity in all and per entity and day, and per
-// day overall.
-std::vector<std::string> CounterKeysOf(const Claim& claim) {
-  std::vector<std::string> out;
+// Keys built back to back in one buffer, to be listed sorted and each once. Reused from claim
+// to claim so that building a claim's ~35 keys allocates nothing once warm. Not thread-safe.
+class KeyList {
+ public:
+  void Clear() {
+    bytes_.clear();
+    ends_.clear();
+  }
+  // The buffer to append the next key to; call EndKey() after appending it.
+  std::string* buffer() { return &bytes_; }
+  void EndKey() { ends_.push_back(bytes_.size()); }
+  // The keys added since Clear(), sorted, each once. Valid until the next change.
+  const std::vector<absl::string_view>& SortedUnique() {
+    sorted_.clear();
+    size_t start = 0;
+    for (size_t end : ends_) {
+      sorted_.emplace_back(bytes_.data() + start, end - start);
+      start = end;
+    }
+    std::sort(sorted_.begin(), sorted_.end());
+    sorted_.erase(std::unique(sorted_.begin(), sorted_.end()), sorted_.end());
+    return sorted_;
+  }
+
+ private:
+  std::string bytes_;
+  std::vector<size_t> ends_;
+  std::vector<absl::string_view> sorted_;
+};
+
+// Every (index prefix) a claim is posted under, added to `out`.
+void IndexPrefixesOf(const Claim& claim, PairTopics pair_topics, KeyList* out) {
+  std::string* const b = out->buffer();
+  AppendIndexPrefix(IndexField::kAll, "", b);
+  out->EndKey();
+  AppendIndexPrefix(IndexField::kArticle, claim.article_id(), b);
+  out->EndKey();
+  const char kind[] = {static_cast<char>('0' + static_cast<int>(claim.kind())), '\0'};
+  if (claim.kind() >= 0 && claim.kind() <= 9) {
+    AppendIndexPrefix(IndexField::kKind, absl::string_view(kind, 1), b);
+  } else {
+    AppendIndexPrefix(IndexField::kKind, absl::StrCat(static_cast<int>(claim.kind())), b);
+  }
+  out->EndKey();
+  for (const auto& org : claim.organisations()) {
+    if (org.id().empty()) continue;
+    AppendIndexPrefix(IndexField::kOrganisation, org.id(), b);
+    out->EndKey();
+  }
+  const std::string& speaker = claim.speaker().id();
+  if (!speaker.empty()) {
+    AppendIndexPrefix(IndexField::kSpeaker, speaker, b);
+    out->EndKey();
+  }
+  absl::InlinedVector<absl::string_view, 8> topics;  // of the pairs; views into `claim`
+  for (const auto& topic : claim.topics()) {
+    ForTopicAndAncestors(topic.id(), [&](absl::string_view id) {
+      AppendIndexPrefix(IndexField::kTopic, id, b);
+      out->EndKey();
+      if (pair_topics == PairTopics::kOwnAndAncestors || id == topic.id()) topics.push_back(id);
+    });
+  }
+  for (const auto& org : claim.organisations()) {
+    if (org.id().empty()) continue;
+    if (!speaker.empty()) {
+      AppendPairPrefix(IndexField::kOrganisationSpeaker, org.id(), speaker, b);
+      out->EndKey();
+    }
+    for (const auto& t : topics) {
+      AppendPairPrefix(IndexField::kOrganisationTopic, org.id(), t, b);
+      out->EndKey();
+    }
+  }
+  if (!speaker.empty()) {
+    for (const auto& t : topics) {
+      AppendPairPrefix(IndexField::kTopicSpeaker, t, speaker, b);
+      out->EndKey();
+    }
+  }
+}
+
+// The counters one claim contributes to, added to `out`: per entity in all and per entity
+// and day, and per day overall.
+void CounterKeysOf(const Claim& claim, KeyList* out) {
+  std::string* const b = out->buffer();
   const int64_t t = SecondsOf(claim.claim_time());
-  auto add = [&](EntityType type, const std::string& id) {
-    out.push_back(CounterKey(type, id));
-    out.push_back(EntityDayCounterKey(type, id, t));
+  const std::string day = DayString(t);
+  auto add = [&](EntityType type, absl::string_view id) {
+    AppendCounterKey(type, id, b);
+    out->EndKey();
+    AppendEntityDayCounterKey(type, id, day, b);
+    out->EndKey();
   };
   for (const auto& org : claim.organisations()) {
     if (!org.id().empty()) add(EntityType::kOrganisation, org.id());
   }
   if (!claim.speaker().id().empty()) add(EntityType::kSpeaker, claim.speaker().id());
   for (const auto& topic : claim.topics()) {
-    for (const auto& id : TopicWithAncestors(topic.id())) add(EntityType::kTopic, id);
+    ForTopicAndAncestors(topic.id(), [&](absl::string_view id) { add(EntityType::kTopic, id); });
   }
-  out.push_back(DayCounterKey(t));
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  b->push_back('D');
+  b->append(day);
+  out->EndKey();
 }
 
 // Entity keys whose last committed value the writer remembers; beyond this the cache starts
@@ -226,14 +283,18 @@ constexpr int kMetaFamily = 6;
 
 // Removes everything `old` contributed: its record, postings (by time and by sequence)
 // and counts.
-void RemoveClaim(const Claim& old, SortedBatch* batch) {
+void RemoveClaim(const Claim& old, KeyList* keys, SortedBatch* batch) {
   const std::string suffix = PostingSuffix(SecondsOf(old.claim_time()), old.id());
-  for (const auto& prefix : IndexPrefixesOf(old, PairTopics::kOwnAndAncestors)) {
-    batch->Delete(kIndexFamily, prefix + suffix);
+  keys->Clear();
+  IndexPrefixesOf(old, PairTopics::kOwnAndAncestors, keys);
+  for (absl::string_view prefix : keys->SortedUnique()) {
+    batch->Delete(kIndexFamily, absl::StrCat(prefix, suffix));
   }
   batch->Delete(kIndexFamily, IndexPrefix(IndexField::kSequence, "") +
                                   SequenceSuffix(old.ingest_sequence(), old.id()));
-  for (const auto& key : CounterKeysOf(old)) batch->AddToCounter(kCountersFamily, key, -1);
+  keys->Clear();
+  CounterKeysOf(old, keys);
+  for (absl::string_view key : keys->SortedUnique()) batch->AddToCounter(kCountersFamily, key, -1);
   batch->Delete(kClaimsFamily, old.id());
 }
 
@@ -560,16 +621,28 @@ absl::StatusOr<PutResult> ClaimStore::PutArticle(const Article& article,
   // Everything but the sequence-numbered parts is prepared here, outside the commit queue,
   // so that concurrent writers prepare in parallel and the leader only merges.
   Writer writer;
-  for (const auto& old : old_claims) RemoveClaim(old, &writer.ops);
+  // About 40 operations of 60 bytes a claim (measured on generated news articles).
+  writer.ops.Reserve(48 * (claims.size() + old_claims.size()) + 8,
+                     3072 * (claims.size() + old_claims.size()) + 4096 + article.ByteSizeLong());
+  KeyList keys;
+  for (const auto& old : old_claims) RemoveClaim(old, &keys, &writer.ops);
   std::vector<std::string> serialized(claims.size());
+  std::string suffix;
   for (size_t i = 0; i < claims.size(); ++i) {
     const Claim& claim = claims[i];
-    const std::string suffix = PostingSuffix(SecondsOf(claim.claim_time()), claim.id());
+    suffix.clear();
+    AppendPostingSuffix(SecondsOf(claim.claim_time()), claim.id(), &suffix);
     // Index values are empty: the claim is read from `claims` by id.
-    for (const auto& prefix : IndexPrefixesOf(claim)) {
-      writer.ops.Put(kIndexFamily, prefix + suffix, "");
+    keys.Clear();
+    IndexPrefixesOf(claim, PairTopics::kOwn, &keys);
+    for (absl::string_view prefix : keys.SortedUnique()) {
+      writer.ops.Put(kIndexFamily, prefix, suffix, "");
     }
-    for (const auto& key : CounterKeysOf(claim)) writer.ops.AddToCounter(kCountersFamily, key, 1);
+    keys.Clear();
+    CounterKeysOf(claim, &keys);
+    for (absl::string_view key : keys.SortedUnique()) {
+      writer.ops.AddToCounter(kCountersFamily, key, 1);
+    }
     PutEntitiesOf(claim, &writer.ops);
     if (claim.ingest_sequence() == 0) {
       claim.SerializeToString(&serialized[i]);
@@ -600,7 +673,8 @@ absl::StatusOr<int> ClaimStore::DeleteArticle(absl::string_view article_id) {
   if (!article.ok()) return article.status();
   CLAIMS_ASSIGN_OR_RETURN(std::vector<Claim> old_claims, ClaimsOfArticle(article_id));
   Writer writer;
-  for (const auto& old : old_claims) RemoveClaim(old, &writer.ops);
+  KeyList keys;
+  for (const auto& old : old_claims) RemoveClaim(old, &keys, &writer.ops);
   writer.ops.Delete(kArticlesFamily, article_id);
   writer.ops.Sort();
   CLAIMS_RETURN_IF_ERROR(Commit(&writer));

@@ -45,6 +45,9 @@ class SortedBatch {
  public:
   // `family` indexes the handles given to Merge.
   void Put(int family, absl::string_view key, absl::string_view value);
+  // A Put of the key `key_head` followed by `key_tail` (built here, without a temporary).
+  void Put(int family, absl::string_view key_head, absl::string_view key_tail,
+           absl::string_view value);
   void Delete(int family, absl::string_view key);
   // A merge operand of the signed 64-bit add operator.
   void AddToCounter(int family, absl::string_view key, int64_t delta);
@@ -54,6 +57,8 @@ class SortedBatch {
   void Sort();
 
   size_t size() const { return ops_.size(); }
+  // Room for `ops` operations of `bytes` bytes of keys and values in all.
+  void Reserve(size_t ops, size_t bytes);
 
   // Appends the operations of `batches` (each sorted) to `out` in (family, key) order, one
   // per key as described above. Returns the number of operations appended. With a

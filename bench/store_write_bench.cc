@@ -5,7 +5,10 @@
 // Extraction runs before the clock starts, so a change to the store shows in these figures
 // undiluted by the extractor's share.
 //
-//   build/bench/store_write_bench [--articles N] [--threads T] [--sync 0|1]
+//   build/bench/store_write_bench [--articles N] [--threads T] [--sync 0|1] [--db DIR]
+//
+// --db keeps the database in DIR (it must not exist yet) for a look at its LOG; by default it
+// is written to a temporary directory and removed.
 #include <malloc.h>
 #include <sys/resource.h>
 
@@ -30,10 +33,17 @@
 
 namespace {
 
-double ProcessCpuSeconds() {
+struct Usage {
+  double cpu_seconds;
+  int64_t page_faults;       // minor and major
+  int64_t context_switches;  // voluntary and involuntary
+};
+
+Usage ProcessUsage() {
   rusage u;
   getrusage(RUSAGE_SELF, &u);
-  return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+  return {u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6,
+          u.ru_minflt + u.ru_majflt, u.ru_nvcsw + u.ru_nivcsw};
 }
 
 }  // namespace
@@ -45,11 +55,13 @@ int main(int argc, char** argv) {
   int64_t articles = 5000;
   int threads = 8;
   bool sync = true;
+  std::string db_path;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--articles") articles = std::atoll(argv[i + 1]);
     if (flag == "--threads") threads = std::max(1, std::atoi(argv[i + 1]));
     if (flag == "--sync") sync = std::atoi(argv[i + 1]) != 0;
+    if (flag == "--db") db_path = argv[i + 1];
   }
   const std::vector<std::string> fixtures = claims::bench::LoadFixtures(CLAIMS_FIXTURES);
   if (fixtures.empty()) {
@@ -93,7 +105,8 @@ int main(int argc, char** argv) {
   claims::store::PrimaryOptions options;
   options.sync_writes = sync;
   options.memtables = claims::store::MemtableLayout::kForWrites;
-  auto store = claims::store::ClaimStore::OpenPrimary(dir.Sub("db"), options);
+  auto store = claims::store::ClaimStore::OpenPrimary(db_path.empty() ? dir.Sub("db") : db_path,
+                                                      options);
   if (!store.ok()) {
     std::cerr << store.status() << "\n";
     return 1;
@@ -106,9 +119,10 @@ int main(int argc, char** argv) {
   std::printf("%lld articles, %lld claims, %d writer threads, sync %s\n",
               static_cast<long long>(articles), static_cast<long long>(claims), threads,
               sync ? "on" : "off");
+  std::fflush(stdout);
 
   next = 0;
-  const double cpu_start = ProcessCpuSeconds();
+  const Usage usage_start = ProcessUsage();
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::thread> writers;
   for (int t = 0; t < threads; ++t) {
@@ -124,10 +138,14 @@ int main(int argc, char** argv) {
   for (auto& w : writers) w.join();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const double cpu = ProcessCpuSeconds() - cpu_start;
+  const Usage usage_end = ProcessUsage();
+  const double cpu = usage_end.cpu_seconds - usage_start.cpu_seconds;
+  const double n = static_cast<double>(std::max<int64_t>(1, articles));
   std::printf("%lld articles written in %.2f s: %.0f articles/s; CPU per article %.3f ms "
-              "(%.2f cores busy); %d failed\n",
-              static_cast<long long>(articles), seconds, articles / seconds,
-              cpu * 1000 / std::max<int64_t>(1, articles), cpu / seconds, failed.load());
+              "(%.2f cores busy); %d failed\n"
+              "per article: %.1f page faults, %.1f context switches\n",
+              static_cast<long long>(articles), seconds, articles / seconds, cpu * 1000 / n,
+              cpu / seconds, failed.load(), (usage_end.page_faults - usage_start.page_faults) / n,
+              (usage_end.context_switches - usage_start.context_switches) / n);
   return failed == 0 ? 0 : 1;
 }

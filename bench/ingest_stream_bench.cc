@@ -3,10 +3,13 @@
 // a producer streams as fast as it can. Prints figures; asserts nothing.
 //
 //   build-feeds/bench/ingest_stream_bench [--articles N] [--threads T] [--window W]
+//                                         [--server PATH]
+//
+// --server runs another claims-ingest binary (default: the one built with this bench), so
+// that two builds can be compared back to back, e.g. a copy of main's.
 //
 // Articles are the fixture articles (tests/fixtures/articles/*.txt) varied so that each one is
 // unique: another place, other people, other numbers, an extra paragraph, its own URL.
-#include <dirent.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -25,7 +28,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
+#include "bench/bench_articles.h"
 #include "claims/v1/ingest.grpc.pb.h"
 #include "tests/testing/server_process.h"
 #include "tests/testing/temp_dir.h"
@@ -34,48 +37,7 @@ namespace {
 
 using claims::v1::IngestArticleRequest;
 using claims::v1::IngestArticlesResponse;
-
-std::vector<std::string> LoadFixtures() {
-  std::vector<std::string> texts;
-  const std::string dir = CLAIMS_FIXTURES "/articles";
-  DIR* d = opendir(dir.c_str());
-  if (d == nullptr) return texts;
-  while (dirent* e = readdir(d)) {
-    const std::string name = e->d_name;
-    if (name.size() < 4 || name.substr(name.size() - 4) != ".txt") continue;
-    std::ifstream f(dir + "/" + name);
-    texts.emplace_back(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-  }
-  closedir(d);
-  return texts;
-}
-
-const char* const kPlaces[] = {"Hackney", "Islington", "Camden", "Leeds", "Bristol", "Norwich",
-                               "Salford", "Croydon", "Derby", "Exeter", "Bradford", "Lambeth"};
-const char* const kPeople[] = {"Amira Shah", "Tom Baker", "Grace Okafor", "Liam Walsh", "Nina Patel",
-                               "Owen Price", "Ruth Ellis", "Sanjay Rao", "Keira Dunn", "Femi Ade"};
-const char* const kOrgs[] = {"NHS England", "Palantir", "the Information Commissioner's Office",
-                             "Unison", "the Department of Health", "the British Medical Association"};
-
-// Article `i`: a fixture, varied.
-IngestArticleRequest MakeArticle(const std::vector<std::string>& fixtures, int64_t i) {
-  const std::string& base = fixtures[i % fixtures.size()];
-  const char* place = kPlaces[(i / 3) % 12];
-  const char* person = kPeople[(i / 7) % 10];
-  const char* org = kOrgs[(i / 5) % 6];
-  std::string text = absl::StrReplaceAll(
-      base, {{"Hackney", place}, {"Islington", kPlaces[(i / 11) % 12]}, {"2025", absl::StrCat(2020 + i % 6)}});
-  absl::StrAppend(&text, "\n\n\"We will keep asking questions about case ", i, ",\" said ", person,
-                  ", a spokesperson for ", org, ".\n\n", org, " said it had received ", i % 97 + 3,
-                  " complaints about the scheme in ", place, " this year.\n");
-  IngestArticleRequest r;
-  r.set_url(absl::StrCat("https://news.example.test/", place, "/", i, "?utm_source=bench"));
-  r.set_title(absl::StrCat("Story ", i, " from ", place));
-  r.set_publisher("Bench Example News");
-  r.mutable_published_time()->set_seconds(1735689600 + i * 60);
-  r.set_text(std::move(text));
-  return r;
-}
+using claims::bench::MakeArticle;
 
 // CPU seconds (user + system) the process `pid` has used.
 double CpuSeconds(int pid) {
@@ -107,21 +69,22 @@ int64_t RssKb(int pid) {
 
 int main(int argc, char** argv) {
   int64_t articles = 10000;
-  std::string threads = "8", window = "64";
+  std::string threads = "8", window = "64", server_bin = CLAIMS_INGEST_BIN;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--articles") articles = std::atoll(argv[i + 1]);
     if (flag == "--threads") threads = argv[i + 1];
     if (flag == "--window") window = argv[i + 1];
+    if (flag == "--server") server_bin = argv[i + 1];
   }
-  const std::vector<std::string> fixtures = LoadFixtures();
+  const std::vector<std::string> fixtures = claims::bench::LoadFixtures(CLAIMS_FIXTURES);
   if (fixtures.empty()) {
     std::cerr << "no fixtures under " << CLAIMS_FIXTURES << "\n";
     return 1;
   }
   claims::testing::TempDir dir;
   claims::testing::ServerProcess server(
-      CLAIMS_INGEST_BIN, {"--listen=127.0.0.1:0", "--db=" + dir.Sub("db"), "--ingest_threads=" + threads,
+      server_bin, {"--listen=127.0.0.1:0", "--db=" + dir.Sub("db"), "--ingest_threads=" + threads,
                           "--stream_window=" + window});
   if (server.address().empty()) {
     std::cerr << "claims-ingest did not start: " << server.ReadStderr() << "\n";
@@ -134,7 +97,7 @@ int main(int argc, char** argv) {
 
   int64_t bytes = 0;
   for (int64_t i = 0; i < std::min<int64_t>(articles, 1000); ++i) bytes += MakeArticle(fixtures, i).text().size();
-  std::cout << "claims-ingest (pid " << server.pid() << ") --ingest_threads=" << threads
+  std::cout << server_bin << " (pid " << server.pid() << ") --ingest_threads=" << threads
             << " --stream_window=" << window << "; " << articles << " articles, about "
             << bytes / std::min<int64_t>(articles, 1000) << " bytes of text each\n";
   const int64_t rss_start = RssKb(server.pid());

@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -27,6 +28,7 @@
 #include "rocksdb/options.h"
 #include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
+#include "store/committed_value_cache.h"
 #include "store/key_codec.h"
 #include "store/posting_cursor.h"
 #include "store/sorted_batch.h"
@@ -85,6 +87,9 @@ constexpr size_t kSecondaryBlockCacheBytes = 256 << 20;
 constexpr size_t kPrimaryBlockCacheBytes = 16 << 20;
 // All memtables of the writer together; a full one is flushed in the background.
 constexpr size_t kPrimaryWriteBufferBytes = 32 << 20;
+// Memtable allocation unit of a MemtableLayout::kForWrites primary: below glibc's mmap
+// threshold as claims-ingest sets it (1 MiB).
+constexpr size_t kForWritesArenaBlockBytes = 256 << 10;
 
 // Families of a primary with memtables laid out as `primary` says, or of a secondary.
 std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(std::optional<MemtableLayout> primary) {
@@ -117,6 +122,14 @@ std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(std::optional<MemtableL
   rocksdb::ColumnFamilyOptions index = plain;
   rocksdb::ColumnFamilyOptions entities = by_id;
   if (primary == MemtableLayout::kForWrites) {
+    // Memtables grow in blocks of this size instead of RocksDB's default (an eighth of
+    // write_buffer_size: 8 MiB). Blocks of 1 MiB and more are mapped afresh by malloc (see
+    // ingest-service/main.cc), so every page of every memtable was a page fault inside the
+    // serial commit (~12 an article); these smaller blocks come from the heaps and are reused
+    // from one memtable to the next.
+    for (auto* family : {&plain, &by_id, &counters, &index, &entities}) {
+      family->arena_block_size = kForWritesArenaBlockBytes;
+    }
     // The write path never reads these three families, and they take most of the writes (an
     // article is ~300 postings, ~30 counter deltas, ~40 entity records). A vector memtable
     // appends each write and sorts once when it is flushed, in the background; the default
@@ -153,63 +166,123 @@ std::vector<std::string> TopicWithAncestors(absl::string_view id) {
 // pairs for the ancestors, which are still correct; removing a claim deletes both kinds.
 enum class PairTopics { kOwn, kOwnAndAncestors };
 
-// Every (index prefix) a claim is posted under; each once.
-std::vector<std::string> IndexPrefixesOf(const Claim& claim,
-                                         PairTopics pair_topics = PairTopics::kOwn) {
-  std::vector<std::string> out;
-  out.push_back(IndexPrefix(IndexField::kAll, ""));
-  out.push_back(IndexPrefix(IndexField::kArticle, claim.article_id()));
-  out.push_back(IndexPrefix(IndexField::kKind, absl::StrCat(static_cast<int>(claim.kind()))));
-  for (const auto& org : claim.organisations()) {
-    if (!org.id().empty()) out.push_back(IndexPrefix(IndexField::kOrganisation, org.id()));
+// Calls `f(id)` for a topic id and each of its ancestors, ancestors first.
+template <typename F>
+void ForTopicAndAncestors(absl::string_view id, F f) {
+  for (size_t pos = id.find('/'); pos != absl::string_view::npos; pos = id.find('/', pos + 1)) {
+    f(id.substr(0, pos));
   }
-  if (!claim.speaker().id().empty()) {
-    out.push_back(IndexPrefix(IndexField::kSpeaker, claim.speaker().id()));
-  }
-  std::vector<std::string> topics;  // of the pairs
-  for (const auto& topic : claim.topics()) {
-    for (auto& id : TopicWithAncestors(topic.id())) {
-      out.push_back(IndexPrefix(IndexField::kTopic, id));
-      if (pair_topics == PairTopics::kOwnAndAncestors || id == topic.id()) {
-        topics.push_back(std::move(id));
-      }
-    }
-  }
-  const std::string& speaker = claim.speaker().id();
-  for (const auto& org : claim.organisations()) {
-    if (org.id().empty()) continue;
-    if (!speaker.empty()) out.push_back(PairPrefix(IndexField::kOrganisationSpeaker, org.id(), speaker));
-    for (const auto& t : topics) out.push_back(PairPrefix(IndexField::kOrganisationTopic, org.id(), t));
-  }
-  if (!speaker.empty()) {
-    for (const auto& t : topics) out.push_back(PairPrefix(IndexField::kTopicSpeaker, t, speaker));
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  f(id);
 }
 
-// The counters one claim contributes to: per entity in all and per entity and day, and per
-// day overall.
-std::vector<std::string> CounterKeysOf(const Claim& claim) {
-  std::vector<std::string> out;
+// Keys built back to back in one buffer, to be listed sorted and each once. Reused from claim
+// to claim so that building a claim's ~35 keys allocates nothing once warm. Not thread-safe.
+class KeyList {
+ public:
+  void Clear() {
+    bytes_.clear();
+    ends_.clear();
+  }
+  // The buffer to append the next key to; call EndKey() after appending it.
+  std::string* buffer() { return &bytes_; }
+  void EndKey() { ends_.push_back(bytes_.size()); }
+  // The keys added since Clear(), sorted, each once. Valid until the next change.
+  const std::vector<absl::string_view>& SortedUnique() {
+    sorted_.clear();
+    size_t start = 0;
+    for (size_t end : ends_) {
+      sorted_.emplace_back(bytes_.data() + start, end - start);
+      start = end;
+    }
+    std::sort(sorted_.begin(), sorted_.end());
+    sorted_.erase(std::unique(sorted_.begin(), sorted_.end()), sorted_.end());
+    return sorted_;
+  }
+
+ private:
+  std::string bytes_;
+  std::vector<size_t> ends_;
+  std::vector<absl::string_view> sorted_;
+};
+
+// Every (index prefix) a claim is posted under, added to `out`.
+void IndexPrefixesOf(const Claim& claim, PairTopics pair_topics, KeyList* out) {
+  std::string* const b = out->buffer();
+  AppendIndexPrefix(IndexField::kAll, "", b);
+  out->EndKey();
+  AppendIndexPrefix(IndexField::kArticle, claim.article_id(), b);
+  out->EndKey();
+  const char kind[] = {static_cast<char>('0' + static_cast<int>(claim.kind())), '\0'};
+  if (claim.kind() >= 0 && claim.kind() <= 9) {
+    AppendIndexPrefix(IndexField::kKind, absl::string_view(kind, 1), b);
+  } else {
+    AppendIndexPrefix(IndexField::kKind, absl::StrCat(static_cast<int>(claim.kind())), b);
+  }
+  out->EndKey();
+  for (const auto& org : claim.organisations()) {
+    if (org.id().empty()) continue;
+    AppendIndexPrefix(IndexField::kOrganisation, org.id(), b);
+    out->EndKey();
+  }
+  const std::string& speaker = claim.speaker().id();
+  if (!speaker.empty()) {
+    AppendIndexPrefix(IndexField::kSpeaker, speaker, b);
+    out->EndKey();
+  }
+  absl::InlinedVector<absl::string_view, 8> topics;  // of the pairs; views into `claim`
+  for (const auto& topic : claim.topics()) {
+    ForTopicAndAncestors(topic.id(), [&](absl::string_view id) {
+      AppendIndexPrefix(IndexField::kTopic, id, b);
+      out->EndKey();
+      if (pair_topics == PairTopics::kOwnAndAncestors || id == topic.id()) topics.push_back(id);
+    });
+  }
+  for (const auto& org : claim.organisations()) {
+    if (org.id().empty()) continue;
+    if (!speaker.empty()) {
+      AppendPairPrefix(IndexField::kOrganisationSpeaker, org.id(), speaker, b);
+      out->EndKey();
+    }
+    for (const auto& t : topics) {
+      AppendPairPrefix(IndexField::kOrganisationTopic, org.id(), t, b);
+      out->EndKey();
+    }
+  }
+  if (!speaker.empty()) {
+    for (const auto& t : topics) {
+      AppendPairPrefix(IndexField::kTopicSpeaker, t, speaker, b);
+      out->EndKey();
+    }
+  }
+}
+
+// The counters one claim contributes to, added to `out`: per entity in all and per entity
+// and day, and per day overall.
+void CounterKeysOf(const Claim& claim, KeyList* out) {
+  std::string* const b = out->buffer();
   const int64_t t = SecondsOf(claim.claim_time());
-  auto add = [&](EntityType type, const std::string& id) {
-    out.push_back(CounterKey(type, id));
-    out.push_back(EntityDayCounterKey(type, id, t));
+  const std::string day = DayString(t);
+  auto add = [&](EntityType type, absl::string_view id) {
+    AppendCounterKey(type, id, b);
+    out->EndKey();
+    AppendEntityDayCounterKey(type, id, day, b);
+    out->EndKey();
   };
   for (const auto& org : claim.organisations()) {
     if (!org.id().empty()) add(EntityType::kOrganisation, org.id());
   }
   if (!claim.speaker().id().empty()) add(EntityType::kSpeaker, claim.speaker().id());
   for (const auto& topic : claim.topics()) {
-    for (const auto& id : TopicWithAncestors(topic.id())) add(EntityType::kTopic, id);
+    ForTopicAndAncestors(topic.id(), [&](absl::string_view id) { add(EntityType::kTopic, id); });
   }
-  out.push_back(DayCounterKey(t));
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  b->push_back('D');
+  b->append(day);
+  out->EndKey();
 }
+
+// Entity keys whose last committed value the writer remembers; beyond this the cache starts
+// afresh (about 100 bytes an entry).
+constexpr size_t kEntityCacheEntries = 16384;
 
 // Family indices: the order of Descriptors() and of ClaimStore::handles_.
 constexpr int kArticlesFamily = 1;
@@ -221,14 +294,18 @@ constexpr int kMetaFamily = 6;
 
 // Removes everything `old` contributed: its record, postings (by time and by sequence)
 // and counts.
-void RemoveClaim(const Claim& old, SortedBatch* batch) {
+void RemoveClaim(const Claim& old, KeyList* keys, SortedBatch* batch) {
   const std::string suffix = PostingSuffix(SecondsOf(old.claim_time()), old.id());
-  for (const auto& prefix : IndexPrefixesOf(old, PairTopics::kOwnAndAncestors)) {
-    batch->Delete(kIndexFamily, prefix + suffix);
+  keys->Clear();
+  IndexPrefixesOf(old, PairTopics::kOwnAndAncestors, keys);
+  for (absl::string_view prefix : keys->SortedUnique()) {
+    batch->Delete(kIndexFamily, absl::StrCat(prefix, suffix));
   }
   batch->Delete(kIndexFamily, IndexPrefix(IndexField::kSequence, "") +
                                   SequenceSuffix(old.ingest_sequence(), old.id()));
-  for (const auto& key : CounterKeysOf(old)) batch->AddToCounter(kCountersFamily, key, -1);
+  keys->Clear();
+  CounterKeysOf(old, keys);
+  for (absl::string_view key : keys->SortedUnique()) batch->AddToCounter(kCountersFamily, key, -1);
   batch->Delete(kClaimsFamily, old.id());
 }
 
@@ -334,6 +411,9 @@ struct ClaimStore::Writer {
   // Adds the operations that do depend on it (run by the group's leader).
   std::function<void(int64_t sequence, SortedBatch* batch)> sequenced;
   SortedBatch sequenced_ops;
+  // False for writes that are not articles (catalogue registration): they take no sequence
+  // number.
+  bool takes_sequence = true;
   absl::Status status;
   bool done = false;
   absl::CondVar cv;  // signalled when done, or when it is to lead; waited on with write_mu_
@@ -360,7 +440,11 @@ absl::Status ClaimStore::Commit(Writer* writer) {
   std::vector<const SortedBatch*> parts;
   int64_t sequence = first_sequence - 1;
   for (Writer* w : group) {
-    ++sequence;  // every write takes one, deletes included
+    if (!w->takes_sequence) {
+      parts.push_back(&w->ops);
+      continue;
+    }
+    ++sequence;  // every article write takes one, deletes included
     if (w->sequenced) {
       w->sequenced(sequence, &w->sequenced_ops);
       w->sequenced_ops.Sort();
@@ -370,11 +454,19 @@ absl::Status ClaimStore::Commit(Writer* writer) {
   }
   // The batch is applied in key order (see SortedBatch).
   rocksdb::WriteBatch batch;
-  SortedBatch::Merge(parts, handles_, &batch);
-  batch.Put(meta_, kLastSequenceKey, EncodeInt64(sequence));
+  // Unchanged entity records and aliases are dropped (the cache's contract: every entities
+  // write passes here, and it learns only what was written successfully).
+  SortedBatch::Merge(parts, handles_, &batch, entity_cache_.get());
+  if (sequence != first_sequence - 1) batch.Put(meta_, kLastSequenceKey, EncodeInt64(sequence));
   rocksdb::WriteOptions options;
   options.sync = sync_writes_;  // acknowledged means durable
   const rocksdb::Status s = db_->Write(options, &batch);
+  // Before the group is woken: the cache's pending Puts point into the writers' batches.
+  if (s.ok()) {
+    entity_cache_->Committed();
+  } else {
+    entity_cache_->Failed();
+  }
   write_mu_.Lock();
   const absl::Status status = FromRocks(s, "writing articles");
   if (status.ok()) last_sequence_ = sequence;
@@ -394,6 +486,7 @@ ClaimStore::ClaimStore(std::unique_ptr<rocksdb::DB> db,
     : db_(std::move(db)),
       handles_(std::move(handles)),
       secondary_(secondary),
+      entity_cache_(std::make_unique<CommittedValueCache>(kEntitiesFamily, kEntityCacheEntries)),
       resolve_cache_(std::make_unique<ResolveCache>()) {
   articles_ = handles_[kArticlesFamily];
   claims_ = handles_[kClaimsFamily];
@@ -539,16 +632,28 @@ absl::StatusOr<PutResult> ClaimStore::PutArticle(const Article& article,
   // Everything but the sequence-numbered parts is prepared here, outside the commit queue,
   // so that concurrent writers prepare in parallel and the leader only merges.
   Writer writer;
-  for (const auto& old : old_claims) RemoveClaim(old, &writer.ops);
+  // About 40 operations of 60 bytes a claim (measured on generated news articles).
+  writer.ops.Reserve(48 * (claims.size() + old_claims.size()) + 8,
+                     3072 * (claims.size() + old_claims.size()) + 4096 + article.ByteSizeLong());
+  KeyList keys;
+  for (const auto& old : old_claims) RemoveClaim(old, &keys, &writer.ops);
   std::vector<std::string> serialized(claims.size());
+  std::string suffix;
   for (size_t i = 0; i < claims.size(); ++i) {
     const Claim& claim = claims[i];
-    const std::string suffix = PostingSuffix(SecondsOf(claim.claim_time()), claim.id());
+    suffix.clear();
+    AppendPostingSuffix(SecondsOf(claim.claim_time()), claim.id(), &suffix);
     // Index values are empty: the claim is read from `claims` by id.
-    for (const auto& prefix : IndexPrefixesOf(claim)) {
-      writer.ops.Put(kIndexFamily, prefix + suffix, "");
+    keys.Clear();
+    IndexPrefixesOf(claim, PairTopics::kOwn, &keys);
+    for (absl::string_view prefix : keys.SortedUnique()) {
+      writer.ops.Put(kIndexFamily, prefix, suffix, "");
     }
-    for (const auto& key : CounterKeysOf(claim)) writer.ops.AddToCounter(kCountersFamily, key, 1);
+    keys.Clear();
+    CounterKeysOf(claim, &keys);
+    for (absl::string_view key : keys.SortedUnique()) {
+      writer.ops.AddToCounter(kCountersFamily, key, 1);
+    }
     PutEntitiesOf(claim, &writer.ops);
     if (claim.ingest_sequence() == 0) {
       claim.SerializeToString(&serialized[i]);
@@ -579,11 +684,20 @@ absl::StatusOr<int> ClaimStore::DeleteArticle(absl::string_view article_id) {
   if (!article.ok()) return article.status();
   CLAIMS_ASSIGN_OR_RETURN(std::vector<Claim> old_claims, ClaimsOfArticle(article_id));
   Writer writer;
-  for (const auto& old : old_claims) RemoveClaim(old, &writer.ops);
+  KeyList keys;
+  for (const auto& old : old_claims) RemoveClaim(old, &keys, &writer.ops);
   writer.ops.Delete(kArticlesFamily, article_id);
   writer.ops.Sort();
   CLAIMS_RETURN_IF_ERROR(Commit(&writer));
   return static_cast<int>(old_claims.size());
+}
+
+absl::Status ClaimStore::CommitUnsequenced(SortedBatch ops) {
+  Writer writer;
+  writer.ops = std::move(ops);
+  writer.ops.Sort();
+  writer.takes_sequence = false;
+  return Commit(&writer);
 }
 
 absl::Status ClaimStore::RegisterOrganisations(
@@ -594,12 +708,7 @@ absl::Status ClaimStore::RegisterOrganisations(
     PutOrganisation(&ops, org.id(), org.name());
     for (const auto& alias : org.aliases()) PutAlias(&ops, EntityType::kOrganisation, org.id(), alias);
   }
-  ops.Sort();
-  rocksdb::WriteBatch batch;
-  SortedBatch::Merge({&ops}, handles_, &batch);
-  rocksdb::WriteOptions options;
-  options.sync = true;
-  return FromRocks(db_->Write(options, &batch), "registering organisations");
+  return CommitUnsequenced(std::move(ops));
 }
 
 absl::Status ClaimStore::RegisterTopics(const std::vector<claims::v1::Topic>& topics) {
@@ -618,12 +727,7 @@ absl::Status ClaimStore::RegisterTopics(const std::vector<claims::v1::Topic>& to
       PutAlias(&ops, EntityType::kTopic, topic.id(), topic.id().substr(slash + 1));
     }
   }
-  ops.Sort();
-  rocksdb::WriteBatch batch;
-  SortedBatch::Merge({&ops}, handles_, &batch);
-  rocksdb::WriteOptions options;
-  options.sync = true;
-  return FromRocks(db_->Write(options, &batch), "registering topics");
+  return CommitUnsequenced(std::move(ops));
 }
 
 absl::Status ClaimStore::CatchUp() {

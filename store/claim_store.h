@@ -33,6 +33,9 @@ class ColumnFamilyHandle;
 
 namespace claims::store {
 
+class CommittedValueCache;
+class SortedBatch;
+
 inline constexpr int kSchemaVersion = 1;
 
 // One page request. The filter's names are already resolved to ids.
@@ -237,11 +240,18 @@ class ClaimStore {
   // Commits `writer` with every other queued writer in one synced WriteBatch (group commit,
   // leader/follower as in LevelDB), assigning sequence numbers in commit order.
   absl::Status Commit(Writer* writer);
+  // Commits writes that are not an article's (they take no sequence number) through the
+  // same queue, so that every write of the entities family passes the leader's cache.
+  absl::Status CommitUnsequenced(SortedBatch ops);
 
   // Guards the write queue and the sequence; not held while a group is built and written.
   absl::Mutex write_mu_;
   std::deque<Writer*> writers_ ABSL_GUARDED_BY(write_mu_);
   int64_t last_sequence_ ABSL_GUARDED_BY(write_mu_) = 0;
+  // The entity values last committed, to drop unchanged re-puts of entity records and aliases
+  // (see committed_value_cache.h). Used only by the commit leader of the moment: leaders are
+  // serialised by the write queue. Every write of the entities family goes through Commit.
+  const std::unique_ptr<CommittedValueCache> entity_cache_;
 
   // Striped locks serialising read-modify-write of one article id.
   std::array<absl::Mutex, 64> article_locks_;

@@ -30,10 +30,14 @@ uint64_t DescOf(int64_t seconds) {
 }  // namespace
 
 void AppendEscaped(absl::string_view value, std::string* out) {
-  for (char c : value) {
-    out->push_back(c);
-    if (c == kEscape) out->push_back(kEscapedZero);
+  // Runs without a 0x00 are appended whole (ids and names almost never hold one).
+  for (size_t zero = value.find(kEscape); zero != absl::string_view::npos;
+       zero = value.find(kEscape)) {
+    out->append(value.data(), zero + 1);
+    out->push_back(kEscapedZero);
+    value.remove_prefix(zero + 1);
   }
+  out->append(value.data(), value.size());
   out->push_back(kEscape);
   out->push_back(kTerminator);
 }
@@ -71,22 +75,38 @@ std::optional<int64_t> DecodeTimeDesc(absl::string_view bytes) {
 }
 
 std::string IndexPrefix(IndexField field, absl::string_view value) {
-  std::string out(1, static_cast<char>(field));
-  AppendEscaped(value, &out);
+  std::string out;
+  AppendIndexPrefix(field, value, &out);
   return out;
 }
 
 std::string PairPrefix(IndexField field, absl::string_view first, absl::string_view second) {
-  std::string out(1, static_cast<char>(field));
-  AppendEscaped(first, &out);
-  AppendEscaped(second, &out);
+  std::string out;
+  AppendPairPrefix(field, first, second, &out);
   return out;
 }
 
 std::string PostingSuffix(int64_t claim_time_seconds, absl::string_view claim_id) {
-  std::string out = EncodeTimeDesc(claim_time_seconds);
-  out.append(claim_id.data(), claim_id.size());
+  std::string out;
+  AppendPostingSuffix(claim_time_seconds, claim_id, &out);
   return out;
+}
+
+void AppendIndexPrefix(IndexField field, absl::string_view value, std::string* out) {
+  out->push_back(static_cast<char>(field));
+  AppendEscaped(value, out);
+}
+
+void AppendPairPrefix(IndexField field, absl::string_view first, absl::string_view second,
+                      std::string* out) {
+  out->push_back(static_cast<char>(field));
+  AppendEscaped(first, out);
+  AppendEscaped(second, out);
+}
+
+void AppendPostingSuffix(int64_t claim_time_seconds, absl::string_view claim_id, std::string* out) {
+  AppendBigEndian64(DescOf(claim_time_seconds), out);
+  out->append(claim_id.data(), claim_id.size());
 }
 
 absl::string_view ClaimIdOfSuffix(absl::string_view suffix) {
@@ -149,9 +169,15 @@ std::string AliasPrefix(EntityType type, absl::string_view alias_key) {
 std::string AliasTypePrefix(EntityType type) { return {'A', static_cast<char>(type)}; }
 
 std::string CounterKey(EntityType type, absl::string_view id) {
-  std::string out{'C', static_cast<char>(type)};
-  AppendEscaped(id, &out);
+  std::string out;
+  AppendCounterKey(type, id, &out);
   return out;
+}
+
+void AppendCounterKey(EntityType type, absl::string_view id, std::string* out) {
+  out->push_back('C');
+  out->push_back(static_cast<char>(type));
+  AppendEscaped(id, out);
 }
 
 std::string DayString(int64_t seconds) {
@@ -169,7 +195,17 @@ std::string EntityDayCounterPrefix(EntityType type, absl::string_view id) {
 }
 
 std::string EntityDayCounterKey(EntityType type, absl::string_view id, int64_t claim_time_seconds) {
-  return EntityDayCounterPrefix(type, id) + DayString(claim_time_seconds);
+  std::string out;
+  AppendEntityDayCounterKey(type, id, DayString(claim_time_seconds), &out);
+  return out;
+}
+
+void AppendEntityDayCounterKey(EntityType type, absl::string_view id, absl::string_view day,
+                               std::string* out) {
+  out->push_back('T');
+  out->push_back(static_cast<char>(type));
+  AppendEscaped(id, out);
+  out->append(day.data(), day.size());
 }
 
 std::string SequenceSuffix(int64_t sequence, absl::string_view claim_id) {

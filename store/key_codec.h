@@ -57,6 +57,11 @@ std::string IndexPrefix(IndexField field, absl::string_view value);
 std::string PairPrefix(IndexField field, absl::string_view first, absl::string_view second);
 // "<time desc><claim id>".
 std::string PostingSuffix(int64_t claim_time_seconds, absl::string_view claim_id);
+// As the functions above, appending to `*out` (the write path builds its keys in one buffer).
+void AppendIndexPrefix(IndexField field, absl::string_view value, std::string* out);
+void AppendPairPrefix(IndexField field, absl::string_view first, absl::string_view second,
+                      std::string* out);
+void AppendPostingSuffix(int64_t claim_time_seconds, absl::string_view claim_id, std::string* out);
 // The claim id of a posting suffix ("" when malformed).
 absl::string_view ClaimIdOfSuffix(absl::string_view suffix);
 
@@ -85,6 +90,10 @@ std::string DayCounterKey(int64_t claim_time_seconds);
 // Claims of one entity on one UTC day: "T<type><escaped id><yyyy-mm-dd>".
 std::string EntityDayCounterPrefix(EntityType type, absl::string_view id);
 std::string EntityDayCounterKey(EntityType type, absl::string_view id, int64_t claim_time_seconds);
+// Appending forms of CounterKey and EntityDayCounterKey; `day` is DayString of the claim time.
+void AppendCounterKey(EntityType type, absl::string_view id, std::string* out);
+void AppendEntityDayCounterKey(EntityType type, absl::string_view id, absl::string_view day,
+                               std::string* out);
 // "yyyy-mm-dd" of a UTC time.
 std::string DayString(int64_t seconds);
 

@@ -26,6 +26,24 @@ void SortedBatch::Put(int family, absl::string_view key, absl::string_view value
   ops_.push_back(op);
 }
 
+void SortedBatch::Put(int family, absl::string_view key_head, absl::string_view key_tail,
+                      absl::string_view value) {
+  Op op{};
+  op.key_pos = Append(key_head);
+  bytes_.append(key_tail.data(), key_tail.size());
+  op.key_size = static_cast<uint32_t>(key_head.size() + key_tail.size());
+  op.value_pos = Append(value);
+  op.value_size = static_cast<uint32_t>(value.size());
+  op.family = static_cast<uint8_t>(family);
+  op.kind = Kind::kPut;
+  ops_.push_back(op);
+}
+
+void SortedBatch::Reserve(size_t ops, size_t bytes) {
+  ops_.reserve(ops);
+  bytes_.reserve(bytes);
+}
+
 void SortedBatch::Delete(int family, absl::string_view key) {
   Op op{};
   op.key_pos = Append(key);
@@ -54,7 +72,7 @@ void SortedBatch::Sort() {
 
 size_t SortedBatch::Merge(const std::vector<const SortedBatch*>& batches,
                           const std::vector<rocksdb::ColumnFamilyHandle*>& families,
-                          rocksdb::WriteBatch* out) {
+                          rocksdb::WriteBatch* out, MergeFilter* filter) {
   struct Cursor {
     size_t batch;
     size_t pos;
@@ -103,11 +121,15 @@ size_t SortedBatch::Merge(const std::vector<const SortedBatch*>& batches,
     if (write != nullptr) {
       if (write->kind == Kind::kPut) {
         const absl::string_view v = write_batch->Value(*write);
-        out->Put(cf, k, rocksdb::Slice(v.data(), v.size()));
+        if (filter == nullptr || filter->KeepPut(family, key, v)) {
+          out->Put(cf, k, rocksdb::Slice(v.data(), v.size()));
+          ++written;
+        }
       } else {
+        if (filter != nullptr) filter->SawDelete(family, key);
         out->Delete(cf, k);
+        ++written;
       }
-      ++written;
     }
     if (sum != 0) {
       out->Merge(cf, k, EncodeInt64(sum));

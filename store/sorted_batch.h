@@ -29,10 +29,25 @@ class WriteBatch;
 
 namespace claims::store {
 
+// Sees each operation Merge is about to append (after the operations on its key are
+// combined) and may drop it. Called on the merging thread only.
+class MergeFilter {
+ public:
+  virtual ~MergeFilter() = default;
+  // True to append the Put, false to drop it. `key` and `value` stay valid until the
+  // batches given to Merge are destroyed or changed.
+  virtual bool KeepPut(int family, absl::string_view key, absl::string_view value) = 0;
+  // Deletes are always appended; this only reports them.
+  virtual void SawDelete(int family, absl::string_view key) = 0;
+};
+
 class SortedBatch {
  public:
   // `family` indexes the handles given to Merge.
   void Put(int family, absl::string_view key, absl::string_view value);
+  // A Put of the key `key_head` followed by `key_tail` (built here, without a temporary).
+  void Put(int family, absl::string_view key_head, absl::string_view key_tail,
+           absl::string_view value);
   void Delete(int family, absl::string_view key);
   // A merge operand of the signed 64-bit add operator.
   void AddToCounter(int family, absl::string_view key, int64_t delta);
@@ -42,12 +57,16 @@ class SortedBatch {
   void Sort();
 
   size_t size() const { return ops_.size(); }
+  // Room for `ops` operations of `bytes` bytes of keys and values in all.
+  void Reserve(size_t ops, size_t bytes);
 
   // Appends the operations of `batches` (each sorted) to `out` in (family, key) order, one
-  // per key as described above. Returns the number of operations appended.
+  // per key as described above. Returns the number of operations appended. With a
+  // `filter`, each combined Put is appended only when the filter keeps it (not owned; may be
+  // null).
   static size_t Merge(const std::vector<const SortedBatch*>& batches,
                       const std::vector<rocksdb::ColumnFamilyHandle*>& families,
-                      rocksdb::WriteBatch* out);
+                      rocksdb::WriteBatch* out, MergeFilter* filter = nullptr);
 
  private:
   enum class Kind : uint8_t { kPut, kDelete, kAdd };

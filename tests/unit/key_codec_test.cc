@@ -19,6 +19,38 @@ TEST(KeyCodecTest, EscapedValueRoundTripsAndStopsAtItsTerminator) {
   EXPECT_EQ(in, "rest");
 }
 
+TEST(KeyCodecTest, EscapesEveryZeroByteOfAValue) {
+  std::string key = "x";
+  AppendEscaped(std::string("\0a\0\0b\0", 6), &key);
+  EXPECT_EQ(key, std::string("x\0\xFF" "a\0\xFF\0\xFF" "b\0\xFF\0\x01", 13));
+  absl::string_view in(key);
+  in.remove_prefix(1);
+  std::string value;
+  ASSERT_TRUE(ConsumeEscaped(&in, &value));
+  EXPECT_EQ(value, std::string("\0a\0\0b\0", 6));
+  EXPECT_TRUE(in.empty());
+}
+
+TEST(KeyCodecTest, AppendingFormsBuildTheSameKeys) {
+  const std::string id("id\0x", 4);
+  std::string out = "prefix";
+  AppendIndexPrefix(IndexField::kTopic, id, &out);
+  EXPECT_EQ(out, "prefix" + IndexPrefix(IndexField::kTopic, id));
+  out.clear();
+  AppendPairPrefix(IndexField::kTopicSpeaker, "t", id, &out);
+  EXPECT_EQ(out, PairPrefix(IndexField::kTopicSpeaker, "t", id));
+  out.clear();
+  AppendPostingSuffix(-5, "a-0001", &out);
+  EXPECT_EQ(out, PostingSuffix(-5, "a-0001"));
+  out.clear();
+  AppendCounterKey(EntityType::kSpeaker, id, &out);
+  EXPECT_EQ(out, CounterKey(EntityType::kSpeaker, id));
+  out.clear();
+  AppendEntityDayCounterKey(EntityType::kTopic, id, DayString(86400 * 365), &out);
+  EXPECT_EQ(out, EntityDayCounterKey(EntityType::kTopic, id, 86400 * 365));
+  EXPECT_EQ(out, EntityDayCounterPrefix(EntityType::kTopic, id) + "1971-01-01");
+}
+
 TEST(KeyCodecTest, NoValueRunsIntoTheNextField) {
   // "ab" must not be a prefix of the key of "abc", and "a" + suffix must sort before "a\0".
   EXPECT_FALSE(absl::StartsWith(IndexPrefix(IndexField::kOrganisation, "abc"),

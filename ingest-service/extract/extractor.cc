@@ -381,7 +381,9 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
       text, FindAttributions(text, seg), model_ != nullptr ? model_->Find(text, seg) : std::vector<Attribution>());
   SpeakerResolver resolver(text, seg, orgs, quotes);
   const CodePointIndex cpi(text);
-  const Taxonomy::Hits article_hits = taxonomy_.CountHits(text);
+  // The article is scanned for topic keywords once; each claim's context counts from that.
+  const std::vector<Taxonomy::Match> topic_matches = taxonomy_.FindMatches(text);
+  const Taxonomy::Hits article_hits = taxonomy_.CountMatches(topic_matches, 0, text.size());
 
   out.claims.reserve(attributions.size());
   for (const Attribution& a : attributions) {
@@ -504,9 +506,9 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     const size_t topic_begin = SnapToCodePoint(
         text, std::max(para_begin, lo > kContextWindowBytes ? lo - kContextWindowBytes : 0));
     const size_t topic_end = SnapToCodePoint(text, std::min(para_end, hi + kContextWindowBytes));
-    const absl::string_view context =
-        topic_end > topic_begin ? text.substr(topic_begin, topic_end - topic_begin) : "";
-    for (const TopicScore& t : taxonomy_.ScoreWithHits(claim.text(), context, article_hits)) {
+    const Taxonomy::Hits context_hits = taxonomy_.CountMatches(topic_matches, topic_begin, topic_end);
+    for (const TopicScore& t : taxonomy_.ScoreFromHits(taxonomy_.CountHits(claim.text()),
+                                                       context_hits, article_hits)) {
       claims::v1::TopicRef* ref = claim.add_topics();
       ref->set_id(t.id);
       ref->set_label(t.label);

@@ -59,6 +59,37 @@ std::vector<std::string> Words(absl::string_view text) {
   return words;
 }
 
+// A lower-cased word of a text and where it stands: bytes [begin, end) of that text.
+struct PlacedWord {
+  absl::string_view lower;  // into the lower-cased copy of the text
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// The words of `text` as Words() splits it, placed; `lower` receives the lower-cased text
+// that the words point into.
+std::vector<PlacedWord> PlacedWords(absl::string_view text, std::string* lower) {
+  lower->assign(text.data(), text.size());
+  for (char& c : *lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
+  std::vector<PlacedWord> words;
+  size_t i = 0, start = 0;
+  bool in_word = false;
+  while (i < text.size()) {
+    const size_t sep = SeparatorLength(text, i);
+    if (sep > 0) {
+      if (in_word) words.push_back({absl::string_view(*lower).substr(start, i - start), start, i});
+      in_word = false;
+      i += sep;
+      continue;
+    }
+    if (!in_word) start = i;
+    in_word = true;
+    ++i;
+  }
+  if (in_word) words.push_back({absl::string_view(*lower).substr(start, i - start), start, i});
+  return words;
+}
+
 // "hospitals" -> "hospital"; empty when the word has no plain plural "s".
 absl::string_view Singular(absl::string_view word) {
   if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's') {
@@ -172,15 +203,16 @@ const TopicEntry* Taxonomy::Find(absl::string_view id) const {
   return it == by_id_.end() ? nullptr : &topics_[it->second];
 }
 
-Taxonomy::Hits Taxonomy::CountHits(absl::string_view text) const {
-  Hits hits(topics_.size(), 0.0f);
-  const std::vector<std::string> words = Words(text);
+std::vector<Taxonomy::Match> Taxonomy::FindMatches(absl::string_view text) const {
+  std::string lower;
+  const std::vector<PlacedWord> words = PlacedWords(text, &lower);
+  std::vector<Match> matches;
   std::vector<size_t> credited;  // topics credited at the current position
   for (size_t i = 0; i < words.size(); ++i) {
     credited.clear();
-    auto it = by_first_word_.find(words[i]);
+    auto it = by_first_word_.find(words[i].lower);
     if (it == by_first_word_.end()) {
-      const absl::string_view singular = Singular(words[i]);
+      const absl::string_view singular = Singular(words[i].lower);
       if (singular.empty()) continue;
       it = by_first_word_.find(singular);
       if (it == by_first_word_.end()) continue;
@@ -188,15 +220,31 @@ Taxonomy::Hits Taxonomy::CountHits(absl::string_view text) const {
     for (const KeywordRef& ref : it->second) {
       bool match = true;
       for (size_t k = 0; k < ref.rest.size() && match; ++k) {
-        match = i + 1 + k < words.size() && WordMatches(words[i + 1 + k], ref.rest[k]);
+        match = i + 1 + k < words.size() && WordMatches(words[i + 1 + k].lower, ref.rest[k]);
       }
       if (!match) continue;
       if (std::find(credited.begin(), credited.end(), ref.topic) != credited.end()) continue;
       credited.push_back(ref.topic);
-      hits[ref.topic] += 1.0f;
+      matches.push_back({words[i].begin, words[i + ref.rest.size()].end, ref.topic});
     }
   }
+  return matches;
+}
+
+Taxonomy::Hits Taxonomy::CountMatches(const std::vector<Match>& matches, size_t begin,
+                                      size_t end) const {
+  Hits hits(topics_.size(), 0.0f);
+  // Matches are in order of their first word: skip to the first that starts in range.
+  auto it = std::lower_bound(matches.begin(), matches.end(), begin,
+                             [](const Match& m, size_t b) { return m.begin < b; });
+  for (; it != matches.end() && it->begin < end; ++it) {
+    if (it->end <= end) hits[it->topic] += 1.0f;
+  }
   return hits;
+}
+
+Taxonomy::Hits Taxonomy::CountHits(absl::string_view text) const {
+  return CountMatches(FindMatches(text), 0, text.size());
 }
 
 std::vector<TopicScore> Taxonomy::Score(absl::string_view claim_text,
@@ -210,14 +258,19 @@ std::vector<TopicScore> Taxonomy::ScoreWithHits(absl::string_view claim_text,
                                                 absl::string_view context,
                                                 const Hits& article_hits, size_t max_topics,
                                                 float min_score) const {
+  return ScoreFromHits(CountHits(claim_text), context.empty() ? Hits() : CountHits(context),
+                       article_hits, max_topics, min_score);
+}
+
+std::vector<TopicScore> Taxonomy::ScoreFromHits(const Hits& claim_hits, const Hits& context_hits,
+                                                const Hits& article_hits, size_t max_topics,
+                                                float min_score) const {
   const size_t n = topics_.size();
-  const Hits claim = CountHits(claim_text);
-  const Hits ctx = context.empty() ? Hits(n, 0.0f) : CountHits(context);
+  auto at = [](const Hits& h, size_t i) { return i < h.size() ? h[i] : 0.0f; };
   std::vector<float> evidence(n, 0.0f);
   for (size_t i = 0; i < n; ++i) {
-    const float article = i < article_hits.size() ? article_hits[i] : 0.0f;
-    evidence[i] = kClaimWeight * claim[i] + kContextWeight * ctx[i] +
-                  std::min(kArticleCap, kArticleWeight * article);
+    evidence[i] = kClaimWeight * at(claim_hits, i) + kContextWeight * at(context_hits, i) +
+                  std::min(kArticleCap, kArticleWeight * at(article_hits, i));
   }
   // Parents precede their children in topics_, so a reverse pass sees every child first.
   for (size_t i = n; i-- > 0;) {

@@ -63,6 +63,24 @@ class Taxonomy {
                                         absl::string_view context, const Hits& article_hits,
                                         size_t max_topics = 3, float min_score = 0.2f) const;
 
+  // One keyword found in a text: its bytes [begin, end) and its topic (an index of topics()).
+  struct Match {
+    size_t begin = 0;
+    size_t end = 0;
+    size_t topic = 0;
+  };
+  // Every keyword of `text`, in text order (each topic once per starting word, as CountHits
+  // counts them): an article is scanned once, and the hits of any part of it are then
+  // counted from the matches (CountMatches) instead of scanning the part again.
+  std::vector<Match> FindMatches(absl::string_view text) const;
+  // The hits of the matches that lie wholly within bytes [begin, end): CountHits of that
+  // part of the text, but for a keyword that the part's edges cut.
+  Hits CountMatches(const std::vector<Match>& matches, size_t begin, size_t end) const;
+  // Score() from hits counted already (empty: no evidence of that kind).
+  std::vector<TopicScore> ScoreFromHits(const Hits& claim_hits, const Hits& context_hits,
+                                        const Hits& article_hits, size_t max_topics = 3,
+                                        float min_score = 0.2f) const;
+
   const std::vector<TopicEntry>& topics() const { return topics_; }
   // nullptr when unknown.
   const TopicEntry* Find(absl::string_view id) const;

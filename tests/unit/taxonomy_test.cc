@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace claims::extract {
@@ -112,6 +113,33 @@ TEST(TaxonomyTest, ArticleEvidenceIsWeakAndCapped) {
   for (size_t i = 0; i < s.size(); ++i) {
     EXPECT_EQ(again[i].id, s[i].id);
     EXPECT_FLOAT_EQ(again[i].score, s[i].score);
+  }
+}
+
+TEST(TaxonomyTest, MatchesFoundOnceCountAnyPartOfTheText) {
+  const Taxonomy t = Small();
+  const std::string text = "Hospitals and waiting lists. The national data opt out. Privacy.";
+  const std::vector<Taxonomy::Match> matches = t.FindMatches(text);
+  std::vector<std::string> found;
+  for (const auto& m : matches) found.push_back(text.substr(m.begin, m.end - m.begin));
+  EXPECT_THAT(found, ::testing::ElementsAre("Hospitals", "waiting lists", "opt out",
+                                            "Privacy"));
+  // Any part counts as CountHits of that part would, but for a keyword its edges cut.
+  for (const auto& [b, e] : std::vector<std::pair<size_t, size_t>>{
+           {0, text.size()}, {0, 28}, {29, text.size()}, {14, 40}}) {
+    const Taxonomy::Hits part = t.CountMatches(matches, b, e);
+    const Taxonomy::Hits scanned = t.CountHits(absl::string_view(text).substr(b, e - b));
+    EXPECT_EQ(part, scanned) << b << ".." << e;
+  }
+  EXPECT_EQ(t.CountMatches(matches, 5, 20), t.CountHits(""));  // "waiting lists" is cut
+  // ScoreFromHits is Score from counts.
+  const auto direct = t.Score("Privacy.", text, text, 3, 0.0f);
+  const auto counted = t.ScoreFromHits(t.CountHits("Privacy."), t.CountMatches(matches, 0, text.size()),
+                                       t.CountHits(text), 3, 0.0f);
+  ASSERT_EQ(direct.size(), counted.size());
+  for (size_t i = 0; i < direct.size(); ++i) {
+    EXPECT_EQ(direct[i].id, counted[i].id);
+    EXPECT_FLOAT_EQ(direct[i].score, counted[i].score);
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 
 namespace claims::extract {
 namespace {
@@ -225,6 +226,7 @@ class Finder {
     sentence_used_.assign(seg_.sentences.size(), false);
     std::vector<Attribution> out;
     DirectQuotes(&out);
+    TranscriptLines(&out);
     Headlines(&out);
     IndirectSpeech(&out);
     std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {
@@ -919,6 +921,44 @@ class Finder {
       sentence_used_[si] = true;
       out->push_back(std::move(a));
     }
+  }
+
+  // Transcripts: `PENCE: Well, look, ...` or `"WALLACE: Let's start ...` (the whole
+  // paragraph, opening quotation mark or not): a speaker in capitals (at most three words)
+  // and a colon open the paragraph; the rest of it is what they said.
+  void TranscriptLines(std::vector<Attribution>* out) {
+    for (const Paragraph& para : seg_.paragraphs) {
+      size_t b = para.first_token;
+      if (b < para.end_token && tokens_[b].quote == QuoteRole::kDoubleOpen) ++b;
+      size_t colon = b;
+      while (colon < para.end_token && colon - b < 3 && IsWord(colon) && IsAllCapitals(colon)) ++colon;
+      if (colon == b || colon >= para.end_token || !Is(colon, ":")) continue;
+      if (IsHeadlineLabel(Lower(b)) || sentence_used_[tokens_[colon].sentence]) continue;
+      size_t e = para.end_token;
+      while (e > colon + 1 && (tokens_[e - 1].kind == TokenKind::kQuote ||
+                               IsTerminalPunct(TokenText(text_, tokens_[e - 1])))) {
+        --e;
+      }
+      if (!ContentOk(colon + 1, e)) continue;
+      SpeakerPhrase sp;
+      sp.head = {b, colon};
+      Attribution a = MakeIndirect(colon, colon + 1, sp, {{colon + 1, e}}, SentenceOf(colon));
+      a.kind = AttributionKind::kDirectQuote;
+      a.end_sentence = tokens_[e - 1].sentence + 1;
+      a.strong = true;
+      sentence_used_[tokens_[colon].sentence] = true;
+      out->push_back(std::move(a));
+    }
+  }
+
+  // A word of two or more letters, all of them capitals ("PENCE", "O'REILLY").
+  bool IsAllCapitals(size_t i) const {
+    size_t letters = 0;
+    for (char c : TokenText(text_, tokens_[i])) {
+      if (absl::ascii_islower(static_cast<unsigned char>(c))) return false;
+      letters += absl::ascii_isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+    }
+    return letters >= 2;
   }
 
   void IndirectSpeech(std::vector<Attribution>* out) {

@@ -77,7 +77,10 @@ QuoteRole QuoteRoleOf(char32_t c, char32_t before) {
   switch (c) {
     case 0x201C: case 0x201E: case 0xAB:
       return QuoteRole::kDoubleOpen;
-    case 0x201D: case 0xBB:
+    case 0x201D:
+      // At the start of a paragraph it can only open (some sites type ” for both marks).
+      return before == 0 ? QuoteRole::kDoubleOpen : QuoteRole::kDoubleClose;
+    case 0xBB:
       return QuoteRole::kDoubleClose;
     case 0x2018: case 0x2039:
       return QuoteRole::kSingleOpen;

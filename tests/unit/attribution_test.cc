@@ -240,6 +240,28 @@ TEST(AttributionTest, HeadlineSpeakerColonWordsIsAnAttribution) {
   EXPECT_EQ(found[1].speaker, "Dr. Ben Carson");
 }
 
+TEST(AttributionTest, TranscriptLinesAreQuotesOfTheSpeakerInCapitals) {
+  const auto found = Find("Partial transcript as follows:\n\n"
+                          "\"WALLACE: Let's start with the debate. Will she be there?\n\n"
+                          "\"PENCE: Well, look, she will not be attending. That is final.\"\n\n"
+                          "UPDATE: the debate was moved to Thursday night.");
+  ASSERT_THAT(found, SizeIs(2));
+  EXPECT_EQ(found[0].kind, AttributionKind::kDirectQuote);
+  EXPECT_EQ(found[0].cue, ":");
+  EXPECT_EQ(found[0].speaker, "WALLACE");
+  EXPECT_THAT(found[0].content, ElementsAre("Let's start with the debate. Will she be there"));
+  EXPECT_EQ(found[1].speaker, "PENCE");
+  EXPECT_THAT(found[1].content, ElementsAre("Well, look, she will not be attending. That is final"));
+}
+
+TEST(AttributionTest, AClosingMarkThatOpensAParagraphOpensItsQuote) {
+  // Some sites type ” for both marks.
+  const auto found = Find(RQ "The platform puts patients at risk." RQ " \xE2\x80\x95 Marion Macalpine");
+  ASSERT_THAT(found, SizeIs(1));
+  EXPECT_EQ(found[0].speaker, "Marion Macalpine");
+  EXPECT_THAT(found[0].content, ElementsAre("The platform puts patients at risk."));
+}
+
 TEST(AttributionTest, DescribedAsIsAReportingVerb) {
   const auto found = Find("Priya Shah, 67, described the library as her lifeline.");
   ASSERT_THAT(found, SizeIs(1));

@@ -113,7 +113,7 @@ void Tokenise(const Cursor& cur, size_t begin, size_t end, uint32_t paragraph,
     Token t;
     t.begin = pos;
     t.paragraph = paragraph;
-    if ((c == '\'' || c == '`') && pos + 1 < end && cur.s[pos + 1] == static_cast<char>(c)) {
+    if ((c == '\'' || c == '`') && DoubleQuoteMarkAt(cur.s.substr(0, end), pos) == 2) {
       // ''Yes,'' she said / ``Yes,'' she said: two marks are one double quotation mark.
       t.end = pos + 2;
       t.quote = c == '`' ? QuoteRole::kDoubleOpen : QuoteRoleOf('"', cur.Before(pos, begin));

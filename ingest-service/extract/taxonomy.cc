@@ -39,26 +39,6 @@ size_t SeparatorLength(absl::string_view text, size_t i) {
   return 0;
 }
 
-// Lower-cased words of `text`, in order.
-std::vector<std::string> Words(absl::string_view text) {
-  std::vector<std::string> words;
-  std::string current;
-  size_t i = 0;
-  while (i < text.size()) {
-    const size_t sep = SeparatorLength(text, i);
-    if (sep > 0) {
-      if (!current.empty()) words.push_back(std::move(current));
-      current.clear();
-      i += sep;
-      continue;
-    }
-    current.push_back(absl::ascii_tolower(static_cast<unsigned char>(text[i])));
-    ++i;
-  }
-  if (!current.empty()) words.push_back(std::move(current));
-  return words;
-}
-
 // A lower-cased word of a text and where it stands: bytes [begin, end) of that text.
 struct PlacedWord {
   absl::string_view lower;  // into the lower-cased copy of the text
@@ -66,8 +46,8 @@ struct PlacedWord {
   size_t end = 0;
 };
 
-// The words of `text` as Words() splits it, placed; `lower` receives the lower-cased text
-// that the words point into.
+// The words of `text` (runs of word characters, see SeparatorLength), placed; `lower`
+// receives the lower-cased text that the words point into.
 std::vector<PlacedWord> PlacedWords(absl::string_view text, std::string* lower) {
   lower->assign(text.data(), text.size());
   for (char& c : *lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
@@ -87,6 +67,14 @@ std::vector<PlacedWord> PlacedWords(absl::string_view text, std::string* lower) 
     ++i;
   }
   if (in_word) words.push_back({absl::string_view(*lower).substr(start, i - start), start, i});
+  return words;
+}
+
+// Lower-cased words of `text`, in order.
+std::vector<std::string> Words(absl::string_view text) {
+  std::string lower;
+  std::vector<std::string> words;
+  for (const PlacedWord& w : PlacedWords(text, &lower)) words.emplace_back(w.lower);
   return words;
 }
 

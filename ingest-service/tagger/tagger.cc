@@ -235,9 +235,6 @@ void CompleteContent(absl::string_view text, const extract::Segmentation& seg,
                          [](const extract::Token& t, size_t x) { return t.begin < x; }) -
         tokens.begin());
   };
-  auto is_comma = [&](size_t i) {
-    return tokens[i].kind == extract::TokenKind::kPunct && text.substr(tokens[i].begin, 1) == ",";
-  };
   // Sentences that hold more than one cue are left alone (whose content is which?).
   std::vector<int> cues_in(seg.sentences.size(), 0);
   for (const auto& a : *attributions) {
@@ -253,7 +250,7 @@ void CompleteContent(absl::string_view text, const extract::Segmentation& seg,
       const size_t b = token_at(source.begin);
       if (b >= s.first_token && b < s.end_token) first = std::min(first, b);
     }
-    if (first <= s.first_token + 1 || !is_comma(first - 1)) continue;
+    if (first <= s.first_token + 1 || !extract::IsPunct(text, tokens[first - 1], ",")) continue;
     size_t words = 0;
     for (size_t i = s.first_token; i + 1 < first; ++i) words += tokens[i].kind == extract::TokenKind::kWord;
     if (words < 3) continue;

@@ -96,7 +96,7 @@ void Model::Build(const std::vector<Quantised>& entries) {
   mask_ = size - 1;
   feature_count_ = 0;
   for (const Quantised& q : entries) {
-    size_t pos = Mix64(q.key) & mask_;
+    size_t pos = HomeSlot(q.key);
     while (table_[pos].fingerprint != 0 && keys_[pos] != q.key) pos = (pos + 1) & mask_;
     if (table_[pos].fingerprint == 0) ++feature_count_;
     table_[pos].fingerprint = Fingerprint(q.key);
@@ -131,7 +131,7 @@ void Model::AddScores(const uint64_t* keys, int n, float* scores) const {
   if (table_.empty()) return;
   int32_t acc[kNumTags - 1] = {};
   for (int k = 0; k < n; ++k) {
-    Probe(keys[k], Mix64(keys[k]) & mask_, acc);
+    Probe(keys[k], HomeSlot(keys[k]), acc);
   }
   for (int t = 1; t < kNumTags; ++t) scores[t] += scale_ * acc[t - 1];
 }
@@ -151,7 +151,7 @@ void Model::Score(const Document& doc, std::vector<float>* scores) const {
     for (size_t b = 0; b < block; ++b) {
       count[b] = ExtractFeatures(doc, first + b, keys[b]);
       for (int k = 0; k < count[b]; ++k) {
-        pos[b][k] = Mix64(keys[b][k]) & mask_;
+        pos[b][k] = HomeSlot(keys[b][k]);
         __builtin_prefetch(&table_[pos[b][k]]);
       }
     }
@@ -176,6 +176,14 @@ void ViterbiDecode(const float* scores, size_t n, const std::array<float, kNumTa
   tags->assign(n, kO);
   if (n == 0) return;
   constexpr float kNever = -std::numeric_limits<float>::infinity();
+  // A forbidden transition costs -infinity, and so does a state that cannot be reached:
+  // neither ever wins a strict comparison, so no test is needed in the inner loop.
+  float allowed[kNumTags][kNumTags];
+  for (int p = 0; p < kNumTags; ++p) {
+    for (int t = 0; t < kNumTags; ++t) {
+      allowed[p][t] = AllowedTransition(p, t) ? transition_[p][t] : kNever;
+    }
+  }
   std::vector<float> best(n * kNumTags);
   std::vector<uint8_t> back(n * kNumTags);
   for (int t = 0; t < kNumTags; ++t) {
@@ -187,14 +195,13 @@ void ViterbiDecode(const float* scores, size_t n, const std::array<float, kNumTa
       float top = kNever;
       uint8_t arg = kO;
       for (int p = 0; p < kNumTags; ++p) {
-        if (!AllowedTransition(p, t) || prev[p] == kNever) continue;
-        const float v = prev[p] + transition_[p][t];
+        const float v = prev[p] + allowed[p][t];
         if (v > top) {
           top = v;
           arg = static_cast<uint8_t>(p);
         }
       }
-      best[i * kNumTags + t] = top == kNever ? kNever : top + scores[i * kNumTags + t];
+      best[i * kNumTags + t] = top + scores[i * kNumTags + t];
       back[i * kNumTags + t] = arg;
     }
   }

@@ -97,6 +97,9 @@ class Model {
   };
   static_assert(sizeof(Slot) == 16, "four slots a cache line");
   static uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
+  // Every key is already the output of Mix64 (features.h: Combine), so its low bits serve
+  // as the slot number as they are.
+  size_t HomeSlot(uint64_t key) const { return key & mask_; }
   struct Quantised {
     uint64_t key = 0;
     int16_t weight[kNumTags - 1] = {};

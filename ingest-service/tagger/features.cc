@@ -1,6 +1,7 @@
 #include "ingest-service/tagger/features.h"
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace claims::tagger {
 namespace {
@@ -126,6 +127,17 @@ inline uint64_t Key(uint64_t templ, uint64_t a, uint64_t b, uint64_t c) {
 }
 
 constexpr uint64_t kBoundaryWord = 0x5bd1e9955bd1e995ULL;  // beyond the sentence
+
+// The first pass's templates that the second pass keeps, by their place in ExtractFeatures:
+// the word and its neighbours, shape, quotation state, the cue lexicon and cue distances,
+// punctuation.
+constexpr uint64_t TemplateSet(std::initializer_list<int> places) {
+  uint64_t set = 0;
+  for (int p : places) set |= uint64_t{1} << p;
+  return set;
+}
+constexpr uint64_t kSecondPassBase =
+    TemplateSet({0, 1, 2, 3, 6, 7, 11, 14, 18, 21, 22, 23, 24, 30, 31, 40});
 
 }  // namespace
 
@@ -310,62 +322,64 @@ int ExtractFeatures(const Document& doc, size_t i, uint64_t* keys) {
   };
   const ptrdiff_t k = static_cast<ptrdiff_t>(i);
   const uint64_t w0 = x.word, wm1 = word_at(k - 1), wp1 = word_at(k + 1);
-  int n = 0;
-  keys[n++] = Key(kBias, 0);
-  keys[n++] = Key(kW0, w0);
-  keys[n++] = Key(kWm1, wm1);
-  keys[n++] = Key(kWp1, wp1);
-  keys[n++] = Key(kWm2, word_at(k - 2));
-  keys[n++] = Key(kWp2, word_at(k + 2));
-  keys[n++] = Key(kWm1W0, wm1, w0);
-  keys[n++] = Key(kW0Wp1, w0, wp1);
-  keys[n++] = Key(kPrefix, x.prefix);
-  keys[n++] = Key(kSuffix3, x.suffix3);
-  keys[n++] = Key(kSuffix2, x.suffix2);
-  keys[n++] = Key(kShape, x.shape);
-  keys[n++] = Key(kShape3, shape_at(k - 1), x.shape, shape_at(k + 1));
-  keys[n++] = Key(kShapeW0Cap, x.shape, x.sentence_position);
-  keys[n++] = Key(kQuoteState, x.in_quote, x.shape >= 5 ? x.shape : 0);
-  keys[n++] = Key(kLeftQuote, x.in_quote, x.left_quote);
-  keys[n++] = Key(kRightQuote, x.in_quote, x.right_quote);
-  keys[n++] = Key(kQuoteBoth, x.left_quote, x.right_quote);
-  keys[n++] = Key(kSentencePos, x.sentence_position, x.in_quote);
-  keys[n++] = Key(kParagraphStart, x.paragraph_start, x.sentence_position);
-  keys[n++] = Key(kRelative, x.relative, x.in_quote);
-  keys[n++] = Key(kCue0, x.cue);
-  keys[n++] = Key(kCueNeighbours, cue_at(k - 1), x.cue, cue_at(k + 1));
-  keys[n++] = Key(kLeftCue, x.left_cue_distance, x.in_quote);
-  keys[n++] = Key(kRightCue, x.right_cue_distance, x.in_quote);
-  keys[n++] = Key(kLeftCueWord, x.left_cue_word, x.left_cue_distance);
-  keys[n++] = Key(kRightCueWord, x.right_cue_word, x.right_cue_distance);
-  keys[n++] = Key(kCueContext, x.left_cue_distance != 0, x.right_cue_distance != 0, x.shape);
-  keys[n++] = Key(kW0LeftCue, w0, x.left_cue_distance != 0);
-  keys[n++] = Key(kW0RightCue, w0, x.right_cue_distance != 0);
-  keys[n++] = Key(kPrevPunct, x.prev_punct, x.right_cue_distance != 0);
-  keys[n++] = Key(kNextPunct, x.next_punct, x.left_cue_distance != 0);
-  keys[n++] = Key(kPunctPair, x.prev_punct, x.next_punct);
-  keys[n++] = Key(kQuoteW0, x.in_quote, w0);
-  keys[n++] = Key(kWm1Cue, wm1, x.cue);
-  keys[n++] = Key(kWm3, word_at(k - 3));
-  keys[n++] = Key(kWp3, word_at(k + 3));
-  keys[n++] = Key(kWm2Wm1, word_at(k - 2), wm1);
-  keys[n++] = Key(kWp1Wp2, wp1, word_at(k + 2));
+  // The second pass keeps only the strongest of the first pass's templates (its cost is in
+  // the table lookups, one per key) and adds the stacking features. Bit t of `wanted`:
+  // template t (in the order below) is computed.
+  const bool second_pass = doc.stage1 != nullptr && i < doc.stack.size();
+  const uint64_t wanted = second_pass ? kSecondPassBase : ~uint64_t{0};
+  int n = 0, templ = 0;
+  auto add = [&](auto&& make_key) {
+    if ((wanted >> templ++) & 1) keys[n++] = make_key();
+  };
+  add([&] { return Key(kBias, 0); });
+  add([&] { return Key(kW0, w0); });
+  add([&] { return Key(kWm1, wm1); });
+  add([&] { return Key(kWp1, wp1); });
+  add([&] { return Key(kWm2, word_at(k - 2)); });
+  add([&] { return Key(kWp2, word_at(k + 2)); });
+  add([&] { return Key(kWm1W0, wm1, w0); });
+  add([&] { return Key(kW0Wp1, w0, wp1); });
+  add([&] { return Key(kPrefix, x.prefix); });
+  add([&] { return Key(kSuffix3, x.suffix3); });
+  add([&] { return Key(kSuffix2, x.suffix2); });
+  add([&] { return Key(kShape, x.shape); });
+  add([&] { return Key(kShape3, shape_at(k - 1), x.shape, shape_at(k + 1)); });
+  add([&] { return Key(kShapeW0Cap, x.shape, x.sentence_position); });
+  add([&] { return Key(kQuoteState, x.in_quote, x.shape >= 5 ? x.shape : 0); });
+  add([&] { return Key(kLeftQuote, x.in_quote, x.left_quote); });
+  add([&] { return Key(kRightQuote, x.in_quote, x.right_quote); });
+  add([&] { return Key(kQuoteBoth, x.left_quote, x.right_quote); });
+  add([&] { return Key(kSentencePos, x.sentence_position, x.in_quote); });
+  add([&] { return Key(kParagraphStart, x.paragraph_start, x.sentence_position); });
+  add([&] { return Key(kRelative, x.relative, x.in_quote); });
+  add([&] { return Key(kCue0, x.cue); });
+  add([&] { return Key(kCueNeighbours, cue_at(k - 1), x.cue, cue_at(k + 1)); });
+  add([&] { return Key(kLeftCue, x.left_cue_distance, x.in_quote); });
+  add([&] { return Key(kRightCue, x.right_cue_distance, x.in_quote); });
+  add([&] { return Key(kLeftCueWord, x.left_cue_word, x.left_cue_distance); });
+  add([&] { return Key(kRightCueWord, x.right_cue_word, x.right_cue_distance); });
+  add([&] { return Key(kCueContext, x.left_cue_distance != 0, x.right_cue_distance != 0, x.shape); });
+  add([&] { return Key(kW0LeftCue, w0, x.left_cue_distance != 0); });
+  add([&] { return Key(kW0RightCue, w0, x.right_cue_distance != 0); });
+  add([&] { return Key(kPrevPunct, x.prev_punct, x.right_cue_distance != 0); });
+  add([&] { return Key(kNextPunct, x.next_punct, x.left_cue_distance != 0); });
+  add([&] { return Key(kPunctPair, x.prev_punct, x.next_punct); });
+  add([&] { return Key(kQuoteW0, x.in_quote, w0); });
+  add([&] { return Key(kWm1Cue, wm1, x.cue); });
+  add([&] { return Key(kWm3, word_at(k - 3)); });
+  add([&] { return Key(kWp3, word_at(k + 3)); });
+  add([&] { return Key(kWm2Wm1, word_at(k - 2), wm1); });
+  add([&] { return Key(kWp1Wp2, wp1, word_at(k + 2)); });
   const bool has_prev = k > 0 && tokens[k - 1].sentence == sentence;
   const bool has_next = static_cast<size_t>(k + 1) < info.size() && tokens[k + 1].sentence == sentence;
-  keys[n++] = Key(kSuffixM1, has_prev ? info[k - 1].suffix3 : kBoundaryWord);
-  keys[n++] = Key(kSuffixP1, has_next ? info[k + 1].suffix3 : kBoundaryWord);
-  keys[n++] = Key(kSentenceShape, x.sentence_quotes, x.sentence_cues, x.in_quote);
-  keys[n++] = Key(kEdges, x.from_start, x.to_end);
+  add([&] { return Key(kSuffixM1, has_prev ? info[k - 1].suffix3 : kBoundaryWord); });
+  add([&] { return Key(kSuffixP1, has_next ? info[k + 1].suffix3 : kBoundaryWord); });
+  add([&] { return Key(kSentenceShape, x.sentence_quotes, x.sentence_cues, x.in_quote); });
+  add([&] { return Key(kEdges, x.from_start, x.to_end); });
   const bool cap_run = x.shape == 1 && ((has_prev && info[k - 1].shape == 1) || (has_next && info[k + 1].shape == 1));
-  keys[n++] = Key(kCapRun, cap_run, x.left_cue_distance, x.right_cue_distance);
-  keys[n++] = Key(kW0Edge, w0, x.from_start);
-  if (doc.stage1 == nullptr || i >= doc.stack.size()) return n;
-  // The second pass keeps only the strongest of the first pass's templates (its cost is in
-  // the table lookups, one per key), and adds the stacking features.
-  static constexpr int kSecondPassBase[] = {0, 1, 2, 3, 6, 7, 11, 14, 18, 21, 22, 23, 24, 30, 31, 40};
-  int kept = 0;
-  for (int b : kSecondPassBase) keys[kept++] = keys[b];
-  n = kept;
+  add([&] { return Key(kCapRun, cap_run, x.left_cue_distance, x.right_cue_distance); });
+  add([&] { return Key(kW0Edge, w0, x.from_start); });
+  if (!second_pass) return n;
   // Stacking: the first pass's tags around the token (beyond the sentence: 9).
   const std::vector<uint8_t>& t = *doc.stage1;
   auto tag_at = [&](ptrdiff_t j) -> uint64_t {

@@ -3,10 +3,11 @@
 // a producer streams as fast as it can. Prints figures; asserts nothing.
 //
 //   build-feeds/bench/ingest_stream_bench [--articles N] [--threads T] [--window W]
-//                                         [--server PATH]
+//                                         [--server PATH] [--db DIR]
 //
 // --server runs another claims-ingest binary (default: the one built with this bench), so
-// that two builds can be compared back to back, e.g. a copy of main's.
+// that two builds can be compared back to back, e.g. a copy of main's. --db writes the
+// database into DIR (which must not hold one) and keeps it, to inspect its files and LOG.
 //
 // Articles are the fixture articles (tests/fixtures/articles/*.txt) varied so that each one is
 // unique: another place, other people, other numbers, an extra paragraph, its own URL.
@@ -69,13 +70,14 @@ int64_t RssKb(int pid) {
 
 int main(int argc, char** argv) {
   int64_t articles = 10000;
-  std::string threads = "8", window = "64", server_bin = CLAIMS_INGEST_BIN;
+  std::string threads = "8", window = "64", server_bin = CLAIMS_INGEST_BIN, db_dir;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--articles") articles = std::atoll(argv[i + 1]);
     if (flag == "--threads") threads = argv[i + 1];
     if (flag == "--window") window = argv[i + 1];
     if (flag == "--server") server_bin = argv[i + 1];
+    if (flag == "--db") db_dir = argv[i + 1];
   }
   const std::vector<std::string> fixtures = claims::bench::LoadFixtures(CLAIMS_FIXTURES);
   if (fixtures.empty()) {
@@ -84,7 +86,7 @@ int main(int argc, char** argv) {
   }
   claims::testing::TempDir dir;
   claims::testing::ServerProcess server(
-      server_bin, {"--listen=127.0.0.1:0", "--db=" + dir.Sub("db"), "--ingest_threads=" + threads,
+      server_bin, {"--listen=127.0.0.1:0", "--db=" + (db_dir.empty() ? dir.Sub("db") : db_dir), "--ingest_threads=" + threads,
                           "--stream_window=" + window});
   if (server.address().empty()) {
     std::cerr << "claims-ingest did not start: " << server.ReadStderr() << "\n";

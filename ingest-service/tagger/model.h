@@ -105,8 +105,9 @@ class Model {
     int16_t weight[kNumTags - 1] = {};
   };
   // Adds the weights of `key` (found by linear probing from slot `pos`, its home slot) to
-  // acc[0..kNumTags-1); an unknown key adds nothing. The one lookup of AddScores and Score.
-  inline void Probe(uint64_t key, size_t pos, int32_t* acc) const;
+  // `sum`; an unknown key adds nothing. The one lookup of AddScores and Score.
+  class SlotSum;
+  inline void Probe(uint64_t key, size_t pos, SlotSum* sum) const;
   // Fills the table from quantised entries.
   void Build(const std::vector<Quantised>& entries);
 

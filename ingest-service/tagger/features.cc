@@ -127,6 +127,10 @@ inline uint64_t Key(uint64_t templ, uint64_t a, uint64_t b, uint64_t c) {
 }
 
 constexpr uint64_t kBoundaryWord = 0x5bd1e9955bd1e995ULL;  // beyond the sentence
+// Beyond the sentence, for the neighbours' shape, cue bucket and first-pass tag.
+constexpr uint64_t kNoShape = 99;
+constexpr uint64_t kNoCue = 9;
+constexpr uint64_t kNoTag = 9;
 
 // The first pass's templates that the second pass keeps, by their place in ExtractFeatures:
 // the word and its neighbours, shape, quotation state, the cue lexicon and cue distances,
@@ -303,7 +307,24 @@ void PrepareStack(const std::vector<uint8_t>& tags, Document* doc) {
   }
 }
 
-int ExtractFeatures(const Document& doc, size_t i, uint64_t* keys) {
+namespace {
+
+// Where ExtractKeys puts the keys: Wide(key) and Small(key) for the two kinds of template.
+struct SplitSink {
+  TokenKeys* out;
+  void Wide(uint64_t key) { out->wide[out->wide_count++] = key; }
+  void Small(uint64_t key) { out->small[out->small_count++] = key; }
+};
+// Both kinds into one array, in template order (the order the trainer has always seen).
+struct ArraySink {
+  uint64_t* keys;
+  int n = 0;
+  void Wide(uint64_t key) { keys[n++] = key; }
+  void Small(uint64_t key) { keys[n++] = key; }
+};
+
+template <typename Sink>
+void ExtractKeys(const Document& doc, size_t i, Sink* sink) {
   const auto& info = doc.info;
   const auto& tokens = doc.seg->tokens;
   const TokenInfo& x = info[i];
@@ -313,101 +334,207 @@ int ExtractFeatures(const Document& doc, size_t i, uint64_t* keys) {
     return info[j].word;
   };
   auto shape_at = [&](ptrdiff_t j) -> uint64_t {
-    if (j < 0 || static_cast<size_t>(j) >= info.size() || tokens[j].sentence != sentence) return 99;
+    if (j < 0 || static_cast<size_t>(j) >= info.size() || tokens[j].sentence != sentence) return kNoShape;
     return info[j].shape;
   };
   auto cue_at = [&](ptrdiff_t j) -> uint64_t {
-    if (j < 0 || static_cast<size_t>(j) >= info.size() || tokens[j].sentence != sentence) return 9;
+    if (j < 0 || static_cast<size_t>(j) >= info.size() || tokens[j].sentence != sentence) return kNoCue;
     return info[j].cue;
   };
   const ptrdiff_t k = static_cast<ptrdiff_t>(i);
   const uint64_t w0 = x.word, wm1 = word_at(k - 1), wp1 = word_at(k + 1);
   // The second pass keeps only the strongest of the first pass's templates (its cost is in
   // the table lookups, one per key) and adds the stacking features. Bit t of `wanted`:
-  // template t (in the order below) is computed.
+  // template t (in the order below) is computed. Templates added with `small` must be
+  // listed in SmallDomainKeys with every value they can take.
   const bool second_pass = doc.stage1 != nullptr && i < doc.stack.size();
   const uint64_t wanted = second_pass ? kSecondPassBase : ~uint64_t{0};
-  int n = 0, templ = 0;
-  auto add = [&](auto&& make_key) {
-    if ((wanted >> templ++) & 1) keys[n++] = make_key();
+  int templ = 0;
+  auto wide = [&](auto&& make_key) {
+    if ((wanted >> templ++) & 1) sink->Wide(make_key());
   };
-  add([&] { return Key(kBias, 0); });
-  add([&] { return Key(kW0, w0); });
-  add([&] { return Key(kWm1, wm1); });
-  add([&] { return Key(kWp1, wp1); });
-  add([&] { return Key(kWm2, word_at(k - 2)); });
-  add([&] { return Key(kWp2, word_at(k + 2)); });
-  add([&] { return Key(kWm1W0, wm1, w0); });
-  add([&] { return Key(kW0Wp1, w0, wp1); });
-  add([&] { return Key(kPrefix, x.prefix); });
-  add([&] { return Key(kSuffix3, x.suffix3); });
-  add([&] { return Key(kSuffix2, x.suffix2); });
-  add([&] { return Key(kShape, x.shape); });
-  add([&] { return Key(kShape3, shape_at(k - 1), x.shape, shape_at(k + 1)); });
-  add([&] { return Key(kShapeW0Cap, x.shape, x.sentence_position); });
-  add([&] { return Key(kQuoteState, x.in_quote, x.shape >= 5 ? x.shape : 0); });
-  add([&] { return Key(kLeftQuote, x.in_quote, x.left_quote); });
-  add([&] { return Key(kRightQuote, x.in_quote, x.right_quote); });
-  add([&] { return Key(kQuoteBoth, x.left_quote, x.right_quote); });
-  add([&] { return Key(kSentencePos, x.sentence_position, x.in_quote); });
-  add([&] { return Key(kParagraphStart, x.paragraph_start, x.sentence_position); });
-  add([&] { return Key(kRelative, x.relative, x.in_quote); });
-  add([&] { return Key(kCue0, x.cue); });
-  add([&] { return Key(kCueNeighbours, cue_at(k - 1), x.cue, cue_at(k + 1)); });
-  add([&] { return Key(kLeftCue, x.left_cue_distance, x.in_quote); });
-  add([&] { return Key(kRightCue, x.right_cue_distance, x.in_quote); });
-  add([&] { return Key(kLeftCueWord, x.left_cue_word, x.left_cue_distance); });
-  add([&] { return Key(kRightCueWord, x.right_cue_word, x.right_cue_distance); });
-  add([&] { return Key(kCueContext, x.left_cue_distance != 0, x.right_cue_distance != 0, x.shape); });
-  add([&] { return Key(kW0LeftCue, w0, x.left_cue_distance != 0); });
-  add([&] { return Key(kW0RightCue, w0, x.right_cue_distance != 0); });
-  add([&] { return Key(kPrevPunct, x.prev_punct, x.right_cue_distance != 0); });
-  add([&] { return Key(kNextPunct, x.next_punct, x.left_cue_distance != 0); });
-  add([&] { return Key(kPunctPair, x.prev_punct, x.next_punct); });
-  add([&] { return Key(kQuoteW0, x.in_quote, w0); });
-  add([&] { return Key(kWm1Cue, wm1, x.cue); });
-  add([&] { return Key(kWm3, word_at(k - 3)); });
-  add([&] { return Key(kWp3, word_at(k + 3)); });
-  add([&] { return Key(kWm2Wm1, word_at(k - 2), wm1); });
-  add([&] { return Key(kWp1Wp2, wp1, word_at(k + 2)); });
+  auto small = [&](auto&& make_key) {
+    if ((wanted >> templ++) & 1) sink->Small(make_key());
+  };
+  small([&] { return Key(kBias, 0); });
+  wide([&] { return Key(kW0, w0); });
+  wide([&] { return Key(kWm1, wm1); });
+  wide([&] { return Key(kWp1, wp1); });
+  wide([&] { return Key(kWm2, word_at(k - 2)); });
+  wide([&] { return Key(kWp2, word_at(k + 2)); });
+  wide([&] { return Key(kWm1W0, wm1, w0); });
+  wide([&] { return Key(kW0Wp1, w0, wp1); });
+  wide([&] { return Key(kPrefix, x.prefix); });
+  wide([&] { return Key(kSuffix3, x.suffix3); });
+  wide([&] { return Key(kSuffix2, x.suffix2); });
+  small([&] { return Key(kShape, x.shape); });
+  small([&] { return Key(kShape3, shape_at(k - 1), x.shape, shape_at(k + 1)); });
+  small([&] { return Key(kShapeW0Cap, x.shape, x.sentence_position); });
+  small([&] { return Key(kQuoteState, x.in_quote, x.shape >= 5 ? x.shape : 0); });
+  small([&] { return Key(kLeftQuote, x.in_quote, x.left_quote); });
+  small([&] { return Key(kRightQuote, x.in_quote, x.right_quote); });
+  small([&] { return Key(kQuoteBoth, x.left_quote, x.right_quote); });
+  small([&] { return Key(kSentencePos, x.sentence_position, x.in_quote); });
+  small([&] { return Key(kParagraphStart, x.paragraph_start, x.sentence_position); });
+  small([&] { return Key(kRelative, x.relative, x.in_quote); });
+  small([&] { return Key(kCue0, x.cue); });
+  small([&] { return Key(kCueNeighbours, cue_at(k - 1), x.cue, cue_at(k + 1)); });
+  small([&] { return Key(kLeftCue, x.left_cue_distance, x.in_quote); });
+  small([&] { return Key(kRightCue, x.right_cue_distance, x.in_quote); });
+  wide([&] { return Key(kLeftCueWord, x.left_cue_word, x.left_cue_distance); });
+  wide([&] { return Key(kRightCueWord, x.right_cue_word, x.right_cue_distance); });
+  small([&] { return Key(kCueContext, x.left_cue_distance != 0, x.right_cue_distance != 0, x.shape); });
+  wide([&] { return Key(kW0LeftCue, w0, x.left_cue_distance != 0); });
+  wide([&] { return Key(kW0RightCue, w0, x.right_cue_distance != 0); });
+  wide([&] { return Key(kPrevPunct, x.prev_punct, x.right_cue_distance != 0); });
+  wide([&] { return Key(kNextPunct, x.next_punct, x.left_cue_distance != 0); });
+  wide([&] { return Key(kPunctPair, x.prev_punct, x.next_punct); });
+  wide([&] { return Key(kQuoteW0, x.in_quote, w0); });
+  wide([&] { return Key(kWm1Cue, wm1, x.cue); });
+  wide([&] { return Key(kWm3, word_at(k - 3)); });
+  wide([&] { return Key(kWp3, word_at(k + 3)); });
+  wide([&] { return Key(kWm2Wm1, word_at(k - 2), wm1); });
+  wide([&] { return Key(kWp1Wp2, wp1, word_at(k + 2)); });
   const bool has_prev = k > 0 && tokens[k - 1].sentence == sentence;
   const bool has_next = static_cast<size_t>(k + 1) < info.size() && tokens[k + 1].sentence == sentence;
-  add([&] { return Key(kSuffixM1, has_prev ? info[k - 1].suffix3 : kBoundaryWord); });
-  add([&] { return Key(kSuffixP1, has_next ? info[k + 1].suffix3 : kBoundaryWord); });
-  add([&] { return Key(kSentenceShape, x.sentence_quotes, x.sentence_cues, x.in_quote); });
-  add([&] { return Key(kEdges, x.from_start, x.to_end); });
+  wide([&] { return Key(kSuffixM1, has_prev ? info[k - 1].suffix3 : kBoundaryWord); });
+  wide([&] { return Key(kSuffixP1, has_next ? info[k + 1].suffix3 : kBoundaryWord); });
+  small([&] { return Key(kSentenceShape, x.sentence_quotes, x.sentence_cues, x.in_quote); });
+  small([&] { return Key(kEdges, x.from_start, x.to_end); });
   const bool cap_run = x.shape == 1 && ((has_prev && info[k - 1].shape == 1) || (has_next && info[k + 1].shape == 1));
-  add([&] { return Key(kCapRun, cap_run, x.left_cue_distance, x.right_cue_distance); });
-  add([&] { return Key(kW0Edge, w0, x.from_start); });
-  if (!second_pass) return n;
-  // Stacking: the first pass's tags around the token (beyond the sentence: 9).
+  small([&] { return Key(kCapRun, cap_run, x.left_cue_distance, x.right_cue_distance); });
+  wide([&] { return Key(kW0Edge, w0, x.from_start); });
+  if (!second_pass) return;
+  // Stacking: the first pass's tags around the token (beyond the sentence: kNoTag).
   const std::vector<uint8_t>& t = *doc.stage1;
   auto tag_at = [&](ptrdiff_t j) -> uint64_t {
-    if (j < 0 || static_cast<size_t>(j) >= doc.stack.size() || tokens[j].sentence != sentence) return 9;
+    if (j < 0 || static_cast<size_t>(j) >= doc.stack.size() || tokens[j].sentence != sentence) return kNoTag;
     return t[j];
   };
   auto component_at = [&](ptrdiff_t j) -> uint64_t {
-    if (j < 0 || static_cast<size_t>(j) >= doc.stack.size() || tokens[j].sentence != sentence) return 9;
+    if (j < 0 || static_cast<size_t>(j) >= doc.stack.size() || tokens[j].sentence != sentence) return kNoTag;
     return ComponentOf(t[j]);
   };
   const StackInfo& st = doc.stack[i];
   const uint64_t s0 = t[i];
-  keys[n++] = Key(kS0, s0);
-  keys[n++] = Key(kSm1S0, tag_at(k - 1), s0);
-  keys[n++] = Key(kS0Sp1, s0, tag_at(k + 1));
-  keys[n++] = Key(kSWindow, component_at(k - 2) * 100 + component_at(k - 1) * 10 + component_at(k + 1),
-                  component_at(k + 2), s0);
-  keys[n++] = Key(kSW0, s0, w0);
-  keys[n++] = Key(kSSentence, st.sentence_components, s0);
-  keys[n++] = Key(kSLeftCue, st.left_cue, s0, x.in_quote);
-  keys[n++] = Key(kSRightCue, st.right_cue, s0, x.in_quote);
-  keys[n++] = Key(kSContent, st.left_content * 16 + st.right_content, s0);
-  keys[n++] = Key(kSSource, st.left_source * 16 + st.right_source, s0);
-  keys[n++] = Key(kSNeighbourSentences, st.previous_sentence_end * 8 + st.next_sentence_start, s0, x.sentence_position);
-  keys[n++] = Key(kSRun, st.run_length, s0);
-  keys[n++] = Key(kSCueWord, x.left_cue_word, st.left_cue != 0, ComponentOf(t[i]));
-  keys[n++] = Key(kSQuote, x.in_quote, st.sentence_components, ComponentOf(t[i]));
-  return n;
+  sink->Small(Key(kS0, s0));
+  sink->Small(Key(kSm1S0, tag_at(k - 1), s0));
+  sink->Small(Key(kS0Sp1, s0, tag_at(k + 1)));
+  sink->Small(Key(kSWindow, component_at(k - 2) * 100 + component_at(k - 1) * 10 + component_at(k + 1),
+                  component_at(k + 2), s0));
+  sink->Wide(Key(kSW0, s0, w0));
+  sink->Small(Key(kSSentence, st.sentence_components, s0));
+  sink->Small(Key(kSLeftCue, st.left_cue, s0, x.in_quote));
+  sink->Small(Key(kSRightCue, st.right_cue, s0, x.in_quote));
+  sink->Small(Key(kSContent, st.left_content * 16 + st.right_content, s0));
+  sink->Small(Key(kSSource, st.left_source * 16 + st.right_source, s0));
+  sink->Small(Key(kSNeighbourSentences, st.previous_sentence_end * 8 + st.next_sentence_start, s0,
+                  x.sentence_position));
+  sink->Small(Key(kSRun, st.run_length, s0));
+  sink->Wide(Key(kSCueWord, x.left_cue_word, st.left_cue != 0, ComponentOf(t[i])));
+  sink->Small(Key(kSQuote, x.in_quote, st.sentence_components, ComponentOf(t[i])));
+}
+
+}  // namespace
+
+void ExtractFeatures(const Document& doc, size_t i, TokenKeys* keys) {
+  keys->wide_count = 0;
+  keys->small_count = 0;
+  SplitSink sink{keys};
+  ExtractKeys(doc, i, &sink);
+}
+
+int ExtractFeatures(const Document& doc, size_t i, uint64_t* keys) {
+  ArraySink sink{keys};
+  ExtractKeys(doc, i, &sink);
+  return sink.n;
+}
+
+const std::vector<uint64_t>& SmallDomainKeys() {
+  static const std::vector<uint64_t>* const keys = [] {
+    auto* out = new std::vector<uint64_t>;
+    // Every value each argument of a small template can take (ExtractFeatures, TokenInfo,
+    // StackInfo): DistanceBucket gives 0..8, CueBucket 0..4, Shape 0..7, tags 0..6,
+    // components 0..3, sentence positions 0..3, relative positions 0..4.
+    auto range = [](uint64_t n) {
+      std::vector<uint64_t> v(n);
+      for (uint64_t i = 0; i < n; ++i) v[i] = i;
+      return v;
+    };
+    auto with = [](std::vector<uint64_t> v, uint64_t extra) {
+      v.push_back(extra);
+      return v;
+    };
+    const auto flag = range(2), distance = range(9), cue = range(5), shape = range(8), tag = range(kNumTags),
+               component = range(4), position = range(4), sentence_components = range(8);
+    const auto shape_near = with(shape, kNoShape), cue_near = with(cue, kNoCue), tag_near = with(tag, kNoTag),
+               component_near = with(component, kNoTag);
+    auto one = [&](uint64_t templ, const std::vector<uint64_t>& a) {
+      for (uint64_t x : a) out->push_back(Key(templ, x));
+    };
+    auto two = [&](uint64_t templ, const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+      for (uint64_t x : a) {
+        for (uint64_t y : b) out->push_back(Key(templ, x, y));
+      }
+    };
+    auto three = [&](uint64_t templ, const std::vector<uint64_t>& a, const std::vector<uint64_t>& b,
+                     const std::vector<uint64_t>& c) {
+      for (uint64_t x : a) {
+        for (uint64_t y : b) {
+          for (uint64_t z : c) out->push_back(Key(templ, x, y, z));
+        }
+      }
+    };
+    one(kBias, {0});
+    one(kShape, shape);
+    three(kShape3, shape_near, shape, shape_near);
+    two(kShapeW0Cap, shape, position);
+    two(kQuoteState, flag, {0, 5, 6, 7});
+    two(kLeftQuote, flag, distance);
+    two(kRightQuote, flag, distance);
+    two(kQuoteBoth, distance, distance);
+    two(kSentencePos, position, flag);
+    two(kParagraphStart, flag, position);
+    two(kRelative, range(5), flag);
+    one(kCue0, cue);
+    three(kCueNeighbours, cue_near, cue, cue_near);
+    two(kLeftCue, distance, flag);
+    two(kRightCue, distance, flag);
+    three(kCueContext, flag, flag, shape);
+    three(kSentenceShape, flag, range(3), flag);
+    two(kEdges, distance, distance);
+    three(kCapRun, flag, distance, distance);
+    one(kS0, tag);
+    two(kSm1S0, tag_near, tag);
+    two(kS0Sp1, tag, tag_near);
+    std::vector<uint64_t> window;
+    for (uint64_t a : component_near) {
+      for (uint64_t b : component_near) {
+        for (uint64_t c : component_near) window.push_back(a * 100 + b * 10 + c);
+      }
+    }
+    three(kSWindow, window, component_near, tag);
+    two(kSSentence, sentence_components, tag);
+    three(kSLeftCue, distance, tag, flag);
+    three(kSRightCue, distance, tag, flag);
+    std::vector<uint64_t> sides;
+    for (uint64_t a : distance) {
+      for (uint64_t b : distance) sides.push_back(a * 16 + b);
+    }
+    two(kSContent, sides, tag);
+    two(kSSource, sides, tag);
+    std::vector<uint64_t> neighbours;
+    for (uint64_t a : range(5)) {
+      for (uint64_t b : range(5)) neighbours.push_back(a * 8 + b);
+    }
+    three(kSNeighbourSentences, neighbours, tag, position);
+    two(kSRun, distance, tag);
+    three(kSQuote, flag, sentence_components, component);
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
+    return out;
+  }();
+  return *keys;
 }
 
 }  // namespace claims::tagger

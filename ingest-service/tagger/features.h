@@ -122,11 +122,27 @@ void PrepareDocument(absl::string_view text, const extract::Segmentation& seg,
 void PrepareStack(const std::vector<uint8_t>& tags, Document* doc);
 
 inline constexpr int kMaxFeatures = 64;
-// Writes the feature keys of token `i` into keys[0..n), returns n (<= kMaxFeatures). With
-// doc.stage1 set (the second pass), 16 of the first pass's 45 templates (the strongest:
-// the word and its neighbours, shape, quotation state, cue lexicon and cue distances,
-// punctuation) and the 14 stacking templates: the second pass costs two thirds of the first.
+// The feature keys of one token, split by the domain of their template: `wide` keys read
+// word forms, affixes and other open-ended values; `small` keys read only small bounded
+// values (shape, distance buckets, quotation state, the first pass's tags...), and every
+// key such a template can make is listed by SmallDomainKeys(), so a model can keep their
+// weights in a table small enough to stay in cache.
+struct TokenKeys {
+  uint64_t wide[kMaxFeatures];
+  uint64_t small[kMaxFeatures];
+  int wide_count = 0;
+  int small_count = 0;
+};
+// The feature keys of token `i`. With doc.stage1 set (the second pass), 16 of the first
+// pass's 45 templates (the strongest: the word and its neighbours, shape, quotation state,
+// cue lexicon and cue distances, punctuation) and the 14 stacking templates: the second pass
+// costs two thirds of the first.
+void ExtractFeatures(const Document& doc, size_t i, TokenKeys* keys);
+// The same keys in one array, keys[0..n) in template order; returns n (<= kMaxFeatures).
 int ExtractFeatures(const Document& doc, size_t i, uint64_t* keys);
+
+// Every key that the small-domain templates can make, each once.
+const std::vector<uint64_t>& SmallDomainKeys();
 
 }  // namespace claims::tagger
 

@@ -108,6 +108,22 @@ void Model::Build(const std::vector<Quantised>& entries) {
     keys_[pos] = q.key;
     std::copy(q.weight, q.weight + kNumTags - 1, table_[pos].weight);
   }
+  const std::vector<uint64_t>& small_keys = SmallDomainKeys();  // distinct keys
+  size_t small_size = 16;
+  while (small_size < small_keys.size() * 2) small_size *= 2;
+  small_.assign(small_size, Slot{});
+  small_mask_ = small_size - 1;
+  for (uint64_t key : small_keys) {
+    size_t pos = key & small_mask_;
+    while (small_[pos].fingerprint != 0) pos = (pos + 1) & small_mask_;
+    small_[pos].fingerprint = Fingerprint(key);
+    for (size_t p = HomeSlot(key); table_[p].fingerprint != 0; p = (p + 1) & mask_) {
+      if (keys_[p] == key) {
+        std::copy(table_[p].weight, table_[p].weight + kNumTags - 1, small_[pos].weight);
+        break;
+      }
+    }
+  }
 }
 
 // The sum of the weights of the slots found for one token. With SSE2 a slot is added as one
@@ -157,6 +173,19 @@ inline void Model::Probe(uint64_t key, size_t pos, SlotSum* sum) const {
   }
 }
 
+inline void Model::ProbeSmall(uint64_t key, SlotSum* sum) const {
+  const uint32_t fp = Fingerprint(key);
+  for (size_t pos = key & small_mask_;; pos = (pos + 1) & small_mask_) {
+    const Slot& s = small_[pos];
+    if (s.fingerprint == fp) {
+      sum->Add(s);
+      return;
+    }
+    if (s.fingerprint == 0) break;
+  }
+  Probe(key, HomeSlot(key), sum);
+}
+
 void Model::AddScores(const uint64_t* keys, int n, float* scores) const {
   if (table_.empty()) return;
   SlotSum sum;
@@ -175,23 +204,21 @@ void Model::Score(const Document& doc, std::vector<float>* scores) const {
   // Tokens go in blocks: first every key of the block is hashed and its slot prefetched, then
   // the slots are read, so that the table's cache misses overlap instead of queueing.
   constexpr size_t kBlock = 8;
-  uint64_t keys[kBlock][kMaxFeatures];
+  TokenKeys keys[kBlock];
   size_t pos[kBlock][kMaxFeatures];
-  int count[kBlock];
   for (size_t first = 0; first < n; first += kBlock) {
     const size_t block = std::min(kBlock, n - first);
     for (size_t b = 0; b < block; ++b) {
-      count[b] = ExtractFeatures(doc, first + b, keys[b]);
-      for (int k = 0; k < count[b]; ++k) {
-        pos[b][k] = HomeSlot(keys[b][k]);
+      ExtractFeatures(doc, first + b, &keys[b]);
+      for (int k = 0; k < keys[b].wide_count; ++k) {
+        pos[b][k] = HomeSlot(keys[b].wide[k]);
         __builtin_prefetch(&table_[pos[b][k]]);
       }
     }
     for (size_t b = 0; b < block; ++b) {
       SlotSum sum;
-      for (int k = 0; k < count[b]; ++k) {
-        Probe(keys[b][k], pos[b][k], &sum);
-      }
+      for (int k = 0; k < keys[b].small_count; ++k) ProbeSmall(keys[b].small[k], &sum);
+      for (int k = 0; k < keys[b].wide_count; ++k) Probe(keys[b].wide[k], pos[b][k], &sum);
       int32_t sums[kNumTags + 1];
       sum.Get(sums);
       float* out = scores->data() + (first + b) * kNumTags;

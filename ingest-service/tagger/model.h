@@ -5,7 +5,9 @@
 // Feature weights are stored relative to tag O (whose weight is then 0: adding the same
 // amount to every tag of a token changes no decision) and quantised to 16 bits with one
 // scale, so a table slot is 16 bytes and four share a cache line: scoring is bound by the
-// table's cache misses.
+// table's cache misses. The keys of small-domain templates (features.h: SmallDomainKeys,
+// about 8,000 of them) are copied into a second table of their own (~256 KB), which stays in
+// the core's cache, so that only word-form and other wide keys go to the large table.
 //
 // Model file (little-endian; floats IEEE-754 binary32):
 //   "CLMTAG02"  magic
@@ -108,7 +110,10 @@ class Model {
   // `sum`; an unknown key adds nothing. The one lookup of AddScores and Score.
   class SlotSum;
   inline void Probe(uint64_t key, size_t pos, SlotSum* sum) const;
-  // Fills the table from quantised entries.
+  // The same for a key of a small-domain template, from small_; a key that SmallDomainKeys
+  // does not list (none should be) is looked up in table_.
+  inline void ProbeSmall(uint64_t key, SlotSum* sum) const;
+  // Fills the table from quantised entries, then small_ from it.
   void Build(const std::vector<Quantised>& entries);
 
   CueLexicon lexicon_;
@@ -116,6 +121,9 @@ class Model {
   // Huge pages when the system offers them (fewer TLB misses on random lookups).
   std::vector<Slot, HugePageAllocator<Slot>> table_;
   uint64_t mask_ = 0;
+  // Every key of SmallDomainKeys with its weights (zero when the model lacks it).
+  std::vector<Slot> small_;
+  uint64_t small_mask_ = 0;
   size_t feature_count_ = 0;
   // Kept for Serialize: the keys in table order are not recoverable from fingerprints.
   std::vector<uint64_t> keys_;

@@ -1,9 +1,11 @@
 #include "ingest-service/tagger/tagger.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -342,6 +344,52 @@ TEST(TaggerTest, StackFeaturesSummariseTheFirstPass) {
   EXPECT_EQ(doc.stack[2].run_length, 2);                              // "it rained"
   EXPECT_EQ(doc.stack[5].previous_sentence_end, 0);                   // "." was O
   EXPECT_EQ(doc.stack[5].sentence_components, 0);
+}
+
+// Every key of a small-domain template that our articles make (both passes of the shipped
+// model) is one SmallDomainKeys lists, and scoring through the model's two tables gives the
+// very scores of looking every key up in the large one.
+TEST(TaggerTest, SmallTemplateKeysAreListedAndScoreAsInTheLargeTable) {
+  auto tagger = AttributionTagger::Load(DefaultModelPath());
+  ASSERT_TRUE(tagger.ok()) << tagger.status();
+  ASSERT_NE((*tagger)->second(), nullptr);
+  const std::vector<uint64_t>& listed = SmallDomainKeys();
+  ASSERT_TRUE(std::is_sorted(listed.begin(), listed.end()));
+  std::vector<std::string> texts;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(CLAIMS_TEST_FIXTURES) + "/articles")) {
+    std::ifstream in(e.path(), std::ios::binary);
+    texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  ASSERT_GE(texts.size(), 3u);
+  texts.push_back("\"Yes.\" No! ''Quoted,'' she said: \u201cA\u201d \u2014 Bob, 42");
+  int64_t small_keys = 0;
+  for (const std::string& text : texts) {
+    const extract::Segmentation seg = extract::Segment(text);
+    Document doc;
+    PrepareDocument(text, seg, (*tagger)->model().lexicon(), &doc);
+    std::vector<uint8_t> stage1;
+    for (const Model* model : {&(*tagger)->model(), (*tagger)->second()}) {
+      if (model == (*tagger)->second()) PrepareStack(stage1, &doc);
+      std::vector<float> scores;
+      model->Score(doc, &scores);
+      for (size_t i = 0; i < doc.info.size(); ++i) {
+        TokenKeys split;
+        ExtractFeatures(doc, i, &split);
+        for (int k = 0; k < split.small_count; ++k) {
+          ASSERT_TRUE(std::binary_search(listed.begin(), listed.end(), split.small[k])) << text << " token " << i;
+        }
+        small_keys += split.small_count;
+        uint64_t all[kMaxFeatures];
+        const int n = ExtractFeatures(doc, i, all);
+        ASSERT_EQ(n, split.small_count + split.wide_count);
+        float expected[kNumTags] = {};
+        model->AddScores(all, n, expected);
+        for (int t = 0; t < kNumTags; ++t) ASSERT_EQ(scores[i * kNumTags + t], expected[t]) << text << " token " << i;
+      }
+      model->Decode(scores, doc.info.size(), &stage1);
+    }
+  }
+  EXPECT_GT(small_keys, 10000);
 }
 
 TEST(TaggerTest, ArbitraryBytesNeverCrash) {

@@ -3,7 +3,11 @@
 // an exported PolNeAR split (scripts/polnear-export.sh; never committed), for the
 // production extractor (rules + tagger) and the rules alone.
 //
-// Usage: extract_bench [--seconds S] [--corpus DIR/data/dev/text]
+// Usage: extract_bench [--seconds S] [--passes N] [--corpus DIR/data/dev/text]
+//
+// --passes N extracts every text exactly N times instead of for S seconds: the same work in
+// every run, for instruction counts (valgrind --tool=callgrind), which the machine's load
+// does not change.
 #include <chrono>
 #include <ctime>
 #include <cstdio>
@@ -32,13 +36,13 @@ std::vector<std::string> ReadTexts(const std::filesystem::path& dir, const std::
 }
 
 void Run(const claims::extract::Extractor& extractor, const char* name,
-         const std::vector<std::string>& texts, double seconds) {
+         const std::vector<std::string>& texts, double seconds, int passes) {
   if (texts.empty()) return;
   size_t bytes = 0, articles = 0, claims = 0;
   const auto start = std::chrono::steady_clock::now();
   const std::clock_t cpu_start = std::clock();
   double elapsed = 0;
-  while (elapsed < seconds) {
+  for (int pass = 0; passes > 0 ? pass < passes : elapsed < seconds; ++pass) {
     for (const auto& t : texts) {
       claims::v1::IngestArticleRequest request;
       request.set_text(t);
@@ -61,10 +65,12 @@ void Run(const claims::extract::Extractor& extractor, const char* name,
 
 int main(int argc, char** argv) {
   double seconds = 5;
+  int passes = 0;
   std::string corpus = ".cache/polnear/data/dev/text";
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::string(argv[i]) == "--seconds") seconds = atof(argv[i + 1]);
     if (std::string(argv[i]) == "--corpus") corpus = argv[i + 1];
+    if (std::string(argv[i]) == "--passes") passes = atoi(argv[i + 1]);
   }
   // What the services run (rules + the shipped tagger), and the rules alone for comparison.
   auto extractor = claims::tagger::CreateDefaultExtractor();
@@ -77,9 +83,9 @@ int main(int argc, char** argv) {
       std::filesystem::path(claims::extract::DefaultDataDir()) / "../../tests/fixtures/articles";
   const std::vector<std::string> ours = ReadTexts(fixtures, ".txt");
   const std::vector<std::string> theirs = ReadTexts(corpus, ".txt");
-  Run(**extractor, "fixtures, rules + tagger", ours, seconds);
-  Run(**rules, "fixtures, rules alone", ours, seconds);
-  Run(**extractor, "corpus, rules + tagger", theirs, seconds);
-  Run(**rules, "corpus, rules alone", theirs, seconds);
+  Run(**extractor, "fixtures, rules + tagger", ours, seconds, passes);
+  Run(**rules, "fixtures, rules alone", ours, seconds, passes);
+  Run(**extractor, "corpus, rules + tagger", theirs, seconds, passes);
+  Run(**rules, "corpus, rules alone", theirs, seconds, passes);
   return 0;
 }

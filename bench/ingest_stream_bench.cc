@@ -3,11 +3,14 @@
 // a producer streams as fast as it can. Prints figures; asserts nothing.
 //
 //   build-feeds/bench/ingest_stream_bench [--articles N] [--threads T] [--window W]
-//                                         [--server PATH] [--db DIR]
+//                                         [--server PATH] [--db DIR] [--view basic|full]
 //
 // --server runs another claims-ingest binary (default: the one built with this bench), so
 // that two builds can be compared back to back, e.g. a copy of main's. --db writes the
 // database into DIR (which must not hold one) and keeps it, to inspect its files and LOG.
+// --view is the response view the requests ask for: basic (the default: acknowledgements,
+// as a pipeline such as `claimctl ingest --jsonl` asks) or full (every article and its
+// claims sent back).
 //
 // Articles are the fixture articles (tests/fixtures/articles/*.txt) varied so that each one is
 // unique: another place, other people, other numbers, an extra paragraph, its own URL.
@@ -70,7 +73,8 @@ int64_t RssKb(int pid) {
 
 int main(int argc, char** argv) {
   int64_t articles = 10000;
-  std::string threads = "8", window = "64", server_bin = CLAIMS_INGEST_BIN, db_dir;
+  std::string threads = "8", window = "64", server_bin = CLAIMS_INGEST_BIN, db_dir,
+              view = "basic";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--articles") articles = std::atoll(argv[i + 1]);
@@ -78,7 +82,14 @@ int main(int argc, char** argv) {
     if (flag == "--window") window = argv[i + 1];
     if (flag == "--server") server_bin = argv[i + 1];
     if (flag == "--db") db_dir = argv[i + 1];
+    if (flag == "--view") view = argv[i + 1];
   }
+  if (view != "basic" && view != "full") {
+    std::cerr << "--view: basic or full\n";
+    return 1;
+  }
+  const claims::v1::IngestResponseView response_view =
+      view == "basic" ? claims::v1::INGEST_RESPONSE_VIEW_BASIC : claims::v1::INGEST_RESPONSE_VIEW_FULL;
   const std::vector<std::string> fixtures = claims::bench::LoadFixtures(CLAIMS_FIXTURES);
   if (fixtures.empty()) {
     std::cerr << "no fixtures under " << CLAIMS_FIXTURES << "\n";
@@ -100,7 +111,7 @@ int main(int argc, char** argv) {
   int64_t bytes = 0;
   for (int64_t i = 0; i < std::min<int64_t>(articles, 1000); ++i) bytes += MakeArticle(fixtures, i).text().size();
   std::cout << server_bin << " (pid " << server.pid() << ") --ingest_threads=" << threads
-            << " --stream_window=" << window << "; " << articles << " articles, about "
+            << " --stream_window=" << window << "; view " << view << "; " << articles << " articles, about "
             << bytes / std::min<int64_t>(articles, 1000) << " bytes of text each\n";
   const int64_t rss_start = RssKb(server.pid());
   const double server_cpu_start = CpuSeconds(server.pid());
@@ -112,7 +123,9 @@ int main(int argc, char** argv) {
   const auto start = std::chrono::steady_clock::now();
   std::thread writer([&] {
     for (int64_t i = 0; i < articles; ++i) {
-      if (!stream->Write(MakeArticle(fixtures, i))) break;
+      IngestArticleRequest request = MakeArticle(fixtures, i);
+      request.set_response_view(response_view);
+      if (!stream->Write(request)) break;
     }
     stream->WritesDone();
   });
@@ -135,7 +148,7 @@ int main(int argc, char** argv) {
       ++failed;
       if (failed < 5) std::cerr << "article " << response.index() << ": " << response.message() << "\n";
     }
-    claims += response.result().claims_size();
+    claims += response.result().article().claim_count();
     if (n == next_report) {
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::printf("  %8lld acked  %6.1f s  %7.0f articles/s  server RSS %6.1f MB\n",

@@ -109,6 +109,8 @@ int RunIngestJsonl(const JsonlOptions& options, std::istream& in, std::ostream& 
         std::lock_guard<std::mutex> lock(mu);
         lines.push_back(n);
       }
+      // Only counts are shown: the server need not send the article and its claims back.
+      request.set_response_view(claims::v1::INGEST_RESPONSE_VIEW_BASIC);
       ++tally.sent;
       if (!stream->Write(request)) break;  // the stream broke; Finish says why
     }
@@ -159,7 +161,7 @@ int RunIngestJsonl(const JsonlOptions& options, std::istream& in, std::ostream& 
       continue;
     }
     const auto& result = response.result();
-    tally.claims += result.claims_size();
+    tally.claims += result.article().claim_count();
     if (result.unchanged()) {
       ++tally.unchanged;
     } else if (result.replaced()) {

@@ -141,7 +141,11 @@ absl::StatusOr<claims::v1::IngestArticleResponse> Ingester::Ingest(
   } else {
     *response.mutable_article() = std::move(extraction.article);
   }
-  for (auto& claim : extraction.claims) *response.add_claims() = std::move(claim);
+  if (request.response_view() == claims::v1::INGEST_RESPONSE_VIEW_BASIC) {
+    response.mutable_article()->clear_text();
+  } else {
+    for (auto& claim : extraction.claims) *response.add_claims() = std::move(claim);
+  }
   response.set_replaced(put.replaced);
   response.set_unchanged(put.unchanged);
   return response;

@@ -32,7 +32,8 @@ class Ingester {
   // reached by several links, feeds or clients is one article); `url`; `source_id` (e.g. a
   // feed's non-URL GUID); the text. Re-ingesting the same article with the same content is a
   // no-op reported as `unchanged` (an undated article keeps the time of its first ingestion
-  // as the reference for its claim times, so it is unchanged too).
+  // as the reference for its claim times, so it is unchanged too). The response holds what
+  // request.response_view asks for (FULL unless BASIC: no text, no claims).
   absl::StatusOr<claims::v1::IngestArticleResponse> Ingest(
       const claims::v1::IngestArticleRequest& request);
 

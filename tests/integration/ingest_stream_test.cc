@@ -137,6 +137,42 @@ TEST_F(IngestStreamTest, AnswersEveryArticleInOrderAndReportsFailuresWithoutStop
   EXPECT_EQ(unchanged, ok);
 }
 
+TEST_F(IngestStreamTest, TheBasicViewAcknowledgesWithoutTheTextAndClaims) {
+  std::vector<IngestArticleRequest> requests(3);
+  for (int i = 0; i < 3; ++i) {
+    requests[i].set_url(absl::StrCat("https://news.example.test/basic/", i));
+    requests[i].set_text(ArticleText(i));
+    if (i != 1) requests[i].set_response_view(claims::v1::INGEST_RESPONSE_VIEW_BASIC);
+  }
+  grpc::Status status;
+  const auto responses = Stream(requests, &status);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(responses.size(), 3u);
+  // Article 1 asked for nothing: the full view, text and claims.
+  const auto& full = responses[1].result();
+  EXPECT_EQ(full.article().text(), ArticleText(1));
+  ASSERT_GE(full.claims_size(), 1);
+  EXPECT_EQ(full.article().claim_count(), full.claims_size());
+  for (int i : {0, 2}) {
+    const auto& basic = responses[i].result();
+    EXPECT_EQ(responses[i].code(), 0) << i;
+    EXPECT_EQ(basic.article().url(), absl::StrCat("https://news.example.test/basic/", i));
+    EXPECT_FALSE(basic.article().id().empty());
+    EXPECT_TRUE(basic.article().text().empty()) << i;
+    EXPECT_EQ(basic.claims_size(), 0) << i;
+    EXPECT_EQ(basic.article().claim_count(), full.claims_size()) << i;  // the same shape of article
+  }
+  // What is stored is the whole article, whatever the view.
+  claims::v1::GetArticleRequest get;
+  get.set_id(responses[0].result().article().id());
+  claims::v1::Article stored;
+  ASSERT_TRUE(Eventually([&] {
+    grpc::ClientContext c;
+    return query_stub_->GetArticle(&c, get, &stored).ok();
+  }));
+  EXPECT_EQ(stored.text(), ArticleText(0));
+}
+
 TEST_F(IngestStreamTest, AProducerThatReadsNothingIsHeldBackAndLosesNothing) {
   // 100 KB articles; a window of 16 on the server plus gRPC's buffers is far less than 1000.
   constexpr int kArticles = 1000;

@@ -87,8 +87,8 @@ constexpr size_t kSecondaryBlockCacheBytes = 256 << 20;
 constexpr size_t kPrimaryBlockCacheBytes = 16 << 20;
 // All memtables of the writer together; a full one is flushed in the background.
 constexpr size_t kPrimaryWriteBufferBytes = 32 << 20;
-// Memtable allocation unit of a MemtableLayout::kForWrites primary: below glibc's mmap
-// threshold as claims-ingest sets it (1 MiB).
+// Memtable allocation unit of a MemtableLayout::kForWrites primary: small enough for the
+// allocator to reuse blocks from one memtable to the next.
 constexpr size_t kForWritesArenaBlockBytes = 256 << 10;
 
 // Families of a primary with memtables laid out as `primary` says, or of a secondary.
@@ -123,10 +123,10 @@ std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(std::optional<MemtableL
   rocksdb::ColumnFamilyOptions entities = by_id;
   if (primary == MemtableLayout::kForWrites) {
     // Memtables grow in blocks of this size instead of RocksDB's default (an eighth of
-    // write_buffer_size: 8 MiB). Blocks of 1 MiB and more are mapped afresh by malloc (see
-    // ingest-service/main.cc), so every page of every memtable was a page fault inside the
-    // serial commit (~12 an article); these smaller blocks come from the heaps and are reused
-    // from one memtable to the next.
+    // write_buffer_size: 8 MiB). Blocks that large were mapped afresh by the allocator (glibc's
+    // malloc as claims-ingest set it then), so every page of every memtable was a page fault
+    // inside the serial commit (~12 an article); these smaller blocks are reused from one
+    // memtable to the next.
     for (auto* family : {&plain, &by_id, &counters, &index, &entities}) {
       family->arena_block_size = kForWritesArenaBlockBytes;
     }

@@ -31,6 +31,7 @@
 #include "store/committed_value_cache.h"
 #include "store/key_codec.h"
 #include "store/posting_cursor.h"
+#include "store/sorted_runs_memtable.h"
 #include "store/sorted_batch.h"
 
 namespace claims::store {
@@ -131,13 +132,14 @@ std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(std::optional<MemtableL
       family->arena_block_size = kForWritesArenaBlockBytes;
     }
     // The write path never reads these three families, and they take most of the writes (an
-    // article is ~300 postings, ~30 counter deltas, ~40 entity records). A vector memtable
-    // appends each write and sorts once when it is flushed, in the background; the default
+    // article is ~300 postings, ~30 counter deltas, ~40 entity records). These memtables
+    // append each write and sort once when they are flushed, in the background, merging the
+    // ascending runs that the group commits write (sorted_runs_memtable.h); the default
     // skiplist pays a search per write inside the commit, which is serial.
-    const auto vector = std::make_shared<rocksdb::VectorRepFactory>();
-    index.memtable_factory = vector;
-    entities.memtable_factory = vector;
-    counters.memtable_factory = vector;
+    const auto runs = std::make_shared<SortedRunsRepFactory>();
+    index.memtable_factory = runs;
+    entities.memtable_factory = runs;
+    counters.memtable_factory = runs;
   }
   return {
       {rocksdb::kDefaultColumnFamilyName, plain}, {kArticlesCf, by_id},

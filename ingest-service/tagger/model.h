@@ -8,6 +8,7 @@
 // table's cache misses. The keys of small-domain templates (features.h: SmallDomainKeys,
 // about 8,000 of them) are copied into a second table of their own (~256 KB), which stays in
 // the core's cache, so that only word-form and other wide keys go to the large table.
+// Both tables read one cache line a lookup (Model::Table).
 //
 // Model file (little-endian; floats IEEE-754 binary32):
 //   "CLMTAG02"  magic
@@ -29,6 +30,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "ingest-service/tagger/features.h"
@@ -79,7 +81,7 @@ class Model {
   static absl::StatusOr<Model> Parse(absl::string_view bytes);
 
   const CueLexicon& lexicon() const { return lexicon_; }
-  size_t feature_count() const { return feature_count_; }
+  size_t feature_count() const { return table_.size(); }
   const std::array<float, kNumTags>& start() const { return start_; }
   const std::array<std::array<float, kNumTags>, kNumTags>& transition() const { return transition_; }
 
@@ -91,42 +93,63 @@ class Model {
   void Decode(const std::vector<float>& scores, size_t n, std::vector<uint8_t>* tags) const;
 
  private:
-  // Open addressing, linear probing; fingerprint 0 marks an empty slot. The slot's position
-  // comes from the key's low bits and the fingerprint from its high bits.
+  // A slot: a key's fingerprint (0: empty) and its weights.
   struct alignas(16) Slot {
     uint32_t fingerprint = 0;
     int16_t weight[kNumTags - 1] = {};  // tags 1..6
   };
   static_assert(sizeof(Slot) == 16, "four slots a cache line");
-  static uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
-  // Every key is already the output of Mix64 (features.h: Combine), so its low bits serve
-  // as the slot number as they are.
-  size_t HomeSlot(uint64_t key) const { return key & mask_; }
   struct Quantised {
     uint64_t key = 0;
     int16_t weight[kNumTags - 1] = {};
   };
-  // Adds the weights of `key` (found by linear probing from slot `pos`, its home slot) to
-  // `sum`; an unknown key adds nothing. The one lookup of AddScores and Score.
   class SlotSum;
-  inline void Probe(uint64_t key, size_t pos, SlotSum* sum) const;
-  // The same for a key of a small-domain template, from small_; a key that SmallDomainKeys
-  // does not list (none should be) is looked up in table_.
-  inline void ProbeSmall(uint64_t key, SlotSum* sum) const;
-  // Fills the table from quantised entries, then small_ from it.
+  // Weights by key. 64-byte buckets of four slots (one cache line each): a key lives in the
+  // bucket its low bits name, or, when that bucket is full, in a small overflow map that a
+  // lookup reads only for a bucket marked as overflowed. A lookup compares the bucket's four
+  // fingerprints (the key's high bits) and adds the matching slot without branching on which
+  // one matched, so it costs one cache line and no mispredicted probe loop. Every key is
+  // already the output of Mix64 (features.h: Combine), so its bits serve as they are. Two
+  // keys of one bucket with the same fingerprint, once in billions, read as the first.
+  // Immutable after Build; lookups are thread-safe.
+  class Table {
+   public:
+    // Fills the table; of a repeated key the last weights win. The bucket count is the
+    // least power of two that keeps the load (keys per slot) at most 0.6.
+    void Build(const std::vector<Quantised>& entries);
+    // Adds the weights of `key` to `sum`; false (adding nothing) when the table lacks it.
+    inline bool Add(uint64_t key, SlotSum* sum) const;
+    void Prefetch(uint64_t key) const { __builtin_prefetch(&buckets_[key & mask_]); }
+    // The weights of `key`, or null when the table lacks it.
+    const int16_t* Find(uint64_t key) const;
+    // Every entry, in key order.
+    std::vector<Quantised> Entries() const;
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+
+   private:
+    struct alignas(64) Bucket {
+      Slot slot[4];
+    };
+    static uint32_t Fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
+    bool Overflowed(size_t bucket) const { return (overflowed_[bucket / 64] >> (bucket % 64)) & 1; }
+
+    // Huge pages when the system offers them (fewer TLB misses on random lookups).
+    std::vector<Bucket, HugePageAllocator<Bucket>> buckets_;
+    std::vector<uint64_t> keys_;        // four per bucket, for Entries
+    std::vector<uint64_t> overflowed_;  // a bit per bucket
+    absl::flat_hash_map<uint64_t, Slot> overflow_;
+    uint64_t mask_ = 0;
+    size_t size_ = 0;
+  };
+  // Fills table_ from quantised entries, then small_ from it.
   void Build(const std::vector<Quantised>& entries);
 
   CueLexicon lexicon_;
   float scale_ = 1;
-  // Huge pages when the system offers them (fewer TLB misses on random lookups).
-  std::vector<Slot, HugePageAllocator<Slot>> table_;
-  uint64_t mask_ = 0;
+  Table table_;
   // Every key of SmallDomainKeys with its weights (zero when the model lacks it).
-  std::vector<Slot> small_;
-  uint64_t small_mask_ = 0;
-  size_t feature_count_ = 0;
-  // Kept for Serialize: the keys in table order are not recoverable from fingerprints.
-  std::vector<uint64_t> keys_;
+  Table small_;
   std::array<float, kNumTags> start_{};
   std::array<std::array<float, kNumTags>, kNumTags> transition_{};
 };

@@ -1,0 +1,107 @@
+// SortedBatch: what a group commit writes is each (family, key) once, in key order, with the
+// effect of applying every operation in the order it was added.
+#include "store/sorted_batch.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "rocksdb/comparator.h"
+#include "rocksdb/db.h"
+#include "rocksdb/write_batch.h"
+#include "store/key_codec.h"
+
+namespace claims::store {
+namespace {
+
+// The operations of a WriteBatch as lines "FAMILY OP key[=value]".
+class Lister : public rocksdb::WriteBatch::Handler {
+ public:
+  rocksdb::Status PutCF(uint32_t cf, const rocksdb::Slice& key, const rocksdb::Slice& value) override {
+    lines.push_back(absl::StrCat(cf, " put ", key.ToString(), "=", value.ToString()));
+    return rocksdb::Status::OK();
+  }
+  rocksdb::Status DeleteCF(uint32_t cf, const rocksdb::Slice& key) override {
+    lines.push_back(absl::StrCat(cf, " delete ", key.ToString()));
+    return rocksdb::Status::OK();
+  }
+  rocksdb::Status MergeCF(uint32_t cf, const rocksdb::Slice& key, const rocksdb::Slice& value) override {
+    lines.push_back(absl::StrCat(cf, " add ", key.ToString(), "=",
+                                 DecodeInt64(absl::string_view(value.data(), value.size()))));
+    return rocksdb::Status::OK();
+  }
+  std::vector<std::string> lines;
+};
+
+// A column family handle that only has an id, which is all a WriteBatch records of it.
+class IdOnlyHandle : public rocksdb::ColumnFamilyHandle {
+ public:
+  explicit IdOnlyHandle(uint32_t id) : id_(id) {}
+  const std::string& GetName() const override { return name_; }
+  uint32_t GetID() const override { return id_; }
+  rocksdb::Status GetDescriptor(rocksdb::ColumnFamilyDescriptor*) override { return rocksdb::Status::NotSupported(); }
+  const rocksdb::Comparator* GetComparator() const override { return rocksdb::BytewiseComparator(); }
+
+ private:
+  uint32_t id_;
+  std::string name_ = "test";
+};
+
+std::vector<std::string> Merged(const std::vector<const SortedBatch*>& batches) {
+  IdOnlyHandle zero(0), one(1);
+  rocksdb::WriteBatch out;
+  SortedBatch::Merge(batches, {&zero, &one}, &out);
+  Lister lister;
+  EXPECT_TRUE(out.Iterate(&lister).ok());
+  return lister.lines;
+}
+
+TEST(SortedBatchTest, EachKeyOnceInKeyOrderAsIfAppliedInTheOrderAdded) {
+  SortedBatch a;
+  a.Put(1, "k2", "first");
+  a.AddToCounter(1, "count", 1);
+  a.Put(0, "z", "family 0 sorts first");
+  a.Put(1, "k1", "one");
+  a.Put(1, "k2", "second");  // supersedes "first"
+  a.Delete(1, "k3");
+  a.AddToCounter(1, "count", 2);
+  a.Put(1, "k", "prefix", "v");  // key "kprefix", built from two parts
+  a.Sort();
+  SortedBatch b;  // a later article of the same group
+  b.Put(1, "k3", "back");        // after a's delete: a put
+  b.AddToCounter(1, "count", -3);  // the counter's deltas sum to 0: nothing written
+  b.Delete(1, "k1");
+  b.AddToCounter(1, "k1", 5);  // a delta after the delete stays
+  b.Sort();
+  EXPECT_EQ(Merged({&a, &b}), (std::vector<std::string>{
+                                  "0 put z=family 0 sorts first",
+                                  "1 delete k1",
+                                  "1 add k1=5",
+                                  "1 put k2=second",
+                                  "1 put k3=back",
+                                  "1 put kprefix=v",
+                              }));
+}
+
+TEST(SortedBatchTest, ManyRepeatsOfOneKeyKeepTheirOrder) {
+  SortedBatch a;
+  for (int i = 0; i < 500; ++i) {
+    a.Put(0, absl::StrCat("key", i % 7), absl::StrCat("v", i));
+    a.AddToCounter(0, "n", 1);
+  }
+  a.Sort();
+  std::vector<std::string> expected;
+  for (int k = 0; k < 7; ++k) {
+    int last = 0;
+    for (int i = 0; i < 500; ++i) {
+      if (i % 7 == k) last = i;
+    }
+    expected.push_back(absl::StrCat("0 put key", k, "=v", last));
+  }
+  expected.push_back("0 add n=500");
+  EXPECT_EQ(Merged({&a}), expected);
+}
+
+}  // namespace
+}  // namespace claims::store

@@ -27,26 +27,31 @@ size_t Gap(const Run& a, const Run& b) {
 }
 
 // Index of the nearest run in `runs` (sorted, disjoint from `x`) accepted by `ok`, looking at
-// the closest run on each side only; SIZE_MAX when none qualifies.
-template <typename Ok>
-size_t Nearest(const std::vector<Run>& runs, const Run& x, Ok ok) {
+// the closest run on each side only; SIZE_MAX when none qualifies. A run's distance is its
+// gap to `x` plus `penalty(run)`.
+template <typename Ok, typename Penalty>
+size_t Nearest(const std::vector<Run>& runs, const Run& x, Ok ok, Penalty penalty) {
   const auto after = std::lower_bound(runs.begin(), runs.end(), x.first,
                                       [](const Run& r, size_t pos) { return r.first < pos; });
   size_t best = SIZE_MAX;
-  size_t best_gap = SIZE_MAX;
+  size_t best_distance = SIZE_MAX;
   if (after != runs.end()) {
     const size_t i = after - runs.begin();
     if (ok(runs[i])) {
       best = i;
-      best_gap = Gap(runs[i], x);
+      best_distance = Gap(runs[i], x) + penalty(runs[i]);
     }
   }
   if (after != runs.begin()) {
     const size_t i = (after - runs.begin()) - 1;
     // Ties go to the earlier run (sources and cues usually precede what they introduce).
-    if (ok(runs[i]) && Gap(runs[i], x) <= best_gap) best = i;
+    if (ok(runs[i]) && Gap(runs[i], x) + penalty(runs[i]) <= best_distance) best = i;
   }
   return best;
+}
+template <typename Ok>
+size_t Nearest(const std::vector<Run>& runs, const Run& x, Ok ok) {
+  return Nearest(runs, x, ok, [](const Run&) { return size_t{0}; });
 }
 
 }  // namespace
@@ -101,10 +106,21 @@ std::vector<TaggedAttribution> Assemble(const extract::Segmentation& seg,
   std::vector<std::vector<Run>> content_of(cues.size());
   for (const Run& content : contents) {
     const uint32_t p0 = tokens[content.first].paragraph, p1 = tokens[content.last].paragraph;
-    const size_t k = Nearest(cues, content, [&](const Run& r) {
-      const uint32_t p = tokens[r.first].paragraph;
-      return p + 1 >= p0 && p <= p1 + 1;
-    });
+    // A cue in a paragraph next to the content's may introduce it (a quotation that opens
+    // the paragraph after "Obama said."), but one in the content's own paragraphs always
+    // goes first: in `Obama said. / "As a nation ...," he said.` the second quote is his
+    // (measured on PolNeAR dev: a penalty of 3, 8, 16 tokens or any distance gave services'
+    // content exact F1 0.469, 0.472, 0.476, 0.479; the one before 0.455).
+    const size_t k = Nearest(
+        cues, content,
+        [&](const Run& r) {
+          const uint32_t p = tokens[r.first].paragraph;
+          return p + 1 >= p0 && p <= p1 + 1;
+        },
+        [&](const Run& r) {
+          const uint32_t p = tokens[r.first].paragraph;
+          return p >= p0 && p <= p1 ? size_t{0} : n;  // more than any gap
+        });
     if (k != SIZE_MAX) content_of[k].push_back(content);
   }
   // A cue left with no content whose sentence holds another cue with content reports that

@@ -229,6 +229,26 @@ TEST(TaggerTest, AssemblyLinksCueToSourceInItsSentenceAndContentToTheNearestCue)
   EXPECT_EQ(chars[1].cue, (std::vector<CharSpan>{{24, 28}}));
 }
 
+TEST(TaggerTest, AContentGoesToTheCueInItsOwnParagraphBeforeOneInTheParagraphBefore) {
+  const std::string text = "\"It rained,\" Obama said.\n\n\"It snowed,\" he said.\n\n\"It hailed.\"";
+  const extract::Segmentation seg = extract::Segment(text);
+  // " It rained , " Obama said .  " It snowed , " he said .  " It hailed . "
+  const std::vector<uint8_t> tags = {kBContent, kIContent, kIContent, kIContent, kIContent, kBSource, kBCue, kO,
+                                     kBContent, kIContent, kIContent, kIContent, kIContent, kBSource, kBCue, kO,
+                                     kBContent, kIContent, kIContent, kIContent, kIContent};
+  ASSERT_EQ(seg.tokens.size(), tags.size());
+  const auto out = Assemble(seg, tags);
+  ASSERT_EQ(out.size(), 2u);
+  ASSERT_EQ(out[0].content.size(), 1u);
+  EXPECT_EQ(Text(text, out[0].content[0]), "\"It rained,\"");
+  // "It snowed" is as near to "Obama said" as to "he said", but only the latter shares its
+  // paragraph; "It hailed", alone in its paragraph, continues the quote before it.
+  ASSERT_EQ(out[1].content.size(), 2u);
+  EXPECT_EQ(Text(text, out[1].source[0]), "he");
+  EXPECT_EQ(Text(text, out[1].content[0]), "\"It snowed,\"");
+  EXPECT_EQ(Text(text, out[1].content[1]), "\"It hailed.\"");
+}
+
 TEST(TaggerTest, ACueWithoutContentTakesTheAttributionItReports) {
   const std::string text = "Officials called for an escort, sources said. Ann said it snowed.";
   const extract::Segmentation seg = extract::Segment(text);

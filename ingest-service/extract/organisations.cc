@@ -53,57 +53,81 @@ size_t WordCharAt(absl::string_view text, size_t i) {
 
 struct Word {
   size_t begin = 0, end = 0;
-  std::string lower;     // ASCII lower-cased, apostrophes straight
+  absl::string_view lower;  // ASCII lower-cased, apostrophes straight (see SplitWords)
   size_t stem_end = 0;   // when the word ends in a possessive "'s": where the stem ends
   bool all_caps = false;  // at least two letters, none lower-case
   bool initial_capital = false;
 };
 
 // Words for name matching: letter/digit runs that may contain apostrophes ("Commissioner's"),
-// and "&" as a word of its own.
-std::vector<Word> SplitWords(absl::string_view text) {
+// and "&" as a word of its own. `*lower` is the words' buffer: each Word::lower views its
+// lower-cased form there, valid while `*lower` is not modified or destroyed (the rest of the
+// buffer is unspecified). A word's lower-cased form is never longer than the word (a curly
+// apostrophe becomes one byte), so text.size() bytes hold them all.
+std::vector<Word> SplitWords(absl::string_view text, std::string* lower) {
+  lower->resize(text.size());
+  char* const out = lower->data();
+  size_t used = 0;  // bytes of `out` holding words
   std::vector<Word> words;
+  words.reserve(text.size() / 6 + 1);  // about one word per 6 bytes of prose
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
-    if (text[i] == '&') {
+    const unsigned char first = static_cast<unsigned char>(text[i]);
+    if (first == '&') {
       Word w;
       w.begin = i;
       w.end = i + 1;
-      w.lower = "&";
-      words.push_back(std::move(w));
+      out[used] = '&';
+      w.lower = absl::string_view(out + used, 1);
+      ++used;
+      words.push_back(w);
       ++i;
       continue;
     }
-    if (WordCharAt(text, i) == 0) {
+    if (first < 0x80 ? !absl::ascii_isalnum(first) : WordCharAt(text, i) == 0) {
       ++i;
       continue;
     }
     Word w;
     w.begin = i;
+    const size_t lower_begin = used;
     int letters = 0, upper = 0;
-    size_t last_apostrophe_end = 0;
+    size_t last_apostrophe_end = 0;  // in the word's lower-cased form
     while (i < n) {
-      size_t apostrophe = text[i] == '\'' ? 1 : CurlyApostropheAt(text, i);
-      if (apostrophe > 0) {
-        // Inside a word only when a word character follows.
-        if (i + apostrophe < n && WordCharAt(text, i + apostrophe) > 0 &&
-            text[i + apostrophe] != '&') {
-          w.lower.push_back('\'');
-          i += apostrophe;
-          last_apostrophe_end = w.lower.size();
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      size_t apostrophe = 0;
+      if (c < 0x80) {
+        if (absl::ascii_isalnum(c)) {
+          letters += absl::ascii_isalpha(c) ? 1 : 0;
+          upper += absl::ascii_isupper(c) ? 1 : 0;
+          out[used++] = absl::ascii_tolower(c);
+          ++i;
           continue;
         }
-        break;
+        if (c != '\'') break;
+        apostrophe = 1;
+      } else {
+        apostrophe = CurlyApostropheAt(text, i);
+        if (apostrophe == 0) {
+          if (WordCharAt(text, i) == 0) break;
+          out[used++] = static_cast<char>(c);  // non-ASCII bytes are kept
+          ++i;
+          continue;
+        }
       }
-      if (WordCharAt(text, i) == 0) break;
-      const char c = text[i];
-      if (IsAsciiUpper(c) || IsAsciiLower(c)) ++letters;
-      if (IsAsciiUpper(c)) ++upper;
-      w.lower.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
-      ++i;
+      // Inside a word only when a word character follows.
+      if (i + apostrophe < n && WordCharAt(text, i + apostrophe) > 0 &&
+          text[i + apostrophe] != '&') {
+        out[used++] = '\'';
+        i += apostrophe;
+        last_apostrophe_end = used - lower_begin;
+        continue;
+      }
+      break;
     }
     w.end = i;
+    w.lower = absl::string_view(out + lower_begin, used - lower_begin);
     w.initial_capital = IsAsciiUpper(text[w.begin]) ||
                         static_cast<unsigned char>(text[w.begin]) >= 0x80;
     w.all_caps = letters >= 2 && upper == letters;
@@ -112,14 +136,12 @@ std::vector<Word> SplitWords(absl::string_view text) {
       // Possessive: the stem ends before the apostrophe, whatever its byte length.
       w.stem_end = w.end - 1 - ((text[w.end - 2] == '\'') ? 1 : 3);
     }
-    words.push_back(std::move(w));
+    words.push_back(w);
   }
   return words;
 }
 
-absl::string_view Stem(const Word& w) {
-  return absl::string_view(w.lower).substr(0, w.lower.size() - 2);
-}
+absl::string_view Stem(const Word& w) { return w.lower.substr(0, w.lower.size() - 2); }
 
 absl::Status LineError(int line, absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat("organisations line ", line, ": ", what));
@@ -213,7 +235,8 @@ std::string CanonicalOrganisationId(absl::string_view name) {
 
 bool LooksLikeOrganisation(absl::string_view name) {
   const auto& heads = HeadWords();
-  for (const Word& w : SplitWords(name)) {
+  std::string lower;
+  for (const Word& w : SplitWords(name, &lower)) {
     if (!w.initial_capital) continue;  // "the trust said" is not a name
     if (heads.contains(w.lower)) return true;
   }
@@ -371,12 +394,13 @@ absl::StatusOr<OrganisationCatalog> OrganisationCatalog::Parse(absl::string_view
                                       c.organisations_[it->second].id, "\""));
       }
       if (k == 0) continue;  // the id is for lookups, not for finding names in text
-      std::vector<Word> words = SplitWords(names[k]);
+      std::string lower;
+      std::vector<Word> words = SplitWords(names[k], &lower);
       if (words.empty()) continue;
       AliasPattern pattern;
       pattern.organisation = index;
       for (const Word& w : words) {
-        pattern.words.push_back(w.lower);
+        pattern.words.emplace_back(w.lower);
         const absl::string_view original = absl::string_view(names[k]).substr(w.begin, w.end - w.begin);
         pattern.exact.emplace_back(original);
         pattern.cases.push_back(w.all_caps                  ? WordCase::kExact
@@ -384,6 +408,7 @@ absl::StatusOr<OrganisationCatalog> OrganisationCatalog::Parse(absl::string_view
                                                             : WordCase::kAny);
       }
       pattern.leading_the = pattern.words.size() > 1 && pattern.exact.front() == "the";
+      c.first_words_.Add(pattern.words.front());
       auto& bucket = c.by_first_word_[pattern.words.front()];
       const bool duplicate = std::any_of(bucket.begin(), bucket.end(), [&](const AliasPattern& p) {
         return p.organisation == index && p.words == pattern.words && p.cases == pattern.cases;
@@ -408,7 +433,8 @@ const KnownOrganisation* OrganisationCatalog::Find(absl::string_view name_or_ali
 std::vector<OrganisationCatalog::Match> OrganisationCatalog::FindAll(
     absl::string_view text) const {
   std::vector<Match> out;
-  const std::vector<Word> words = SplitWords(text);
+  std::string lower;
+  const std::vector<Word> words = SplitWords(text, &lower);
 
   // Whether pattern word `k` accepts text word `w`; sets `*end` to where the match ends.
   auto word_matches = [&](const AliasPattern& p, size_t k, const Word& w, size_t* end) {
@@ -441,6 +467,7 @@ std::vector<OrganisationCatalog::Match> OrganisationCatalog::FindAll(
     const AliasPattern* best = nullptr;
     size_t best_end = 0;
     auto consider = [&](absl::string_view first) {
+      if (!first_words_.MayContain(first)) return;
       auto it = by_first_word_.find(first);
       if (it == by_first_word_.end()) return;
       for (const AliasPattern& p : it->second) {

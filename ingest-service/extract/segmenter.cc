@@ -200,12 +200,14 @@ const absl::flat_hash_set<std::string>& SentenceStarters() {
   return *set;
 }
 
-bool EndsSentenceAfterDot(absl::string_view text, const std::vector<Token>& tokens, size_t dot,
-                          size_t first, const Token& next) {
+// `lower` is the text lower-cased (Segmentation::lower).
+bool EndsSentenceAfterDot(absl::string_view text, absl::string_view lower,
+                          const std::vector<Token>& tokens, size_t dot, size_t first,
+                          const Token& next) {
   if (dot == first) return true;
   const Token& prev = tokens[dot - 1];
   if (prev.kind != TokenKind::kWord || prev.end != tokens[dot].begin) return true;
-  const std::string lw = LowerToken(text, prev);
+  const absl::string_view lw = TokenText(lower, prev);
   if (NeverEndAbbreviations().contains(lw)) return false;
   const bool next_is_number = next.kind == TokenKind::kWord &&
                               IsDigitCp(static_cast<unsigned char>(text[next.begin]));
@@ -216,7 +218,7 @@ bool EndsSentenceAfterDot(absl::string_view text, const std::vector<Token>& toke
                       !IsDigitCp(static_cast<unsigned char>(text[prev.begin]));
   if (dotted || lw == "inc" || lw == "ltd" || lw == "corp" || lw == "co" || lw == "plc" ||
       lw == "etc") {
-    return next.kind == TokenKind::kQuote || SentenceStarters().contains(LowerToken(text, next));
+    return next.kind == TokenKind::kQuote || SentenceStarters().contains(TokenText(lower, next));
   }
   return true;
 }
@@ -234,8 +236,9 @@ bool IsTerminal(absl::string_view s) {
   return s == "." || s == "!" || s == "?" || s == "\xE2\x80\xA6";  // …
 }
 
-void SplitSentences(absl::string_view text, uint32_t paragraph_index, Paragraph& paragraph,
-                    std::vector<Token>& tokens, std::vector<Sentence>* sentences) {
+void SplitSentences(absl::string_view text, absl::string_view lower, uint32_t paragraph_index,
+                    Paragraph& paragraph, std::vector<Token>& tokens,
+                    std::vector<Sentence>* sentences) {
   size_t start = paragraph.first_token;
   const size_t end = paragraph.end_token;
   auto emit = [&](size_t stop) {
@@ -274,7 +277,7 @@ void SplitSentences(absl::string_view text, uint32_t paragraph_index, Paragraph&
     if (next.begin == tokens[j - 1].end && !IsOpeningQuote(next)) continue;  // no space
     if (!StartsSentence(text, next)) continue;
     if (TokenText(text, tokens[i]) == "." &&
-        !EndsSentenceAfterDot(text, tokens, i, start, next)) {
+        !EndsSentenceAfterDot(text, lower, tokens, i, start, next)) {
       continue;
     }
     emit(j);
@@ -297,6 +300,8 @@ bool IsPunct(absl::string_view text, const Token& t, absl::string_view punct) {
 
 Segmentation Segment(absl::string_view text, const SegmenterOptions& options) {
   Segmentation seg;
+  seg.lower.assign(text.data(), text.size());
+  for (char& c : seg.lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
   // English averages about six bytes per token; reserving avoids repeated regrowth of the
   // largest vector on long articles.
   seg.tokens.reserve(text.size() / 5 + 16);
@@ -358,7 +363,7 @@ Segmentation Segment(absl::string_view text, const SegmenterOptions& options) {
   }
   close_paragraph(text.size());
   for (uint32_t i = 0; i < seg.paragraphs.size(); ++i) {
-    SplitSentences(text, i, seg.paragraphs[i], seg.tokens, &seg.sentences);
+    SplitSentences(text, seg.lower, i, seg.paragraphs[i], seg.tokens, &seg.sentences);
   }
   return seg;
 }

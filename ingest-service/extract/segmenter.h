@@ -58,6 +58,9 @@ struct Segmentation {
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
+  // The text ASCII-lower-cased byte for byte (non-ASCII bytes kept), so that every token's
+  // lower-cased form is a view into it at the token's offsets (LowerTokenText).
+  std::string lower;
 };
 
 struct SegmenterOptions {
@@ -80,6 +83,11 @@ inline absl::string_view TokenText(absl::string_view text, const Token& t) {
 }
 // ASCII-lower-cased token text (non-ASCII bytes are kept).
 std::string LowerToken(absl::string_view text, const Token& t);
+// The same without a copy: a view into `seg.lower`, valid as long as `seg` is. `t` must be a
+// token of `seg`'s text (any Token of seg.tokens).
+inline absl::string_view LowerTokenText(const Segmentation& seg, const Token& t) {
+  return absl::string_view(seg.lower).substr(t.begin, t.end - t.begin);
+}
 // True for a token that is exactly `punct` (e.g. ",", ".", ":").
 bool IsPunct(absl::string_view text, const Token& t, absl::string_view punct);
 // A double quotation mark, straight or typographic, opening or closing: " “ ” „ « ».

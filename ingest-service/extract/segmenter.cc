@@ -9,29 +9,40 @@
 namespace claims::extract {
 namespace {
 
-bool IsSpaceCp(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 ||
+// Code point classes. Each decides ASCII, most of any English text, inline with a comparison
+// or two; the ...NonAscii functions hold the rest.
+bool IsSpaceNonAscii(char32_t c) {
+  return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 ||
          c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+inline bool IsSpaceCp(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // \t \n \v \f \r
+  return IsSpaceNonAscii(c);
 }
 
 bool IsLineBreakCp(char32_t c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029; }
 
-bool IsPunctCp(char32_t c) {
-  if (c < 0x80) {
-    return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) &&
-           !IsSpaceCp(c) && c >= 0x20;
-  }
+bool IsPunctNonAscii(char32_t c) {
   return (c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
          (c >= 0x2010 && c <= 0x205E) || (c >= 0x2190 && c <= 0x2BFF) ||
          (c >= 0x3001 && c <= 0x3003) || (c >= 0xFE10 && c <= 0xFE6F) ||
          (c >= 0xFF01 && c <= 0xFF0F);
 }
+inline bool IsPunctCp(char32_t c) {
+  if (c < 0x80) {
+    return !absl::ascii_isalnum(static_cast<unsigned char>(c)) && !IsSpaceCp(c) && c >= 0x20;
+  }
+  return IsPunctNonAscii(c);
+}
 
 // Control characters are neither letters nor punctuation: they are skipped like spaces.
-bool IsControlCp(char32_t c) { return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0); }
+inline bool IsControlCp(char32_t c) { return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0); }
 
-bool IsAlnumCp(char32_t c) { return !IsSpaceCp(c) && !IsPunctCp(c) && !IsControlCp(c); }
+// Neither space, punctuation nor control: for ASCII exactly the letters and digits.
+inline bool IsAlnumCp(char32_t c) {
+  if (c < 0x80) return absl::ascii_isalnum(static_cast<unsigned char>(c));
+  return !IsSpaceNonAscii(c) && !IsPunctNonAscii(c) && !IsControlCp(c);
+}
 bool IsDigitCp(char32_t c) { return c >= '0' && c <= '9'; }
 bool IsUpperCp(char32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||

@@ -55,19 +55,28 @@ struct Word {
   size_t begin = 0, end = 0;
   absl::string_view lower;  // ASCII lower-cased, apostrophes straight (see SplitWords)
   size_t stem_end = 0;   // when the word ends in a possessive "'s": where the stem ends
-  bool all_caps = false;  // at least two letters, none lower-case
   bool initial_capital = false;
 };
 
+// True for a word of at least two letters, none of them lower-case ("NHS", "UK").
+bool AllCaps(absl::string_view word) {
+  int letters = 0, upper = 0;
+  for (char c : word) {
+    if (IsAsciiUpper(c) || IsAsciiLower(c)) ++letters;
+    if (IsAsciiUpper(c)) ++upper;
+  }
+  return letters >= 2 && upper == letters;
+}
+
 // Words for name matching: letter/digit runs that may contain apostrophes ("Commissioner's"),
-// and "&" as a word of its own. `*lower` is the words' buffer: each Word::lower views its
-// lower-cased form there, valid while `*lower` is not modified or destroyed (the rest of the
-// buffer is unspecified). A word's lower-cased form is never longer than the word (a curly
-// apostrophe becomes one byte), so text.size() bytes hold them all.
+// and "&" as a word of its own. `*lower` receives the text ASCII-lower-cased, and each
+// Word::lower views the word's form there: at the word's own offset, with its curly
+// apostrophes made straight (one byte instead of three, so the form fits in the word's
+// bytes). The views stay valid while `*lower` is not modified or destroyed.
 std::vector<Word> SplitWords(absl::string_view text, std::string* lower) {
-  lower->resize(text.size());
+  lower->assign(text.data(), text.size());
+  for (char& c : *lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
   char* const out = lower->data();
-  size_t used = 0;  // bytes of `out` holding words
   std::vector<Word> words;
   words.reserve(text.size() / 6 + 1);  // about one word per 6 bytes of prose
   size_t i = 0;
@@ -78,9 +87,7 @@ std::vector<Word> SplitWords(absl::string_view text, std::string* lower) {
       Word w;
       w.begin = i;
       w.end = i + 1;
-      out[used] = '&';
-      w.lower = absl::string_view(out + used, 1);
-      ++used;
+      w.lower = absl::string_view(out + i, 1);
       words.push_back(w);
       ++i;
       continue;
@@ -91,18 +98,14 @@ std::vector<Word> SplitWords(absl::string_view text, std::string* lower) {
     }
     Word w;
     w.begin = i;
-    const size_t lower_begin = used;
-    int letters = 0, upper = 0;
-    size_t last_apostrophe_end = 0;  // in the word's lower-cased form
+    size_t form_end = i;  // end of the word's form in `out`: i until an apostrophe shrinks it
+    size_t last_apostrophe_end = 0;  // in the word's form
     while (i < n) {
       const unsigned char c = static_cast<unsigned char>(text[i]);
       size_t apostrophe = 0;
       if (c < 0x80) {
         if (absl::ascii_isalnum(c)) {
-          letters += absl::ascii_isalpha(c) ? 1 : 0;
-          upper += absl::ascii_isupper(c) ? 1 : 0;
-          out[used++] = absl::ascii_tolower(c);
-          ++i;
+          out[form_end++] = out[i++];
           continue;
         }
         if (c != '\'') break;
@@ -111,26 +114,24 @@ std::vector<Word> SplitWords(absl::string_view text, std::string* lower) {
         apostrophe = CurlyApostropheAt(text, i);
         if (apostrophe == 0) {
           if (WordCharAt(text, i) == 0) break;
-          out[used++] = static_cast<char>(c);  // non-ASCII bytes are kept
-          ++i;
+          out[form_end++] = out[i++];  // non-ASCII bytes are kept
           continue;
         }
       }
       // Inside a word only when a word character follows.
       if (i + apostrophe < n && WordCharAt(text, i + apostrophe) > 0 &&
           text[i + apostrophe] != '&') {
-        out[used++] = '\'';
+        out[form_end++] = '\'';
         i += apostrophe;
-        last_apostrophe_end = used - lower_begin;
+        last_apostrophe_end = form_end - w.begin;
         continue;
       }
       break;
     }
     w.end = i;
-    w.lower = absl::string_view(out + lower_begin, used - lower_begin);
+    w.lower = absl::string_view(out + w.begin, form_end - w.begin);
     w.initial_capital = IsAsciiUpper(text[w.begin]) ||
                         static_cast<unsigned char>(text[w.begin]) >= 0x80;
-    w.all_caps = letters >= 2 && upper == letters;
     if (last_apostrophe_end > 0 && last_apostrophe_end + 1 == w.lower.size() &&
         w.lower.back() == 's' && w.lower.size() > 2) {
       // Possessive: the stem ends before the apostrophe, whatever its byte length.
@@ -403,7 +404,7 @@ absl::StatusOr<OrganisationCatalog> OrganisationCatalog::Parse(absl::string_view
         pattern.words.emplace_back(w.lower);
         const absl::string_view original = absl::string_view(names[k]).substr(w.begin, w.end - w.begin);
         pattern.exact.emplace_back(original);
-        pattern.cases.push_back(w.all_caps                  ? WordCase::kExact
+        pattern.cases.push_back(AllCaps(original)           ? WordCase::kExact
                                 : IsAsciiUpper(original[0]) ? WordCase::kInitialCapital
                                                             : WordCase::kAny);
       }

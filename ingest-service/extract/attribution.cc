@@ -4,13 +4,13 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "ingest-service/extract/word_filter.h"
 
 namespace claims::extract {
 namespace {
 
-using Set = absl::flat_hash_set<std::string>;
+using Set = WordSet;
 
 struct CueInfo {
   // Also a common noun ("claims", "notes"): only a cue when "that" or ":" follows.
@@ -60,6 +60,18 @@ const absl::flat_hash_map<std::string, std::string>& TwoWordCues() {
       {"according", "to"}, {"pointed", "out"}, {"points", "out"}, {"called", "for"},
       {"calls", "for"},    {"went", "on"},     {"spelled", "out"}};
   return *m;
+}
+
+// The first words of Cues() and TwoWordCues(): most words are no cue, and are turned away
+// before either map hashes them.
+const WordFilter& CueFirstWords() {
+  static const auto* const kFilter = [] {
+    auto* f = new WordFilter;
+    for (const auto& [word, info] : Cues()) f->Add(word);
+    for (const auto& [word, second] : TwoWordCues()) f->Add(word);
+    return f;
+  }();
+  return *kFilter;
 }
 
 // Between subject and cue: "NHS England has previously said".
@@ -193,7 +205,7 @@ bool IsSigningDash(absl::string_view s) {
 // First words of headline-like paragraphs that label rather than attribute: "Update: ...",
 // "Watch: ...". Lower case.
 bool IsHeadlineLabel(absl::string_view lower) {
-  static const auto* const kLabels = new absl::flat_hash_set<std::string>{
+  static const auto* const kLabels = new WordSet{
       "update", "updated", "note", "editor", "editors", "watch", "related", "read", "photo",
       "photos", "video", "videos", "correction", "corrections", "warning", "live", "breaking",
       "exclusive", "analysis", "opinion", "comment", "review", "explainer", "factbox", "q",
@@ -249,6 +261,7 @@ class Finder {
   size_t CueAt(size_t i, size_t limit, CueInfo* info) const {
     if (i >= limit || !IsWord(i) || InQuote(i) || cue_used_[i]) return 0;
     const absl::string_view w = Lower(i);
+    if (!CueFirstWords().MayContain(w)) return 0;
     const auto two = TwoWordCues().find(w);
     if (two != TwoWordCues().end()) {
       if (i + 1 < limit && IsWord(i + 1) && Lower(i + 1) == two->second) {

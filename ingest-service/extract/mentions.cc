@@ -10,11 +10,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/text_keys.h"
+#include "ingest-service/extract/word_filter.h"
 
 namespace claims::extract {
 namespace {
 
-using Set = absl::flat_hash_set<std::string>;
+using Set = WordSet;
 
 // Capitalised words that are not parts of names.
 const Set& NonNameWords() {

@@ -158,15 +158,15 @@ bool ValidId(absl::string_view id) {
   return true;
 }
 
-const absl::flat_hash_set<std::string>& CorporateSuffixes() {
-  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+const WordSet& CorporateSuffixes() {
+  static const auto* const kSet = new WordSet{
       "technologies", "technology", "ltd",  "limited", "plc",     "inc",      "incorporated",
       "llc",          "llp",        "corp", "corporation", "co", "company", "group", "holdings"};
   return *kSet;
 }
 
-const absl::flat_hash_set<std::string>& HeadWords() {
-  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+const WordSet& HeadWords() {
+  static const auto* const kSet = new WordSet{
       "council",     "party",       "trust",        "nhs",          "coalition",   "ministry",
       "department",  "university",  "hospital",     "hospitals",    "ltd",         "limited",
       "technologies", "union",      "association",  "committee",    "agency",      "foundation",
@@ -187,8 +187,8 @@ const absl::flat_hash_set<std::string>& HeadWords() {
   return *kSet;
 }
 
-const absl::flat_hash_set<std::string>& AcronymSmallWords() {
-  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+const WordSet& AcronymSmallWords() {
+  static const auto* const kSet = new WordSet{
       "of", "and", "for", "the", "on", "in", "&", "against", "to", "at"};
   return *kSet;
 }

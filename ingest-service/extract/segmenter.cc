@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "common/utf8.h"
+#include "ingest-service/extract/word_filter.h"
 
 namespace claims::extract {
 namespace {
@@ -183,8 +183,8 @@ void Tokenise(const Cursor& cur, size_t begin, size_t end, uint32_t paragraph,
   }
 }
 
-const absl::flat_hash_set<std::string>& NeverEndAbbreviations() {
-  static const auto* set = new absl::flat_hash_set<std::string>{
+const WordSet& NeverEndAbbreviations() {
+  static const auto* set = new WordSet{
       "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt",
       "capt", "cpt", "jr", "sr", "rev", "hon", "fr", "mt", "ft", "messrs", "mme", "mlle",
       "vs", "v", "approx", "dept", "univ", "cllr", "supt", "insp", "det", "adm", "maj",
@@ -192,8 +192,8 @@ const absl::flat_hash_set<std::string>& NeverEndAbbreviations() {
   return *set;
 }
 
-const absl::flat_hash_set<std::string>& MonthAbbreviations() {
-  static const auto* set = new absl::flat_hash_set<std::string>{
+const WordSet& MonthAbbreviations() {
+  static const auto* set = new WordSet{
       "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
       "no", "nos", "p", "pp", "para", "fig", "vol", "art"};
   return *set;
@@ -201,8 +201,8 @@ const absl::flat_hash_set<std::string>& MonthAbbreviations() {
 
 // Words that start sentences: after an ambiguous abbreviation ("U.S.", "Inc.") a sentence
 // ends only when one of these follows.
-const absl::flat_hash_set<std::string>& SentenceStarters() {
-  static const auto* set = new absl::flat_hash_set<std::string>{
+const WordSet& SentenceStarters() {
+  static const auto* set = new WordSet{
       "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and",
       "this", "that", "these", "those", "there", "his", "her", "their", "our", "its", "mr",
       "ms", "mrs", "dr", "however", "meanwhile", "last", "according", "asked", "speaking",

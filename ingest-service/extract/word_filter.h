@@ -1,4 +1,5 @@
-// A quick pre-test for lookups of words in a small lexicon.
+// Lexicons of words: a quick pre-test for lookups (WordFilter) and a set of words that asks
+// it before hashing (WordSet).
 #ifndef CLAIMS_INGEST_SERVICE_EXTRACT_WORD_FILTER_H_
 #define CLAIMS_INGEST_SERVICE_EXTRACT_WORD_FILTER_H_
 
@@ -6,7 +7,10 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
+#include <string>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 
 namespace claims::extract {
@@ -40,6 +44,27 @@ class WordFilter {
   }
 
   std::array<uint64_t, (1 << kLogBits) / 64> bits_{};
+};
+
+// A fixed set of words (a lexicon: "mr", "mrs", "ms"...) whose lookups are mostly settled by
+// a WordFilter: most words of a text are in no lexicon, and are turned away without being
+// hashed. `contains` mirrors absl::flat_hash_set, for which it stands in. Immutable after
+// construction; thread-safe.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<absl::string_view> words) {
+    for (absl::string_view w : words) {
+      filter_.Add(w);
+      words_.emplace(w);
+    }
+  }
+  bool contains(absl::string_view word) const {
+    return filter_.MayContain(word) && words_.contains(word);
+  }
+
+ private:
+  WordFilter filter_;
+  absl::flat_hash_set<std::string> words_;
 };
 
 }  // namespace claims::extract

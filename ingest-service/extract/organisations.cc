@@ -16,6 +16,7 @@
 #include "common/file_util.h"
 #include "common/status_macros.h"
 #include "common/text_keys.h"
+#include "ingest-service/extract/segmenter.h"
 
 namespace claims::extract {
 namespace {
@@ -34,22 +35,8 @@ size_t CurlyApostropheAt(absl::string_view text, size_t i) {
   return 0;
 }
 
-// Byte length of the word character at text[i], or 0 when it separates words. Word
-// characters are ASCII letters and digits and non-ASCII letters; U+00A0-U+00BF and
-// U+2000-U+206F (spaces, quotes, dashes) separate.
-size_t WordCharAt(absl::string_view text, size_t i) {
-  const unsigned char c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return absl::ascii_isalnum(c) ? 1 : 0;
-  if (c == 0xC2 && i + 1 < text.size()) {
-    const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
-    if (c1 >= 0xA0 && c1 <= 0xBF) return 0;
-  }
-  if (c == 0xE2 && i + 2 < text.size()) {
-    const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
-    if (c1 == 0x80 || c1 == 0x81) return 0;
-  }
-  return 1;
-}
+// True when text[i] is a word character (see WordSeparatorLength).
+bool WordCharAt(absl::string_view text, size_t i) { return WordSeparatorLength(text, i) == 0; }
 
 struct Word {
   size_t begin = 0, end = 0;
@@ -74,8 +61,7 @@ bool AllCaps(absl::string_view word) {
 // apostrophes made straight (one byte instead of three, so the form fits in the word's
 // bytes). The views stay valid while `*lower` is not modified or destroyed.
 std::vector<Word> SplitWords(absl::string_view text, std::string* lower) {
-  lower->assign(text.data(), text.size());
-  for (char& c : *lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
+  LowerAscii(text, lower);
   char* const out = lower->data();
   std::vector<Word> words;
   words.reserve(text.size() / 6 + 1);  // about one word per 6 bytes of prose
@@ -92,7 +78,7 @@ std::vector<Word> SplitWords(absl::string_view text, std::string* lower) {
       ++i;
       continue;
     }
-    if (first < 0x80 ? !absl::ascii_isalnum(first) : WordCharAt(text, i) == 0) {
+    if (!WordCharAt(text, i)) {
       ++i;
       continue;
     }
@@ -113,13 +99,13 @@ std::vector<Word> SplitWords(absl::string_view text, std::string* lower) {
       } else {
         apostrophe = CurlyApostropheAt(text, i);
         if (apostrophe == 0) {
-          if (WordCharAt(text, i) == 0) break;
+          if (!WordCharAt(text, i)) break;
           out[form_end++] = out[i++];  // non-ASCII bytes are kept
           continue;
         }
       }
       // Inside a word only when a word character follows.
-      if (i + apostrophe < n && WordCharAt(text, i + apostrophe) > 0 &&
+      if (i + apostrophe < n && WordCharAt(text, i + apostrophe) &&
           text[i + apostrophe] != '&') {
         out[form_end++] = '\'';
         i += apostrophe;

@@ -1,5 +1,6 @@
 #include "ingest-service/extract/segmenter.h"
 
+#include <cstring>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -299,6 +300,26 @@ void SplitSentences(absl::string_view text, absl::string_view lower, uint32_t pa
 
 }  // namespace
 
+void LowerAscii(absl::string_view text, std::string* lower) {
+  lower->resize(text.size());
+  char* const out = lower->data();
+  constexpr uint64_t kOnes = 0x0101010101010101;
+  size_t i = 0;
+  // Eight bytes at a time: a byte 'A'..'Z' gets 0x20 added. The sums run on the low seven
+  // bits of each byte, so no carry crosses into the next byte; bytes >= 0x80 are left alone.
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + i, 8);
+    const uint64_t low7 = x & (0x7F * kOnes);
+    const uint64_t at_least_a = low7 + (0x80 - 'A') * kOnes;  // top bit: byte >= 'A'
+    const uint64_t above_z = low7 + (0x80 - 'Z' - 1) * kOnes;  // top bit: byte > 'Z'
+    const uint64_t upper = (at_least_a ^ above_z) & ~x & (0x80 * kOnes);
+    x |= upper >> 2;  // 0x80 >> 2 == 0x20
+    std::memcpy(out + i, &x, 8);
+  }
+  for (; i < text.size(); ++i) out[i] = absl::ascii_tolower(static_cast<unsigned char>(text[i]));
+}
+
 std::string LowerToken(absl::string_view text, const Token& t) {
   std::string s(TokenText(text, t));
   absl::AsciiStrToLower(&s);
@@ -311,8 +332,7 @@ bool IsPunct(absl::string_view text, const Token& t, absl::string_view punct) {
 
 Segmentation Segment(absl::string_view text, const SegmenterOptions& options) {
   Segmentation seg;
-  seg.lower.assign(text.data(), text.size());
-  for (char& c : seg.lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
+  LowerAscii(text, &seg.lower);
   // English averages about six bytes per token; reserving avoids repeated regrowth of the
   // largest vector on long articles.
   seg.tokens.reserve(text.size() / 5 + 16);

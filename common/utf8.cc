@@ -1,7 +1,18 @@
 #include "common/utf8.h"
 
+#include <cstring>
+
 namespace claims {
 namespace {
+
+// Bytes [pos, pos + 8) of `s` (which must exist) as one word.
+uint64_t Load8(absl::string_view s, size_t pos) {
+  uint64_t x;
+  std::memcpy(&x, s.data() + pos, 8);
+  return x;
+}
+
+constexpr uint64_t kHighBits = 0x8080808080808080;
 
 // Length of the well-formed sequence at `pos`, or 0 when it is malformed.
 size_t SequenceLength(absl::string_view s, size_t pos) {
@@ -31,6 +42,9 @@ size_t SequenceLength(absl::string_view s, size_t pos) {
 size_t FirstInvalidUtf8Offset(absl::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {
+    // ASCII, most of most texts, is stepped over eight bytes at a time.
+    while (pos + 8 <= s.size() && (Load8(s, pos) & kHighBits) == 0) pos += 8;
+    if (pos == s.size()) break;
     const size_t len = SequenceLength(s, pos);
     if (len == 0) return pos;
     pos += len;
@@ -82,12 +96,15 @@ int32_t CountCodePoints(absl::string_view s) {
 }
 
 CodePointIndex::CodePointIndex(absl::string_view utf8) : cp_of_byte_(utf8.size() + 1) {
+  // Continuation bytes before the first code point (malformed input) map to 0.
+  size_t i = 0;
+  while (i < utf8.size() && (static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80) ++i;
   int32_t cp = -1;
-  for (size_t i = 0; i < utf8.size(); ++i) {
-    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) ++cp;
-    cp_of_byte_[i] = cp < 0 ? 0 : cp;
+  for (; i < utf8.size(); ++i) {
+    cp += (static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80 ? 1 : 0;
+    cp_of_byte_[i] = cp;
   }
-  cp_of_byte_[utf8.size()] = CountCodePoints(utf8);
+  cp_of_byte_[utf8.size()] = cp + 1;  // CountCodePoints(utf8)
 }
 
 int32_t CodePointIndex::ToCodePoint(size_t byte) const {

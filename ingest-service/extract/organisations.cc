@@ -91,7 +91,9 @@ std::vector<Word> SplitWords(absl::string_view text, std::string* lower) {
       size_t apostrophe = 0;
       if (c < 0x80) {
         if (absl::ascii_isalnum(c)) {
-          out[form_end++] = out[i++];
+          if (form_end != i) out[form_end] = out[i];  // only after an apostrophe shrank it
+          ++form_end;
+          ++i;
           continue;
         }
         if (c != '\'') break;
@@ -100,7 +102,9 @@ std::vector<Word> SplitWords(absl::string_view text, std::string* lower) {
         apostrophe = CurlyApostropheAt(text, i);
         if (apostrophe == 0) {
           if (!WordCharAt(text, i)) break;
-          out[form_end++] = out[i++];  // non-ASCII bytes are kept
+          if (form_end != i) out[form_end] = out[i];  // non-ASCII bytes are kept
+          ++form_end;
+          ++i;
           continue;
         }
       }
@@ -454,7 +458,6 @@ std::vector<OrganisationCatalog::Match> OrganisationCatalog::FindAll(
     const AliasPattern* best = nullptr;
     size_t best_end = 0;
     auto consider = [&](absl::string_view first) {
-      if (!first_words_.MayContain(first)) return;
       auto it = by_first_word_.find(first);
       if (it == by_first_word_.end()) return;
       for (const AliasPattern& p : it->second) {
@@ -472,8 +475,10 @@ std::vector<OrganisationCatalog::Match> OrganisationCatalog::FindAll(
         }
       }
     };
-    consider(words[i].lower);
-    if (words[i].stem_end > 0) consider(Stem(words[i]));
+    if (first_words_.MayContain(words[i].lower)) consider(words[i].lower);
+    if (words[i].stem_end > 0 && first_words_.MayContain(Stem(words[i]))) {
+      consider(Stem(words[i]));
+    }
     if (best == nullptr) {
       ++i;
       continue;

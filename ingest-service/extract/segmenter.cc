@@ -110,6 +110,22 @@ QuoteRole QuoteRoleOf(char32_t c, char32_t before) {
   }
 }
 
+// The end of the run of ASCII bytes other than line breaks that starts at text[pos] (pos
+// itself when there is none); sets `*has_text` when one of them is neither space nor
+// control. Most of a line is such a run.
+size_t AsciiRunEnd(absl::string_view text, size_t pos, bool* has_text) {
+  const char* const data = text.data();
+  const size_t n = text.size();
+  bool seen = false;
+  for (; pos < n; ++pos) {
+    const unsigned char c = static_cast<unsigned char>(data[pos]);
+    if (c >= 0x80 || c == '\n' || c == '\r') break;
+    seen |= c > ' ' && c != 0x7F;  // not space (<= ' ') nor control (< ' ', DEL)
+  }
+  *has_text = seen;
+  return pos;
+}
+
 // Appends the tokens of text[begin, end) (one paragraph).
 void Tokenise(const Cursor& cur, size_t begin, size_t end, uint32_t paragraph,
               std::vector<Token>* tokens) {
@@ -372,6 +388,13 @@ Segmentation Segment(absl::string_view text, const SegmenterOptions& options) {
   size_t pos = 0;
   bool line_has_text = false;
   while (pos < text.size()) {
+    bool ascii_text = false;
+    pos = AsciiRunEnd(text, pos, &ascii_text);
+    if (ascii_text) {
+      line_has_text = true;
+      para_has_text = true;
+    }
+    if (pos == text.size()) break;
     size_t len;
     const char32_t c = cur.At(pos, &len);
     if (IsLineBreakCp(c)) {

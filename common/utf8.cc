@@ -1,18 +1,9 @@
 #include "common/utf8.h"
 
-#include <cstring>
+#include "common/swar.h"
 
 namespace claims {
 namespace {
-
-// Bytes [pos, pos + 8) of `s` (which must exist) as one word.
-uint64_t Load8(absl::string_view s, size_t pos) {
-  uint64_t x;
-  std::memcpy(&x, s.data() + pos, 8);
-  return x;
-}
-
-constexpr uint64_t kHighBits = 0x8080808080808080;
 
 // Length of the well-formed sequence at `pos`, or 0 when it is malformed.
 size_t SequenceLength(absl::string_view s, size_t pos) {
@@ -43,7 +34,7 @@ size_t FirstInvalidUtf8Offset(absl::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {
     // ASCII, most of most texts, is stepped over eight bytes at a time.
-    while (pos + 8 <= s.size() && (Load8(s, pos) & kHighBits) == 0) pos += 8;
+    while (pos + 8 <= s.size() && (swar::Load8(s.data() + pos) & swar::kHighBits) == 0) pos += 8;
     if (pos == s.size()) break;
     const size_t len = SequenceLength(s, pos);
     if (len == 0) return pos;

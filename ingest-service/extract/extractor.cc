@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
@@ -17,6 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "common/error_info.h"
 #include "common/status_macros.h"
+#include "common/swar.h"
 #include "common/text_keys.h"
 #include "common/utf8.h"
 #include "ingest-service/extract/attribution.h"
@@ -62,17 +62,12 @@ absl::Time FromTimestamp(const google::protobuf::Timestamp& ts) {
 // Rejects content that is not text: any NUL byte, or control characters (other than
 // tab, line feed, carriage return and form feed) making up more than 1% of it.
 absl::Status CheckLooksLikeText(absl::string_view field, absl::string_view s) {
-  constexpr uint64_t kOnes = 0x0101010101010101;
-  constexpr uint64_t kHighBits = 0x80 * kOnes;
   size_t controls = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     if (i % 8 == 0 && i + 8 <= s.size()) {
-      // Eight printable ASCII bytes (0x20-0x7E, most of any text) are stepped over at once:
-      // none is >= 0x80, none < 0x20 (the borrow test), none 0x7F (a zero after xor).
-      uint64_t x;
-      std::memcpy(&x, s.data() + i, 8);
-      const uint64_t del = x ^ (0x7F * kOnes);
-      if (((x | ((x - 0x20 * kOnes) & ~x) | ((del - kOnes) & ~del)) & kHighBits) == 0) {
+      // Eight printable ASCII bytes (0x20-0x7E, most of any text) are stepped over at once.
+      const uint64_t x = swar::Load8(s.data() + i);
+      if (((x & swar::kHighBits) | swar::AnyByteBelow(x, 0x20) | swar::AnyByteIs(x, 0x7F)) == 0) {
         i += 7;
         continue;
       }

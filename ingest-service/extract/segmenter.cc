@@ -1,9 +1,9 @@
 #include "ingest-service/extract/segmenter.h"
 
-#include <cstring>
 #include <string>
 
 #include "absl/strings/ascii.h"
+#include "common/swar.h"
 #include "common/utf8.h"
 #include "ingest-service/extract/word_filter.h"
 
@@ -114,9 +114,17 @@ QuoteRole QuoteRoleOf(char32_t c, char32_t before) {
 // itself when there is none); sets `*has_text` when one of them is neither space nor
 // control. Most of a line is such a run.
 size_t AsciiRunEnd(absl::string_view text, size_t pos, bool* has_text) {
+  using swar::kOnes;
   const char* const data = text.data();
   const size_t n = text.size();
   bool seen = false;
+  // Eight bytes at a time while none is >= 0x80 or a line break.
+  for (; pos + 8 <= n; pos += 8) {
+    const uint64_t x = swar::Load8(data + pos);
+    if ((x & swar::kHighBits) | swar::AnyByteIs(x, '\n') | swar::AnyByteIs(x, '\r')) break;
+    // Top bit of a byte b < 0x80: b + 0x5F for b > ' ', b + 1 for b == DEL (no carries).
+    seen = seen || (((x + (0x80 - 0x21) * kOnes) & ~(x + kOnes)) & swar::kHighBits) != 0;
+  }
   for (; pos < n; ++pos) {
     const unsigned char c = static_cast<unsigned char>(data[pos]);
     if (c >= 0x80 || c == '\n' || c == '\r') break;
@@ -164,6 +172,14 @@ void Tokenise(const Cursor& cur, size_t begin, size_t end, uint32_t paragraph,
     size_t segment_len = 1;  // code points since the last inner dot
     pos += len;
     while (pos < end) {
+      // ASCII letters and digits, most of a word, are stepped over without decoding.
+      const size_t run_begin = pos;
+      while (pos < end && absl::ascii_isalnum(static_cast<unsigned char>(cur.s[pos]))) ++pos;
+      if (pos > run_begin) {
+        prev = static_cast<unsigned char>(cur.s[pos - 1]);
+        segment_len += pos - run_begin;
+        if (pos == end) break;
+      }
       size_t l;
       const char32_t d = cur.At(pos, &l);
       if (l == 0) break;
@@ -319,19 +335,18 @@ void SplitSentences(absl::string_view text, absl::string_view lower, uint32_t pa
 void LowerAscii(absl::string_view text, std::string* lower) {
   lower->resize(text.size());
   char* const out = lower->data();
-  constexpr uint64_t kOnes = 0x0101010101010101;
+  using swar::kOnes;
   size_t i = 0;
   // Eight bytes at a time: a byte 'A'..'Z' gets 0x20 added. The sums run on the low seven
   // bits of each byte, so no carry crosses into the next byte; bytes >= 0x80 are left alone.
   for (; i + 8 <= text.size(); i += 8) {
-    uint64_t x;
-    std::memcpy(&x, text.data() + i, 8);
+    uint64_t x = swar::Load8(text.data() + i);
     const uint64_t low7 = x & (0x7F * kOnes);
     const uint64_t at_least_a = low7 + (0x80 - 'A') * kOnes;  // top bit: byte >= 'A'
     const uint64_t above_z = low7 + (0x80 - 'Z' - 1) * kOnes;  // top bit: byte > 'Z'
-    const uint64_t upper = (at_least_a ^ above_z) & ~x & (0x80 * kOnes);
+    const uint64_t upper = (at_least_a ^ above_z) & ~x & swar::kHighBits;
     x |= upper >> 2;  // 0x80 >> 2 == 0x20
-    std::memcpy(out + i, &x, 8);
+    swar::Store8(x, out + i);
   }
   for (; i < text.size(); ++i) out[i] = absl::ascii_tolower(static_cast<unsigned char>(text[i]));
 }

@@ -55,7 +55,9 @@ const Set& NeutralTitles() {
   return *s;
 }
 bool IsTitle(absl::string_view w) {
-  return MaleTitles().contains(w) || FemaleTitles().contains(w) || NeutralTitles().contains(w);
+  static const auto* const kTitles =
+      new Set(Set::Union({&MaleTitles(), &FemaleTitles(), &NeutralTitles()}));
+  return kTitles->contains(w);
 }
 
 // Prepositions and determiners before a capitalised sequence that make it a place or a
@@ -165,13 +167,11 @@ const Set& CorporateTail() {
 // Capitalised words that end a run of organisation words: roles and titles belong to the
 // person after them ("NHS England chief executive", "Labour MP Karin Smyth").
 bool BreaksOrganisationRun(absl::string_view lower) {
-  return IsTitle(lower) || lower == "mp" || lower == "mps" || lower == "minister" ||
-         lower == "secretary" || lower == "councillor" || lower == "cllr" ||
-         lower == "spokesperson" || lower == "spokesman" || lower == "spokeswoman" ||
-         lower == "chief" || lower == "executive" || lower == "chair" ||
-         lower == "chairman" || lower == "chairwoman" || lower == "director" ||
-         lower == "leader" || lower == "mayor" || lower == "president" ||
-         lower == "senator" || lower == "governor" || lower == "professor";
+  static const auto* const kRoles = new Set{
+      "mp", "mps", "minister", "secretary", "councillor", "cllr", "spokesperson", "spokesman",
+      "spokeswoman", "chief", "executive", "chair", "chairman", "chairwoman", "director",
+      "leader", "mayor", "president", "senator", "governor", "professor"};
+  return IsTitle(lower) || kRoles->contains(lower);
 }
 
 bool IsCalendarWord(absl::string_view w) {

@@ -52,12 +52,25 @@ class WordFilter {
 // construction; thread-safe.
 class WordSet {
  public:
+  WordSet() = default;
   WordSet(std::initializer_list<absl::string_view> words) {
     for (absl::string_view w : words) {
       filter_.Add(w);
       words_.emplace(w);
     }
   }
+  // The words of all of `sets`.
+  static WordSet Union(std::initializer_list<const WordSet*> sets) {
+    WordSet u;
+    for (const WordSet* s : sets) {
+      for (const std::string& w : s->words_) {
+        u.filter_.Add(w);
+        u.words_.insert(w);
+      }
+    }
+    return u;
+  }
+
   bool contains(absl::string_view word) const {
     return filter_.MayContain(word) && words_.contains(word);
   }

@@ -4,13 +4,13 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "ingest-service/extract/word_filter.h"
 
 namespace claims::extract {
 namespace {
 
-using Set = absl::flat_hash_set<std::string>;
+using Set = WordSet;
 
 struct CueInfo {
   // Also a common noun ("claims", "notes"): only a cue when "that" or ":" follows.
@@ -60,6 +60,18 @@ const absl::flat_hash_map<std::string, std::string>& TwoWordCues() {
       {"according", "to"}, {"pointed", "out"}, {"points", "out"}, {"called", "for"},
       {"calls", "for"},    {"went", "on"},     {"spelled", "out"}};
   return *m;
+}
+
+// The first words of Cues() and TwoWordCues(): most words are no cue, and are turned away
+// before either map hashes them.
+const WordFilter& CueFirstWords() {
+  static const auto* const kFilter = [] {
+    auto* f = new WordFilter;
+    for (const auto& [word, info] : Cues()) f->Add(word);
+    for (const auto& [word, second] : TwoWordCues()) f->Add(word);
+    return f;
+  }();
+  return *kFilter;
 }
 
 // Between subject and cue: "NHS England has previously said".
@@ -193,7 +205,7 @@ bool IsSigningDash(absl::string_view s) {
 // First words of headline-like paragraphs that label rather than attribute: "Update: ...",
 // "Watch: ...". Lower case.
 bool IsHeadlineLabel(absl::string_view lower) {
-  static const auto* const kLabels = new absl::flat_hash_set<std::string>{
+  static const auto* const kLabels = new WordSet{
       "update", "updated", "note", "editor", "editors", "watch", "related", "read", "photo",
       "photos", "video", "videos", "correction", "corrections", "warning", "live", "breaking",
       "exclusive", "analysis", "opinion", "comment", "review", "explainer", "factbox", "q",
@@ -203,7 +215,7 @@ bool IsHeadlineLabel(absl::string_view lower) {
       "interview", "podcast", "newsletter", "quiz", "contact", "email", "tel",
       "phone", "address", "date", "time", "venue", "location", "when", "where", "what", "who",
       "why", "how", "p.s", "ps", "nb"};
-  return kLabels->contains(std::string(lower));
+  return kLabels->contains(lower);
 }
 
 class Finder {
@@ -236,7 +248,8 @@ class Finder {
   }
 
  private:
-  std::string Lower(size_t i) const { return LowerToken(text_, tokens_[i]); }
+  // Token i lower-cased (a view into seg_.lower).
+  absl::string_view Lower(size_t i) const { return LowerTokenText(seg_, tokens_[i]); }
   bool Is(size_t i, absl::string_view punct) const {
     return i < tokens_.size() && IsPunct(text_, tokens_[i], punct);
   }
@@ -247,7 +260,8 @@ class Finder {
   // Number of tokens of the cue starting at token i (0 when there is none there).
   size_t CueAt(size_t i, size_t limit, CueInfo* info) const {
     if (i >= limit || !IsWord(i) || InQuote(i) || cue_used_[i]) return 0;
-    const std::string w = Lower(i);
+    const absl::string_view w = Lower(i);
+    if (!CueFirstWords().MayContain(w)) return 0;
     const auto two = TwoWordCues().find(w);
     if (two != TwoWordCues().end()) {
       if (i + 1 < limit && IsWord(i + 1) && Lower(i + 1) == two->second) {
@@ -268,7 +282,7 @@ class Finder {
     if (it == Cues().end()) return 0;
     *info = it->second;
     if (info->base_form && i > 0 && IsWord(i - 1)) {
-      const std::string before = Lower(i - 1);
+      const absl::string_view before = Lower(i - 1);
       if (before == "to" || before == "not" || before == "n't") return 0;
     }
     if (info->noun_like) {
@@ -319,7 +333,7 @@ class Finder {
       return Is(i, "&");
     }
     if (t.kind != TokenKind::kWord) return false;
-    const std::string w = Lower(i);
+    const absl::string_view w = Lower(i);
     if (t.capitalised) {
       if (Pronouns().contains(w)) *stop_after = true;
       return true;
@@ -369,7 +383,7 @@ class Finder {
       j = k - 1;  // the head ends at the opening comma
       if (j <= floor) return false;
       // "X, and Y said" is a coordination, not an apposition.
-      const std::string first = Lower(k);
+      const absl::string_view first = Lower(k);
       if (first == "that" || first == "and" || first == "but") return false;
     }
     // "The American Civil Liberties Union (ACLU) said": step over the parenthesis.
@@ -409,7 +423,7 @@ class Finder {
     while (j < limit && count < 12 && !InQuote(j)) {
       bool stop_after = false;
       if (!IsNounPhraseToken(j, limit, &stop_after)) break;
-      const std::string w = tokens_[j].kind == TokenKind::kWord ? Lower(j) : "";
+      const absl::string_view w = tokens_[j].kind == TokenKind::kWord ? Lower(j) : "";
       ++j;
       ++count;
       // A pronoun, or "the"/"a" followed by its noun, may still continue: "the group's
@@ -445,14 +459,14 @@ class Finder {
     for (size_t i = head.begin; i < head.end; ++i) {
       if (!IsWord(i)) continue;
       has_word = true;
-      const std::string w = Lower(i);
+      const absl::string_view w = Lower(i);
       if (w == "it" || w == "you" || w == "who" || w == "which") return head.end - head.begin > 1;
     }
     if (!has_word) return false;
     // The last word must be a name, a pronoun or a role noun.
     size_t last = head.end - 1;
     while (last > head.begin && !IsWord(last)) --last;
-    const std::string w = Lower(last);
+    const absl::string_view w = Lower(last);
     if (tokens_[last].capitalised) {
       return !LeadingAdverbials().contains(w) && !TrailingWords().contains(w);
     }
@@ -861,7 +875,7 @@ class Finder {
     return false;
   }
 
-  static bool ThatIsPronounBefore(const std::string& w) {
+  static bool ThatIsPronounBefore(absl::string_view w) {
     return w == "is" || w == "was" || w == "are" || w == "were" || w == "will" ||
            w == "would" || w == "has" || w == "had" || w == "could" || w == "should" ||
            w == "may" || w == "might" || w == "can" || w == "does" || w == "did" ||
@@ -881,7 +895,7 @@ class Finder {
     const size_t p = phrase_begin - 1;
     if (Is(p, ",") || Is(p, ";") || Is(p, ":") || Is(p, "\xE2\x80\x94") || Is(p, ")")) return true;
     if (IsWord(p)) {
-      const std::string w = Lower(p);
+      const absl::string_view w = Lower(p);
       return w == "and" || w == "but" || w == "while" || w == "as" || w == "because" ||
              w == "although" || w == "though" || w == "when" || w == "yet" || w == "so";
     }
@@ -1004,11 +1018,11 @@ ByteSpan TrimContent(absl::string_view text, size_t b, size_t e) {
 
 }  // namespace
 
-bool IsRoleWord(absl::string_view lower) { return RoleWords().contains(std::string(lower)); }
+bool IsRoleWord(absl::string_view lower) { return RoleWords().contains(lower); }
 bool IsRoleModifier(absl::string_view lower) {
-  return RoleModifiers().contains(std::string(lower));
+  return RoleModifiers().contains(lower);
 }
-bool IsPronoun(absl::string_view lower) { return Pronouns().contains(std::string(lower)); }
+bool IsPronoun(absl::string_view lower) { return Pronouns().contains(lower); }
 
 std::vector<Quote> FindQuotes(absl::string_view text, const Segmentation& seg) {
   std::vector<Quote> quotes;

@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "ingest-service/extract/word_filter.h"
 
 namespace claims::extract {
 namespace {
@@ -77,6 +78,17 @@ const absl::flat_hash_map<std::string, WordInfo>& Lexicon() {
   return *kLexicon;
 }
 
+// The words of Lexicon(): most words of a text are in none of its entries, and are turned
+// away before the map hashes them.
+const WordFilter& LexiconWords() {
+  static const auto* const kFilter = [] {
+    auto* f = new WordFilter;
+    for (const auto& [word, info] : Lexicon()) f->Add(word);
+    return f;
+  }();
+  return *kFilter;
+}
+
 enum class TokenKind : uint8_t { kWord, kNumber, kIso };
 
 struct Token {
@@ -111,6 +123,7 @@ std::vector<Token> Tokenise(absl::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5 + 4);  // about one token per 5-6 bytes of prose
   const auto& lexicon = Lexicon();
+  const WordFilter& lexicon_words = LexiconWords();
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
@@ -178,8 +191,11 @@ std::vector<Token> Tokenise(absl::string_view text) {
       if (j - i <= 10) {
         char buf[10];
         for (size_t p = i; p < j; ++p) buf[p - i] = absl::ascii_tolower(text[p]);
-        auto it = lexicon.find(absl::string_view(buf, j - i));
-        if (it != lexicon.end()) t.word = it->second;
+        const absl::string_view lower(buf, j - i);
+        if (lexicon_words.MayContain(lower)) {
+          auto it = lexicon.find(lower);
+          if (it != lexicon.end()) t.word = it->second;
+        }
       }
     }
     tokens.push_back(t);

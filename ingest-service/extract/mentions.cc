@@ -10,11 +10,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/text_keys.h"
+#include "ingest-service/extract/word_filter.h"
 
 namespace claims::extract {
 namespace {
 
-using Set = absl::flat_hash_set<std::string>;
+using Set = WordSet;
 
 // Capitalised words that are not parts of names.
 const Set& NonNameWords() {
@@ -53,8 +54,10 @@ const Set& NeutralTitles() {
   static const auto* s = new Set{"dr", "prof", "mx", "rev"};
   return *s;
 }
-bool IsTitle(const std::string& w) {
-  return MaleTitles().contains(w) || FemaleTitles().contains(w) || NeutralTitles().contains(w);
+bool IsTitle(absl::string_view w) {
+  static const auto* const kTitles =
+      new Set(Set::Union({&MaleTitles(), &FemaleTitles(), &NeutralTitles()}));
+  return kTitles->contains(w);
 }
 
 // Prepositions and determiners before a capitalised sequence that make it a place or a
@@ -163,17 +166,15 @@ const Set& CorporateTail() {
 
 // Capitalised words that end a run of organisation words: roles and titles belong to the
 // person after them ("NHS England chief executive", "Labour MP Karin Smyth").
-bool BreaksOrganisationRun(const std::string& lower) {
-  return IsTitle(lower) || lower == "mp" || lower == "mps" || lower == "minister" ||
-         lower == "secretary" || lower == "councillor" || lower == "cllr" ||
-         lower == "spokesperson" || lower == "spokesman" || lower == "spokeswoman" ||
-         lower == "chief" || lower == "executive" || lower == "chair" ||
-         lower == "chairman" || lower == "chairwoman" || lower == "director" ||
-         lower == "leader" || lower == "mayor" || lower == "president" ||
-         lower == "senator" || lower == "governor" || lower == "professor";
+bool BreaksOrganisationRun(absl::string_view lower) {
+  static const auto* const kRoles = new Set{
+      "mp", "mps", "minister", "secretary", "councillor", "cllr", "spokesperson", "spokesman",
+      "spokeswoman", "chief", "executive", "chair", "chairman", "chairwoman", "director",
+      "leader", "mayor", "president", "senator", "governor", "professor"};
+  return IsTitle(lower) || kRoles->contains(lower);
 }
 
-bool IsCalendarWord(const std::string& w) {
+bool IsCalendarWord(absl::string_view w) {
   static const auto* s = new Set{"monday", "tuesday", "wednesday", "thursday", "friday",
                                  "saturday", "sunday", "january", "february", "march",
                                  "april", "may", "june", "july", "august", "september",
@@ -230,9 +231,9 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     size_t b = i;
     // A sentence-initial "The" or other function word is not part of the name.
     while (b < tokens.size() && tokens[b].kind == TokenKind::kWord && tokens[b].capitalised &&
-           (LowerToken(text, tokens[b]) == "the" ||
+           (LowerTokenText(seg, tokens[b]) == "the" ||
             (b == seg.sentences[tokens[b].sentence].first_token &&
-             NonNameWords().contains(LowerToken(text, tokens[b]))))) {
+             NonNameWords().contains(LowerTokenText(seg, tokens[b]))))) {
       ++b;
     }
     size_t e = b;
@@ -240,7 +241,7 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     size_t last_cap = b;
     while (e < tokens.size() && tokens[e].kind == TokenKind::kWord &&
            tokens[e].paragraph == tokens[b].paragraph && e - b < 12) {
-      const std::string w = LowerToken(text, tokens[e]);
+      const absl::string_view w = LowerTokenText(seg, tokens[e]);
       if (tokens[e].capitalised) {
         if ((BreaksOrganisationRun(w) || IsCalendarWord(w)) && e > b) break;
         last_cap = e;
@@ -271,14 +272,14 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
       if (e - b >= 2) {
         bool tail = true;
         for (size_t k = b + 1; k < e; ++k) {
-          tail = tail && CorporateTail().contains(LowerToken(text, tokens[k]));
+          tail = tail && CorporateTail().contains(LowerTokenText(seg, tokens[k]));
         }
         // A company with a legal suffix is called by its first word later on.
-        const std::string last_word = LowerToken(text, tokens[e - 1]);
+        const absl::string_view last_word = LowerTokenText(seg, tokens[e - 1]);
         tail = tail || last_word == "ltd" || last_word == "limited" || last_word == "inc" ||
                last_word == "plc" || last_word == "llc" || last_word == "corp" ||
                last_word == "corporation" || last_word == "technologies";
-        const std::string first_word = LowerToken(text, tokens[b]);
+        const absl::string_view first_word = LowerTokenText(seg, tokens[b]);
         if (tail && !NonNameWords().contains(first_word) && first_word != "national" &&
             first_word != "british" && first_word != "american" && first_word != "global") {
           short_forms[std::string(TokenText(text, tokens[b]))] = {id, display};
@@ -314,7 +315,7 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
   if (!acronyms.empty() || !short_forms.empty()) {
     for (const Token& t : tokens) {
       if (t.kind != TokenKind::kWord || !t.capitalised) continue;
-      const std::string w(TokenText(text, t));
+      const absl::string_view w = TokenText(text, t);
       auto a = acronyms.find(w);
       if (a != acronyms.end()) {
         add(t.begin, t.end, a->second.first, a->second.second, 0);
@@ -450,7 +451,7 @@ void SpeakerResolver::ScanPersons() {
     Gender gender = Gender::kUnknown;
     bool titled = false;
     size_t b = i;
-    std::string w = LowerToken(text_, t);
+    const absl::string_view w = LowerTokenText(seg_, t);
     if (IsTitle(w)) {
       titled = true;
       if (MaleTitles().contains(w)) gender = Gender::kMale;
@@ -459,7 +460,7 @@ void SpeakerResolver::ScanPersons() {
       if (b < tokens.size() && IsPunct(text_, tokens[b], ".")) ++b;
     } else if (i > 0 && tokens[i - 1].kind == TokenKind::kWord &&
                tokens[i - 1].sentence == t.sentence &&
-               NotBeforePerson().contains(LowerToken(text_, tokens[i - 1]))) {
+               NotBeforePerson().contains(LowerTokenText(seg_, tokens[i - 1]))) {
       // "in Hackney Central", "the Federated Data Platform": skip the whole run.
       size_t e = i;
       while (e < tokens.size() && tokens[e].kind == TokenKind::kWord && tokens[e].capitalised) ++e;
@@ -469,9 +470,9 @@ void SpeakerResolver::ScanPersons() {
     size_t e = b;
     while (e < tokens.size() && e - b < 4 && tokens[e].kind == TokenKind::kWord &&
            tokens[e].capitalised && tokens[e].sentence == t.sentence && !in_quote_[e]) {
-      const std::string lw = LowerToken(text_, tokens[e]);
+      const absl::string_view lw = LowerTokenText(seg_, tokens[e]);
       if (NonNameWords().contains(lw) || IsTitle(lw) || IsRoleWord(lw)) break;
-      if (place_words.contains(std::string(TokenText(text_, tokens[e])))) {
+      if (place_words.contains(TokenText(text_, tokens[e]))) {
         e = b;  // the whole run is a place or an organisation
         break;
       }
@@ -517,7 +518,7 @@ std::string SpeakerResolver::FullNameFor(absl::string_view surname, size_t pos) 
       return it->name;
     }
   }
-  auto it = by_surname_.find(std::string(surname));
+  auto it = by_surname_.find(surname);
   if (it == by_surname_.end()) return "";
   std::string best;
   for (size_t idx : it->second) {
@@ -539,7 +540,7 @@ bool SpeakerResolver::Compatible(const std::string& name, SpeakerKind kind, Gend
          wanted == Gender::kUnknown;
 }
 
-ResolvedSpeaker SpeakerResolver::ResolvePronoun(const std::string& pronoun, ByteSpan mention) {
+ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteSpan mention) {
   ResolvedSpeaker s;
   s.mention = mention;
   s.kind = SpeakerKind::kUnknown;
@@ -604,7 +605,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(const std::string& pronoun, Byte
   return s;
 }
 
-ResolvedSpeaker SpeakerResolver::ResolveNominal(const std::string& noun,
+ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
                                                 const std::string& premods, ByteSpan mention) {
   ResolvedSpeaker s;
   s.mention = mention;
@@ -619,7 +620,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(const std::string& noun,
         return s;
       }
     }
-    s.role = noun;
+    s.role = std::string(noun);
     return s;
   }
   if (GroupNouns().contains(noun)) {
@@ -630,7 +631,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(const std::string& noun,
       return s;
     }
     // The words themselves name the group ("campaigners", "local residents").
-    std::string words = premods.empty() ? noun : absl::StrCat(premods, " ", noun);
+    std::string words = premods.empty() ? std::string(noun) : absl::StrCat(premods, " ", noun);
     for (const char* det : {"the ", "a ", "an ", "some ", "many ", "other "}) {
       if (absl::StartsWith(words, det)) words = words.substr(strlen(det));
     }
@@ -658,7 +659,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(const std::string& noun,
       return s;
     }
   }
-  s.role = noun;
+  s.role = std::string(noun);
   return s;
 }
 
@@ -666,7 +667,7 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
   if (app.empty()) return;
   const std::vector<Token>& tokens = seg_.tokens;
   size_t b = app.begin;
-  const std::string first = LowerToken(text_, tokens[b]);
+  const absl::string_view first = LowerTokenText(seg_, tokens[b]);
   if (first == "who" || first == "which" || first == "whose" || first == "where") return;
   // Affiliation: the first organisation named in the apposition.
   const auto orgs = orgs_.Within(tokens[app.begin].begin, tokens[app.end - 1].end);
@@ -677,9 +678,9 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
   if (first == "of" || first == "from" || first == "at" || first == "for") return;
   if (first == "a" || first == "an" || first == "the") ++b;
   // "the council's executive member": the possessive names the affiliation.
-  if (b < app.end && absl::EndsWith(LowerToken(text_, tokens[b]), "'s") && b + 1 < app.end) {
-    std::string noun = LowerToken(text_, tokens[b]);
-    noun.resize(noun.size() - 2);
+  if (b < app.end && absl::EndsWith(LowerTokenText(seg_, tokens[b]), "'s") && b + 1 < app.end) {
+    absl::string_view noun = LowerTokenText(seg_, tokens[b]);
+    noun.remove_suffix(2);
     if (s->affiliation.empty() && OrgNouns().contains(noun)) {
       if (const OrgOccurrence* o = orgs_.MostRecent(tokens[b].begin, noun)) {
         s->affiliation = o->name;
@@ -692,14 +693,14 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
   // "spokeswoman"; "executive member for finance" stays whole).
   size_t e = b;
   while (e < app.end && tokens[e].kind == TokenKind::kWord) {
-    const std::string w = LowerToken(text_, tokens[e]);
+    const absl::string_view w = LowerTokenText(seg_, tokens[e]);
     if (w == "who" || w == "which" || w == "and" || w == "since" || w == "whose") break;
     if (w == "for" || w == "of" || w == "at" || w == "from" || w == "with" || w == "in") {
       if (!orgs_.Within(tokens[e].end, tokens[app.end - 1].end).empty()) break;
       bool has_org_noun = false;
       for (size_t k = e + 1; k < app.end; ++k) {
         has_org_noun = has_org_noun || (tokens[k].kind == TokenKind::kWord &&
-                                        OrgNouns().contains(LowerToken(text_, tokens[k])));
+                                        OrgNouns().contains(LowerTokenText(seg_, tokens[k])));
       }
       if (has_org_noun) break;
     }
@@ -709,7 +710,7 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
     s->role = std::string(text_.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
     // A role that is just the organisation's name ("Palantir's") adds nothing.
     for (size_t k = b; k < e; ++k) {
-      const std::string w = LowerToken(text_, tokens[k]);
+      const absl::string_view w = LowerTokenText(seg_, tokens[k]);
       if (absl::StrContains(w, "woman")) *gender = Gender::kFemale;
       if (absl::EndsWith(w, "man") && !absl::StrContains(w, "woman")) *gender = Gender::kMale;
     }
@@ -736,7 +737,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   const size_t e = std::min(phrase.head.end, tokens.size());
   // Leading adverbials and time words belong to the clause, not to the speaker.
   while (b + 1 < e && (tokens[b].kind != TokenKind::kWord ||
-                       LeadingNoise().contains(LowerToken(text_, tokens[b])) ||
+                       LeadingNoise().contains(LowerTokenText(seg_, tokens[b])) ||
                        absl::ascii_isdigit(static_cast<unsigned char>(text_[tokens[b].begin])))) {
     ++b;
   }
@@ -746,7 +747,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   Gender gender = Gender::kUnknown;
 
   if (e - b == 1) {
-    const std::string w = LowerToken(text_, tokens[b]);
+    const absl::string_view w = LowerTokenText(seg_, tokens[b]);
     if (IsPronoun(w)) {
       s = ResolvePronoun(w, s.mention);
       if (!s.name.empty()) seen_.push_back({s.mention.begin, s.name});
@@ -758,9 +759,9 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   size_t db = b;
   std::string determiner;
   if (tokens[db].kind == TokenKind::kWord) {
-    const std::string w = LowerToken(text_, tokens[db]);
+    const absl::string_view w = LowerTokenText(seg_, tokens[db]);
     if (w == "the" || w == "a" || w == "an") {
-      determiner = w;
+      determiner = std::string(w);
       ++db;
     }
   }
@@ -775,9 +776,9 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   if (!orgs.empty() && orgs.back()->end >= tokens[e - 1].end) {
     size_t k = db;
     while (k < e && tokens[k].begin < orgs.back()->begin) ++k;
-    if (k > db && LowerToken(text_, tokens[k - 1]) == "the") --k;
+    if (k > db && LowerTokenText(seg_, tokens[k - 1]) == "the") --k;
     if (k > db + 1) {
-      const std::string prep = LowerToken(text_, tokens[k - 1]);
+      const absl::string_view prep = LowerTokenText(seg_, tokens[k - 1]);
       if (prep == "for" || prep == "of" || prep == "at" || prep == "from") {
         prep_org = orgs.back();
         core_e = k - 1;
@@ -786,7 +787,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   }
   size_t last = core_e - 1;
   while (last > db && tokens[last].kind != TokenKind::kWord) --last;
-  const std::string last_word = LowerToken(text_, tokens[last]);
+  const absl::string_view last_word = LowerTokenText(seg_, tokens[last]);
 
   // The organisation itself: "NHS England", "The Department of Health".
   if (prep_org == nullptr && !orgs.empty() && orgs.front()->begin <= tokens[db].begin &&
@@ -803,7 +804,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   while (name_b > db) {
     const Token& t = tokens[name_b - 1];
     if (t.kind != TokenKind::kWord || !t.capitalised) break;
-    const std::string w = LowerToken(text_, t);
+    const absl::string_view w = LowerTokenText(seg_, t);
     if (IsRoleWord(w) || IsTitle(w) || NonNameWords().contains(w)) break;
     bool in_org = false;
     for (const OrgOccurrence* o : orgs) in_org = in_org || (t.begin >= o->begin && t.end <= o->end);
@@ -813,8 +814,8 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   // Premodifiers: between the determiner and the name.
   size_t pre_e = name_b;
   if (pre_e > db && IsPunct(text_, tokens[pre_e - 1], ".")) --pre_e;  // "Mr."
-  if (pre_e > db && IsTitle(LowerToken(text_, tokens[pre_e - 1]))) {
-    const std::string t = LowerToken(text_, tokens[pre_e - 1]);
+  if (pre_e > db && IsTitle(LowerTokenText(seg_, tokens[pre_e - 1]))) {
+    const absl::string_view t = LowerTokenText(seg_, tokens[pre_e - 1]);
     if (MaleTitles().contains(t)) gender = Gender::kMale;
     if (FemaleTitles().contains(t)) gender = Gender::kFemale;
     --pre_e;
@@ -824,19 +825,19 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   size_t role_b = db;
   std::string org_noun;
   for (size_t k = db; k < pre_e; ++k) {
-    const std::string w = LowerToken(text_, tokens[k]);
+    const absl::string_view w = LowerTokenText(seg_, tokens[k]);
     bool in_org = false;
     for (const OrgOccurrence* o : orgs) in_org = in_org || (tokens[k].begin >= o->begin && tokens[k].end <= o->end);
     if (OrgNouns().contains(w) && !in_org) {
-      org_noun = w;
-      if (k + 1 < pre_e && IsSpokes(LowerToken(text_, tokens[k + 1]))) role_b = k + 1;
+      org_noun = std::string(w);
+      if (k + 1 < pre_e && IsSpokes(LowerTokenText(seg_, tokens[k + 1]))) role_b = k + 1;
     }
   }
   // An organisation in the premodifiers or after "for"/"of" is the affiliation.
   const OrgOccurrence* affiliation = prep_org;
   if (affiliation == nullptr && !orgs.empty()) affiliation = orgs.front();
   for (size_t k = role_b; k < pre_e; ++k) {
-    const std::string w = LowerToken(text_, tokens[k]);
+    const absl::string_view w = LowerTokenText(seg_, tokens[k]);
     if (absl::StrContains(w, "woman")) gender = Gender::kFemale;
     if (absl::EndsWith(w, "man") && !absl::StrContains(w, "woman")) gender = Gender::kMale;
   }
@@ -848,7 +849,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
     size_t ab = app.begin, ae = app.begin;
     while (ae < app.end && tokens[ae].kind == TokenKind::kWord && tokens[ae].capitalised &&
            ae - ab < 4) {
-      const std::string w = LowerToken(text_, tokens[ae]);
+      const absl::string_view w = LowerTokenText(seg_, tokens[ae]);
       if (IsRoleWord(w) || IsTitle(w) || NonNameWords().contains(w)) break;
       bool in_org = false;
       for (const OrgOccurrence* o : orgs_.Within(tokens[ae].begin, tokens[ae].end)) in_org = o != nullptr;
@@ -867,8 +868,9 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
       s.mention = {tokens[ab].begin, tokens[ae - 1].end};
       size_t rb = db;
       while (rb < last && tokens[rb].kind == TokenKind::kWord &&
-             (LowerToken(text_, tokens[rb]) == "another" || LowerToken(text_, tokens[rb]) == "one" ||
-              LowerToken(text_, tokens[rb]) == "fellow")) {
+             (LowerTokenText(seg_, tokens[rb]) == "another" ||
+              LowerTokenText(seg_, tokens[rb]) == "one" ||
+              LowerTokenText(seg_, tokens[rb]) == "fellow")) {
         ++rb;
       }
       s.role = std::string(text_.substr(tokens[rb].begin, tokens[last].end - tokens[rb].begin));
@@ -901,7 +903,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
     for (size_t k = b; k < last; ++k) {
       if (tokens[k].kind != TokenKind::kWord) continue;
       if (!premods.empty()) premods += ' ';
-      premods += LowerToken(text_, tokens[k]);
+      absl::StrAppend(&premods, LowerTokenText(seg_, tokens[k]));
     }
     s = ResolveNominal(last_word, premods, s.mention);
     if (s.role.empty() && pre_e > role_b && s.kind == SpeakerKind::kUnknown) {

@@ -114,8 +114,8 @@ class SpeakerResolver {
   std::string FullNameFor(absl::string_view surname, size_t pos) const;
   // The speaker is the earlier-seen entity `name`: everything known about it is copied.
   static void Adopt(const std::string& name, const Entity& e, ResolvedSpeaker* s);
-  ResolvedSpeaker ResolvePronoun(const std::string& pronoun, ByteSpan mention);
-  ResolvedSpeaker ResolveNominal(const std::string& noun, const std::string& premods,
+  ResolvedSpeaker ResolvePronoun(absl::string_view pronoun, ByteSpan mention);
+  ResolvedSpeaker ResolveNominal(absl::string_view noun, const std::string& premods,
                                  ByteSpan mention);
   void ApplyApposition(TokenRange apposition, ResolvedSpeaker* s, Gender* gender) const;
   void Remember(const ResolvedSpeaker& s, Gender gender);

@@ -16,6 +16,7 @@
 #include "common/file_util.h"
 #include "common/status_macros.h"
 #include "common/text_keys.h"
+#include "ingest-service/extract/segmenter.h"
 
 namespace claims::extract {
 namespace {
@@ -34,92 +35,104 @@ size_t CurlyApostropheAt(absl::string_view text, size_t i) {
   return 0;
 }
 
-// Byte length of the word character at text[i], or 0 when it separates words. Word
-// characters are ASCII letters and digits and non-ASCII letters; U+00A0-U+00BF and
-// U+2000-U+206F (spaces, quotes, dashes) separate.
-size_t WordCharAt(absl::string_view text, size_t i) {
-  const unsigned char c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return absl::ascii_isalnum(c) ? 1 : 0;
-  if (c == 0xC2 && i + 1 < text.size()) {
-    const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
-    if (c1 >= 0xA0 && c1 <= 0xBF) return 0;
-  }
-  if (c == 0xE2 && i + 2 < text.size()) {
-    const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
-    if (c1 == 0x80 || c1 == 0x81) return 0;
-  }
-  return 1;
-}
+// True when text[i] is a word character (see WordSeparatorLength).
+bool WordCharAt(absl::string_view text, size_t i) { return WordSeparatorLength(text, i) == 0; }
 
 struct Word {
   size_t begin = 0, end = 0;
-  std::string lower;     // ASCII lower-cased, apostrophes straight
+  absl::string_view lower;  // ASCII lower-cased, apostrophes straight (see SplitWords)
   size_t stem_end = 0;   // when the word ends in a possessive "'s": where the stem ends
-  bool all_caps = false;  // at least two letters, none lower-case
   bool initial_capital = false;
 };
 
+// True for a word of at least two letters, none of them lower-case ("NHS", "UK").
+bool AllCaps(absl::string_view word) {
+  int letters = 0, upper = 0;
+  for (char c : word) {
+    if (IsAsciiUpper(c) || IsAsciiLower(c)) ++letters;
+    if (IsAsciiUpper(c)) ++upper;
+  }
+  return letters >= 2 && upper == letters;
+}
+
 // Words for name matching: letter/digit runs that may contain apostrophes ("Commissioner's"),
-// and "&" as a word of its own.
-std::vector<Word> SplitWords(absl::string_view text) {
+// and "&" as a word of its own. `*lower` receives the text ASCII-lower-cased, and each
+// Word::lower views the word's form there: at the word's own offset, with its curly
+// apostrophes made straight (one byte instead of three, so the form fits in the word's
+// bytes). The views stay valid while `*lower` is not modified or destroyed.
+std::vector<Word> SplitWords(absl::string_view text, std::string* lower) {
+  LowerAscii(text, lower);
+  char* const out = lower->data();
   std::vector<Word> words;
+  words.reserve(text.size() / 6 + 1);  // about one word per 6 bytes of prose
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
-    if (text[i] == '&') {
+    const unsigned char first = static_cast<unsigned char>(text[i]);
+    if (first == '&') {
       Word w;
       w.begin = i;
       w.end = i + 1;
-      w.lower = "&";
-      words.push_back(std::move(w));
+      w.lower = absl::string_view(out + i, 1);
+      words.push_back(w);
       ++i;
       continue;
     }
-    if (WordCharAt(text, i) == 0) {
+    if (!WordCharAt(text, i)) {
       ++i;
       continue;
     }
     Word w;
     w.begin = i;
-    int letters = 0, upper = 0;
-    size_t last_apostrophe_end = 0;
+    size_t form_end = i;  // end of the word's form in `out`: i until an apostrophe shrinks it
+    size_t last_apostrophe_end = 0;  // in the word's form
     while (i < n) {
-      size_t apostrophe = text[i] == '\'' ? 1 : CurlyApostropheAt(text, i);
-      if (apostrophe > 0) {
-        // Inside a word only when a word character follows.
-        if (i + apostrophe < n && WordCharAt(text, i + apostrophe) > 0 &&
-            text[i + apostrophe] != '&') {
-          w.lower.push_back('\'');
-          i += apostrophe;
-          last_apostrophe_end = w.lower.size();
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      size_t apostrophe = 0;
+      if (c < 0x80) {
+        if (absl::ascii_isalnum(c)) {
+          if (form_end != i) out[form_end] = out[i];  // only after an apostrophe shrank it
+          ++form_end;
+          ++i;
           continue;
         }
-        break;
+        if (c != '\'') break;
+        apostrophe = 1;
+      } else {
+        apostrophe = CurlyApostropheAt(text, i);
+        if (apostrophe == 0) {
+          if (!WordCharAt(text, i)) break;
+          if (form_end != i) out[form_end] = out[i];  // non-ASCII bytes are kept
+          ++form_end;
+          ++i;
+          continue;
+        }
       }
-      if (WordCharAt(text, i) == 0) break;
-      const char c = text[i];
-      if (IsAsciiUpper(c) || IsAsciiLower(c)) ++letters;
-      if (IsAsciiUpper(c)) ++upper;
-      w.lower.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
-      ++i;
+      // Inside a word only when a word character follows.
+      if (i + apostrophe < n && WordCharAt(text, i + apostrophe) &&
+          text[i + apostrophe] != '&') {
+        out[form_end++] = '\'';
+        i += apostrophe;
+        last_apostrophe_end = form_end - w.begin;
+        continue;
+      }
+      break;
     }
     w.end = i;
+    w.lower = absl::string_view(out + w.begin, form_end - w.begin);
     w.initial_capital = IsAsciiUpper(text[w.begin]) ||
                         static_cast<unsigned char>(text[w.begin]) >= 0x80;
-    w.all_caps = letters >= 2 && upper == letters;
     if (last_apostrophe_end > 0 && last_apostrophe_end + 1 == w.lower.size() &&
         w.lower.back() == 's' && w.lower.size() > 2) {
       // Possessive: the stem ends before the apostrophe, whatever its byte length.
       w.stem_end = w.end - 1 - ((text[w.end - 2] == '\'') ? 1 : 3);
     }
-    words.push_back(std::move(w));
+    words.push_back(w);
   }
   return words;
 }
 
-absl::string_view Stem(const Word& w) {
-  return absl::string_view(w.lower).substr(0, w.lower.size() - 2);
-}
+absl::string_view Stem(const Word& w) { return w.lower.substr(0, w.lower.size() - 2); }
 
 absl::Status LineError(int line, absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat("organisations line ", line, ": ", what));
@@ -135,15 +148,15 @@ bool ValidId(absl::string_view id) {
   return true;
 }
 
-const absl::flat_hash_set<std::string>& CorporateSuffixes() {
-  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+const WordSet& CorporateSuffixes() {
+  static const auto* const kSet = new WordSet{
       "technologies", "technology", "ltd",  "limited", "plc",     "inc",      "incorporated",
       "llc",          "llp",        "corp", "corporation", "co", "company", "group", "holdings"};
   return *kSet;
 }
 
-const absl::flat_hash_set<std::string>& HeadWords() {
-  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+const WordSet& HeadWords() {
+  static const auto* const kSet = new WordSet{
       "council",     "party",       "trust",        "nhs",          "coalition",   "ministry",
       "department",  "university",  "hospital",     "hospitals",    "ltd",         "limited",
       "technologies", "union",      "association",  "committee",    "agency",      "foundation",
@@ -164,8 +177,8 @@ const absl::flat_hash_set<std::string>& HeadWords() {
   return *kSet;
 }
 
-const absl::flat_hash_set<std::string>& AcronymSmallWords() {
-  static const auto* const kSet = new absl::flat_hash_set<std::string>{
+const WordSet& AcronymSmallWords() {
+  static const auto* const kSet = new WordSet{
       "of", "and", "for", "the", "on", "in", "&", "against", "to", "at"};
   return *kSet;
 }
@@ -213,7 +226,8 @@ std::string CanonicalOrganisationId(absl::string_view name) {
 
 bool LooksLikeOrganisation(absl::string_view name) {
   const auto& heads = HeadWords();
-  for (const Word& w : SplitWords(name)) {
+  std::string lower;
+  for (const Word& w : SplitWords(name, &lower)) {
     if (!w.initial_capital) continue;  // "the trust said" is not a name
     if (heads.contains(w.lower)) return true;
   }
@@ -371,19 +385,21 @@ absl::StatusOr<OrganisationCatalog> OrganisationCatalog::Parse(absl::string_view
                                       c.organisations_[it->second].id, "\""));
       }
       if (k == 0) continue;  // the id is for lookups, not for finding names in text
-      std::vector<Word> words = SplitWords(names[k]);
+      std::string lower;
+      std::vector<Word> words = SplitWords(names[k], &lower);
       if (words.empty()) continue;
       AliasPattern pattern;
       pattern.organisation = index;
       for (const Word& w : words) {
-        pattern.words.push_back(w.lower);
+        pattern.words.emplace_back(w.lower);
         const absl::string_view original = absl::string_view(names[k]).substr(w.begin, w.end - w.begin);
         pattern.exact.emplace_back(original);
-        pattern.cases.push_back(w.all_caps                  ? WordCase::kExact
+        pattern.cases.push_back(AllCaps(original)           ? WordCase::kExact
                                 : IsAsciiUpper(original[0]) ? WordCase::kInitialCapital
                                                             : WordCase::kAny);
       }
       pattern.leading_the = pattern.words.size() > 1 && pattern.exact.front() == "the";
+      c.first_words_.Add(pattern.words.front());
       auto& bucket = c.by_first_word_[pattern.words.front()];
       const bool duplicate = std::any_of(bucket.begin(), bucket.end(), [&](const AliasPattern& p) {
         return p.organisation == index && p.words == pattern.words && p.cases == pattern.cases;
@@ -408,7 +424,8 @@ const KnownOrganisation* OrganisationCatalog::Find(absl::string_view name_or_ali
 std::vector<OrganisationCatalog::Match> OrganisationCatalog::FindAll(
     absl::string_view text) const {
   std::vector<Match> out;
-  const std::vector<Word> words = SplitWords(text);
+  std::string lower;
+  const std::vector<Word> words = SplitWords(text, &lower);
 
   // Whether pattern word `k` accepts text word `w`; sets `*end` to where the match ends.
   auto word_matches = [&](const AliasPattern& p, size_t k, const Word& w, size_t* end) {
@@ -458,8 +475,10 @@ std::vector<OrganisationCatalog::Match> OrganisationCatalog::FindAll(
         }
       }
     };
-    consider(words[i].lower);
-    if (words[i].stem_end > 0) consider(Stem(words[i]));
+    if (first_words_.MayContain(words[i].lower)) consider(words[i].lower);
+    if (words[i].stem_end > 0 && first_words_.MayContain(Stem(words[i]))) {
+      consider(Stem(words[i]));
+    }
     if (best == nullptr) {
       ++i;
       continue;

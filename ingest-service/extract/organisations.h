@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "ingest-service/extract/word_filter.h"
 
 namespace claims::extract {
 
@@ -102,6 +103,7 @@ class OrganisationCatalog {
   };
   // Patterns under each first word, longest (most words) first.
   absl::flat_hash_map<std::string, std::vector<AliasPattern>> by_first_word_;
+  WordFilter first_words_;  // the keys of by_first_word_
 };
 
 }  // namespace claims::extract

@@ -2,36 +2,48 @@
 
 #include <string>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "common/swar.h"
 #include "common/utf8.h"
+#include "ingest-service/extract/word_filter.h"
 
 namespace claims::extract {
 namespace {
 
-bool IsSpaceCp(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 ||
+// Code point classes. Each decides ASCII, most of any English text, inline with a comparison
+// or two; the ...NonAscii functions hold the rest.
+bool IsSpaceNonAscii(char32_t c) {
+  return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 ||
          c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+inline bool IsSpaceCp(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // \t \n \v \f \r
+  return IsSpaceNonAscii(c);
 }
 
 bool IsLineBreakCp(char32_t c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029; }
 
-bool IsPunctCp(char32_t c) {
-  if (c < 0x80) {
-    return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) &&
-           !IsSpaceCp(c) && c >= 0x20;
-  }
+bool IsPunctNonAscii(char32_t c) {
   return (c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
          (c >= 0x2010 && c <= 0x205E) || (c >= 0x2190 && c <= 0x2BFF) ||
          (c >= 0x3001 && c <= 0x3003) || (c >= 0xFE10 && c <= 0xFE6F) ||
          (c >= 0xFF01 && c <= 0xFF0F);
 }
+inline bool IsPunctCp(char32_t c) {
+  if (c < 0x80) {
+    return !absl::ascii_isalnum(static_cast<unsigned char>(c)) && !IsSpaceCp(c) && c >= 0x20;
+  }
+  return IsPunctNonAscii(c);
+}
 
 // Control characters are neither letters nor punctuation: they are skipped like spaces.
-bool IsControlCp(char32_t c) { return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0); }
+inline bool IsControlCp(char32_t c) { return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0); }
 
-bool IsAlnumCp(char32_t c) { return !IsSpaceCp(c) && !IsPunctCp(c) && !IsControlCp(c); }
+// Neither space, punctuation nor control: for ASCII exactly the letters and digits.
+inline bool IsAlnumCp(char32_t c) {
+  if (c < 0x80) return absl::ascii_isalnum(static_cast<unsigned char>(c));
+  return !IsSpaceNonAscii(c) && !IsPunctNonAscii(c) && !IsControlCp(c);
+}
 bool IsDigitCp(char32_t c) { return c >= '0' && c <= '9'; }
 bool IsUpperCp(char32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
@@ -98,6 +110,30 @@ QuoteRole QuoteRoleOf(char32_t c, char32_t before) {
   }
 }
 
+// The end of the run of ASCII bytes other than line breaks that starts at text[pos] (pos
+// itself when there is none); sets `*has_text` when one of them is neither space nor
+// control. Most of a line is such a run.
+size_t AsciiRunEnd(absl::string_view text, size_t pos, bool* has_text) {
+  using swar::kOnes;
+  const char* const data = text.data();
+  const size_t n = text.size();
+  bool seen = false;
+  // Eight bytes at a time while none is >= 0x80 or a line break.
+  for (; pos + 8 <= n; pos += 8) {
+    const uint64_t x = swar::Load8(data + pos);
+    if ((x & swar::kHighBits) | swar::AnyByteIs(x, '\n') | swar::AnyByteIs(x, '\r')) break;
+    // Top bit of a byte b < 0x80: b + 0x5F for b > ' ', b + 1 for b == DEL (no carries).
+    seen = seen || (((x + (0x80 - 0x21) * kOnes) & ~(x + kOnes)) & swar::kHighBits) != 0;
+  }
+  for (; pos < n; ++pos) {
+    const unsigned char c = static_cast<unsigned char>(data[pos]);
+    if (c >= 0x80 || c == '\n' || c == '\r') break;
+    seen |= c > ' ' && c != 0x7F;  // not space (<= ' ') nor control (< ' ', DEL)
+  }
+  *has_text = seen;
+  return pos;
+}
+
 // Appends the tokens of text[begin, end) (one paragraph).
 void Tokenise(const Cursor& cur, size_t begin, size_t end, uint32_t paragraph,
               std::vector<Token>* tokens) {
@@ -136,6 +172,14 @@ void Tokenise(const Cursor& cur, size_t begin, size_t end, uint32_t paragraph,
     size_t segment_len = 1;  // code points since the last inner dot
     pos += len;
     while (pos < end) {
+      // ASCII letters and digits, most of a word, are stepped over without decoding.
+      const size_t run_begin = pos;
+      while (pos < end && absl::ascii_isalnum(static_cast<unsigned char>(cur.s[pos]))) ++pos;
+      if (pos > run_begin) {
+        prev = static_cast<unsigned char>(cur.s[pos - 1]);
+        segment_len += pos - run_begin;
+        if (pos == end) break;
+      }
       size_t l;
       const char32_t d = cur.At(pos, &l);
       if (l == 0) break;
@@ -172,8 +216,8 @@ void Tokenise(const Cursor& cur, size_t begin, size_t end, uint32_t paragraph,
   }
 }
 
-const absl::flat_hash_set<std::string>& NeverEndAbbreviations() {
-  static const auto* set = new absl::flat_hash_set<std::string>{
+const WordSet& NeverEndAbbreviations() {
+  static const auto* set = new WordSet{
       "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt",
       "capt", "cpt", "jr", "sr", "rev", "hon", "fr", "mt", "ft", "messrs", "mme", "mlle",
       "vs", "v", "approx", "dept", "univ", "cllr", "supt", "insp", "det", "adm", "maj",
@@ -181,8 +225,8 @@ const absl::flat_hash_set<std::string>& NeverEndAbbreviations() {
   return *set;
 }
 
-const absl::flat_hash_set<std::string>& MonthAbbreviations() {
-  static const auto* set = new absl::flat_hash_set<std::string>{
+const WordSet& MonthAbbreviations() {
+  static const auto* set = new WordSet{
       "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
       "no", "nos", "p", "pp", "para", "fig", "vol", "art"};
   return *set;
@@ -190,8 +234,8 @@ const absl::flat_hash_set<std::string>& MonthAbbreviations() {
 
 // Words that start sentences: after an ambiguous abbreviation ("U.S.", "Inc.") a sentence
 // ends only when one of these follows.
-const absl::flat_hash_set<std::string>& SentenceStarters() {
-  static const auto* set = new absl::flat_hash_set<std::string>{
+const WordSet& SentenceStarters() {
+  static const auto* set = new WordSet{
       "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and",
       "this", "that", "these", "those", "there", "his", "her", "their", "our", "its", "mr",
       "ms", "mrs", "dr", "however", "meanwhile", "last", "according", "asked", "speaking",
@@ -200,12 +244,14 @@ const absl::flat_hash_set<std::string>& SentenceStarters() {
   return *set;
 }
 
-bool EndsSentenceAfterDot(absl::string_view text, const std::vector<Token>& tokens, size_t dot,
-                          size_t first, const Token& next) {
+// `lower` is the text lower-cased (Segmentation::lower).
+bool EndsSentenceAfterDot(absl::string_view text, absl::string_view lower,
+                          const std::vector<Token>& tokens, size_t dot, size_t first,
+                          const Token& next) {
   if (dot == first) return true;
   const Token& prev = tokens[dot - 1];
   if (prev.kind != TokenKind::kWord || prev.end != tokens[dot].begin) return true;
-  const std::string lw = LowerToken(text, prev);
+  const absl::string_view lw = TokenText(lower, prev);
   if (NeverEndAbbreviations().contains(lw)) return false;
   const bool next_is_number = next.kind == TokenKind::kWord &&
                               IsDigitCp(static_cast<unsigned char>(text[next.begin]));
@@ -216,7 +262,7 @@ bool EndsSentenceAfterDot(absl::string_view text, const std::vector<Token>& toke
                       !IsDigitCp(static_cast<unsigned char>(text[prev.begin]));
   if (dotted || lw == "inc" || lw == "ltd" || lw == "corp" || lw == "co" || lw == "plc" ||
       lw == "etc") {
-    return next.kind == TokenKind::kQuote || SentenceStarters().contains(LowerToken(text, next));
+    return next.kind == TokenKind::kQuote || SentenceStarters().contains(TokenText(lower, next));
   }
   return true;
 }
@@ -234,8 +280,9 @@ bool IsTerminal(absl::string_view s) {
   return s == "." || s == "!" || s == "?" || s == "\xE2\x80\xA6";  // …
 }
 
-void SplitSentences(absl::string_view text, uint32_t paragraph_index, Paragraph& paragraph,
-                    std::vector<Token>& tokens, std::vector<Sentence>* sentences) {
+void SplitSentences(absl::string_view text, absl::string_view lower, uint32_t paragraph_index,
+                    Paragraph& paragraph, std::vector<Token>& tokens,
+                    std::vector<Sentence>* sentences) {
   size_t start = paragraph.first_token;
   const size_t end = paragraph.end_token;
   auto emit = [&](size_t stop) {
@@ -274,7 +321,7 @@ void SplitSentences(absl::string_view text, uint32_t paragraph_index, Paragraph&
     if (next.begin == tokens[j - 1].end && !IsOpeningQuote(next)) continue;  // no space
     if (!StartsSentence(text, next)) continue;
     if (TokenText(text, tokens[i]) == "." &&
-        !EndsSentenceAfterDot(text, tokens, i, start, next)) {
+        !EndsSentenceAfterDot(text, lower, tokens, i, start, next)) {
       continue;
     }
     emit(j);
@@ -284,6 +331,25 @@ void SplitSentences(absl::string_view text, uint32_t paragraph_index, Paragraph&
 }
 
 }  // namespace
+
+void LowerAscii(absl::string_view text, std::string* lower) {
+  lower->resize(text.size());
+  char* const out = lower->data();
+  using swar::kOnes;
+  size_t i = 0;
+  // Eight bytes at a time: a byte 'A'..'Z' gets 0x20 added. The sums run on the low seven
+  // bits of each byte, so no carry crosses into the next byte; bytes >= 0x80 are left alone.
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t x = swar::Load8(text.data() + i);
+    const uint64_t low7 = x & (0x7F * kOnes);
+    const uint64_t at_least_a = low7 + (0x80 - 'A') * kOnes;  // top bit: byte >= 'A'
+    const uint64_t above_z = low7 + (0x80 - 'Z' - 1) * kOnes;  // top bit: byte > 'Z'
+    const uint64_t upper = (at_least_a ^ above_z) & ~x & swar::kHighBits;
+    x |= upper >> 2;  // 0x80 >> 2 == 0x20
+    swar::Store8(x, out + i);
+  }
+  for (; i < text.size(); ++i) out[i] = absl::ascii_tolower(static_cast<unsigned char>(text[i]));
+}
 
 std::string LowerToken(absl::string_view text, const Token& t) {
   std::string s(TokenText(text, t));
@@ -297,6 +363,7 @@ bool IsPunct(absl::string_view text, const Token& t, absl::string_view punct) {
 
 Segmentation Segment(absl::string_view text, const SegmenterOptions& options) {
   Segmentation seg;
+  LowerAscii(text, &seg.lower);
   // English averages about six bytes per token; reserving avoids repeated regrowth of the
   // largest vector on long articles.
   seg.tokens.reserve(text.size() / 5 + 16);
@@ -336,6 +403,13 @@ Segmentation Segment(absl::string_view text, const SegmenterOptions& options) {
   size_t pos = 0;
   bool line_has_text = false;
   while (pos < text.size()) {
+    bool ascii_text = false;
+    pos = AsciiRunEnd(text, pos, &ascii_text);
+    if (ascii_text) {
+      line_has_text = true;
+      para_has_text = true;
+    }
+    if (pos == text.size()) break;
     size_t len;
     const char32_t c = cur.At(pos, &len);
     if (IsLineBreakCp(c)) {
@@ -358,7 +432,7 @@ Segmentation Segment(absl::string_view text, const SegmenterOptions& options) {
   }
   close_paragraph(text.size());
   for (uint32_t i = 0; i < seg.paragraphs.size(); ++i) {
-    SplitSentences(text, i, seg.paragraphs[i], seg.tokens, &seg.sentences);
+    SplitSentences(text, seg.lower, i, seg.paragraphs[i], seg.tokens, &seg.sentences);
   }
   return seg;
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
 
 namespace claims::extract {
@@ -58,6 +59,9 @@ struct Segmentation {
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
+  // The text ASCII-lower-cased byte for byte (non-ASCII bytes kept), so that every token's
+  // lower-cased form is a view into it at the token's offsets (LowerTokenText).
+  std::string lower;
 };
 
 struct SegmenterOptions {
@@ -74,12 +78,38 @@ struct SegmenterOptions {
 Segmentation Segment(absl::string_view text, const SegmenterOptions& options = {});
 
 // Helpers shared by the later stages.
+// Names and topic keywords (organisations.h, taxonomy.h) are matched on simpler words than
+// Segment's tokens: runs of word characters, which are ASCII letters and digits and
+// non-ASCII letters; U+00A0-U+00BF (no-break space, guillemets...) and U+2000-U+206F (curly
+// quotes, dashes, ellipsis) separate words, as does any other ASCII byte.
+// The byte length of the separator that starts at text[i], or 0 for a word character.
+inline size_t WordSeparatorLength(absl::string_view text, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return absl::ascii_isalnum(c) ? 0 : 1;
+  if (c == 0xC2 && i + 1 < text.size()) {
+    const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
+    if (c1 >= 0xA0 && c1 <= 0xBF) return 2;
+  }
+  if (c == 0xE2 && i + 2 < text.size()) {
+    const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
+    if (c1 == 0x80 || c1 == 0x81) return 3;
+  }
+  return 0;
+}
+// Sets `*lower` to `text` with its ASCII letters lower-cased, byte for byte (other bytes are
+// kept): the form in which later stages look words up.
+void LowerAscii(absl::string_view text, std::string* lower);
 // The token's text.
 inline absl::string_view TokenText(absl::string_view text, const Token& t) {
   return text.substr(t.begin, t.end - t.begin);
 }
 // ASCII-lower-cased token text (non-ASCII bytes are kept).
 std::string LowerToken(absl::string_view text, const Token& t);
+// The same without a copy: a view into `seg.lower`, valid as long as `seg` is. `t` must be a
+// token of `seg`'s text (any Token of seg.tokens).
+inline absl::string_view LowerTokenText(const Segmentation& seg, const Token& t) {
+  return absl::string_view(seg.lower).substr(t.begin, t.end - t.begin);
+}
 // True for a token that is exactly `punct` (e.g. ",", ".", ":").
 bool IsPunct(absl::string_view text, const Token& t, absl::string_view punct);
 // A double quotation mark, straight or typographic, opening or closing: " “ ” „ « ».

@@ -12,6 +12,7 @@
 #include "absl/strings/strip.h"
 #include "common/file_util.h"
 #include "common/status_macros.h"
+#include "ingest-service/extract/segmenter.h"
 
 namespace claims::extract {
 namespace {
@@ -22,23 +23,6 @@ constexpr float kArticleWeight = 0.1f;
 constexpr float kArticleCap = 0.5f;
 constexpr float kParentShare = 0.5f;
 
-// Length of the separator starting at text[i], or 0 when text[i] starts a word character.
-// Word characters: ASCII letters and digits, and non-ASCII letters; U+00A0-U+00BF (no-break
-// space, guillemets...) and U+2000-U+206F (curly quotes, dashes, ellipsis) separate words.
-size_t SeparatorLength(absl::string_view text, size_t i) {
-  const unsigned char c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return absl::ascii_isalnum(c) ? 0 : 1;
-  if (c == 0xC2 && i + 1 < text.size()) {
-    const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
-    if (c1 >= 0xA0 && c1 <= 0xBF) return 2;
-  }
-  if (c == 0xE2 && i + 2 < text.size()) {
-    const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
-    if (c1 == 0x80 || c1 == 0x81) return 3;
-  }
-  return 0;
-}
-
 // A lower-cased word of a text and where it stands: bytes [begin, end) of that text.
 struct PlacedWord {
   absl::string_view lower;  // into the lower-cased copy of the text
@@ -46,27 +30,26 @@ struct PlacedWord {
   size_t end = 0;
 };
 
-// The words of `text` (runs of word characters, see SeparatorLength), placed; `lower`
+// The words of `text` (runs of word characters, see WordSeparatorLength), placed; `lower`
 // receives the lower-cased text that the words point into.
 std::vector<PlacedWord> PlacedWords(absl::string_view text, std::string* lower) {
-  lower->assign(text.data(), text.size());
-  for (char& c : *lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
+  LowerAscii(text, lower);
   std::vector<PlacedWord> words;
-  size_t i = 0, start = 0;
-  bool in_word = false;
-  while (i < text.size()) {
-    const size_t sep = SeparatorLength(text, i);
+  words.reserve(text.size() / 6 + 1);  // about one word per 6 bytes of prose
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    const size_t sep = WordSeparatorLength(text, i);
     if (sep > 0) {
-      if (in_word) words.push_back({absl::string_view(*lower).substr(start, i - start), start, i});
-      in_word = false;
       i += sep;
       continue;
     }
-    if (!in_word) start = i;
-    in_word = true;
-    ++i;
+    const size_t start = i;
+    do {
+      ++i;
+    } while (i < n && WordSeparatorLength(text, i) == 0);
+    words.push_back({absl::string_view(*lower).substr(start, i - start), start, i});
   }
-  if (in_word) words.push_back({absl::string_view(*lower).substr(start, i - start), start, i});
   return words;
 }
 
@@ -172,6 +155,7 @@ absl::StatusOr<Taxonomy> Taxonomy::Parse(absl::string_view content) {
         KeywordRef ref;
         ref.topic = index;
         ref.rest.assign(words.begin() + 1, words.end());
+        t.first_words_.Add(words.front());
         t.by_first_word_[words.front()].push_back(std::move(ref));
       }
     }
@@ -198,10 +182,11 @@ std::vector<Taxonomy::Match> Taxonomy::FindMatches(absl::string_view text) const
   std::vector<size_t> credited;  // topics credited at the current position
   for (size_t i = 0; i < words.size(); ++i) {
     credited.clear();
-    auto it = by_first_word_.find(words[i].lower);
+    auto it = by_first_word_.end();
+    if (first_words_.MayContain(words[i].lower)) it = by_first_word_.find(words[i].lower);
     if (it == by_first_word_.end()) {
       const absl::string_view singular = Singular(words[i].lower);
-      if (singular.empty()) continue;
+      if (!first_words_.MayContain(singular)) continue;  // also when there is no singular
       it = by_first_word_.find(singular);
       if (it == by_first_word_.end()) continue;
     }

@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "ingest-service/extract/word_filter.h"
 
 namespace claims::extract {
 
@@ -97,6 +98,7 @@ class Taxonomy {
   std::vector<int> depth_;
   absl::flat_hash_map<std::string, size_t> by_id_;
   absl::flat_hash_map<std::string, std::vector<KeywordRef>> by_first_word_;
+  WordFilter first_words_;  // the keys of by_first_word_
 };
 
 }  // namespace claims::extract

@@ -281,6 +281,45 @@ void ViterbiDecode(const float* scores, size_t n, const std::array<float, kNumTa
   for (int t = 0; t < kNumTags; ++t) {
     best[t] = IsInside(t) ? kNever : start_[t] + scores[t];
   }
+#if defined(__SSE2__)
+  // Eight lanes, one per tag (the eighth unused): for each previous tag p, the lanes take
+  // prev[p] + allowed[p][t] where it beats the best so far, in the order of p, so ties go to
+  // the smaller p as in the scalar loop below, and every sum is the same float.
+  static_assert(kNumTags <= 8, "a tag a lane");
+  alignas(16) float row[kNumTags][8];
+  for (int p = 0; p < kNumTags; ++p) {
+    for (int t = 0; t < 8; ++t) row[p][t] = t < kNumTags ? allowed[p][t] : kNever;
+  }
+  for (size_t i = 1; i < n; ++i) {
+    const float* prev = &best[(i - 1) * kNumTags];
+    __m128 top_lo = _mm_set1_ps(kNever), top_hi = top_lo;
+    __m128i arg_lo = _mm_setzero_si128(), arg_hi = arg_lo;
+    for (int p = 0; p < kNumTags; ++p) {
+      const __m128 from = _mm_set1_ps(prev[p]);
+      const __m128 v_lo = _mm_add_ps(from, _mm_load_ps(&row[p][0]));
+      const __m128 v_hi = _mm_add_ps(from, _mm_load_ps(&row[p][4]));
+      const __m128 better_lo = _mm_cmpgt_ps(v_lo, top_lo);
+      const __m128 better_hi = _mm_cmpgt_ps(v_hi, top_hi);
+      top_lo = _mm_or_ps(_mm_and_ps(better_lo, v_lo), _mm_andnot_ps(better_lo, top_lo));
+      top_hi = _mm_or_ps(_mm_and_ps(better_hi, v_hi), _mm_andnot_ps(better_hi, top_hi));
+      const __m128i id = _mm_set1_epi32(p);
+      arg_lo = _mm_or_si128(_mm_and_si128(_mm_castps_si128(better_lo), id),
+                            _mm_andnot_si128(_mm_castps_si128(better_lo), arg_lo));
+      arg_hi = _mm_or_si128(_mm_and_si128(_mm_castps_si128(better_hi), id),
+                            _mm_andnot_si128(_mm_castps_si128(better_hi), arg_hi));
+    }
+    alignas(16) float top[8];
+    alignas(16) int32_t arg[8];
+    _mm_store_ps(top, top_lo);
+    _mm_store_ps(top + 4, top_hi);
+    _mm_store_si128(reinterpret_cast<__m128i*>(arg), arg_lo);
+    _mm_store_si128(reinterpret_cast<__m128i*>(arg + 4), arg_hi);
+    for (int t = 0; t < kNumTags; ++t) {
+      best[i * kNumTags + t] = top[t] + scores[i * kNumTags + t];
+      back[i * kNumTags + t] = static_cast<uint8_t>(arg[t]);
+    }
+  }
+#else
   for (size_t i = 1; i < n; ++i) {
     const float* prev = &best[(i - 1) * kNumTags];
     for (int t = 0; t < kNumTags; ++t) {
@@ -297,6 +336,7 @@ void ViterbiDecode(const float* scores, size_t n, const std::array<float, kNumTa
       back[i * kNumTags + t] = arg;
     }
   }
+#endif
   const float* last = &best[(n - 1) * kNumTags];
   uint8_t t = static_cast<uint8_t>(std::max_element(last, last + kNumTags) - last);
   for (size_t i = n; i-- > 0;) {

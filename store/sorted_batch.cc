@@ -72,50 +72,28 @@ void SortedBatch::Sort() {
 
 size_t SortedBatch::Merge(const std::vector<const SortedBatch*>& batches,
                           const std::vector<rocksdb::ColumnFamilyHandle*>& families,
-                          rocksdb::WriteBatch* out, MergeFilter* filter) {
+                          rocksdb::WriteBatch* out, MergeFilter* filter, uint64_t shared_families) {
   struct Cursor {
     size_t batch;
     size_t pos;
   };
   auto op_of = [&](const Cursor& c) -> const Op& { return batches[c.batch]->ops_[c.pos]; };
-  // std::priority_queue pops the greatest: "a after b" puts the smallest on top, and among
-  // equal keys the earlier batch (each batch holds one cursor, so order within a batch is kept).
-  auto after = [&](const Cursor& a, const Cursor& b) {
-    const Op& x = op_of(a);
-    const Op& y = op_of(b);
-    if (x.family != y.family) return x.family > y.family;
-    const int c = batches[a.batch]->Key(x).compare(batches[b.batch]->Key(y));
-    if (c != 0) return c > 0;
-    return a.batch > b.batch;
-  };
-  std::priority_queue<Cursor, std::vector<Cursor>, decltype(after)> heap(after);
-  for (size_t b = 0; b < batches.size(); ++b) {
-    if (!batches[b]->ops_.empty()) heap.push({b, 0});
-  }
   size_t written = 0;
-  while (!heap.empty()) {
-    // One run: every operation on one (family, key), in the order they were added.
-    const Cursor first = heap.top();
-    const int family = op_of(first).family;
-    const absl::string_view key = batches[first.batch]->Key(op_of(first));
-    const SortedBatch* write_batch = nullptr;  // owner of `write`
-    const Op* write = nullptr;                  // the last Put or Delete
-    int64_t sum = 0;                            // deltas after it
-    while (!heap.empty()) {
-      const Cursor c = heap.top();
-      const Op& op = op_of(c);
-      const SortedBatch* owner = batches[c.batch];
-      if (op.family != family || owner->Key(op) != key) break;
-      heap.pop();
-      if (op.kind == Kind::kAdd) {
-        sum += op.delta;
-      } else {
-        write = &op;
-        write_batch = owner;
-        sum = 0;
-      }
-      if (c.pos + 1 < owner->ops_.size()) heap.push({c.batch, c.pos + 1});
+  // Appends the combined operations of one (family, key), `first` to `last` of one batch or
+  // taken from several in order: the last Put or Delete, then the deltas after it summed.
+  const SortedBatch* write_batch = nullptr;  // owner of `write`
+  const Op* write = nullptr;                  // the last Put or Delete
+  int64_t sum = 0;                            // deltas after it
+  auto take = [&](const SortedBatch* owner, const Op& op) {
+    if (op.kind == Kind::kAdd) {
+      sum += op.delta;
+    } else {
+      write = &op;
+      write_batch = owner;
+      sum = 0;
     }
+  };
+  auto emit = [&](int family, absl::string_view key) {
     rocksdb::ColumnFamilyHandle* const cf = families[family];
     const rocksdb::Slice k(key.data(), key.size());
     if (write != nullptr) {
@@ -135,6 +113,63 @@ size_t SortedBatch::Merge(const std::vector<const SortedBatch*>& batches,
       out->Merge(cf, k, EncodeInt64(sum));
       ++written;
     }
+    write = nullptr;
+    write_batch = nullptr;
+    sum = 0;
+  };
+
+  // Each batch's operations are sorted by family first: one range of them per family.
+  std::vector<size_t> pos(batches.size(), 0);
+  for (int family = 0; family < static_cast<int>(families.size()); ++family) {
+    std::vector<Cursor> ranges;  // (batch, end of its operations of this family)
+    for (size_t b = 0; b < batches.size(); ++b) {
+      const auto& ops = batches[b]->ops_;
+      size_t end = pos[b];
+      while (end < ops.size() && ops[end].family == family) ++end;
+      if (end > pos[b]) ranges.push_back({b, end});
+    }
+    if (ranges.empty()) continue;
+    if (!((shared_families >> family) & 1) || ranges.size() == 1) {
+      // A family no two batches share a key of: each batch's operations as they come.
+      for (const Cursor& r : ranges) {
+        const SortedBatch* owner = batches[r.batch];
+        for (size_t i = pos[r.batch]; i < r.pos;) {
+          const absl::string_view key = owner->Key(owner->ops_[i]);
+          for (; i < r.pos && owner->Key(owner->ops_[i]) == key; ++i) take(owner, owner->ops_[i]);
+          emit(family, key);
+        }
+        pos[r.batch] = r.pos;
+      }
+      continue;
+    }
+    // std::priority_queue pops the greatest: "a after b" puts the smallest key on top, and
+    // among equal keys the earlier batch (each batch holds one cursor, so order within a
+    // batch is kept).
+    std::vector<size_t> end_of(batches.size(), 0);
+    for (const Cursor& r : ranges) end_of[r.batch] = r.pos;
+    auto after = [&](const Cursor& a, const Cursor& b) {
+      const int c = batches[a.batch]->Key(op_of(a)).compare(batches[b.batch]->Key(op_of(b)));
+      if (c != 0) return c > 0;
+      return a.batch > b.batch;
+    };
+    std::priority_queue<Cursor, std::vector<Cursor>, decltype(after)> heap(after);
+    for (const Cursor& r : ranges) heap.push({r.batch, pos[r.batch]});
+    while (!heap.empty()) {
+      // One run: every operation on one key, in the order they were added.
+      const Cursor first = heap.top();
+      const absl::string_view key = batches[first.batch]->Key(op_of(first));
+      while (!heap.empty()) {
+        const Cursor c = heap.top();
+        const SortedBatch* owner = batches[c.batch];
+        const Op& op = op_of(c);
+        if (owner->Key(op) != key) break;
+        heap.pop();
+        take(owner, op);
+        if (c.pos + 1 < end_of[c.batch]) heap.push({c.batch, c.pos + 1});
+      }
+      emit(family, key);
+    }
+    for (const Cursor& r : ranges) pos[r.batch] = r.pos;
   }
   return written;
 }

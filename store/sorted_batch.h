@@ -60,13 +60,19 @@ class SortedBatch {
   // Room for `ops` operations of `bytes` bytes of keys and values in all.
   void Reserve(size_t ops, size_t bytes);
 
-  // Appends the operations of `batches` (each sorted) to `out` in (family, key) order, one
-  // per key as described above. Returns the number of operations appended. With a
-  // `filter`, each combined Put is appended only when the filter keeps it (not owned; may be
-  // null).
+  // Appends the operations of `batches` (each sorted) to `out`, family by family, one per
+  // key as described above. Returns the number of operations appended. With a `filter`, each
+  // combined Put is appended only when the filter keeps it (not owned; may be null).
+  //
+  // Families whose bit is set in `shared_families` are merged across batches, in key order.
+  // In the others, where the caller knows no two batches touch the same key (one article's
+  // postings and claims), each batch's operations follow the previous batch's, each batch in
+  // key order: the same effect (a key of two batches would be written twice, the later
+  // last) for none of the merge's comparisons.
   static size_t Merge(const std::vector<const SortedBatch*>& batches,
                       const std::vector<rocksdb::ColumnFamilyHandle*>& families,
-                      rocksdb::WriteBatch* out, MergeFilter* filter = nullptr);
+                      rocksdb::WriteBatch* out, MergeFilter* filter = nullptr,
+                      uint64_t shared_families = ~uint64_t{0});
 
  private:
   enum class Kind : uint8_t { kPut, kDelete, kAdd };

@@ -48,10 +48,11 @@ class IdOnlyHandle : public rocksdb::ColumnFamilyHandle {
   std::string name_ = "test";
 };
 
-std::vector<std::string> Merged(const std::vector<const SortedBatch*>& batches) {
+std::vector<std::string> Merged(const std::vector<const SortedBatch*>& batches,
+                                uint64_t shared_families = ~uint64_t{0}) {
   IdOnlyHandle zero(0), one(1);
   rocksdb::WriteBatch out;
-  SortedBatch::Merge(batches, {&zero, &one}, &out);
+  SortedBatch::Merge(batches, {&zero, &one}, &out, nullptr, shared_families);
   Lister lister;
   EXPECT_TRUE(out.Iterate(&lister).ok());
   return lister.lines;
@@ -101,6 +102,29 @@ TEST(SortedBatchTest, ManyRepeatsOfOneKeyKeepTheirOrder) {
   }
   expected.push_back("0 add n=500");
   EXPECT_EQ(Merged({&a}), expected);
+}
+
+TEST(SortedBatchTest, AFamilyNotSharedTakesEachBatchInTurnWithTheSameEffect) {
+  SortedBatch a, b;
+  a.Put(0, "shared", "a");
+  a.AddToCounter(0, "n", 1);
+  a.Put(1, "a2", "x");
+  a.Delete(1, "a1");
+  a.Put(1, "a1", "y");  // after its delete: the put
+  b.Put(0, "shared", "b");
+  b.AddToCounter(0, "n", 2);
+  b.Put(1, "a0", "z");  // before a's keys, but family 1 is not shared: after them
+  b.Put(1, "a3", "w");
+  a.Sort();
+  b.Sort();
+  EXPECT_EQ(Merged({&a, &b}, /*shared_families=*/1), (std::vector<std::string>{
+                                                         "0 add n=3",
+                                                         "0 put shared=b",
+                                                         "1 put a1=y",
+                                                         "1 put a2=x",
+                                                         "1 put a0=z",
+                                                         "1 put a3=w",
+                                                     }));
 }
 
 }  // namespace

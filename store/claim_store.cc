@@ -136,6 +136,13 @@ std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(std::optional<MemtableL
     // append each write and sort once when they are flushed, in the background, merging the
     // ascending runs that the group commits write (sorted_runs_memtable.h); the default
     // skiplist pays a search per write inside the commit, which is serial.
+    // Level-0 files, the flushed memtables, are written uncompressed: they live only until
+    // the next compaction, which then reads them without decompressing; the levels below
+    // stay Snappy-compressed. store_write_bench --articles 3000 --threads 1 --sync 0 under
+    // callgrind: 25.32G -> 24.32G instructions.
+    for (auto* family : {&plain, &by_id, &counters, &index, &entities}) {
+      family->compression_per_level = {rocksdb::kNoCompression, rocksdb::kSnappyCompression};
+    }
     const auto runs = std::make_shared<SortedRunsRepFactory>();
     index.memtable_factory = runs;
     entities.memtable_factory = runs;
@@ -454,11 +461,14 @@ absl::Status ClaimStore::Commit(Writer* writer) {
     parts.push_back(&w->ops);
     parts.push_back(&w->sequenced_ops);  // after `ops`: it may re-create a key `ops` deleted
   }
-  // The batch is applied in key order (see SortedBatch).
+  // The batch is applied family by family, each article's writes in key order (SortedBatch).
   rocksdb::WriteBatch batch;
   // Unchanged entity records and aliases are dropped (the cache's contract: every entities
   // write passes here, and it learns only what was written successfully).
-  SortedBatch::Merge(parts, handles_, &batch, entity_cache_.get());
+  // Only entity records, aliases and counters are shared by articles; one article's record,
+  // claims and postings (each with its claim id) are its own.
+  constexpr uint64_t kShared = uint64_t{1} << kEntitiesFamily | uint64_t{1} << kCountersFamily;
+  SortedBatch::Merge(parts, handles_, &batch, entity_cache_.get(), kShared);
   if (sequence != first_sequence - 1) batch.Put(meta_, kLastSequenceKey, EncodeInt64(sequence));
   rocksdb::WriteOptions options;
   options.sync = sync_writes_;  // acknowledged means durable

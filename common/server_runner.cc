@@ -12,6 +12,7 @@
 #include <grpcpp/health_check_service_interface.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 
 namespace claims {
 
@@ -35,6 +36,11 @@ sigset_t ShutdownSignals() {
 void BlockShutdownSignals() {
   const sigset_t signals = ShutdownSignals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
+
+void StartServerProcess() {
+  BlockShutdownSignals();
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
 }
 
 absl::Status RunServerUntilSignalled(const ServerConfig& config,

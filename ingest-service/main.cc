@@ -78,7 +78,7 @@ std::vector<char*> DashesToUnderscores(int argc, char** argv, std::vector<std::s
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "claims-ingest --listen ADDR --db DIR [--feeds FILE --feed-interval 15m]");
-  claims::BlockShutdownSignals();
+  claims::StartServerProcess();
   std::vector<std::string> arg_storage;
   std::vector<char*> args = DashesToUnderscores(argc, argv, &arg_storage);
   absl::ParseCommandLine(argc, args.data());

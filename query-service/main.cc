@@ -26,7 +26,7 @@ ABSL_FLAG(int, catch_up_ms, 100, "how often to catch up with the writer, in mill
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("claims-query --listen ADDR --db DIR");
-  claims::BlockShutdownSignals();
+  claims::StartServerProcess();
   absl::ParseCommandLine(argc, argv);
   std::string secondary_dir = absl::GetFlag(FLAGS_secondary_dir);
   if (secondary_dir.empty()) {

@@ -1,6 +1,7 @@
 #include "store/sorted_runs_memtable.h"
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -49,6 +50,8 @@ class SortedRunsRep final : public MemTableRep {
     Entries& e = *entries_;
     if (e.keys.empty() || compare_(key, e.keys.back()) < 0) e.run_starts.push_back(e.keys.size());
     e.keys.push_back(key);
+    memory_.store(sizeof(*this) + e.keys.capacity() * sizeof(const char*) + e.run_starts.capacity() * sizeof(size_t),
+                  std::memory_order_relaxed);
   }
 
   bool Contains(const char* key) const override {
@@ -62,11 +65,8 @@ class SortedRunsRep final : public MemTableRep {
     immutable_ = true;
   }
 
-  size_t ApproximateMemoryUsage() override {
-    absl::ReaderMutexLock lock(&mu_);
-    return sizeof(*this) + entries_->keys.capacity() * sizeof(const char*) +
-           entries_->run_starts.capacity() * sizeof(size_t);
-  }
+  // Asked after every insert: read without the lock.
+  size_t ApproximateMemoryUsage() override { return memory_.load(std::memory_order_relaxed); }
 
   // Get is MemTableRep's own: a Seek on an iterator.
 
@@ -118,6 +118,7 @@ class SortedRunsRep final : public MemTableRep {
   absl::Mutex mu_;
   std::shared_ptr<Entries> entries_ ABSL_GUARDED_BY(mu_);
   bool immutable_ ABSL_GUARDED_BY(mu_) = false;
+  std::atomic<size_t> memory_{sizeof(*this)};  // of the entries, as of the last insert
   absl::Mutex pool_mu_;
   std::vector<std::unique_ptr<Slot>> slots_ ABSL_GUARDED_BY(pool_mu_);
   std::vector<void*> free_slots_ ABSL_GUARDED_BY(pool_mu_);

@@ -154,6 +154,23 @@ class PythonClientTest(unittest.TestCase):
         names = [c.speaker.name for c in self.query.ListClaims(request, timeout=10).claims]
         self.assertIn("NHS England", names)
 
+    def test_stream_with_the_basic_view_acknowledges_in_order(self):
+        def requests():
+            for i in range(5):
+                r = ingest_pb2.IngestArticleRequest(
+                    url=f"https://news.example.org/python/stream/{i}", text=ARTICLE,
+                    response_view=ingest_pb2.INGEST_RESPONSE_VIEW_BASIC)
+                r.published_time.FromJsonString("2026-01-23T09:00:00Z")
+                yield r
+        results = list(self.ingest.IngestArticles(requests(), timeout=30))
+        self.assertEqual([r.index for r in results], list(range(5)))
+        for i, r in enumerate(results):
+            self.assertEqual(r.code, 0, r.message)
+            self.assertEqual(r.result.article.url, f"https://news.example.org/python/stream/{i}")
+            self.assertEqual(r.result.article.text, "")
+            self.assertEqual(len(r.result.claims), 0)
+            self.assertGreaterEqual(r.result.article.claim_count, 2)
+
     def test_errors_carry_codes_and_fields(self):
         with self.assertRaises(grpc.RpcError) as caught:
             self.ingest.IngestArticle(ingest_pb2.IngestArticleRequest(text=""), timeout=10)

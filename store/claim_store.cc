@@ -348,16 +348,36 @@ void PutOrganisation(SortedBatch* batch, const std::string& id, const std::strin
 
 // Entity records and aliases a claim introduces. Puts are idempotent, so re-ingestion
 // rewrites the same keys; entities are never deleted (an alias with no claims finds none).
-void PutEntitiesOf(const Claim& claim, SortedBatch* batch) {
+//
+// An article names the same speakers and organisations in claim after claim: `last` holds,
+// per organisation and speaker id, what the article's last claim naming it put, and a claim
+// whose entities equal that puts nothing again (a put of the same key and value changes
+// nothing; one of another value still goes in, in order).
+struct ArticleEntities {
+  absl::flat_hash_map<std::string, std::string> last;  // "o"/"s" + id -> what was put
+  // True (and remembered) when `what` differs from the last put for `key`.
+  bool Changed(std::string key, std::string what) {
+    auto [it, inserted] = last.try_emplace(std::move(key), what);
+    if (inserted) return true;
+    if (it->second == what) return false;
+    it->second = std::move(what);
+    return true;
+  }
+};
+
+void PutEntitiesOf(const Claim& claim, SortedBatch* batch, ArticleEntities* seen) {
   for (const auto& org : claim.organisations()) {
     if (org.id().empty()) continue;
+    if (!seen->Changed(absl::StrCat("o", org.id()), absl::StrCat(org.name(), "\n", org.mention()))) continue;
     PutOrganisation(batch, org.id(), org.name());
     if (!org.mention().empty()) {
       PutAlias(batch, EntityType::kOrganisation, org.id(), org.mention());
     }
   }
   const auto& speaker = claim.speaker();
-  if (!speaker.id().empty()) {
+  if (!speaker.id().empty() &&
+      seen->Changed(absl::StrCat("s", speaker.id()), absl::StrCat(speaker.name(), "\n", speaker.mention(), "\n",
+                                                                    static_cast<int>(speaker.kind())))) {
     claims::v1::SpeakerSummary record;
     record.set_id(speaker.id());
     record.set_name(speaker.name());
@@ -651,6 +671,7 @@ absl::StatusOr<PutResult> ClaimStore::PutArticle(const Article& article,
   for (const auto& old : old_claims) RemoveClaim(old, &keys, &writer.ops);
   std::vector<std::string> serialized(claims.size());
   std::string suffix;
+  ArticleEntities entities;
   for (size_t i = 0; i < claims.size(); ++i) {
     const Claim& claim = claims[i];
     suffix.clear();
@@ -666,7 +687,7 @@ absl::StatusOr<PutResult> ClaimStore::PutArticle(const Article& article,
     for (absl::string_view key : keys.SortedUnique()) {
       writer.ops.AddToCounter(kCountersFamily, key, 1);
     }
-    PutEntitiesOf(claim, &writer.ops);
+    PutEntitiesOf(claim, &writer.ops, &entities);
     if (claim.ingest_sequence() == 0) {
       claim.SerializeToString(&serialized[i]);
     } else {

@@ -68,6 +68,37 @@ class ClaimStoreTest : public ::testing::Test {
   std::unique_ptr<ClaimStore> store_;
 };
 
+// An article's claims name the same speaker again and again; its record and aliases are
+// those of the last claim, as if every claim's were written in order.
+TEST_F(ClaimStoreTest, AnEntityNamedByManyClaimsKeepsWhatTheLastOneSays) {
+  std::vector<Claim> claims;
+  for (int i = 1; i <= 4; ++i) {
+    Claim c = MakeClaim("a1", i, 100 * i, {"acme"}, "ann-lee");
+    c.mutable_speaker()->set_name("Ann Lee");
+    // PERSON, ORGANISATION, PERSON, ORGANISATION: the last one wins.
+    c.mutable_speaker()->set_kind(i % 2 == 1 ? claims::v1::Speaker::PERSON : claims::v1::Speaker::ORGANISATION);
+    c.mutable_speaker()->set_mention(i == 3 ? "Dr Lee" : "Ann Lee");
+    claims.push_back(c);
+  }
+  ASSERT_TRUE(store_->PutArticle(MakeArticle("a1"), claims).ok());
+  auto speakers = store_->ListEntities('s', "", 10, false);
+  ASSERT_TRUE(speakers.ok()) << speakers.status();
+  ASSERT_EQ(speakers->size(), 1u);
+  EXPECT_EQ((*speakers)[0].id, "ann-lee");
+  EXPECT_EQ((*speakers)[0].name, "Ann Lee");
+  EXPECT_EQ((*speakers)[0].kind, claims::v1::Speaker::ORGANISATION);
+  EXPECT_EQ((*speakers)[0].claim_count, 4);
+  // The mention of claim 3 is an alias too, though claim 4 said "Ann Lee" again.
+  auto by_mention = store_->ResolveEntity('s', "Dr Lee");
+  ASSERT_TRUE(by_mention.ok()) << by_mention.status();
+  EXPECT_EQ(*by_mention, (std::vector<std::string>{"ann-lee"}));
+  auto orgs = store_->ListEntities('o', "", 10, false);
+  ASSERT_TRUE(orgs.ok());
+  ASSERT_EQ(orgs->size(), 1u);
+  EXPECT_EQ((*orgs)[0].name, "acme Name");
+  EXPECT_EQ((*orgs)[0].claim_count, 4);
+}
+
 TEST_F(ClaimStoreTest, ListsClaimsNewestFirst) {
   ASSERT_TRUE(store_->PutArticle(MakeArticle("a1"), {MakeClaim("a1", 1, 100, {"palantir"}, "x"),
                                                      MakeClaim("a1", 2, 300, {"palantir"}, "x"),

@@ -19,7 +19,7 @@
 
 namespace claims::tagger {
 
-inline constexpr uint32_t kFeatureVersion = 2;
+inline constexpr uint32_t kFeatureVersion = 3;
 
 // BIO tags over the three components of an attribution.
 enum Tag : uint8_t {
@@ -42,7 +42,7 @@ inline bool AllowedTransition(uint8_t from, uint8_t to) {
   return !IsInside(to) || (from != kO && ComponentOf(from) == ComponentOf(to));
 }
 
-// 64-bit mixing (splitmix64's finaliser) and combination; stable across builds and runs.
+// 64-bit mixing (splitmix64's finaliser); stable across builds and runs.
 inline uint64_t Mix64(uint64_t x) {
   x ^= x >> 30;
   x *= 0xbf58476d1ce4e5b9ULL;
@@ -51,7 +51,6 @@ inline uint64_t Mix64(uint64_t x) {
   x ^= x >> 31;
   return x;
 }
-inline uint64_t Combine(uint64_t a, uint64_t b) { return Mix64(a * 0x9e3779b97f4a7c15ULL + b + 0x632be59bd9b4e019ULL); }
 
 // Hash of a word's normal form: ASCII lower-cased, digits as '0', curly apostrophes as '.
 uint64_t WordHash(absl::string_view word);

@@ -109,7 +109,7 @@ class Model {
   // lookup reads only for a bucket marked as overflowed. A lookup compares the bucket's four
   // fingerprints (the key's high bits) and adds the matching slot without branching on which
   // one matched, so it costs one cache line and no mispredicted probe loop. Every key is
-  // already the output of Mix64 (features.h: Combine), so its bits serve as they are. Two
+  // already the output of Mix64 (features.cc: Key), so its bits serve as they are. Two
   // keys of one bucket with the same fingerprint, once in billions, read as the first.
   // Immutable after Build; lookups are thread-safe.
   class Table {

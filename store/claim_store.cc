@@ -86,12 +86,14 @@ constexpr size_t kSecondaryBlockCacheBytes = 256 << 20;
 // holds the writer's index and filter blocks, which would otherwise stay on the heap for every
 // table file and grow with the database.
 constexpr size_t kPrimaryBlockCacheBytes = 16 << 20;
-// All memtables of the writer together; a full one is flushed in the background. Against
-// 32 MiB: half the flushes and level-0 files, so compactions rewrite the level below half as
-// often (claims-ingest under callgrind streaming 5,000 articles: 40.21G -> 37.00G
-// instructions), for 32 MiB more resident in claims-ingest and in each claims-query, whose
-// secondaries replay what is not flushed yet.
-constexpr size_t kPrimaryWriteBufferBytes = 64 << 20;
+// All memtables of the writer together; a full one is flushed in the background. Larger
+// means fewer flushes and level-0 files, so compactions rewrite the level below less often
+// (claims-ingest under callgrind streaming 5,000 articles: 40.21G instructions at 32 MiB,
+// 37.00G at 64 MiB), for more resident in claims-ingest and in each claims-query, whose
+// secondaries replay what is not flushed yet. 48 MiB: as fast as 64 in alternating
+// 10,000-article runs (bench/ingest_ab.sh), and over 100,000 streamed articles 36.5 MB above
+// the 10% mark against 44.1 MB at 64 MiB (the target is 50).
+constexpr size_t kPrimaryWriteBufferBytes = 48 << 20;
 // Memtable allocation unit of a MemtableLayout::kForWrites primary: small enough for the
 // allocator to reuse blocks from one memtable to the next.
 constexpr size_t kForWritesArenaBlockBytes = 256 << 10;

@@ -31,12 +31,12 @@ sigset_t ShutdownSignals() {
   return signals;
 }
 
-}  // namespace
-
 void BlockShutdownSignals() {
   const sigset_t signals = ShutdownSignals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 }
+
+}  // namespace
 
 void StartServerProcess() {
   BlockShutdownSignals();

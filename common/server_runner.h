@@ -21,15 +21,12 @@ struct ServerConfig {
   int max_message_bytes = 16 << 20;
 };
 
-// Blocks SIGTERM and SIGINT in the calling thread and every thread it creates afterwards, so
-// that RunServerUntilSignalled can take them with sigwait. Call first thing in main(),
-// before anything (RocksDB, gRPC) starts threads that would otherwise receive the signal
-// and die of it.
-void BlockShutdownSignals();
-
-// What both servers' main() does first: BlockShutdownSignals, and turns off Abseil's Mutex
-// deadlock detection, which otherwise updates a lock graph on every Lock (in claims-ingest
-// ~600 an article, mostly memtable inserts: 3.4% of its instructions).
+// What both servers' main() calls first, before anything (RocksDB, gRPC) starts threads:
+// blocks SIGTERM and SIGINT in the calling thread and every thread it creates afterwards, so
+// that RunServerUntilSignalled can take them with sigwait (a thread started earlier would
+// receive the signal and die of it), and turns off Abseil's Mutex deadlock detection, which
+// otherwise updates a lock graph on every Lock (in claims-ingest ~600 an article, mostly
+// memtable inserts: 3.4% of its instructions).
 void StartServerProcess();
 
 // Builds and starts a server with `services` (not owned; must outlive the call), prints

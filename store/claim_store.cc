@@ -374,7 +374,10 @@ struct ArticleEntities {
 void PutEntitiesOf(const Claim& claim, SortedBatch* batch, ArticleEntities* seen) {
   for (const auto& org : claim.organisations()) {
     if (org.id().empty()) continue;
-    if (!seen->Changed(absl::StrCat("o", org.id()), absl::StrCat(org.name(), "\n", org.mention()))) continue;
+    if (!seen->Changed(absl::StrCat("o", org.id()),
+                       absl::StrCat(org.name(), "\n", org.mention()))) {
+      continue;
+    }
     PutOrganisation(batch, org.id(), org.name());
     if (!org.mention().empty()) {
       PutAlias(batch, EntityType::kOrganisation, org.id(), org.mention());
@@ -382,8 +385,9 @@ void PutEntitiesOf(const Claim& claim, SortedBatch* batch, ArticleEntities* seen
   }
   const auto& speaker = claim.speaker();
   if (!speaker.id().empty() &&
-      seen->Changed(absl::StrCat("s", speaker.id()), absl::StrCat(speaker.name(), "\n", speaker.mention(), "\n",
-                                                                    static_cast<int>(speaker.kind())))) {
+      seen->Changed(absl::StrCat("s", speaker.id()),
+                    absl::StrCat(speaker.name(), "\n", speaker.mention(), "\n",
+                                 static_cast<int>(speaker.kind())))) {
     claims::v1::SpeakerSummary record;
     record.set_id(speaker.id());
     record.set_name(speaker.name());

@@ -79,8 +79,9 @@ size_t SortedBatch::Merge(const std::vector<const SortedBatch*>& batches,
   };
   auto op_of = [&](const Cursor& c) -> const Op& { return batches[c.batch]->ops_[c.pos]; };
   size_t written = 0;
-  // Appends the combined operations of one (family, key), `first` to `last` of one batch or
-  // taken from several in order: the last Put or Delete, then the deltas after it summed.
+  // The operations on one (family, key), whether of one batch or of several: `take` each in
+  // order, then `emit` appends what they come to, the last Put or Delete and then the deltas
+  // after it summed, and starts the next key afresh.
   const SortedBatch* write_batch = nullptr;  // owner of `write`
   const Op* write = nullptr;                  // the last Put or Delete
   int64_t sum = 0;                            // deltas after it
@@ -118,58 +119,58 @@ size_t SortedBatch::Merge(const std::vector<const SortedBatch*>& batches,
     sum = 0;
   };
 
-  // Each batch's operations are sorted by family first: one range of them per family.
+  // Each batch's operations are sorted by family first: one range of them per family,
+  // [pos[b], end[b]) for batch b.
   std::vector<size_t> pos(batches.size(), 0);
+  std::vector<size_t> end(batches.size(), 0);
   for (int family = 0; family < static_cast<int>(families.size()); ++family) {
-    std::vector<Cursor> ranges;  // (batch, end of its operations of this family)
+    size_t holding = 0;  // batches with operations of this family
     for (size_t b = 0; b < batches.size(); ++b) {
       const auto& ops = batches[b]->ops_;
-      size_t end = pos[b];
-      while (end < ops.size() && ops[end].family == family) ++end;
-      if (end > pos[b]) ranges.push_back({b, end});
+      while (end[b] < ops.size() && ops[end[b]].family == family) ++end[b];
+      if (end[b] > pos[b]) ++holding;
     }
-    if (ranges.empty()) continue;
-    if (!((shared_families >> family) & 1) || ranges.size() == 1) {
+    if (holding == 0) continue;
+    if (!((shared_families >> family) & 1) || holding == 1) {
       // A family no two batches share a key of: each batch's operations as they come.
-      for (const Cursor& r : ranges) {
-        const SortedBatch* owner = batches[r.batch];
-        for (size_t i = pos[r.batch]; i < r.pos;) {
+      for (size_t b = 0; b < batches.size(); ++b) {
+        const SortedBatch* owner = batches[b];
+        for (size_t i = pos[b]; i < end[b];) {
           const absl::string_view key = owner->Key(owner->ops_[i]);
-          for (; i < r.pos && owner->Key(owner->ops_[i]) == key; ++i) take(owner, owner->ops_[i]);
+          for (; i < end[b] && owner->Key(owner->ops_[i]) == key; ++i) take(owner, owner->ops_[i]);
           emit(family, key);
         }
-        pos[r.batch] = r.pos;
       }
-      continue;
-    }
-    // std::priority_queue pops the greatest: "a after b" puts the smallest key on top, and
-    // among equal keys the earlier batch (each batch holds one cursor, so order within a
-    // batch is kept).
-    std::vector<size_t> end_of(batches.size(), 0);
-    for (const Cursor& r : ranges) end_of[r.batch] = r.pos;
-    auto after = [&](const Cursor& a, const Cursor& b) {
-      const int c = batches[a.batch]->Key(op_of(a)).compare(batches[b.batch]->Key(op_of(b)));
-      if (c != 0) return c > 0;
-      return a.batch > b.batch;
-    };
-    std::priority_queue<Cursor, std::vector<Cursor>, decltype(after)> heap(after);
-    for (const Cursor& r : ranges) heap.push({r.batch, pos[r.batch]});
-    while (!heap.empty()) {
-      // One run: every operation on one key, in the order they were added.
-      const Cursor first = heap.top();
-      const absl::string_view key = batches[first.batch]->Key(op_of(first));
+    } else {
+      // std::priority_queue pops the greatest: "a after b" puts the smallest key on top, and
+      // among equal keys the earlier batch (each batch holds one cursor, so order within a
+      // batch is kept).
+      auto after = [&](const Cursor& a, const Cursor& b) {
+        const int c = batches[a.batch]->Key(op_of(a)).compare(batches[b.batch]->Key(op_of(b)));
+        if (c != 0) return c > 0;
+        return a.batch > b.batch;
+      };
+      std::priority_queue<Cursor, std::vector<Cursor>, decltype(after)> heap(after);
+      for (size_t b = 0; b < batches.size(); ++b) {
+        if (end[b] > pos[b]) heap.push({b, pos[b]});
+      }
       while (!heap.empty()) {
-        const Cursor c = heap.top();
-        const SortedBatch* owner = batches[c.batch];
-        const Op& op = op_of(c);
-        if (owner->Key(op) != key) break;
-        heap.pop();
-        take(owner, op);
-        if (c.pos + 1 < end_of[c.batch]) heap.push({c.batch, c.pos + 1});
+        // One run: every operation on one key, in the order they were added.
+        const Cursor first = heap.top();
+        const absl::string_view key = batches[first.batch]->Key(op_of(first));
+        while (!heap.empty()) {
+          const Cursor c = heap.top();
+          const SortedBatch* owner = batches[c.batch];
+          const Op& op = op_of(c);
+          if (owner->Key(op) != key) break;
+          heap.pop();
+          take(owner, op);
+          if (c.pos + 1 < end[c.batch]) heap.push({c.batch, c.pos + 1});
+        }
+        emit(family, key);
       }
-      emit(family, key);
     }
-    for (const Cursor& r : ranges) pos[r.batch] = r.pos;
+    pos = end;
   }
   return written;
 }

@@ -50,7 +50,8 @@ class SortedRunsRep final : public MemTableRep {
     Entries& e = *entries_;
     if (e.keys.empty() || compare_(key, e.keys.back()) < 0) e.run_starts.push_back(e.keys.size());
     e.keys.push_back(key);
-    memory_.store(sizeof(*this) + e.keys.capacity() * sizeof(const char*) + e.run_starts.capacity() * sizeof(size_t),
+    memory_.store(sizeof(*this) + e.keys.capacity() * sizeof(const char*) +
+                      e.run_starts.capacity() * sizeof(size_t),
                   std::memory_order_relaxed);
   }
 

@@ -3,7 +3,10 @@
 // memtable's entries are a few hundred ascending runs, one per commit. Like RocksDB's vector
 // memtable it appends each insert and sorts once, when the memtable is first read (in
 // practice when it is flushed, in the background); unlike it, the sort merges the runs that
-// are already there: O(n log runs) comparisons instead of std::sort's O(n log n).
+// are already there: O(n log runs) comparisons instead of std::sort's O(n log n). With the
+// default (bytewise) comparator, which is what claims-ingest's families keep, the sort
+// compares entries inline rather than through RocksDB's comparator objects; any other
+// comparator is used as given.
 //
 // Reads are correct at any time, as RocksDB's contract asks, but a read of a memtable that
 // is still written copies and sorts it: meant for families the writer does not read.

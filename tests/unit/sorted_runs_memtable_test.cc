@@ -3,13 +3,17 @@
 // the same writes holds, while the memtable is written and after it is flushed.
 #include "store/sorted_runs_memtable.h"
 
+#include <functional>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "rocksdb/comparator.h"
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
 #include "rocksdb/write_batch.h"
@@ -20,13 +24,18 @@ namespace {
 
 class SortedRunsMemtableTest : public ::testing::Test {
  protected:
-  void SetUp() override {
+  void SetUp() override { Open(rocksdb::BytewiseComparator()); }
+
+  void Open(const rocksdb::Comparator* comparator) {
+    db_.reset();
     rocksdb::Options options;
+    options.comparator = comparator;
     options.create_if_missing = true;
     options.allow_concurrent_memtable_write = false;
     options.memtable_factory = std::make_shared<SortedRunsRepFactory>();
     rocksdb::DB* raw = nullptr;
-    const rocksdb::Status s = rocksdb::DB::Open(options, dir_.Sub("db"), &raw);
+    const rocksdb::Status s =
+        rocksdb::DB::Open(options, dir_.Sub(absl::StrCat("db-", comparator->Name())), &raw);
     ASSERT_TRUE(s.ok()) << s.ToString();
     db_.reset(raw);
   }
@@ -47,7 +56,9 @@ class SortedRunsMemtableTest : public ::testing::Test {
     return out;
   }
 
-  void ExpectSameAs(const std::map<std::string, std::string>& expected) {
+  // `expected` is ordered as the DB is (a std::map with the DB's comparator).
+  template <typename Map>
+  void ExpectSameAs(const Map& expected) {
     const auto all = ReadAll();
     ASSERT_EQ(all.size(), expected.size());
     size_t i = 0;
@@ -62,17 +73,25 @@ class SortedRunsMemtableTest : public ::testing::Test {
       std::string value;
       ASSERT_TRUE(db_->Get(rocksdb::ReadOptions(), k, &value).ok()) << k;
       EXPECT_EQ(value, v);
-      it->Seek(k + "!");  // just after k
-      const auto next = expected.upper_bound(k + "!");
+      // A target next to k (no key here has a '!'): the first key at or after it, the last
+      // at or before it.
+      const std::string target = k + "!";
+      it->Seek(target);
+      const auto next = expected.lower_bound(target);
       if (next == expected.end()) {
         EXPECT_FALSE(it->Valid());
       } else {
         ASSERT_TRUE(it->Valid());
         EXPECT_EQ(it->key().ToString(), next->first);
       }
-      it->SeekForPrev(k + "!");
-      ASSERT_TRUE(it->Valid());
-      EXPECT_EQ(it->key().ToString(), k);
+      it->SeekForPrev(target);
+      const auto after = expected.upper_bound(target);
+      if (after == expected.begin()) {
+        EXPECT_FALSE(it->Valid());
+      } else {
+        ASSERT_TRUE(it->Valid());
+        EXPECT_EQ(it->key().ToString(), std::prev(after)->first);
+      }
     }
     std::string value;
     EXPECT_TRUE(db_->Get(rocksdb::ReadOptions(), "no such key", &value).IsNotFound());
@@ -116,6 +135,56 @@ TEST_F(SortedRunsMemtableTest, ReadsSeeEveryWriteInOrderBeforeAndAfterTheFlush) 
   old.reset();
   expected["a-new-first-key"] = "x";
   // Flushed: read-only memtables are sorted in place, then the table file serves the reads.
+  ASSERT_TRUE(db_->Flush(rocksdb::FlushOptions()).ok());
+  ExpectSameAs(expected);
+}
+
+// Keys that are prefixes of one another, bytes 0x00, 0x80 and 0xff, repeated writes of a key
+// in one memtable: the order the flush sorts into is the bytewise order of the keys, the
+// newest write of a key first.
+TEST_F(SortedRunsMemtableTest, BinaryKeysSortBytewiseWithTheNewestWriteOfAKeyFirst) {
+  std::mt19937 rng(11);
+  const std::string alphabet("\x00\x01a\x7f\x80\xfe\xff", 7);
+  std::map<std::string, std::string> expected;
+  for (int batch = 0; batch < 300; ++batch) {
+    std::vector<std::string> keys;
+    for (int i = 0; i < 15; ++i) {
+      std::string k(1 + rng() % 4, '\0');
+      for (char& c : k) c = alphabet[rng() % alphabet.size()];
+      keys.push_back(k);
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    rocksdb::WriteBatch wb;
+    for (const std::string& k : keys) {
+      const std::string v = absl::StrCat("v", batch);
+      ASSERT_TRUE(wb.Put(k, v).ok());
+      expected[k] = v;
+    }
+    ASSERT_TRUE(db_->Write(rocksdb::WriteOptions(), &wb).ok());
+  }
+  ExpectSameAs(expected);
+  ASSERT_TRUE(db_->Flush(rocksdb::FlushOptions()).ok());
+  ExpectSameAs(expected);
+}
+
+// A family with another comparator gets a memtable in that comparator's order.
+TEST_F(SortedRunsMemtableTest, AnotherComparatorIsFollowed) {
+  Open(rocksdb::ReverseBytewiseComparator());
+  std::map<std::string, std::string, std::greater<std::string>> expected;
+  for (int batch = 0; batch < 100; ++batch) {
+    // Bytewise descending runs: ascending in this family's order.
+    std::vector<std::string> keys;
+    for (int i = 0; i < 10; ++i) keys.push_back(absl::StrFormat("k%03d", (batch * 37 + i * 101) % 500));
+    std::sort(keys.begin(), keys.end(), std::greater<std::string>());
+    rocksdb::WriteBatch wb;
+    for (const std::string& k : keys) {
+      ASSERT_TRUE(wb.Put(k, absl::StrCat("v", batch)).ok());
+      expected[k] = absl::StrCat("v", batch);
+    }
+    ASSERT_TRUE(db_->Write(rocksdb::WriteOptions(), &wb).ok());
+  }
+  ExpectSameAs(expected);
   ASSERT_TRUE(db_->Flush(rocksdb::FlushOptions()).ok());
   ExpectSameAs(expected);
 }

@@ -73,7 +73,7 @@ int64_t RssKb(int pid) {
 
 int main(int argc, char** argv) {
   int64_t articles = 10000;
-  std::string threads = "8", window = "64", server_bin = CLAIMS_INGEST_BIN, db_dir,
+  std::string threads = "16", window = "256", server_bin = CLAIMS_INGEST_BIN, db_dir,
               view = "basic";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];

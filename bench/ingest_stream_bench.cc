@@ -34,6 +34,7 @@
 #include "absl/strings/str_cat.h"
 #include "bench/bench_articles.h"
 #include "claims/v1/ingest.grpc.pb.h"
+#include "ingest-service/ingest_service.h"
 #include "tests/testing/server_process.h"
 #include "tests/testing/temp_dir.h"
 
@@ -73,8 +74,10 @@ int64_t RssKb(int pid) {
 
 int main(int argc, char** argv) {
   int64_t articles = 10000;
-  std::string threads = "16", window = "256", server_bin = CLAIMS_INGEST_BIN, db_dir,
-              view = "basic";
+  const claims::ingest::StreamOptions defaults;  // claims-ingest's, unless given
+  std::string threads = std::to_string(defaults.worker_threads),
+              window = std::to_string(defaults.max_in_flight), server_bin = CLAIMS_INGEST_BIN,
+              db_dir, view = "basic";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--articles") articles = std::atoll(argv[i + 1]);

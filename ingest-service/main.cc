@@ -37,11 +37,10 @@ ABSL_FLAG(absl::Duration, feed_interval, absl::Minutes(15),
           "how often each feed is polled (e.g. 90s, 15m); a failing feed backs off up to 6h");
 ABSL_FLAG(absl::Duration, fetch_timeout, absl::Seconds(15),
           "timeout of one feed or page download");
-// 16 threads and 256 articles: while a group commit waits for its fsync, most of 8 threads
-// were waiting to commit too and the cores idled (README, "Connecting a pipeline").
-ABSL_FLAG(int, ingest_threads, 16,
+// Defaults: StreamOptions's (ingest_service.h says why they are what they are).
+ABSL_FLAG(int, ingest_threads, claims::ingest::StreamOptions{}.worker_threads,
           "threads that extract and commit streamed articles (IngestArticles)");
-ABSL_FLAG(int, stream_window, 256,
+ABSL_FLAG(int, stream_window, claims::ingest::StreamOptions{}.max_in_flight,
           "articles read ahead per IngestArticles stream (bounds its memory with 32 MiB)");
 
 // jemalloc's settings (the MALLOC_CONF environment variable overrides them). They keep the

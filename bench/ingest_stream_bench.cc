@@ -44,12 +44,17 @@ using claims::v1::IngestArticleRequest;
 using claims::v1::IngestArticlesResponse;
 using claims::bench::MakeArticle;
 
-// CPU seconds (user + system) the process `pid` has used.
-double CpuSeconds(int pid) {
+// CPU seconds the process `pid` has used, in user and in system (kernel) mode.
+struct CpuTimes {
+  double user = 0, system = 0;
+  double total() const { return user + system; }
+};
+
+CpuTimes CpuSeconds(int pid) {
   std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
   std::string stat((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
   const size_t paren = stat.rfind(')');
-  if (paren == std::string::npos) return -1;
+  if (paren == std::string::npos) return {};
   // Fields after "pid (comm)": state is field 3; utime and stime are fields 14 and 15.
   std::istringstream rest(stat.substr(paren + 2));
   std::string field;
@@ -58,7 +63,8 @@ double CpuSeconds(int pid) {
     if (i == 14) utime = std::atoll(field.c_str());
     if (i == 15) stime = std::atoll(field.c_str());
   }
-  return static_cast<double>(utime + stime) / sysconf(_SC_CLK_TCK);
+  const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
+  return {utime / tick, stime / tick};
 }
 
 int64_t RssKb(int pid) {
@@ -117,7 +123,7 @@ int main(int argc, char** argv) {
             << " --stream_window=" << window << "; view " << view << "; " << articles << " articles, about "
             << bytes / std::min<int64_t>(articles, 1000) << " bytes of text each\n";
   const int64_t rss_start = RssKb(server.pid());
-  const double server_cpu_start = CpuSeconds(server.pid());
+  const CpuTimes server_cpu_start = CpuSeconds(server.pid());
 
   grpc::ClientContext context;
   auto stream = stub->IngestArticles(&context);
@@ -163,7 +169,10 @@ int main(int argc, char** argv) {
   writer.join();
   const grpc::Status status = stream->Finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const double server_cpu = CpuSeconds(server.pid()) - server_cpu_start;
+  const CpuTimes server_end = CpuSeconds(server.pid());
+  const double server_user = server_end.user - server_cpu_start.user,
+               server_system = server_end.system - server_cpu_start.system,
+               server_cpu = server_user + server_system;
   rusage own;
   getrusage(RUSAGE_SELF, &own);
   const double client_cpu = own.ru_utime.tv_sec + own.ru_stime.tv_sec +
@@ -182,11 +191,13 @@ int main(int argc, char** argv) {
       "%lld articles acknowledged (durable) in %.2f s: %.0f articles/s; %lld claims; %lld failed\n"
       "server RSS: %.1f MB at start, %.1f MB at 10%% of the run, max %.1f MB (%.1f MB above the "
       "10%% mark), %.1f MB at the end\n"
-      "CPU per article: server %.2f ms, this client %.2f ms (%.2f cores busy on average)\n",
+      "CPU per article: server %.2f ms (user %.2f, system %.2f), this client %.2f ms (%.2f cores "
+      "busy on average)\n",
       static_cast<long long>(acked.load()), seconds, acked / seconds, static_cast<long long>(claims),
       static_cast<long long>(failed), rss_start / 1024.0, rss_warm / 1024.0, rss_max / 1024.0,
       (rss_after_warm_max - rss_warm) / 1024.0, RssKb(server.pid()) / 1024.0,
-      server_cpu * 1000 / std::max<int64_t>(1, acked), client_cpu * 1000 / std::max<int64_t>(1, acked),
+      server_cpu * 1000 / std::max<int64_t>(1, acked), server_user * 1000 / std::max<int64_t>(1, acked),
+      server_system * 1000 / std::max<int64_t>(1, acked), client_cpu * 1000 / std::max<int64_t>(1, acked),
       (server_cpu + client_cpu) / seconds);
   // A server under valgrind (bench/ingest_callgrind.sh) takes long to close its database and
   // write its profile: give it two minutes before SIGKILL rather than the default 15 s.

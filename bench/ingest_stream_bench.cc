@@ -48,6 +48,7 @@ using claims::bench::MakeArticle;
 struct CpuTimes {
   double user = 0, system = 0;
   double total() const { return user + system; }
+  CpuTimes operator-(const CpuTimes& earlier) const { return {user - earlier.user, system - earlier.system}; }
 };
 
 CpuTimes CpuSeconds(int pid) {
@@ -169,14 +170,14 @@ int main(int argc, char** argv) {
   writer.join();
   const grpc::Status status = stream->Finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const CpuTimes server_end = CpuSeconds(server.pid());
-  const double server_user = server_end.user - server_cpu_start.user,
-               server_system = server_end.system - server_cpu_start.system,
-               server_cpu = server_user + server_system;
+  const CpuTimes server_cpu = CpuSeconds(server.pid()) - server_cpu_start;
   rusage own;
   getrusage(RUSAGE_SELF, &own);
   const double client_cpu = own.ru_utime.tv_sec + own.ru_stime.tv_sec +
                             (own.ru_utime.tv_usec + own.ru_stime.tv_usec) / 1e6;
+  auto per_article_ms = [&](double cpu_seconds) {
+    return cpu_seconds * 1000 / std::max<int64_t>(1, acked);
+  };
   done = true;
   sampler.join();
   if (!status.ok()) std::cerr << "stream: " << status.error_message() << "\n";
@@ -196,9 +197,9 @@ int main(int argc, char** argv) {
       static_cast<long long>(acked.load()), seconds, acked / seconds, static_cast<long long>(claims),
       static_cast<long long>(failed), rss_start / 1024.0, rss_warm / 1024.0, rss_max / 1024.0,
       (rss_after_warm_max - rss_warm) / 1024.0, RssKb(server.pid()) / 1024.0,
-      server_cpu * 1000 / std::max<int64_t>(1, acked), server_user * 1000 / std::max<int64_t>(1, acked),
-      server_system * 1000 / std::max<int64_t>(1, acked), client_cpu * 1000 / std::max<int64_t>(1, acked),
-      (server_cpu + client_cpu) / seconds);
+      per_article_ms(server_cpu.total()), per_article_ms(server_cpu.user),
+      per_article_ms(server_cpu.system), per_article_ms(client_cpu),
+      (server_cpu.total() + client_cpu) / seconds);
   // A server under valgrind (bench/ingest_callgrind.sh) takes long to close its database and
   // write its profile: give it two minutes before SIGKILL rather than the default 15 s.
   server.Terminate(120000);

@@ -128,11 +128,10 @@ TEST(SortedBatchTest, AFamilyNotSharedTakesEachBatchInTurnWithTheSameEffect) {
                                                      }));
 }
 
-// Keys that agree on their first bytes, end on or near the 8-byte head each operation keeps,
-// or differ from one another only by trailing zero bytes or by bytes above 0x7f: the order
-// and grouping must be bytewise, as RocksDB's, whatever the head says. Checked against the
-// operations applied one by one to a map.
-TEST(SortedBatchTest, BinaryKeysAroundTheEightByteHeadSortBytewise) {
+// Keys that share stems, are prefixes of one another, or differ only by trailing zero bytes
+// or by bytes above 0x7f: the order and grouping must be bytewise, as RocksDB's. Checked
+// against the operations applied one by one to a map.
+TEST(SortedBatchTest, BinaryKeysWithSharedStemsSortBytewise) {
   const std::string alphabet("\x00\x01" "a\x7f\x80\xff", 6);
   uint64_t rng = 42;
   auto next = [&rng](uint64_t n) {

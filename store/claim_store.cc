@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -17,6 +18,7 @@
 #include "common/error_info.h"
 #include "common/status_macros.h"
 #include "common/text_keys.h"
+#include "common/thread_priority.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/wire_format_lite.h"
@@ -474,6 +476,7 @@ absl::Status ClaimStore::Commit(Writer* writer) {
   // This writer leads: it commits every writer queued so far in one synced batch, so that
   // concurrent ingestion shares one fsync and sequence numbers follow commit order.
   constexpr size_t kMaxGroup = 256;
+  constexpr int kLeaderPriorityBoost = 5;  // nice steps
   std::vector<Writer*> group;
   for (Writer* w : writers_) {
     if (group.size() == kMaxGroup) break;
@@ -483,6 +486,11 @@ absl::Status ClaimStore::Commit(Writer* writer) {
   // Others may queue while this one builds and writes; they wait for the next leader. The
   // group's writers are blocked until done, so their batches are the leader's to read.
   write_mu_.Unlock();
+  // Every queued writer waits on this leader, so it should not wait for a core behind the
+  // threads still extracting: it runs at a higher priority until the batch is written (a
+  // no-op without CAP_SYS_NICE).
+  std::optional<ScopedThreadPriorityBoost> boost;
+  boost.emplace(kLeaderPriorityBoost);
   std::vector<const SortedBatch*> parts;
   int64_t sequence = first_sequence - 1;
   for (Writer* w : group) {
@@ -516,6 +524,7 @@ absl::Status ClaimStore::Commit(Writer* writer) {
   } else {
     entity_cache_->Failed();
   }
+  boost.reset();
   write_mu_.Lock();
   const absl::Status status = FromRocks(s, "writing articles");
   if (status.ok()) last_sequence_ = sequence;

@@ -101,6 +101,10 @@ absl::StatusOr<std::string> CanonicalUrl(absl::string_view url) {
   }
   std::string host_lower = absl::AsciiStrToLower(host);
   if (host_lower.size() > 1 && host_lower.back() == '.') host_lower.pop_back();  // FQDN dot
+  if (host_lower.front() == '.' || host_lower.back() == '.' ||
+      absl::StrContains(host_lower, "..")) {
+    return absl::InvalidArgumentError(absl::StrCat("url: empty label in host: \"", url, "\""));
+  }
   const bool default_port = port.empty() || (scheme == "http" && port == "80") ||
                             (scheme == "https" && port == "443");
 

@@ -16,7 +16,8 @@ namespace claims::extract {
 // path as "/". The path itself is kept byte for byte (no case change, no %-decoding).
 // Surrounding ASCII whitespace is ignored.
 // Errors: INVALID_ARGUMENT unless the URL is absolute http(s) with a host and no spaces or
-// control characters inside (also for a malformed host or a non-numeric port).
+// control characters inside (also for a malformed host, such as one with an empty label
+// like "a..b" or ".a", or a non-numeric port).
 // Pure function; thread-safe.
 absl::StatusOr<std::string> CanonicalUrl(absl::string_view url);
 

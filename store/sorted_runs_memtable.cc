@@ -150,7 +150,32 @@ class SortedRunsRep final : public MemTableRep {
   // Asked after every insert: read without the lock.
   size_t ApproximateMemoryUsage() override { return memory_.load(std::memory_order_relaxed); }
 
-  // Get is MemTableRep's own: a Seek on an iterator.
+  // MemTableRep's own Get (a Seek on GetDynamicPrefixIterator()) never deletes that iterator
+  // (RocksDB 7.8, db/memtable.cc: a raw pointer; RocksDB's own reps all override Get), which
+  // here would leak the iterator and the sorted copy of the entries it holds. Found by
+  // LeakSanitizer (CLAIMS_SANITIZE=1) in sorted_runs_memtable_test. LookupKey is not in
+  // RocksDB's public headers, so this Get cannot seek by itself: it runs MemTableRep's and
+  // deletes, on the way out, the iterator that GetDynamicPrefixIterator made for it on this
+  // thread.
+  void Get(const rocksdb::LookupKey& k, void* callback_args,
+           bool (*callback_func)(void* arg, const char* entry)) override {
+    struct Scope {
+      Iterator* made = nullptr;
+      Iterator** previous = get_iterator_;
+      Scope() { get_iterator_ = &made; }
+      ~Scope() {
+        get_iterator_ = previous;
+        delete made;
+      }
+    } scope;
+    MemTableRep::Get(k, callback_args, callback_func);
+  }
+
+  Iterator* GetDynamicPrefixIterator(rocksdb::Arena* arena) override {
+    Iterator* it = GetIterator(arena);
+    if (arena == nullptr && get_iterator_ != nullptr && *get_iterator_ == nullptr) *get_iterator_ = it;
+    return it;
+  }
 
   Iterator* GetIterator(rocksdb::Arena* arena) override;
 
@@ -195,6 +220,9 @@ class SortedRunsRep final : public MemTableRep {
     MergeRuns(order_, copy.get());
     return copy;
   }
+
+  // Where Get keeps the iterator it must delete (null outside Get), per thread.
+  static thread_local Iterator** get_iterator_;
 
   const KeyComparator& compare_;
   const EntryOrder order_;
@@ -262,6 +290,8 @@ class SortedRunsRep::SortedIterator final : public MemTableRep::Iterator {
   const std::vector<const char*>& keys_;
   size_t pos_;
 };
+
+thread_local MemTableRep::Iterator** SortedRunsRep::get_iterator_ = nullptr;
 
 MemTableRep::Iterator* SortedRunsRep::GetIterator(rocksdb::Arena* arena) {
   static_assert(sizeof(SortedIterator) <= sizeof(Slot) && alignof(SortedIterator) <= alignof(Slot),

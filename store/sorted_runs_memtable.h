@@ -9,7 +9,8 @@
 // comparator is used as given.
 //
 // Reads are correct at any time, as RocksDB's contract asks, but a read of a memtable that
-// is still written copies and sorts it: meant for families the writer does not read.
+// is still written copies and sorts it: meant for families the writer does not read. (Point
+// reads go through our own Get: RocksDB's default one leaks its iterator.)
 //
 // Thread-safety: one writer at a time (allow_concurrent_memtable_write = false), concurrent
 // with any number of readers; the factory is thread-safe and may be shared by families.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian bookworm packages the project needs, only those missing.
 # Uses sudo when not root. Nothing is downloaded from anywhere but Debian's archive.
+# Extra package names given as arguments are installed too (scripts/fuzz.sh: clang).
 set -euo pipefail
 
 PACKAGES=(
@@ -10,6 +11,7 @@ PACKAGES=(
   libxml2-dev libcurl4-openssl-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-grpcio python3-protobuf
+  "$@"
 )
 
 missing=()

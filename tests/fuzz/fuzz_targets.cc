@@ -1,0 +1,247 @@
+#include "tests/fuzz/fuzz_targets.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "common/utf8.h"
+#include "ingest-service/extract/extractor.h"
+#include "ingest-service/extract/html_text.h"
+#include "ingest-service/extract/request_content.h"
+#include "ingest-service/extract/url.h"
+#include "ingest-service/feeds/feed_articles.h"
+#include "ingest-service/feeds/feed_parser.h"
+
+namespace claims::fuzz {
+namespace {
+
+using claims::v1::Claim;
+using claims::v1::IngestArticleRequest;
+using extract::Extraction;
+using extract::Extractor;
+
+// The extractor every target shares, with the shipped data files and model; created on
+// first use and never destroyed (a driver may call checks until exit). Aborts when the data
+// files cannot be loaded: no target means anything without them.
+const Extractor& SharedExtractor() {
+  static const Extractor* const extractor = [] {
+    auto created = Extractor::Create(extract::DefaultExtractorOptions());
+    if (!created.ok()) {
+      std::cerr << "fuzz: cannot create the extractor: " << created.status() << "\n";
+      std::abort();
+    }
+    return created->release();
+  }();
+  return *extractor;
+}
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Every file under `dir` with extension `ext`, read whole, in path order.
+std::vector<std::string> FilesWithExtension(const std::string& dir, const std::string& ext) {
+  std::vector<std::filesystem::path> paths;
+  std::error_code error;
+  for (std::filesystem::recursive_directory_iterator it(dir, error), end; !error && it != end;
+       it.increment(error)) {
+    if (it->is_regular_file() && it->path().extension() == ext) paths.push_back(it->path());
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::string> out;
+  for (const auto& p : paths) out.push_back(ReadFile(p));
+  return out;
+}
+
+// "" when every claim's spans lie inside the article's text and the counts agree.
+std::string SpanFailure(const Extraction& out) {
+  const int32_t length = CountCodePoints(out.article.text());
+  auto outside = [length](const claims::v1::Span& s) {
+    return s.start() < 0 || s.start() > s.end() || s.end() > length;
+  };
+  if (out.article.claim_count() != static_cast<int64_t>(out.claims.size())) {
+    return absl::StrCat("claim_count ", out.article.claim_count(), " but ", out.claims.size(), " claims");
+  }
+  for (const Claim& c : out.claims) {
+    if (c.content_spans().empty()) return absl::StrCat("claim ", c.id(), " has no content span");
+    for (const auto& s : c.content_spans()) {
+      if (outside(s)) return absl::StrCat("claim ", c.id(), ": content span outside the text");
+    }
+    if (c.has_cue_span() && outside(c.cue_span())) return absl::StrCat("claim ", c.id(), ": cue span outside");
+    if (c.speaker().has_span() && outside(c.speaker().span())) {
+      return absl::StrCat("claim ", c.id(), ": speaker span outside");
+    }
+  }
+  return "";
+}
+
+// Accepted when `request` is extracted with consistent spans; refusal with a documented
+// code is no failure.
+Outcome CheckExtraction(const IngestArticleRequest& request) {
+  absl::StatusOr<Extraction> out = SharedExtractor().Extract(request, absl::FromUnixSeconds(1800000000));
+  if (!out.ok()) {
+    const absl::StatusCode code = out.status().code();
+    if (code == absl::StatusCode::kInvalidArgument || code == absl::StatusCode::kResourceExhausted) {
+      return {};
+    }
+    return {false, absl::StrCat("undocumented error: ", out.status().ToString())};
+  }
+  return {true, SpanFailure(*out)};
+}
+
+constexpr char kRssSeed[] = R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Example News</title><link>https://news.example.test/</link>
+  <item><title>Campaigners &amp; Palantir</title>
+    <link>/news/palantir?utm_source=rss&amp;id=7</link>
+    <guid isPermaLink="false">hen-2026-0042</guid>
+    <pubDate>Fri, 23 Jan 2026 09:30:00 +0100</pubDate><dc:creator>Ada Reporter</dc:creator>
+    <content:encoded><![CDATA[<p>"Patients never agreed," said Marion Macalpine.</p>]]></content:encoded>
+  </item>
+  <item><title>Second</title><guid>https://news.example.test/news/second#top</guid>
+    <pubDate>23 Jan 26 10:00 GMT</pubDate><author>desk@news.example.test (News Desk)</author>
+    <description>The council said on Monday that it would close two libraries.</description>
+  </item>
+</channel></rss>)";
+
+constexpr char kAtomSeed[] = R"(<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Watchdog Wire</title>
+  <link href="https://wire.example.test/"/>
+  <entry><title type="html">Regulator &lt;b&gt;warns&lt;/b&gt;</title>
+    <link rel="alternate" type="text/html" href="https://wire.example.test/a?fbclid=z"/>
+    <id>tag:wire.example.test,2025:1</id><published>2025-09-12T10:00:00+01:00</published>
+    <updated>2025-09-12</updated><author><name>Sam Writer</name></author>
+    <content type="text">The watchdog warned that NHS England had not done enough, a spokesperson said.</content>
+  </entry>
+  <entry><title>Notice</title><id>urn:uuid:1</id><summary>"We will publish," said Carol Clerk.</summary></entry>
+</feed>)";
+
+constexpr char kRdfSeed[] = R"(<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+         xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="https://old.example.test/"><title>Old</title></channel>
+  <item rdf:about="https://old.example.test/1"><title>One</title><link>https://old.example.test/1</link>
+    <dc:date>2024-02-29</dc:date><description>"Old news," said Ann Archive.</description></item>
+</rdf:RDF>)";
+
+Outcome CheckText(absl::string_view input) {
+  IngestArticleRequest request;
+  request.set_text(std::string(input));
+  return CheckExtraction(request);
+}
+
+Outcome CheckHtml(absl::string_view input) {
+  absl::StatusOr<extract::HtmlArticle> page = extract::ParseHtmlArticle(input);
+  if (!page.ok() && page.status().code() != absl::StatusCode::kInvalidArgument) {
+    return {false, absl::StrCat("ParseHtmlArticle: undocumented error ", page.status().ToString())};
+  }
+  extract::LooksLikeHtml(input);
+  IngestArticleRequest request;
+  request.set_html(std::string(input));
+  return CheckExtraction(request);
+}
+
+Outcome CheckFeed(absl::string_view input) {
+  absl::StatusOr<feeds::Feed> feed = feeds::ParseFeed(input, "https://news.example.test/feed.xml");
+  if (!feed.ok()) {
+    if (feed.status().code() == absl::StatusCode::kInvalidArgument) return {};
+    return {false, absl::StrCat("ParseFeed: undocumented error ", feed.status().ToString())};
+  }
+  for (const feeds::FeedItem& item : feed->items) {
+    absl::StatusOr<feeds::FeedArticle> article =
+        feeds::BuildFeedArticle(*feed, item, "https://news.example.test/feed.xml", nullptr);
+    if (!article.ok()) {
+      if (article.status().code() == absl::StatusCode::kFailedPrecondition) continue;
+      return {false, absl::StrCat("BuildFeedArticle: undocumented error ", article.status().ToString())};
+    }
+    // The item's or page's bytes become text or html as the ingester resolves them.
+    absl::StatusOr<IngestArticleRequest> request = extract::ResolveRequestContent(article->request);
+    if (!request.ok()) {
+      const absl::StatusCode code = request.status().code();
+      if (code == absl::StatusCode::kInvalidArgument || code == absl::StatusCode::kResourceExhausted) continue;
+      return {false, absl::StrCat("ResolveRequestContent: undocumented error ", request.status().ToString())};
+    }
+    if (Outcome o = CheckExtraction(*request); !o.failure.empty()) return o;
+  }
+  return {true, ""};  // the feed parsed (an item may still have been refused)
+}
+
+Outcome CheckUrl(absl::string_view input) {
+  feeds::ParseFeedTime(input);
+  absl::StatusOr<std::string> url = extract::CanonicalUrl(input);
+  if (!url.ok()) {
+    if (url.status().code() == absl::StatusCode::kInvalidArgument) return {};
+    return {false, absl::StrCat("CanonicalUrl: undocumented error ", url.status().ToString())};
+  }
+  absl::StatusOr<std::string> again = extract::CanonicalUrl(*url);
+  if (!again.ok() || *again != *url) {
+    return {false, absl::StrCat("CanonicalUrl is not idempotent: '", url->substr(0, 200), "' -> ",
+                                again.ok() ? absl::StrCat("'", again->substr(0, 200), "'")
+                                           : again.status().ToString().substr(0, 300))};
+  }
+  return {true, ""};
+}
+
+std::vector<std::string> TextSeeds(const std::string& fixtures) { return FilesWithExtension(fixtures, ".txt"); }
+std::vector<std::string> HtmlSeeds(const std::string& fixtures) { return FilesWithExtension(fixtures, ".html"); }
+std::vector<std::string> FeedSeeds(const std::string&) { return {kRssSeed, kAtomSeed, kRdfSeed}; }
+std::vector<std::string> UrlSeeds(const std::string&) {
+  return {"https://News.Example.TEST:443/a/b?utm_source=x&id=7&fbclid=y#top",
+          "http://example.test", "HTTPS://[::1]:8080/?", "https://host./p?a=&b=2&ref=z",
+          "Fri, 23 Jan 2026 09:30:00 +0100", "23 Jan 26 10:00 EST", "2026-01-23T09:30:00.25-05:00",
+          "2025-09-12"};
+}
+
+}  // namespace
+
+const std::vector<Target>& Targets() {
+  static const std::vector<Target> targets = {{"text", CheckText, TextSeeds},
+                                              {"html", CheckHtml, HtmlSeeds},
+                                              {"feed", CheckFeed, FeedSeeds},
+                                              {"url", CheckUrl, UrlSeeds}};
+  return targets;
+}
+
+const Target* FindTarget(absl::string_view name) {
+  for (const Target& t : Targets()) {
+    if (name == t.name) return &t;
+  }
+  return nullptr;
+}
+
+const std::vector<std::string>& Dictionary() {
+  static const std::vector<std::string> dictionary = {"<p>", "</p>", "<div class=\"article-body\">", "</div>", "<article>", "</article>",
+          "<script>", "</script>", "<style>", "<!--", "-->", "<![CDATA[", "]]>", "<br>", "<nav>",
+          "<meta property=\"og:title\" content=\"", "<meta name=\"author\" content=\"",
+          "<link rel=\"canonical\" href=\"", "<script type=\"application/ld+json\">",
+          "{\"@type\":\"NewsArticle\",\"datePublished\":\"", "\"headline\":", "&amp;", "&quot;",
+          "&#x201C;", "&#8221;", "&#0;", "&#xD800;", "&nbsp;", "&", "\"", "\xE2\x80\x9C",
+          "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\xC2\xA0", "\xEF\xBB\xBF", "\xED\xA0\x80",
+          "\xF4\x90\x80\x80", "\xC3", " said ", " says ", " according to ", " told ", ", she said, ",
+          " warned that ", "Ms ", "Dr. ", " the spokesperson ", " NHS England ", " Palantir ",
+          " Ltd ", " (FDP) ", "Monday", " last week", " on Wednesday (January 21)", " in July 2025",
+          " 2025-07-01", " 31/02/2024", " yesterday", "\n\n", ". ", "?", ":", ";", "--",
+          "<item>", "</item>", "<entry>", "</entry>", "<title>", "</title>", "<link>", "</link>",
+          "<guid isPermaLink=\"true\">", "</guid>", "<pubDate>", "</pubDate>",
+          "Fri, 23 Jan 2026 09:30:00 +0100", "2026-01-23T09:30:00Z", "<content type=\"html\">",
+          "<content:encoded>", "<description>", "<link href=\"", "\"/>", "<!DOCTYPE x [<!ENTITY e \"",
+          "<?xml version=\"1.0\"?>", "http://", "https://", "?utm_source=x&fbclid=y", "#frag",
+          ":8080", "%2F", "@", "[::1]"};
+  return dictionary;
+}
+
+}  // namespace claims::fuzz

@@ -4,26 +4,49 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 
 namespace claims {
+namespace {
+
+// Set once a boost was refused for lack of privilege (EPERM/EACCES): the process's
+// privileges do not change while it runs, so later boosts skip their system calls (the
+// containers in deploy/ drop every capability).
+std::atomic<bool> refused{false};
+
+}  // namespace
 
 ScopedThreadPriorityBoost::ScopedThreadPriorityBoost(int steps) {
-  if (steps <= 0) return;
-  tid_ = static_cast<int>(gettid());
+  if (steps <= 0 || refused.load(std::memory_order_relaxed)) return;
+  tid_ = gettid();
   errno = 0;  // getpriority may legitimately return -1
   const int current = getpriority(PRIO_PROCESS, static_cast<id_t>(tid_));
   if (current == -1 && errno != 0) return;
-  const int target = std::max(-20, current - steps);
-  if (target == current) return;
-  if (setpriority(PRIO_PROCESS, static_cast<id_t>(tid_), target) != 0) return;
+  int target = std::max(-20, current - steps);
+  // Without CAP_SYS_NICE, RLIMIT_NICE allows nice values down to 20 - its soft limit: take
+  // what it allows rather than nothing (setpriority refuses a value beyond it outright).
+  if (rlimit limit; getrlimit(RLIMIT_NICE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+                    limit.rlim_cur <= 40) {
+    const int floor = 20 - static_cast<int>(limit.rlim_cur);
+    if (target < floor && floor < current) target = floor;
+  }
+  if (target >= current) return;
+  if (setpriority(PRIO_PROCESS, static_cast<id_t>(tid_), target) != 0) {
+    if (errno == EPERM || errno == EACCES) refused.store(true, std::memory_order_relaxed);
+    return;
+  }
   original_nice_ = current;
   boosted_ = true;
 }
 
 ScopedThreadPriorityBoost::~ScopedThreadPriorityBoost() {
+  if (!boosted_) return;
+  // Only the thread that was boosted may restore itself: on another thread, tid_ could name
+  // a thread that has exited and whose id was reused.
+  if (gettid() != tid_) return;
   // Raising a nice value back needs no privilege, so this cannot fail for lack of one.
-  if (boosted_) setpriority(PRIO_PROCESS, static_cast<id_t>(tid_), original_nice_);
+  setpriority(PRIO_PROCESS, static_cast<id_t>(tid_), original_nice_);
 }
 
 }  // namespace claims

@@ -1,16 +1,20 @@
 #ifndef CLAIMS_COMMON_THREAD_PRIORITY_H_
 #define CLAIMS_COMMON_THREAD_PRIORITY_H_
 
+#include <sys/types.h>
+
 namespace claims {
 
 // Raises the calling thread's scheduling priority (lowers its nice value by `steps`) for the
 // object's lifetime, then restores the value it had. Linux-specific: nice values are per
-// thread there. Lowering a nice value needs CAP_SYS_NICE (or RLIMIT_NICE); without it the
-// boost silently does nothing and `boosted()` is false, so callers need not care whether
-// they run as root, in a container or not.
+// thread there. Lowering a nice value needs CAP_SYS_NICE, or RLIMIT_NICE (then the boost is
+// as large as that limit allows); without either the boost silently does nothing and
+// `boosted()` is false, so callers need not care whether they run as root, in a container
+// or not. Once refused for lack of privilege, later boosts in the process make no system
+// call.
 //
 // Thread-safety: affects only the thread that constructed it; must be destroyed on that
-// same thread. Not copyable or movable.
+// same thread (destroyed on another, it restores nothing). Not copyable or movable.
 class ScopedThreadPriorityBoost {
  public:
   explicit ScopedThreadPriorityBoost(int steps);
@@ -22,7 +26,7 @@ class ScopedThreadPriorityBoost {
   bool boosted() const { return boosted_; }
 
  private:
-  int tid_ = 0;
+  pid_t tid_ = 0;
   int original_nice_ = 0;
   bool boosted_ = false;
 };

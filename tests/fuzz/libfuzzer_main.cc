@@ -1,11 +1,13 @@
 // A libFuzzer entry point for one target of fuzz_targets.h, chosen at build time
 // (CLAIMS_FUZZ_TARGET). Built only with clang and -DCLAIMS_LIBFUZZER=ON; run it through
 // scripts/fuzz.sh. With CLAIMS_FUZZ_SEEDS_DIR set, the target's seeds are written there as
-// files first, so that the corpus starts from them. A failed check aborts, which libFuzzer
+// files first (those not there yet: with -jobs=N every job starts here), so that the corpus
+// starts from them. A failed check aborts, which libFuzzer
 // reports with the input saved (crash-*).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -30,7 +32,8 @@ extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
   if (const char* dir = std::getenv("CLAIMS_FUZZ_SEEDS_DIR"); dir != nullptr) {
     int i = 0;
     for (const std::string& seed : TheTarget().seeds(CLAIMS_TEST_FIXTURES)) {
-      std::ofstream(absl::StrCat(dir, "/seed-", i++), std::ios::binary) << seed;
+      const std::string path = absl::StrCat(dir, "/seed-", i++);
+      if (!std::filesystem::exists(path)) std::ofstream(path, std::ios::binary) << seed;
     }
   }
   return 0;

@@ -3,8 +3,11 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <memory>
 #include <thread>
 
+#include "absl/synchronization/notification.h"
 #include "gtest/gtest.h"
 
 namespace claims {
@@ -47,12 +50,34 @@ TEST(ScopedThreadPriorityBoostTest, LowersTheNiceValueForItsLifetimeAndRestoresI
 TEST(ScopedThreadPriorityBoostTest, OnlyTheCallingThreadIsBoosted) {
   if (!CanRaisePriority()) GTEST_SKIP() << "needs CAP_SYS_NICE to lower a nice value";
   const int main_before = OwnNice();
-  std::thread worker([main_before] {
+  absl::Notification boosted, checked;
+  std::thread worker([&] {
     ScopedThreadPriorityBoost boost(3);
-    ASSERT_TRUE(boost.boosted());
+    EXPECT_TRUE(boost.boosted());
     EXPECT_LT(OwnNice(), main_before);
+    boosted.Notify();
+    checked.WaitForNotification();  // the boost is held while the main thread looks
+  });
+  boosted.WaitForNotification();
+  EXPECT_EQ(OwnNice(), main_before);  // while the worker is boosted
+  checked.Notify();
+  worker.join();
+  EXPECT_EQ(OwnNice(), main_before);
+}
+
+TEST(ScopedThreadPriorityBoostTest, DestroyedOnAnotherThreadItRestoresNothing) {
+  if (!CanRaisePriority()) GTEST_SKIP() << "needs CAP_SYS_NICE to lower a nice value";
+  const int main_before = OwnNice();
+  std::unique_ptr<ScopedThreadPriorityBoost> boost;
+  int worker_boosted = 0;
+  std::thread worker([&] {
+    boost = std::make_unique<ScopedThreadPriorityBoost>(2);
+    worker_boosted = OwnNice();
   });
   worker.join();
+  ASSERT_TRUE(boost->boosted());
+  EXPECT_LT(worker_boosted, main_before);
+  boost.reset();  // on the main thread: must not touch the main thread's (or any) nice value
   EXPECT_EQ(OwnNice(), main_before);
 }
 

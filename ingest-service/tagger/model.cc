@@ -153,7 +153,7 @@ void Model::Table::Build(const std::vector<Quantised>& entries) {
       slot = &it->second;
     }
     slot->fingerprint = Fingerprint(q.key);
-    std::copy(q.weight, q.weight + kNumTags - 1, slot->weight);
+    std::copy(q.weight, q.weight + (kNumTags - 1), slot->weight);
   }
 }
 
@@ -195,7 +195,7 @@ std::vector<Model::Quantised> Model::Table::Entries() const {
   auto add = [&](uint64_t key, const Slot& s) {
     Quantised q;
     q.key = key;
-    std::copy(s.weight, s.weight + kNumTags - 1, q.weight);
+    std::copy(s.weight, s.weight + (kNumTags - 1), q.weight);
     out.push_back(q);
   };
   for (size_t b = 0; b < buckets_.size(); ++b) {
@@ -214,7 +214,7 @@ void Model::Build(const std::vector<Quantised>& entries) {
   for (uint64_t key : SmallDomainKeys()) {
     Quantised q;
     q.key = key;
-    if (const int16_t* w = table_.Find(key)) std::copy(w, w + kNumTags - 1, q.weight);
+    if (const int16_t* w = table_.Find(key)) std::copy(w, w + (kNumTags - 1), q.weight);
     small.push_back(q);
   }
   small_.Build(small);

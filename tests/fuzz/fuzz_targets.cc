@@ -3,24 +3,30 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "common/utf8.h"
+#include "google/protobuf/util/json_util.h"
 #include "ingest-service/extract/extractor.h"
 #include "ingest-service/extract/html_text.h"
 #include "ingest-service/extract/request_content.h"
 #include "ingest-service/extract/url.h"
 #include "ingest-service/feeds/feed_articles.h"
 #include "ingest-service/feeds/feed_parser.h"
+#include "ingest-service/ingester.h"
+#include "ingest-service/tagger/attribution_model.h"
+#include "store/claim_store.h"
 
 namespace claims::fuzz {
 namespace {
@@ -30,12 +36,13 @@ using claims::v1::IngestArticleRequest;
 using extract::Extraction;
 using extract::Extractor;
 
-// The extractor every target shares, with the shipped data files and model; created on
-// first use and never destroyed (a driver may call checks until exit). Aborts when the data
-// files cannot be loaded: no target means anything without them.
+// The extractor every target shares: what the services run (the shipped data files, and
+// the learned tagger merged with the rules); created on first use and never destroyed (a
+// driver may call checks until exit). Aborts when the data files cannot be loaded: no
+// target means anything without them.
 const Extractor& SharedExtractor() {
   static const Extractor* const extractor = [] {
-    auto created = Extractor::Create(extract::DefaultExtractorOptions());
+    auto created = tagger::CreateDefaultExtractor();
     if (!created.ok()) {
       std::cerr << "fuzz: cannot create the extractor: " << created.status() << "\n";
       std::abort();
@@ -196,6 +203,103 @@ Outcome CheckUrl(absl::string_view input) {
   return {true, ""};
 }
 
+// A writer's store in a fresh temporary directory (laid out as claims-ingest opens it, without
+// the fsync per commit) and an Ingester on it, shared by every input of the request target;
+// closed and removed at exit.
+class SharedIngestion {
+ public:
+  static SharedIngestion& Get() {
+    static SharedIngestion* const instance = new SharedIngestion;
+    static const Remover remover{instance};  // destroyed at exit, before nothing else needs it
+    return *instance;
+  }
+  ingest::Ingester& ingester() { return *ingester_; }
+  const store::ClaimStore& store() const { return *store_; }
+
+ private:
+  struct Remover {
+    SharedIngestion* instance;
+    ~Remover() {
+      instance->ingester_.reset();
+      instance->store_.reset();
+      std::error_code ignored;
+      std::filesystem::remove_all(instance->dir_, ignored);
+    }
+  };
+  SharedIngestion() {
+    const char* base = std::getenv("TMPDIR");
+    std::string pattern = std::string(base != nullptr ? base : "/tmp") + "/claims-fuzz-db-XXXXXX";
+    if (mkdtemp(pattern.data()) == nullptr) std::abort();
+    dir_ = pattern;
+    store::PrimaryOptions options;
+    options.sync_writes = false;
+    options.memtables = store::MemtableLayout::kForWrites;
+    auto opened = store::ClaimStore::OpenPrimary(dir_ + "/db", options);
+    if (!opened.ok()) {
+      std::cerr << "fuzz: cannot open a store in " << dir_ << ": " << opened.status() << "\n";
+      std::abort();
+    }
+    store_ = *std::move(opened);
+    ingester_ = std::make_unique<ingest::Ingester>(&SharedExtractor(), store_.get());
+    if (absl::Status s = ingester_->RegisterCatalogues(); !s.ok()) {
+      std::cerr << "fuzz: " << s << "\n";
+      std::abort();
+    }
+  }
+
+  std::string dir_;
+  std::unique_ptr<store::ClaimStore> store_;
+  std::unique_ptr<ingest::Ingester> ingester_;
+};
+
+// An IngestArticleRequest in proto3 JSON, as `claimctl ingest --jsonl` reads a line, through
+// the Ingester into a real store. Accepted when stored: the stored article must then be the
+// one answered, and ingesting the same request again must change nothing (`unchanged`, the
+// same id: the exactly-once effect).
+Outcome CheckRequest(absl::string_view input) {
+  IngestArticleRequest request;
+  google::protobuf::util::JsonParseOptions json;
+  json.ignore_unknown_fields = true;
+  if (!google::protobuf::util::JsonStringToMessage(std::string(input), &request, json).ok()) return {};
+  ingest::Ingester& ingester = SharedIngestion::Get().ingester();
+  absl::StatusOr<claims::v1::IngestArticleResponse> first = ingester.Ingest(request);
+  if (!first.ok()) {
+    const absl::StatusCode code = first.status().code();
+    if (code == absl::StatusCode::kInvalidArgument || code == absl::StatusCode::kResourceExhausted) {
+      return {};
+    }
+    return {false, absl::StrCat("Ingest: undocumented error ", first.status().ToString())};
+  }
+  const std::string& id = first->article().id();
+  absl::StatusOr<claims::v1::Article> stored = SharedIngestion::Get().store().GetArticle(id);
+  if (!stored.ok()) return {false, absl::StrCat("article ", id, " not readable: ", stored.status().ToString())};
+  if (stored->claim_count() != first->article().claim_count()) {
+    return {false, absl::StrCat("article ", id, ": ", stored->claim_count(), " claims stored, ",
+                                first->article().claim_count(), " answered")};
+  }
+  absl::StatusOr<claims::v1::IngestArticleResponse> again = ingester.Ingest(request);
+  if (!again.ok()) return {false, absl::StrCat("the same request again: ", again.status().ToString())};
+  if (!again->unchanged() || again->article().id() != id) {
+    return {false, absl::StrCat("the same request again was not unchanged (id ", again->article().id(),
+                                ", first ", id, ")")};
+  }
+  return {true, ""};
+}
+
+std::vector<std::string> RequestSeeds(const std::string&) {
+  return {
+      R"({"url":"https://news.example.test/a?utm_source=x","title":"Council","publisher":"Example News",)"
+      R"("publishedTime":"2026-01-23T09:00:00Z","text":"\"We will not close the library,\" said Ann )"
+      R"(Leader, the council leader, on Wednesday. NHS England said last week that data was safe."})",
+      R"({"sourceId":"feed-guid-7","html":"<html><head><link rel=\"canonical\" href=\"https://b.example.test/p\">)"
+      R"(<meta property=\"og:title\" content=\"T\"></head><body><article><p>\u201cPatients never agreed,\u201d )"
+      R"(said Marion Macalpine of the Hackney Coalition Against Palantir.</p></article></body></html>"})",
+      R"({"text":"According to Palantir, the platform is secure. The watchdog warned that it was not.",)"
+      R"("authors":["Sam Writer"],"contentType":"","responseView":"INGEST_RESPONSE_VIEW_BASIC"})",
+      R"({"content":"PHA+IkEsIiBzaGUgc2FpZCwgIkIuIjwvcD4=","contentType":"text/html","url":"http://c.example.test"})",
+  };
+}
+
 std::vector<std::string> TextSeeds(const std::string& fixtures) { return FilesWithExtension(fixtures, ".txt"); }
 std::vector<std::string> HtmlSeeds(const std::string& fixtures) { return FilesWithExtension(fixtures, ".html"); }
 std::vector<std::string> FeedSeeds(const std::string&) { return {kRssSeed, kAtomSeed, kRdfSeed}; }
@@ -212,7 +316,8 @@ const std::vector<Target>& Targets() {
   static const std::vector<Target> targets = {{"text", CheckText, TextSeeds},
                                               {"html", CheckHtml, HtmlSeeds},
                                               {"feed", CheckFeed, FeedSeeds},
-                                              {"url", CheckUrl, UrlSeeds}};
+                                              {"url", CheckUrl, UrlSeeds},
+                                              {"request", CheckRequest, RequestSeeds}};
   return targets;
 }
 

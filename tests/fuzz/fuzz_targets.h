@@ -9,10 +9,12 @@
 //   - every span of every claim lies inside the article's text, and claim counts agree;
 //   - feeds: every item becomes a request that is extracted or refused with the documented
 //     codes;
-//   - CanonicalUrl is idempotent.
+//   - CanonicalUrl is idempotent;
+//   - requests (proto3 JSON, through the Ingester into a real store in a temporary
+//     directory): stored as answered, and the same request again changes nothing.
 //
-// Thread-compatible: a target's check may run on one thread at a time (the extractor it
-// shares is thread-safe, the rest is stateless).
+// Thread-compatible: a target's check may run on one thread at a time (the extractor and
+// the store they share are thread-safe, the rest is stateless).
 #ifndef CLAIMS_TESTS_FUZZ_FUZZ_TARGETS_H_
 #define CLAIMS_TESTS_FUZZ_FUZZ_TARGETS_H_
 
@@ -30,14 +32,14 @@ struct Outcome {
 };
 
 struct Target {
-  const char* name;  // "text", "html", "feed", "url"
+  const char* name;  // "text", "html", "feed", "url", "request"
   Outcome (*check)(absl::string_view input);
   // Inputs to start from. `fixtures_dir` holds tests/fixtures (its .txt and .html files seed
   // the article targets).
   std::vector<std::string> (*seeds)(const std::string& fixtures_dir);
 };
 
-// The four targets, in the order above.
+// The five targets, in the order above.
 const std::vector<Target>& Targets();
 // The target called `name`, or null.
 const Target* FindTarget(absl::string_view name);

@@ -1,6 +1,7 @@
 // Mutation fuzzing, for a bounded time, of the targets of tests/fuzz/fuzz_targets.h (article
 // text and HTML through the whole extractor, RSS/Atom/RDF feeds through the parser and on to
-// the extractor, feed times and URLs), with the checks that header lists, plus: no single
+// the extractor, feed times and URLs, article requests through the Ingester into a real
+// store), with the checks that header lists, plus: no single
 // input runs longer than 20 s (a hang or a pathological blow-up: a watchdog thread
 // saves the input and aborts; the limit is two orders of magnitude above the slowest input
 // seen, so it does not time the machine: speed is measured in bench/).
@@ -233,6 +234,7 @@ TEST(FuzzTest, ArticleText) { Fuzz("text"); }
 TEST(FuzzTest, ArticleHtml) { Fuzz("html"); }
 TEST(FuzzTest, Feeds) { Fuzz("feed"); }
 TEST(FuzzTest, FeedTimesAndUrls) { Fuzz("url"); }
+TEST(FuzzTest, IngestRequests) { Fuzz("request"); }
 
 }  // namespace
 }  // namespace claims

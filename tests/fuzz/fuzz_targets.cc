@@ -80,14 +80,16 @@ std::string SpanFailure(const Extraction& out) {
     return s.start() < 0 || s.start() > s.end() || s.end() > length;
   };
   if (out.article.claim_count() != static_cast<int64_t>(out.claims.size())) {
-    return absl::StrCat("claim_count ", out.article.claim_count(), " but ", out.claims.size(), " claims");
+    return absl::StrCat("claim_count ", out.article.claim_count(), " but ", out.claims.size(),
+                        " claims");
   }
   for (const Claim& c : out.claims) {
     if (c.content_spans().empty()) return absl::StrCat("claim ", c.id(), " has no content span");
     for (const auto& s : c.content_spans()) {
       if (outside(s)) return absl::StrCat("claim ", c.id(), ": content span outside the text");
     }
-    if (c.has_cue_span() && outside(c.cue_span())) return absl::StrCat("claim ", c.id(), ": cue span outside");
+    if (c.has_cue_span() && outside(c.cue_span()))
+      return absl::StrCat("claim ", c.id(), ": cue span outside");
     if (c.speaker().has_span() && outside(c.speaker().span())) {
       return absl::StrCat("claim ", c.id(), ": speaker span outside");
     }
@@ -98,10 +100,12 @@ std::string SpanFailure(const Extraction& out) {
 // Accepted when `request` is extracted with consistent spans; refusal with a documented
 // code is no failure.
 Outcome CheckExtraction(const IngestArticleRequest& request) {
-  absl::StatusOr<Extraction> out = SharedExtractor().Extract(request, absl::FromUnixSeconds(1800000000));
+  absl::StatusOr<Extraction> out =
+      SharedExtractor().Extract(request, absl::FromUnixSeconds(1800000000));
   if (!out.ok()) {
     const absl::StatusCode code = out.status().code();
-    if (code == absl::StatusCode::kInvalidArgument || code == absl::StatusCode::kResourceExhausted) {
+    if (code == absl::StatusCode::kInvalidArgument ||
+        code == absl::StatusCode::kResourceExhausted) {
       return {};
     }
     return {false, absl::StrCat("undocumented error: ", out.status().ToString())};
@@ -173,14 +177,18 @@ Outcome CheckFeed(absl::string_view input) {
         feeds::BuildFeedArticle(*feed, item, "https://news.example.test/feed.xml", nullptr);
     if (!article.ok()) {
       if (article.status().code() == absl::StatusCode::kFailedPrecondition) continue;
-      return {false, absl::StrCat("BuildFeedArticle: undocumented error ", article.status().ToString())};
+      return {false,
+              absl::StrCat("BuildFeedArticle: undocumented error ", article.status().ToString())};
     }
     // The item's or page's bytes become text or html as the ingester resolves them.
     absl::StatusOr<IngestArticleRequest> request = extract::ResolveRequestContent(article->request);
     if (!request.ok()) {
       const absl::StatusCode code = request.status().code();
-      if (code == absl::StatusCode::kInvalidArgument || code == absl::StatusCode::kResourceExhausted) continue;
-      return {false, absl::StrCat("ResolveRequestContent: undocumented error ", request.status().ToString())};
+      if (code == absl::StatusCode::kInvalidArgument ||
+          code == absl::StatusCode::kResourceExhausted)
+        continue;
+      return {false, absl::StrCat("ResolveRequestContent: undocumented error ",
+                                  request.status().ToString())};
     }
     if (Outcome o = CheckExtraction(*request); !o.failure.empty()) return o;
   }
@@ -260,28 +268,32 @@ Outcome CheckRequest(absl::string_view input) {
   IngestArticleRequest request;
   google::protobuf::util::JsonParseOptions json;
   json.ignore_unknown_fields = true;
-  if (!google::protobuf::util::JsonStringToMessage(std::string(input), &request, json).ok()) return {};
+  if (!google::protobuf::util::JsonStringToMessage(std::string(input), &request, json).ok())
+    return {};
   ingest::Ingester& ingester = SharedIngestion::Get().ingester();
   absl::StatusOr<claims::v1::IngestArticleResponse> first = ingester.Ingest(request);
   if (!first.ok()) {
     const absl::StatusCode code = first.status().code();
-    if (code == absl::StatusCode::kInvalidArgument || code == absl::StatusCode::kResourceExhausted) {
+    if (code == absl::StatusCode::kInvalidArgument ||
+        code == absl::StatusCode::kResourceExhausted) {
       return {};
     }
     return {false, absl::StrCat("Ingest: undocumented error ", first.status().ToString())};
   }
   const std::string& id = first->article().id();
   absl::StatusOr<claims::v1::Article> stored = SharedIngestion::Get().store().GetArticle(id);
-  if (!stored.ok()) return {false, absl::StrCat("article ", id, " not readable: ", stored.status().ToString())};
+  if (!stored.ok())
+    return {false, absl::StrCat("article ", id, " not readable: ", stored.status().ToString())};
   if (stored->claim_count() != first->article().claim_count()) {
     return {false, absl::StrCat("article ", id, ": ", stored->claim_count(), " claims stored, ",
                                 first->article().claim_count(), " answered")};
   }
   absl::StatusOr<claims::v1::IngestArticleResponse> again = ingester.Ingest(request);
-  if (!again.ok()) return {false, absl::StrCat("the same request again: ", again.status().ToString())};
+  if (!again.ok())
+    return {false, absl::StrCat("the same request again: ", again.status().ToString())};
   if (!again->unchanged() || again->article().id() != id) {
-    return {false, absl::StrCat("the same request again was not unchanged (id ", again->article().id(),
-                                ", first ", id, ")")};
+    return {false, absl::StrCat("the same request again was not unchanged (id ",
+                                again->article().id(), ", first ", id, ")")};
   }
   return {true, ""};
 }
@@ -300,13 +312,21 @@ std::vector<std::string> RequestSeeds(const std::string&) {
   };
 }
 
-std::vector<std::string> TextSeeds(const std::string& fixtures) { return FilesWithExtension(fixtures, ".txt"); }
-std::vector<std::string> HtmlSeeds(const std::string& fixtures) { return FilesWithExtension(fixtures, ".html"); }
+std::vector<std::string> TextSeeds(const std::string& fixtures) {
+  return FilesWithExtension(fixtures, ".txt");
+}
+std::vector<std::string> HtmlSeeds(const std::string& fixtures) {
+  return FilesWithExtension(fixtures, ".html");
+}
 std::vector<std::string> FeedSeeds(const std::string&) { return {kRssSeed, kAtomSeed, kRdfSeed}; }
 std::vector<std::string> UrlSeeds(const std::string&) {
   return {"https://News.Example.TEST:443/a/b?utm_source=x&id=7&fbclid=y#top",
-          "http://example.test", "HTTPS://[::1]:8080/?", "https://host./p?a=&b=2&ref=z",
-          "Fri, 23 Jan 2026 09:30:00 +0100", "23 Jan 26 10:00 EST", "2026-01-23T09:30:00.25-05:00",
+          "http://example.test",
+          "HTTPS://[::1]:8080/?",
+          "https://host./p?a=&b=2&ref=z",
+          "Fri, 23 Jan 2026 09:30:00 +0100",
+          "23 Jan 26 10:00 EST",
+          "2026-01-23T09:30:00.25-05:00",
           "2025-09-12"};
 }
 
@@ -329,23 +349,101 @@ const Target* FindTarget(absl::string_view name) {
 }
 
 const std::vector<std::string>& Dictionary() {
-  static const std::vector<std::string> dictionary = {"<p>", "</p>", "<div class=\"article-body\">", "</div>", "<article>", "</article>",
-          "<script>", "</script>", "<style>", "<!--", "-->", "<![CDATA[", "]]>", "<br>", "<nav>",
-          "<meta property=\"og:title\" content=\"", "<meta name=\"author\" content=\"",
-          "<link rel=\"canonical\" href=\"", "<script type=\"application/ld+json\">",
-          "{\"@type\":\"NewsArticle\",\"datePublished\":\"", "\"headline\":", "&amp;", "&quot;",
-          "&#x201C;", "&#8221;", "&#0;", "&#xD800;", "&nbsp;", "&", "\"", "\xE2\x80\x9C",
-          "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\xC2\xA0", "\xEF\xBB\xBF", "\xED\xA0\x80",
-          "\xF4\x90\x80\x80", "\xC3", " said ", " says ", " according to ", " told ", ", she said, ",
-          " warned that ", "Ms ", "Dr. ", " the spokesperson ", " NHS England ", " Palantir ",
-          " Ltd ", " (FDP) ", "Monday", " last week", " on Wednesday (January 21)", " in July 2025",
-          " 2025-07-01", " 31/02/2024", " yesterday", "\n\n", ". ", "?", ":", ";", "--",
-          "<item>", "</item>", "<entry>", "</entry>", "<title>", "</title>", "<link>", "</link>",
-          "<guid isPermaLink=\"true\">", "</guid>", "<pubDate>", "</pubDate>",
-          "Fri, 23 Jan 2026 09:30:00 +0100", "2026-01-23T09:30:00Z", "<content type=\"html\">",
-          "<content:encoded>", "<description>", "<link href=\"", "\"/>", "<!DOCTYPE x [<!ENTITY e \"",
-          "<?xml version=\"1.0\"?>", "http://", "https://", "?utm_source=x&fbclid=y", "#frag",
-          ":8080", "%2F", "@", "[::1]"};
+  static const std::vector<std::string> dictionary = {
+      "<p>",
+      "</p>",
+      "<div class=\"article-body\">",
+      "</div>",
+      "<article>",
+      "</article>",
+      "<script>",
+      "</script>",
+      "<style>",
+      "<!--",
+      "-->",
+      "<![CDATA[",
+      "]]>",
+      "<br>",
+      "<nav>",
+      "<meta property=\"og:title\" content=\"",
+      "<meta name=\"author\" content=\"",
+      "<link rel=\"canonical\" href=\"",
+      "<script type=\"application/ld+json\">",
+      "{\"@type\":\"NewsArticle\",\"datePublished\":\"",
+      "\"headline\":",
+      "&amp;",
+      "&quot;",
+      "&#x201C;",
+      "&#8221;",
+      "&#0;",
+      "&#xD800;",
+      "&nbsp;",
+      "&",
+      "\"",
+      "\xE2\x80\x9C",
+      "\xE2\x80\x9D",
+      "\xE2\x80\x98",
+      "\xE2\x80\x99",
+      "\xC2\xA0",
+      "\xEF\xBB\xBF",
+      "\xED\xA0\x80",
+      "\xF4\x90\x80\x80",
+      "\xC3",
+      " said ",
+      " says ",
+      " according to ",
+      " told ",
+      ", she said, ",
+      " warned that ",
+      "Ms ",
+      "Dr. ",
+      " the spokesperson ",
+      " NHS England ",
+      " Palantir ",
+      " Ltd ",
+      " (FDP) ",
+      "Monday",
+      " last week",
+      " on Wednesday (January 21)",
+      " in July 2025",
+      " 2025-07-01",
+      " 31/02/2024",
+      " yesterday",
+      "\n\n",
+      ". ",
+      "?",
+      ":",
+      ";",
+      "--",
+      "<item>",
+      "</item>",
+      "<entry>",
+      "</entry>",
+      "<title>",
+      "</title>",
+      "<link>",
+      "</link>",
+      "<guid isPermaLink=\"true\">",
+      "</guid>",
+      "<pubDate>",
+      "</pubDate>",
+      "Fri, 23 Jan 2026 09:30:00 +0100",
+      "2026-01-23T09:30:00Z",
+      "<content type=\"html\">",
+      "<content:encoded>",
+      "<description>",
+      "<link href=\"",
+      "\"/>",
+      "<!DOCTYPE x [<!ENTITY e \"",
+      "<?xml version=\"1.0\"?>",
+      "http://",
+      "https://",
+      "?utm_source=x&fbclid=y",
+      "#frag",
+      ":8080",
+      "%2F",
+      "@",
+      "[::1]"};
   return dictionary;
 }
 

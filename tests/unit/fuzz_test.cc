@@ -156,7 +156,8 @@ std::string SaveInput(const std::string& target, const std::string& input) {
 // Thread-safe.
 class HangWatchdog {
  public:
-  explicit HangWatchdog(std::string target) : target_(std::move(target)), thread_([this] { Run(); }) {}
+  explicit HangWatchdog(std::string target)
+      : target_(std::move(target)), thread_([this] { Run(); }) {}
   ~HangWatchdog() {
     {
       absl::MutexLock lock(&mu_);
@@ -222,8 +223,8 @@ void Fuzz(const std::string& name) {
       ++accepted;
       mutator.Accepted(input);
     }
-    ASSERT_EQ(outcome.failure, "") << name << " input " << inputs << " saved to "
-                                   << SaveInput(name, input);
+    ASSERT_EQ(outcome.failure, "")
+        << name << " input " << inputs << " saved to " << SaveInput(name, input);
   }
   EXPECT_GT(accepted, 0) << name << ": none of " << inputs << " inputs was accepted";
   std::cout << name << ": " << inputs << " inputs (" << accepted << " accepted) in "

@@ -8,13 +8,16 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "common/utf8.h"
 #include "google/protobuf/util/json_util.h"
@@ -196,7 +199,22 @@ Outcome CheckFeed(absl::string_view input) {
 }
 
 Outcome CheckUrl(absl::string_view input) {
-  feeds::ParseFeedTime(input);
+  // A time that parses must read back the same when written in RFC 3339 (as Atom writes it)
+  // and, to the second, in RFC 1123 (as RSS writes it): what a feed says is what is stored.
+  if (const std::optional<absl::Time> t = feeds::ParseFeedTime(input); t.has_value()) {
+    const int64_t year = absl::ToCivilYear(*t, absl::UTCTimeZone()).year();
+    const absl::Time whole_seconds = absl::FromUnixSeconds(absl::ToUnixSeconds(*t));
+    const std::pair<const char*, absl::Time> writings[] = {
+        {"%Y-%m-%d%ET%H:%M:%E*S%Ez", *t}, {"%a, %d %b %Y %H:%M:%S +0000", whole_seconds}};
+    for (const auto& [format, expected] : writings) {
+      const std::string written = absl::FormatTime(format, *t, absl::UTCTimeZone());
+      const std::optional<absl::Time> again = feeds::ParseFeedTime(written);
+      if (year >= 1000 && year <= 9999 && again != expected) {
+        return {false, absl::StrCat("ParseFeedTime: '", input.substr(0, 100), "' -> ", written,
+                                    " does not read back")};
+      }
+    }
+  }
   absl::StatusOr<std::string> url = extract::CanonicalUrl(input);
   if (!url.ok()) {
     if (url.status().code() == absl::StatusCode::kInvalidArgument) return {};

@@ -9,7 +9,8 @@
 //   - every span of every claim lies inside the article's text, and claim counts agree;
 //   - feeds: every item becomes a request that is extracted or refused with the documented
 //     codes;
-//   - CanonicalUrl is idempotent;
+//   - CanonicalUrl is idempotent; a feed time that parses reads back the same written in
+//     RFC 3339 and, to the second, in RFC 1123;
 //   - requests (proto3 JSON, through the Ingester into a real store in a temporary
 //     directory): stored as answered, and the same request again changes nothing.
 //

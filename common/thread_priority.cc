@@ -15,6 +15,21 @@ namespace {
 // containers in deploy/ drop every capability).
 std::atomic<bool> refused{false};
 
+// The lowest nice value RLIMIT_NICE lets an unprivileged thread take (20 - its soft limit),
+// or -20 when the limit is unlimited or unreadable. Read once: the boost runs in every group
+// commit, and the limit is set before a server starts.
+int NiceFloor() {
+  static const int floor = [] {
+    rlimit limit;
+    if (getrlimit(RLIMIT_NICE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY ||
+        limit.rlim_cur > 40) {
+      return -20;
+    }
+    return 20 - static_cast<int>(limit.rlim_cur);
+  }();
+  return floor;
+}
+
 }  // namespace
 
 ScopedThreadPriorityBoost::ScopedThreadPriorityBoost(int steps) {
@@ -23,14 +38,10 @@ ScopedThreadPriorityBoost::ScopedThreadPriorityBoost(int steps) {
   errno = 0;  // getpriority may legitimately return -1
   const int current = getpriority(PRIO_PROCESS, static_cast<id_t>(tid_));
   if (current == -1 && errno != 0) return;
+  // Without CAP_SYS_NICE, RLIMIT_NICE allows nice values down to NiceFloor(): take what it
+  // allows rather than nothing (setpriority refuses a value beyond it outright).
   int target = std::max(-20, current - steps);
-  // Without CAP_SYS_NICE, RLIMIT_NICE allows nice values down to 20 - its soft limit: take
-  // what it allows rather than nothing (setpriority refuses a value beyond it outright).
-  if (rlimit limit; getrlimit(RLIMIT_NICE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
-                    limit.rlim_cur <= 40) {
-    const int floor = 20 - static_cast<int>(limit.rlim_cur);
-    if (target < floor && floor < current) target = floor;
-  }
+  if (const int floor = NiceFloor(); target < floor && floor < current) target = floor;
   if (target >= current) return;
   if (setpriority(PRIO_PROCESS, static_cast<id_t>(tid_), target) != 0) {
     if (errno == EPERM || errno == EACCES) refused.store(true, std::memory_order_relaxed);

@@ -489,8 +489,7 @@ absl::Status ClaimStore::Commit(Writer* writer) {
   // Every queued writer waits on this leader, so it should not wait for a core behind the
   // threads still extracting: it runs at a higher priority until the batch is written (a
   // no-op without CAP_SYS_NICE).
-  std::optional<ScopedThreadPriorityBoost> boost;
-  boost.emplace(kLeaderPriorityBoost);
+  std::optional<ScopedThreadPriorityBoost> boost(std::in_place, kLeaderPriorityBoost);
   std::vector<const SortedBatch*> parts;
   int64_t sequence = first_sequence - 1;
   for (Writer* w : group) {

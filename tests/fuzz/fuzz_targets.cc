@@ -3,15 +3,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <system_error>
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
-#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -19,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "common/file_util.h"
 #include "common/utf8.h"
 #include "google/protobuf/util/json_util.h"
 #include "ingest-service/extract/extractor.h"
@@ -30,6 +28,7 @@
 #include "ingest-service/ingester.h"
 #include "ingest-service/tagger/attribution_model.h"
 #include "store/claim_store.h"
+#include "tests/testing/temp_dir.h"
 
 namespace claims::fuzz {
 namespace {
@@ -55,13 +54,6 @@ const Extractor& SharedExtractor() {
   return *extractor;
 }
 
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Every file under `dir` with extension `ext`, read whole, in path order.
 std::vector<std::string> FilesWithExtension(const std::string& dir, const std::string& ext) {
   std::vector<std::filesystem::path> paths;
@@ -72,8 +64,18 @@ std::vector<std::string> FilesWithExtension(const std::string& dir, const std::s
   }
   std::sort(paths.begin(), paths.end());
   std::vector<std::string> out;
-  for (const auto& p : paths) out.push_back(ReadFile(p));
+  for (const auto& p : paths) {
+    absl::StatusOr<std::string> bytes = ReadFileToString(p.string(), "seed");
+    if (bytes.ok()) out.push_back(*std::move(bytes));
+  }
   return out;
+}
+
+// INVALID_ARGUMENT and RESOURCE_EXHAUSTED: how the extractor and the ingester refuse an
+// article they cannot take (extractor.h); any other error is a failure.
+bool IsDocumentedRefusal(const absl::Status& status) {
+  return status.code() == absl::StatusCode::kInvalidArgument ||
+         status.code() == absl::StatusCode::kResourceExhausted;
 }
 
 // "" when every claim's spans lie inside the article's text and the counts agree.
@@ -106,11 +108,7 @@ Outcome CheckExtraction(const IngestArticleRequest& request) {
   absl::StatusOr<Extraction> out =
       SharedExtractor().Extract(request, absl::FromUnixSeconds(1800000000));
   if (!out.ok()) {
-    const absl::StatusCode code = out.status().code();
-    if (code == absl::StatusCode::kInvalidArgument ||
-        code == absl::StatusCode::kResourceExhausted) {
-      return {};
-    }
+    if (IsDocumentedRefusal(out.status())) return {};
     return {false, absl::StrCat("undocumented error: ", out.status().ToString())};
   }
   return {true, SpanFailure(*out)};
@@ -170,14 +168,15 @@ Outcome CheckHtml(absl::string_view input) {
 }
 
 Outcome CheckFeed(absl::string_view input) {
-  absl::StatusOr<feeds::Feed> feed = feeds::ParseFeed(input, "https://news.example.test/feed.xml");
+  constexpr absl::string_view kFeedUrl = "https://news.example.test/feed.xml";
+  absl::StatusOr<feeds::Feed> feed = feeds::ParseFeed(input, kFeedUrl);
   if (!feed.ok()) {
     if (feed.status().code() == absl::StatusCode::kInvalidArgument) return {};
     return {false, absl::StrCat("ParseFeed: undocumented error ", feed.status().ToString())};
   }
   for (const feeds::FeedItem& item : feed->items) {
     absl::StatusOr<feeds::FeedArticle> article =
-        feeds::BuildFeedArticle(*feed, item, "https://news.example.test/feed.xml", nullptr);
+        feeds::BuildFeedArticle(*feed, item, kFeedUrl, nullptr);
     if (!article.ok()) {
       if (article.status().code() == absl::StatusCode::kFailedPrecondition) continue;
       return {false,
@@ -186,10 +185,7 @@ Outcome CheckFeed(absl::string_view input) {
     // The item's or page's bytes become text or html as the ingester resolves them.
     absl::StatusOr<IngestArticleRequest> request = extract::ResolveRequestContent(article->request);
     if (!request.ok()) {
-      const absl::StatusCode code = request.status().code();
-      if (code == absl::StatusCode::kInvalidArgument ||
-          code == absl::StatusCode::kResourceExhausted)
-        continue;
+      if (IsDocumentedRefusal(request.status())) continue;
       return {false, absl::StrCat("ResolveRequestContent: undocumented error ",
                                   request.status().ToString())};
     }
@@ -201,15 +197,17 @@ Outcome CheckFeed(absl::string_view input) {
 Outcome CheckUrl(absl::string_view input) {
   // A time that parses must read back the same when written in RFC 3339 (as Atom writes it)
   // and, to the second, in RFC 1123 (as RSS writes it): what a feed says is what is stored.
-  if (const std::optional<absl::Time> t = feeds::ParseFeedTime(input); t.has_value()) {
-    const int64_t year = absl::ToCivilYear(*t, absl::UTCTimeZone()).year();
+  // Years outside 1000-9999 have no four-digit writing.
+  const std::optional<absl::Time> t = feeds::ParseFeedTime(input);
+  const int64_t year = t.has_value() ? absl::ToCivilYear(*t, absl::UTCTimeZone()).year() : 0;
+  if (year >= 1000 && year <= 9999) {
     const absl::Time whole_seconds = absl::FromUnixSeconds(absl::ToUnixSeconds(*t));
     const std::pair<const char*, absl::Time> writings[] = {
         {"%Y-%m-%d%ET%H:%M:%E*S%Ez", *t}, {"%a, %d %b %Y %H:%M:%S +0000", whole_seconds}};
     for (const auto& [format, expected] : writings) {
       const std::string written = absl::FormatTime(format, *t, absl::UTCTimeZone());
       const std::optional<absl::Time> again = feeds::ParseFeedTime(written);
-      if (year >= 1000 && year <= 9999 && again != expected) {
+      if (again != expected) {
         return {false, absl::StrCat("ParseFeedTime: '", input.substr(0, 100), "' -> ", written,
                                     " does not read back")};
       }
@@ -235,34 +233,20 @@ Outcome CheckUrl(absl::string_view input) {
 class SharedIngestion {
  public:
   static SharedIngestion& Get() {
-    static SharedIngestion* const instance = new SharedIngestion;
-    static const Remover remover{instance};  // destroyed at exit, before nothing else needs it
-    return *instance;
+    static SharedIngestion instance;
+    return instance;
   }
   ingest::Ingester& ingester() { return *ingester_; }
   const store::ClaimStore& store() const { return *store_; }
 
  private:
-  struct Remover {
-    SharedIngestion* instance;
-    ~Remover() {
-      instance->ingester_.reset();
-      instance->store_.reset();
-      std::error_code ignored;
-      std::filesystem::remove_all(instance->dir_, ignored);
-    }
-  };
   SharedIngestion() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = std::string(base != nullptr ? base : "/tmp") + "/claims-fuzz-db-XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) std::abort();
-    dir_ = pattern;
     store::PrimaryOptions options;
     options.sync_writes = false;
     options.memtables = store::MemtableLayout::kForWrites;
-    auto opened = store::ClaimStore::OpenPrimary(dir_ + "/db", options);
+    auto opened = store::ClaimStore::OpenPrimary(dir_.Sub("db"), options);
     if (!opened.ok()) {
-      std::cerr << "fuzz: cannot open a store in " << dir_ << ": " << opened.status() << "\n";
+      std::cerr << "fuzz: cannot open a store in " << dir_.path() << ": " << opened.status() << "\n";
       std::abort();
     }
     store_ = *std::move(opened);
@@ -273,7 +257,8 @@ class SharedIngestion {
     }
   }
 
-  std::string dir_;
+  // Destroyed in reverse: the ingester, the store, then the directory.
+  testing::TempDir dir_;
   std::unique_ptr<store::ClaimStore> store_;
   std::unique_ptr<ingest::Ingester> ingester_;
 };
@@ -291,11 +276,7 @@ Outcome CheckRequest(absl::string_view input) {
   ingest::Ingester& ingester = SharedIngestion::Get().ingester();
   absl::StatusOr<claims::v1::IngestArticleResponse> first = ingester.Ingest(request);
   if (!first.ok()) {
-    const absl::StatusCode code = first.status().code();
-    if (code == absl::StatusCode::kInvalidArgument ||
-        code == absl::StatusCode::kResourceExhausted) {
-      return {};
-    }
+    if (IsDocumentedRefusal(first.status())) return {};
     return {false, absl::StrCat("Ingest: undocumented error ", first.status().ToString())};
   }
   const std::string& id = first->article().id();

@@ -1,18 +1,17 @@
 // Mutation fuzzing, for a bounded time, of the targets of tests/fuzz/fuzz_targets.h (article
 // text and HTML through the whole extractor, RSS/Atom/RDF feeds through the parser and on to
 // the extractor, feed times and URLs, article requests through the Ingester into a real
-// store), with the checks that header lists, plus: no single
-// input runs longer than 20 s (a hang or a pathological blow-up: a watchdog thread
-// saves the input and aborts; the limit is two orders of magnitude above the slowest input
-// seen, so it does not time the machine: speed is measured in bench/).
+// store), with the checks that header lists, plus: no single input runs longer than 20 s (a
+// hang or a pathological blow-up: a watchdog thread saves the input and aborts; the limit is
+// two orders of magnitude above the slowest input seen, so it does not time the machine:
+// speed is measured in bench/).
 //
 // Each target mutates its seeds for CLAIMS_FUZZ_SECONDS seconds (default 3), keeping some of
 // the mutants it accepted as new seeds so that mutations compound past the first checks,
 // with the targets' dictionary. A failing input is written to a file whose path the failure
-// names; CLAIMS_FUZZ_SEED (default 1) changes the sequence, CLAIMS_FUZZ_HANG_SECONDS the
-// hang limit, which is deterministic for a
-// seed (how far it gets depends on the time budget). Coverage-guided fuzzing of the same
-// targets: scripts/fuzz.sh (clang's libFuzzer).
+// names. CLAIMS_FUZZ_SEED (default 1) changes the sequence, which is deterministic for a seed
+// (how far it gets depends on the time budget); CLAIMS_FUZZ_HANG_SECONDS changes the hang
+// limit. Coverage-guided fuzzing of the same targets: scripts/fuzz.sh (clang's libFuzzer).
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>

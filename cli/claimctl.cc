@@ -327,10 +327,10 @@ int RunWatch(const Globals& g, const FilterFlags& f, std::string resume, const s
 }
 
 int RunExtract(const ArticleFlags& a, const std::string& file, const std::string& output,
-               std::istream& in, std::ostream& out, std::ostream& err) {
+               const std::string& model, std::istream& in, std::ostream& out, std::ostream& err) {
   auto format = ParseOutputFormat(output);
   if (!format.ok()) return Fail(err, format.status());
-  auto extractor = tagger::CreateDefaultExtractor();
+  auto extractor = tagger::CreateExtractor(extract::DefaultExtractorOptions(), model);
   if (!extractor.ok()) return Fail(err, extractor.status());
   auto content = ReadInput(file, in);
   if (!content.ok()) return Fail(err, content.status());
@@ -425,6 +425,12 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
   eval->add_option("--corpus", corpus, "corpus folder (with data/SPLIT/text and data/SPLIT/attributions)")->required();
   eval->add_option("--split", split, "train, dev or test");
   eval->add_option("--limit", max_documents, "at most this many articles (0: all)");
+  // The learned model of `extract` and `eval`, as claims-ingest's --attribution_model.
+  std::string model = EnvOr("CLAIMS_ATTRIBUTION_MODEL", "");
+  const std::string model_help =
+      "learned attribution model file (env CLAIMS_ATTRIBUTION_MODEL; default: the shipped one; "
+      "none: the rules alone)";
+  eval->add_option("--model", model, model_help);
   bool agreement = false;
   eval->add_flag("--agreement", agreement,
                  "score the annotators against each other instead (articles annotated more than once)");
@@ -433,6 +439,7 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
   CLI::App* extract_cmd = app.add_subcommand("extract", "run the extractor offline on one file");
   AddArticleFlags(extract_cmd, &article_flags);
   extract_cmd->add_option("--output,-o", output, "table or jsonl");
+  extract_cmd->add_option("--model", model, model_help);
   extract_cmd->add_option("FILE", extract_file, "text or HTML file; - reads stdin")->required();
 
   std::string id;
@@ -495,7 +502,7 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
     return RunIngestFeed(feed, out, err);
   }
   if (claims_cmd->parsed()) return RunClaims(g, filter_flags, limit, page_size, order, output, out, err);
-  if (extract_cmd->parsed()) return RunExtract(article_flags, extract_file, output, in, out, err);
+  if (extract_cmd->parsed()) return RunExtract(article_flags, extract_file, output, model, in, out, err);
   if (eval->parsed() && agreement) {
     auto scores = eval::EvaluateAgreement(corpus, split);
     if (!scores.ok()) return Fail(err, scores.status());
@@ -503,7 +510,7 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
     return 0;
   }
   if (eval->parsed()) {
-    auto extractor = tagger::CreateDefaultExtractor();
+    auto extractor = tagger::CreateExtractor(extract::DefaultExtractorOptions(), model);
     if (!extractor.ok()) return Fail(err, extractor.status());
     auto scores = eval::EvaluateCorpus(**extractor, {corpus, split, max_documents});
     if (!scores.ok()) return Fail(err, scores.status());

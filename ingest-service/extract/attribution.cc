@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "ingest-service/extract/word_filter.h"
 
 namespace claims::extract {
@@ -175,7 +176,10 @@ const Set& TrailingWords() {
       "television", "tv", "online", "website", "x", "twitter", "facebook", "linkedin",
       "instagram", "bluesky", "council", "full", "public", "weekend", "days", "ago",
       "weeks", "months", "years", "after", "before", "during", "following", "with",
-      "from", "for", "by", "as", "and", "simply", "firmly", "flatly", "bluntly", "only"};
+      "from", "for", "by", "as", "and", "simply", "firmly", "flatly", "bluntly", "only",
+      // "said three days ago that"
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+      "eleven", "twelve", "day"};
   return *s;
 }
 
@@ -317,6 +321,31 @@ class Finder {
     phrase->apposition = {};
     *phrase_end = j;
     return true;
+  }
+
+  // ", the legal campaign group," / ", Foxglove's director," after the source of a leading
+  // "According to X,": an apposition of at most 8 words that starts with a determiner or a
+  // possessive, ends with a role or organisation noun (RoleWords) and a comma, and is
+  // followed by more words that are not a relative clause. Returns the closing comma's
+  // token, or `comma` when there is no such apposition.
+  size_t AppositionEnd(size_t comma, size_t limit) const {
+    const size_t b = comma + 1;
+    if (b >= limit || !IsWord(b)) return comma;
+    const absl::string_view first = Lower(b);
+    const bool determiner = first == "the" || first == "a" || first == "an";
+    const bool possessive = tokens_[b].capitalised && (absl::EndsWith(first, "'s") ||
+                                                       absl::EndsWith(first, "\xE2\x80\x99s"));
+    if (!determiner && !possessive) return comma;
+    for (size_t k = b + 1; k < limit && k - b <= 8; ++k) {
+      if (Is(k, ",")) {
+        if (!RoleWords().contains(Lower(k - 1)) || k + 1 >= limit || !IsWord(k + 1)) return comma;
+        const absl::string_view next = Lower(k + 1);
+        if (next == "which" || next == "who" || next == "whose" || next == "that") return comma;
+        return k;
+      }
+      if (!IsWord(k) || InQuote(k)) return comma;
+    }
+    return comma;
   }
 
   // Can token i be part of a speaker's noun phrase? `right` is the token after it inside the
@@ -736,9 +765,20 @@ class Finder {
   // --- Indirect speech ------------------------------------------------------------------
 
   // Skips trailing words ("on Wednesday") after a cue; returns the index after them.
+  // A word that may stand between a cue and what it closes or introduces: TrailingWords, or
+  // the day of a date ("said on 3 June that", "said on June 3rd").
+  bool IsTrailing(size_t k) const {
+    if (TrailingWords().contains(Lower(k))) return true;
+    const absl::string_view w = Lower(k);
+    size_t digits = 0;
+    while (digits < w.size() && absl::ascii_isdigit(static_cast<unsigned char>(w[digits]))) ++digits;
+    if (digits == 0 || digits > 2) return false;
+    const absl::string_view rest = w.substr(digits);
+    return rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th";
+  }
+
   size_t SkipTrailing(size_t k, size_t limit, bool allow_object) const {
-    while (k < limit && IsWord(k) &&
-           (TrailingWords().contains(Lower(k)) || (allow_object && tokens_[k].capitalised))) {
+    while (k < limit && IsWord(k) && (IsTrailing(k) || (allow_object && tokens_[k].capitalised))) {
       ++k;
     }
     return k;
@@ -786,11 +826,12 @@ class Finder {
         // "According to X, CONTENT." (possibly after a short adverbial).
         if (!SourceAfterAccordingTo(c + 2, ce, &sp, &phrase_end)) return false;
         size_t b = phrase_end;
-        if (Is(b, ",")) {
-          ++b;
-        } else {
-          return false;
+        if (!Is(b, ",")) return false;
+        if (const size_t app_end = AppositionEnd(b, ce); app_end != b) {
+          sp.apposition = {b + 1, app_end};
+          b = app_end;
         }
+        ++b;
         if (!ContentOk(b, ce)) return false;
         out->push_back(MakeIndirect(c, c + 2, sp, {{b, ce}}, s));
         return true;
@@ -829,8 +870,7 @@ class Finder {
         // Look for "that" shortly after the cue, past trailing words or the listener.
         size_t k = b;
         while (k < ce && k - b < 8 && IsWord(k) && Lower(k) != "that" &&
-               (TrailingWords().contains(Lower(k)) || tokens_[k].capitalised ||
-                info.takes_object)) {
+               (IsTrailing(k) || tokens_[k].capitalised || info.takes_object)) {
           ++k;
         }
         if (k < ce && IsWord(k) && Lower(k) == "that") {

@@ -35,6 +35,9 @@ enum class WordKind : uint8_t {
   kYearWord,   // "year"
   kNight,
   kOf,
+  kAgoUnit,     // "day", "days", "weeks", "months", "years" (value 1, 7, 30, 365), only before "ago"
+  kAgo,
+  kNumberWord,  // value 1..12: "a", "an", "one" ... "twelve"
 };
 
 struct WordInfo {
@@ -73,6 +76,18 @@ const absl::flat_hash_map<std::string, WordInfo>& Lexicon() {
     (*m)["month"] = {WordKind::kMonthWord, 0, false};
     (*m)["year"] = {WordKind::kYearWord, 0, false};
     (*m)["night"] = {WordKind::kNight, 0, false};
+    // "three days ago", "a week ago", "two years ago".
+    (*m)["day"] = {WordKind::kAgoUnit, 1, false};
+    (*m)["days"] = {WordKind::kAgoUnit, 1, false};
+    (*m)["weeks"] = {WordKind::kAgoUnit, 7, false};
+    (*m)["months"] = {WordKind::kAgoUnit, 30, false};
+    (*m)["years"] = {WordKind::kAgoUnit, 365, false};
+    (*m)["ago"] = {WordKind::kAgo, 0, false};
+    static constexpr const char* kNumbers[] = {"one", "two",   "three", "four",   "five",   "six",
+                                               "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    for (int i = 0; i < 12; ++i) (*m)[kNumbers[i]] = {WordKind::kNumberWord, i + 1, false};
+    (*m)["a"] = {WordKind::kNumberWord, 1, false};
+    (*m)["an"] = {WordKind::kNumberWord, 1, false};
     return m;
   }();
   return *kLexicon;
@@ -441,6 +456,8 @@ class Matcher {
       return false;
     }
 
+    if (MatchAgo(i, m, next)) return true;
+
     if (MatchCalendarDate(i, &year, &month, &day, &last)) {
       bool ok = true;
       absl::CivilDay d;
@@ -507,6 +524,42 @@ class Matcher {
       default:
         return false;
     }
+  }
+
+  // "three days ago" (DAY), "two weeks ago" (DAY, 7 days a week as "last week"), "six months
+  // ago" (MONTH), "a year ago" (YEAR): a count of 1-99 in digits or 1-12 in words.
+  bool MatchAgo(size_t i, DateMention* m, size_t* next) const {
+    const Token& t = tokens_[i];
+    int count = 0;
+    if (t.kind == TokenKind::kNumber && !t.ordinal && t.number >= 1 && t.number <= 99) {
+      count = t.number;
+    } else if (t.kind == TokenKind::kWord && t.word.kind == WordKind::kNumberWord) {
+      count = t.word.value;
+    } else {
+      return false;
+    }
+    const size_t unit = i + 1, ago = i + 2;
+    if (!Has(ago) || !GapIsSpace(unit) || !GapIsSpace(ago) || !IsKind(ago, WordKind::kAgo)) {
+      return false;
+    }
+    const int days = IsKind(unit, WordKind::kAgoUnit) ? tokens_[unit].word.value
+                     : IsKind(unit, WordKind::kWeek)      ? 7
+                     : IsKind(unit, WordKind::kMonthWord) ? 30
+                     : IsKind(unit, WordKind::kYearWord)  ? 365
+                                                          : 0;
+    if (days == 1) {
+      Set(m, i, ago, ref_ - count, DatePrecision::kDay);
+    } else if (days == 7) {
+      Set(m, i, ago, ref_ - 7 * count, DatePrecision::kDay);
+    } else if (days == 30) {
+      Set(m, i, ago, absl::CivilDay(absl::CivilMonth(ref_) - count), DatePrecision::kMonth);
+    } else if (days == 365) {
+      Set(m, i, ago, absl::CivilDay(ref_.year() - count, 1, 1), DatePrecision::kYear);
+    } else {
+      return false;
+    }
+    *next = ago + 1;
+    return true;
   }
 
   // "last week|month|year|night|Monday|July".

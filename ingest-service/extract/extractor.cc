@@ -11,6 +11,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -179,13 +180,21 @@ void SetSpan(const CodePointIndex& cpi, ByteSpan span, claims::v1::Span* out) {
 }
 
 // A content span as the claim's text shows it: a whole quotation without its quotation marks
-// and the comma that hands over to the cue ("“We object,” she said" -> We object). The span
-// itself keeps the marks, as annotators mark direct quotes.
+// and the comma that hands over to the cue ("“We object,” she said" -> We object), or the
+// opening mark of a quotation that goes on in the next paragraph. The span itself keeps the
+// marks, as annotators mark direct quotes.
 absl::string_view DisplayPart(absl::string_view part) {
   const size_t open = DoubleQuoteMarkAt(part, 0);
   if (open == 0) return part;
   const size_t close = DoubleQuoteMarkBefore(part, part.size());
-  if (close == 0 || open + close > part.size()) return part;
+  if (close == 0) {
+    // A quotation that goes on in the next paragraph: its words without the opening mark.
+    for (size_t pos = open; pos < part.size(); ++pos) {
+      if (DoubleQuoteMarkAt(part, pos) > 0) return part;
+    }
+    return part.substr(open);
+  }
+  if (open + close > part.size()) return part;
   absl::string_view inner = part.substr(open, part.size() - open - close);
   while (!inner.empty() && (inner.back() == ',' || inner.back() == ' ')) inner.remove_suffix(1);
   return inner.empty() ? part : inner;
@@ -204,8 +213,37 @@ ByteSpan WithQuotationMarks(absl::string_view text, ByteSpan span) {
     ++close;
   }
   const size_t len = DoubleQuoteMarkAt(text, close);
-  if (len == 0) return span;
-  return {span.begin - open, close + len};
+  if (len > 0) return {span.begin - open, close + len};
+  // A paragraph of a quotation that goes on in the next one has no closing mark: the span
+  // starts at its opening mark and ends with the paragraph.
+  size_t end = close;
+  while (end < text.size() && (text[end] == ' ' || text[end] == '\t' || text[end] == '\r')) ++end;
+  if (end < text.size() && text[end] == '\n') return {span.begin - open, close};
+  return span;
+}
+
+// "said on 3 June that ...", tagged with the content from "June"; "said two weeks ago that
+// ...": a date (FindDates) that starts between a cue and its content, or at the content's
+// start, with nothing but words before it, is the time of saying, not what was said.
+// Returns the content span without it (and a comma after it), or `span` when it does not
+// start so or nothing would be left.
+ByteSpan WithoutLeadingDate(absl::string_view text, ByteSpan cue, ByteSpan span) {
+  if (cue.end > span.begin || span.begin - cue.end > 64) return span;
+  const absl::string_view window = text.substr(cue.end, span.end - cue.end);
+  // The reference day only decides which date is meant, not where one is.
+  for (const DateMention& d : FindDates(window, absl::CivilDay(2000, 1, 1))) {
+    const size_t begin = cue.end + d.begin, end = cue.end + d.end;
+    if (begin > span.begin) break;
+    if (end <= span.begin) continue;
+    for (size_t k = cue.end; k < begin; ++k) {
+      const char c = text[k];
+      if (!absl::ascii_isalpha(static_cast<unsigned char>(c)) && c != ' ') return span;
+    }
+    size_t b = end;
+    while (b < span.end && (text[b] == ',' || text[b] == ' ')) ++b;
+    return b < span.end ? ByteSpan{b, span.end} : span;
+  }
+  return span;
 }
 
 // Which attributions a claim is made of, from the rules' and the learned model's, none
@@ -221,10 +259,57 @@ ByteSpan WithQuotationMarks(absl::string_view text, ByteSpan span) {
 // attribution with no source words takes the speaker phrase of a rule's on the same cue.
 // Every speaker phrase then goes through the same resolution. In text order of their cues,
 // as the resolver needs.
-std::vector<Attribution> MergeAttributions(absl::string_view text, std::vector<Attribution> rules,
+std::vector<Attribution> MergeAttributions(absl::string_view text, const Segmentation& seg,
+                                           std::vector<Attribution> rules,
                                            std::vector<Attribution> learned) {
   if (learned.empty()) return rules;
   for (Attribution& a : learned) a.learned = true;
+  // A learned attribution whose source words are also its content ("According to Foxglove,
+  // the legal campaign group, at least 11 trusts began ..." tagged with a source that runs
+  // into the content) gives way to a rule's attribution on the same cue; without one, its
+  // content starts after the source.
+  auto shares_cue_with_rule = [&](const Attribution& a) {
+    for (const Attribution& r : rules) {
+      if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end) return true;
+    }
+    return false;
+  };
+  std::vector<Attribution> consistent;
+  consistent.reserve(learned.size());
+  for (Attribution& a : learned) {
+    const TokenRange& head = a.speaker.head;
+    if (head.empty() || head.end > seg.tokens.size() || a.speaker.apposition.end > seg.tokens.size()) {
+      consistent.push_back(std::move(a));
+      continue;
+    }
+    const size_t last = std::max(head.end, a.speaker.apposition.end) - 1;
+    const ByteSpan source{seg.tokens[head.begin].begin, seg.tokens[last].end};
+    bool overlap = false;
+    for (const ByteSpan& c : a.content) overlap = overlap || (c.begin < source.end && source.begin < c.end);
+    if (!overlap) {
+      consistent.push_back(std::move(a));
+      continue;
+    }
+    if (shares_cue_with_rule(a)) continue;
+    std::vector<ByteSpan> content;
+    for (ByteSpan c : a.content) {
+      if (c.begin >= source.begin && c.begin < source.end) {
+        c.begin = source.end;
+        // "Jane Ellis reckons the plan ...": nor does it hold the cue after the source.
+        if (a.cue.begin >= c.begin && a.cue.end < c.end) c.begin = a.cue.end;
+      }
+      while (c.begin < c.end && (text[c.begin] == ',' || text[c.begin] == ' ')) ++c.begin;
+      if (c.begin < c.end && !(c.begin < source.end && source.begin < c.end)) content.push_back(c);
+    }
+    if (content.empty()) continue;
+    a.content = std::move(content);
+    a.kind = ContentKind(text, a.content);
+    consistent.push_back(std::move(a));
+  }
+  learned = std::move(consistent);
+  for (Attribution& a : learned) {
+    for (ByteSpan& c : a.content) c = WithoutLeadingDate(text, a.cue, c);
+  }
   // A learned attribution with no source words takes the speaker phrase of a rule's
   // attribution on the same cue ("Northwick Analytics Ltd, which supplies ..., denied that").
   for (Attribution& a : learned) {
@@ -388,7 +473,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   const ArticleOrganisations orgs(text, seg, organisations_);
   const std::vector<Quote> quotes = FindQuotes(text, seg);
   const std::vector<Attribution> attributions = MergeAttributions(
-      text, FindAttributions(text, seg), model_ != nullptr ? model_->Find(text, seg) : std::vector<Attribution>());
+      text, seg, FindAttributions(text, seg), model_ != nullptr ? model_->Find(text, seg) : std::vector<Attribution>());
   SpeakerResolver resolver(text, seg, orgs, quotes);
   const CodePointIndex cpi(text);
   // The article is scanned for topic keywords once; each claim's context counts from that.
@@ -491,7 +576,9 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
         for (const ByteSpan& span : a.content) {
           inside = inside || (d.begin < span.end && d.end > span.begin);
         }
-        if (inside) continue;
+        // A time of saying is not after the article: "said on 10 June" in a 6 June article
+        // is not taken for the coming 10 June (a day's leeway for time zones).
+        if (inside || d.day > reference_day + 1) continue;
         const size_t distance = d.end <= a.cue.begin ? a.cue.begin - d.end
                                 : d.begin >= a.cue.end ? d.begin - a.cue.end
                                                        : 0;

@@ -255,6 +255,13 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
           tokens[e + 1].kind != TokenKind::kWord) {
         break;
       }
+      // "Marion Macalpine of Hackney Coalition Against Palantir": a person's name before
+      // "of" is not the first half of an organisation's ("Department of Health", "Royal
+      // College of Nursing" have an organisation word before it).
+      if ((w == "of" || w == "for") && !saw_of && e - b >= 2 &&
+          !LooksLikeOrganisation(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin))) {
+        break;
+      }
       if (w == "of" || w == "for") saw_of = true;
       ++e;
     }

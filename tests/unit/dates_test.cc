@@ -168,6 +168,23 @@ TEST(FindDatesTest, RelativeWeeksMonthsAndYears) {
   ExpectDates("the last weeks; this is it; earlier, this", kRef, {});
 }
 
+TEST(FindDatesTest, CountsOfDaysWeeksMonthsAndYearsAgo) {
+  ExpectDates(
+      "three days ago, 10 days ago, a week ago, two weeks ago, six months ago, A year ago, "
+      "12 years ago",
+      kRef,
+      {{"three days ago", absl::CivilDay(2025, 7, 13), DatePrecision::kDay},
+       {"10 days ago", absl::CivilDay(2025, 7, 6), DatePrecision::kDay},
+       {"a week ago", absl::CivilDay(2025, 7, 9), DatePrecision::kDay},
+       {"two weeks ago", absl::CivilDay(2025, 7, 2), DatePrecision::kDay},
+       {"six months ago", absl::CivilDay(2025, 1, 1), DatePrecision::kMonth},
+       {"A year ago", absl::CivilDay(2024, 1, 1), DatePrecision::kYear},
+       {"12 years ago", absl::CivilDay(2013, 1, 1), DatePrecision::kYear}});
+  // A count needs its unit and "ago" right after it.
+  ExpectDates("two days later, days ago, a long time ago, 3rd day ago, 100 days ago, 3 days", kRef,
+              {});
+}
+
 TEST(FindDatesTest, InvalidCalendarDatesAreSkipped) {
   ExpectDates("31 February 2025 and 0 March and 32 May", kRef, {});
   ExpectDates("29 February 2024", kRef,

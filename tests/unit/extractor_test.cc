@@ -602,6 +602,93 @@ TEST_F(ExtractorTest, ALargeArticleIsExtractedWhole) {
   EXPECT_GT(out->claims.size(), static_cast<size_t>(repetitions) * 5);
 }
 
+// --- Cases found by probing with our own articles (2026-12-04) ---------------------------
+
+IngestArticleRequest Article(const std::string& text, int y = 2025, int m = 6, int d = 6) {
+  IngestArticleRequest request;
+  request.set_text(text);
+  *request.mutable_published_time() = Midnight(y, m, d);
+  return request;
+}
+
+TEST_F(ExtractorTest, PersonOfAnOrganisationWithoutTheIsThePersonAffiliatedToIt) {
+  const std::string text =
+      "\"People are angry and they want to be heard,\" said group spokesperson Marion Macalpine "
+      "of Hackney Coalition Against Palantir.\n\nThe campaigners said they expected more than "
+      "2,000 people.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 2u);
+  const Speaker& s = out.claims[0].speaker();
+  EXPECT_EQ(s.name(), "Marion Macalpine");
+  EXPECT_EQ(s.kind(), Speaker::PERSON);
+  EXPECT_EQ(s.role(), "spokesperson");
+  EXPECT_EQ(s.affiliation_id(), "hackney-coalition-against-palantir");
+  EXPECT_THAT(Orgs(out.claims[0]), ElementsAre("hackney-coalition-against-palantir*"));
+  // "the campaigners" refer back to the coalition, not to an organisation named after her.
+  EXPECT_EQ(out.claims[1].speaker().id(), "hackney-coalition-against-palantir");
+}
+
+TEST_F(ExtractorTest, LeadingAccordingToKeepsTheSourcesAppositionOutOfTheContent) {
+  const std::string text =
+      "According to Foxglove, the legal campaign group, at least 11 trusts began using the "
+      "platform early.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 1u);
+  const Claim& c = out.claims[0];
+  EXPECT_EQ(c.text(), "at least 11 trusts began using the platform early");
+  EXPECT_EQ(c.speaker().mention(), "Foxglove, the legal campaign group");
+  EXPECT_EQ(c.speaker().id(), "foxglove");
+  EXPECT_EQ(c.speaker().role(), "legal campaign group");
+}
+
+TEST_F(ExtractorTest, LeadingAccordingToWithoutAppositionStartsTheContentAfterTheComma) {
+  // "the plan, which ..." is the content's subject, not an apposition of the source.
+  const std::string text =
+      "According to Hackney Council, the plan, which was approved in May, will cost more than "
+      "expected.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "the plan, which was approved in May, will cost more than expected");
+}
+
+TEST_F(ExtractorTest, ADateBetweenTheCueAndThatIsTheTimeOfSaying) {
+  const std::string text =
+      "Ms Smyth said on 3 June that every trust would be free to leave the platform.";
+  const Extraction out = MustExtract(Article(text, 2026, 1, 14));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "every trust would be free to leave the platform");
+  EXPECT_EQ(Day(out.claims[0].claim_time()), "2025-06-03");
+  EXPECT_EQ(out.claims[0].claim_time_precision(), Claim::DAY);
+}
+
+TEST_F(ExtractorTest, ATimeOfSayingIsNeverAfterThePublication) {
+  // 10 June in a 6 June article is not the coming 10 June: the claim keeps the article's day.
+  const std::string text = "The BMA said on 10 June that patients deserved better.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(Day(out.claims[0].claim_time()), "2025-06-06");
+  const std::string ago = "The BMA said three days ago that patients deserved better.";
+  const Extraction out2 = MustExtract(Article(ago));
+  ASSERT_EQ(out2.claims.size(), 1u);
+  EXPECT_EQ(Day(out2.claims[0].claim_time()), "2025-06-03");
+}
+
+TEST_F(ExtractorTest, AQuotationContinuedInTheNextParagraphKeepsItsOpeningMark) {
+  const std::string text =
+      "Dr Katie Bramall-Stainer said: \"Patients tell their GPs things they would not tell "
+      "anyone else.\n\n\"We have asked NHS England repeatedly and we are still waiting.\"";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 1u);
+  const Claim& c = out.claims[0];
+  EXPECT_THAT(Contents(c, text),
+              ElementsAre("\"Patients tell their GPs things they would not tell anyone else.",
+                          "\"We have asked NHS England repeatedly and we are still waiting.\""));
+  // The text shows the words without the marks.
+  EXPECT_EQ(c.text(),
+            "Patients tell their GPs things they would not tell anyone else. We have asked NHS "
+            "England repeatedly and we are still waiting.");
+}
+
 // --- Merging a learned model's attributions with the rules' ---------------------------------
 
 // A learned model whose answers the test fixes in advance (spans given as the words they
@@ -710,6 +797,41 @@ TEST(MergeTest, ALearnedAttributionWithoutSourceBorrowsTheRulesSpeaker) {
   EXPECT_EQ(out.claims[0].text(), "its products made automated decisions");
   EXPECT_EQ(out.claims[0].speaker().id(), "northwick-analytics");
   EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::ORGANISATION);
+}
+
+TEST(MergeTest, ALearnedSourceThatRunsIntoItsContentGivesWayToTheRules) {
+  const std::string text =
+      "According to Foxglove, the legal campaign group, at least 11 trusts began using the "
+      "platform early.";
+  const Extraction out = ExtractWith(
+      {{"According to", "Foxglove, the legal campaign group, at least 11 trusts",
+        "Foxglove, the legal campaign group, at least 11 trusts began using the platform early"}},
+      text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "at least 11 trusts began using the platform early");
+  EXPECT_EQ(out.claims[0].speaker().mention(), "Foxglove, the legal campaign group");
+}
+
+TEST(MergeTest, WithoutARuleALearnedContentStartsAfterItsSource) {
+  // The rules find nothing here ("reckons" is no cue of theirs).
+  const std::string text = "Dr Jane Ellis reckons the plan is unsafe for patients.";
+  const Extraction out =
+      ExtractWith({{"reckons", "Dr Jane Ellis", "Jane Ellis reckons the plan is unsafe for patients"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "the plan is unsafe for patients");
+}
+
+TEST(MergeTest, ADateAtTheStartOfALearnedContentIsTheTimeOfSaying) {
+  const std::string text = "Ms Smyth said on 3 June that every trust would be free to leave.";
+  const Extraction out = ExtractWith({{"said", "Ms Smyth", "June that every trust would be free to leave"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "that every trust would be free to leave");
+  EXPECT_EQ(Day(out.claims[0].claim_time()), "2025-06-03");
+  const std::string ago = "The union said two weeks ago that it would ballot members.";
+  const Extraction out2 = ExtractWith({{"said", "The union", "two weeks ago that it would ballot members"}}, ago);
+  ASSERT_EQ(out2.claims.size(), 1u);
+  EXPECT_EQ(out2.claims[0].text(), "that it would ballot members");
+  EXPECT_EQ(Day(out2.claims[0].claim_time()), "2026-01-09");
 }
 
 }  // namespace

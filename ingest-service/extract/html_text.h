@@ -39,7 +39,10 @@ struct HtmlArticle {
 };
 
 // Never fails on malformed markup or bytes (gumbo repairs it; malformed JSON-LD is
-// skipped); INVALID_ARGUMENT only when the page has no article text at all.
+// skipped); INVALID_ARGUMENT only when gumbo builds no tree. A page with no article text
+// (only furniture, or text nested deeper than 256 elements) gives an empty `text`, for the
+// caller to refuse as it documents (the extractor: EMPTY_ARTICLE). Gumbo records no parse
+// errors, so memory stays linear in the page even with thousands of unclosed tags.
 // Thread-safe (no shared state).
 absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html);
 

@@ -1,11 +1,14 @@
 #include "ingest-service/extract/html_text.h"
 
+#include <sys/resource.h>
+
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/time/time.h"
 #include "gtest/gtest.h"
 
@@ -120,13 +123,35 @@ TEST(ParseHtmlArticleTest, DropsFurnitureByTagClassIdRoleAndHiddenness) {
   EXPECT_EQ(a.text, "Opinion kept.\n\nOne two\n\nthree");
 }
 
-TEST(ParseHtmlArticleTest, PageWithoutTextIsInvalidArgument) {
+TEST(ParseHtmlArticleTest, PageWithoutTextHasEmptyTextAndKeepsItsMetadata) {
   for (absl::string_view html :
        {"", "   ", "<html><head><title>Only a title</title></head><body></body></html>",
         "<nav>menu only</nav>", "<script>alert(1)</script>"}) {
     absl::StatusOr<HtmlArticle> a = ParseHtmlArticle(html);
-    EXPECT_EQ(a.status().code(), absl::StatusCode::kInvalidArgument) << html;
+    ASSERT_TRUE(a.ok()) << html << ": " << a.status();
+    EXPECT_EQ(a->text, "") << html;
   }
+  absl::StatusOr<HtmlArticle> a =
+      ParseHtmlArticle("<html><head><title>Only a title</title></head><body></body></html>");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title, "Only a title");
+}
+
+// Gumbo's default records every parse error with a copy of the open elements, which made
+// memory grow with the square of the number of unclosed tags (1.8 GB for 15,000 <div>s).
+TEST(ParseHtmlArticleTest, ThousandsOfUnclosedTagsParseInLinearMemory) {
+  struct rusage before {};
+  getrusage(RUSAGE_SELF, &before);
+  std::string html = "<!DOCTYPE html><html><body><p>Intro text stays.</p>";
+  for (int i = 0; i < 30000; ++i) html += "<div>";
+  html += "<p>deep</p>";
+  absl::StatusOr<HtmlArticle> a = ParseHtmlArticle(html);
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_EQ(a->text, "Intro text stays.");  // the text below 256 levels is not read
+  struct rusage after {};
+  getrusage(RUSAGE_SELF, &after);
+  // ru_maxrss is in KiB. Quadratic growth would need several GiB here; linear needs tens of MiB.
+  EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 512 * 1024);
 }
 
 TEST(ParseHtmlArticleTest, GarbageMarkupDoesNotCrash) {
@@ -141,13 +166,15 @@ TEST(ParseHtmlArticleTest, GarbageMarkupDoesNotCrash) {
   };
   for (const std::string& html : cases) {
     absl::StatusOr<HtmlArticle> a = ParseHtmlArticle(html);
-    if (a.ok()) EXPECT_FALSE(a->text.empty()) << html;
+    ASSERT_TRUE(a.ok()) << html << ": " << a.status();
+    // An unterminated comment runs to the end of the page, as in a browser.
+    EXPECT_EQ(a->text.empty(), absl::StartsWith(html, "<!--")) << html;
   }
   std::string deep;
   for (int i = 0; i < 3000; ++i) deep += "<div>";
   deep += "deep text";
   absl::StatusOr<HtmlArticle> a = ParseHtmlArticle(deep);
-  EXPECT_TRUE(a.ok() || a.status().code() == absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(a.ok()) << a.status();
 }
 
 TEST(ParseHtmlArticleTest, RandomBytesDoNotCrash) {

@@ -118,11 +118,25 @@ bool IsFurnitureWord(absl::string_view w) {
   return false;
 }
 
+// Class names that file a post under a taxonomy rather than say what the element is
+// (WordPress's "tag-social-care", "category-comment", "format-standard" on the <article>).
+bool IsTaxonomyClass(absl::string_view c) {
+  static constexpr absl::string_view kPrefixes[] = {"tag-", "category-", "format-", "status-",
+                                                    "type-", "postid-", "topic-"};
+  for (absl::string_view p : kPrefixes) {
+    if (absl::StartsWith(c, p)) return true;
+  }
+  return false;
+}
+
 bool AttributeMarksFurniture(absl::string_view value) {
   if (value.empty()) return false;
   const std::string lower = absl::AsciiStrToLower(value);
-  for (absl::string_view word : absl::StrSplit(lower, absl::ByAnyChar(" \t\n-_:./"), absl::SkipEmpty())) {
-    if (IsFurnitureWord(word)) return true;
+  for (absl::string_view name : absl::StrSplit(lower, absl::ByAnyChar(" \t\n\r\f"), absl::SkipEmpty())) {
+    if (IsTaxonomyClass(name)) continue;
+    for (absl::string_view word : absl::StrSplit(name, absl::ByAnyChar("-_:./"), absl::SkipEmpty())) {
+      if (IsFurnitureWord(word)) return true;
+    }
   }
   return false;
 }
@@ -139,7 +153,7 @@ bool IsDropped(const GumboNode* node) {
     case GUMBO_TAG_SCRIPT:
     case GUMBO_TAG_STYLE:
     case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_LABEL:
     case GUMBO_TAG_BUTTON:
     case GUMBO_TAG_FIGCAPTION:
     case GUMBO_TAG_IFRAME:
@@ -171,6 +185,10 @@ bool IsDropped(const GumboNode* node) {
   if (absl::StrContains(style, "display:none") || absl::StrContains(style, "display: none")) {
     return true;
   }
+  // A page's outer containers carry layout classes ("right-sidebar nav-float-right" on a
+  // WordPress <body>), not furniture.
+  const GumboTag tag = Tag(node);
+  if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN) return false;
   return AttributeMarksFurniture(Attr(node, "class")) || AttributeMarksFurniture(Attr(node, "id"));
 }
 
@@ -270,6 +288,22 @@ size_t TextLength(const GumboNode* node, int depth) {
   return total;
 }
 
+// Length of the text of TextLength(node) that lies inside links.
+size_t LinkTextLength(const GumboNode* node, int depth, bool in_link) {
+  if (depth > kMaxDepth) return 0;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+    return in_link ? Collapse(node->v.text.text == nullptr ? "" : node->v.text.text).size() : 0;
+  }
+  if (!IsElement(node) || IsDropped(node)) return 0;
+  in_link = in_link || Tag(node) == GUMBO_TAG_A;
+  size_t total = 0;
+  const GumboVector& children = Children(node);
+  for (unsigned i = 0; i < children.length; ++i) {
+    total += LinkTextLength(static_cast<const GumboNode*>(children.data[i]), depth + 1, in_link);
+  }
+  return total;
+}
+
 // Everything the page says about itself, gathered in one walk.
 struct PageFacts {
   std::string og_title, og_site_name, og_url, og_locale, canonical, html_lang;
@@ -280,6 +314,9 @@ struct PageFacts {
   std::vector<const GumboNode*> article_bodies;  // [itemprop=articleBody]
   std::vector<const GumboNode*> articles;        // <article>
   std::vector<const GumboNode*> paragraphs;      // <p>
+  // Elements whose own text is split into lines by <br> (a press release in one <div>),
+  // with the length of that text.
+  std::vector<std::pair<const GumboNode*, size_t>> line_blocks;
   const GumboNode* body = nullptr;
 };
 
@@ -368,6 +405,19 @@ void Gather(const GumboNode* node, int depth, bool in_furniture, PageFacts* f) {
     if (absl::StrContains(Attr(node, "itemprop"), "articleBody")) f->article_bodies.push_back(node);
     if (tag == GUMBO_TAG_ARTICLE) f->articles.push_back(node);
     if (tag == GUMBO_TAG_P) f->paragraphs.push_back(node);
+    if (tag != GUMBO_TAG_P && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) {
+      int breaks = 0;
+      size_t length = 0;
+      const GumboVector& children = Children(node);
+      for (unsigned i = 0; i < children.length; ++i) {
+        const GumboNode* c = static_cast<const GumboNode*>(children.data[i]);
+        if (Tag(c) == GUMBO_TAG_BR) ++breaks;
+        if (c->type == GUMBO_NODE_TEXT && c->v.text.text != nullptr) {
+          length += Collapse(c->v.text.text).size();
+        }
+      }
+      if (breaks >= 2 && length > 0) f->line_blocks.emplace_back(node, length);
+    }
   }
   const GumboVector& children = Children(node);
   for (unsigned i = 0; i < children.length; ++i) {
@@ -389,12 +439,14 @@ const GumboNode* Longest(const std::vector<const GumboNode*>& nodes, size_t* len
 }
 
 // The element holding the article body: [itemprop=articleBody], else the <article> with the
-// most text, else the element whose paragraphs (its own, and half of its grandchildren's)
-// carry the most text, else <body>.
+// most text (unless that has less than half the text of the next candidate), else the
+// element whose paragraphs (its own, half of its grandchildren's, and text lines split by
+// <br>) carry the most text, else <body>.
 const GumboNode* ChooseRoot(const PageFacts& f) {
   size_t len = 0;
   if (const GumboNode* n = Longest(f.article_bodies, &len); n != nullptr) return n;
-  if (const GumboNode* n = Longest(f.articles, &len); n != nullptr) return n;
+  size_t article_length = 0;
+  const GumboNode* article = Longest(f.articles, &article_length);
   std::vector<std::pair<const GumboNode*, double>> scores;
   auto add = [&scores](const GumboNode* n, double s) {
     for (auto& [node, score] : scores) {
@@ -413,6 +465,7 @@ const GumboNode* ChooseRoot(const PageFacts& f) {
       add(p->parent->parent, length / 2);
     }
   }
+  for (const auto& [node, length] : f.line_blocks) add(node, static_cast<double>(length));
   const GumboNode* best = f.body;
   double best_score = 0;
   for (const auto& [node, score] : scores) {
@@ -420,6 +473,13 @@ const GumboNode* ChooseRoot(const PageFacts& f) {
       best = node;
       best_score = score;
     }
+  }
+  // An <article> holds the story unless it is a teaser card ("More stories" as <article
+  // class="card">) beside a story in a <div>: one whose text is mostly a link, or that has
+  // less than half the text of the best paragraphs, gives way to them.
+  if (article != nullptr && static_cast<double>(article_length) >= best_score / 2 &&
+      (best_score == 0 || 2 * LinkTextLength(article, 0, false) < article_length)) {
+    return article;
   }
   return best;
 }

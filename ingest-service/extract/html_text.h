@@ -16,12 +16,17 @@ struct HtmlArticle {
   // The article body as plain text: one paragraph per block element (<p>, <li>, <h2>,
   // <td>..., and <br>), paragraphs separated by "\n\n", whitespace (no-break spaces
   // included) collapsed, entities decoded. The body is the [itemprop=articleBody] element,
-  // else the <article> with the most text, else the element whose <p> children carry the
-  // most text. Dropped: nav, header, footer, aside, script, style, noscript, form, button,
-  // figcaption, iframe, svg, the <h1> headline, hidden elements (hidden, aria-hidden,
-  // display:none), ARIA navigation/banner/contentinfo/complementary roles, and elements
-  // whose class or id names furniture (cookie, consent, banner, newsletter, subscribe,
-  // related, share, social, promo, advert, ad, teaser, comments, breadcrumb, menu, sidebar...).
+  // else the <article> with the most text unless it is mostly link text or has less than
+  // half the text of the next candidate (teaser cards), else the element whose <p> children
+  // (and text lines split by <br>) carry the most text. Dropped: nav, header, footer, aside,
+  // script, style, noscript, button, label, form controls, figcaption, iframe, svg, the <h1>
+  // headline, hidden elements (hidden, aria-hidden, display:none), ARIA
+  // navigation/banner/contentinfo/complementary roles, and elements other than <body>,
+  // <html> and <main> whose class or id names furniture (cookie, consent, banner,
+  // newsletter, subscribe, related, share, social, promo, advert, ad, teaser, comments,
+  // breadcrumb, menu, sidebar...); taxonomy classes ("tag-social-care", "category-comment")
+  // name no furniture. A <form> is kept (ASP.NET pages wrap the whole page in one); its
+  // controls are not.
   std::string text;
   // og:title, then the first <h1>, then <title> (minus a trailing " | Publisher"), then
   // JSON-LD headline.

@@ -119,7 +119,8 @@ TEST(ParseHtmlArticleTest, DropsFurnitureByTagClassIdRoleAndHiddenness) {
       "<div hidden><p>hidden</p></div><div aria-hidden=\"true\"><p>aria</p></div>"
       "<div class=\"commentary\"><p>Opinion kept.</p></div>"
       "<p>One <b>two</b><br>three</p><script>var x = '<p>no</p>';</script>"
-      "<style>p{}</style><form><p>form</p></form><footer>foot</footer></body>");
+      "<style>p{}</style><form><label>Email</label><input><button>Sign up</button></form>"
+      "<footer>foot</footer></body>");
   EXPECT_EQ(a.text, "Opinion kept.\n\nOne two\n\nthree");
 }
 
@@ -135,6 +136,60 @@ TEST(ParseHtmlArticleTest, PageWithoutTextHasEmptyTextAndKeepsItsMetadata) {
       ParseHtmlArticle("<html><head><title>Only a title</title></head><body></body></html>");
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->title, "Only a title");
+}
+
+// Page layouts found by probing with pages modelled on real sites (2026-12-04).
+TEST(ParseHtmlArticleTest, TaxonomyClassesOnTheArticleAndLayoutClassesOnTheBodyAreNotFurniture) {
+  const HtmlArticle a = MustParse(
+      "<html><body class=\"single-post right-sidebar nav-float-right\"><main>"
+      "<article class=\"post type-post hentry category-comment tag-social-care\">"
+      "<p>The trust joined the platform in April, its board papers show.</p>"
+      "<p>Campaigners said they would keep up the pressure.</p></article>"
+      "<div class=\"donate-box\"><p>Support local news.</p></div></main></body></html>");
+  EXPECT_EQ(a.text,
+            "The trust joined the platform in April, its board papers show.\n\n"
+            "Campaigners said they would keep up the pressure.");
+}
+
+TEST(ParseHtmlArticleTest, APageWrappedInAFormKeepsItsTextButNotTheFormControls) {
+  // ASP.NET WebForms pages put the whole page in one <form>.
+  const HtmlArticle a = MustParse(
+      "<html><body><form id=\"aspnetForm\" method=\"post\"><div class=\"content\">"
+      "<p>The council said it had received more than 400 letters.</p>"
+      "<p>It will publish its answer next month.</p></div>"
+      "<label for=\"q\">Search the site</label><input id=\"q\"><button>Go</button>"
+      "</form></body></html>");
+  EXPECT_EQ(a.text,
+            "The council said it had received more than 400 letters.\n\n"
+            "It will publish its answer next month.");
+}
+
+TEST(ParseHtmlArticleTest, ABodyOfLinesSplitByBreaksIsTheArticle) {
+  const HtmlArticle a = MustParse(
+      "<html><body><div class=\"header-links\"><p>Was this page helpful?</p></div>"
+      "<div class=\"release\">The council has written to NHS England.<br /><br />"
+      "Councillor Priya Shah said residents had a right to know who could see their data."
+      "<br /><br />The council said it had received more than 400 letters.</div>"
+      "</body></html>");
+  EXPECT_EQ(a.text,
+            "The council has written to NHS England.\n\nCouncillor Priya Shah said residents had "
+            "a right to know who could see their data.\n\nThe council said it had received more "
+            "than 400 letters.");
+}
+
+TEST(ParseHtmlArticleTest, TeaserCardsInArticleElementsDoNotReplaceTheStory) {
+  const HtmlArticle a = MustParse(
+      "<html><body><div class=\"story-body\">"
+      "<p>North Bristol NHS Trust has paused its roll-out of the platform.</p>"
+      "<p>A trust spokesperson said it had listened to its clinicians.</p>"
+      "<p>NHS England said other trusts were continuing with the programme.</p></div>"
+      "<div class=\"more-stories\"><article class=\"card\"><a href=\"/n1\"><h3>Bridge "
+      "closed</h3><p>Engineers said the works would take at least six weeks and warned "
+      "drivers to expect long delays.</p></a></article></div></body></html>");
+  EXPECT_EQ(a.text,
+            "North Bristol NHS Trust has paused its roll-out of the platform.\n\n"
+            "A trust spokesperson said it had listened to its clinicians.\n\n"
+            "NHS England said other trusts were continuing with the programme.");
 }
 
 // Gumbo's default records every parse error with a copy of the open elements, which made

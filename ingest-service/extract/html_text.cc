@@ -556,6 +556,10 @@ void VisitJsonLd(const nlohmann::json& v, int depth, JsonLdFacts* facts) {
     return;
   }
   if (auto graph = v.find("@graph"); graph != v.end()) VisitJsonLd(*graph, depth + 1, facts);
+  // A WebPage whose mainEntity is the NewsArticle.
+  if (auto main = v.find("mainEntity"); main != v.end() && !facts->found) {
+    VisitJsonLd(*main, depth + 1, facts);
+  }
 }
 
 JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts) {
@@ -581,10 +585,27 @@ std::string CleanAuthor(std::string name) {
   return std::string(v);
 }
 
+// A byline's job title rather than a name: "Health Reporter", "Health correspondent",
+// "Local Democracy Reporter", "Chronicle Reporter".
+bool IsJobTitle(absl::string_view part) {
+  static constexpr absl::string_view kTitles[] = {
+      "reporter", "correspondent", "editor", "writer", "journalist", "columnist",
+      "contributor", "producer", "staff", "desk", "team", "newsroom"};
+  const size_t space = part.find_last_of(' ');
+  // "A. Writer" is a name: an initial before the word.
+  const absl::string_view first = part.substr(0, part.find(' '));
+  if (absl::EndsWith(first, ".") || first.size() == 1) return false;
+  const std::string last = absl::AsciiStrToLower(space == absl::string_view::npos ? part : part.substr(space + 1));
+  for (absl::string_view t : kTitles) {
+    if (last == t) return true;
+  }
+  return false;
+}
+
 void AddAuthors(absl::string_view value, std::vector<std::string>* authors) {
-  for (absl::string_view part : absl::StrSplit(value, absl::ByAnyChar(",;"))) {
+  for (absl::string_view part : absl::StrSplit(value, absl::ByAnyChar(",;|"))) {
     std::string name = CleanAuthor(std::string(part));
-    if (name.empty()) continue;
+    if (name.empty() || IsJobTitle(name)) continue;
     const bool seen = std::any_of(authors->begin(), authors->end(), [&](const std::string& a) {
       return absl::EqualsIgnoreCase(a, name);
     });

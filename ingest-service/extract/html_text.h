@@ -34,8 +34,10 @@ struct HtmlArticle {
   std::string publisher;      // og:site_name, then JSON-LD publisher.name
   std::string canonical_url;  // <link rel=canonical>, then og:url (as written, not resolved)
   std::string language;       // <html lang>, then og:locale; primary subtag, lower-case
-  // meta name=author and article:author (split at ',' and ';', "By " removed, URLs
-  // skipped), then JSON-LD author(s) (string, object or array); duplicates removed.
+  // meta name=author and article:author, then JSON-LD author(s) (string, object or array,
+  // in the first NewsArticle-like object: top level, in @graph or as a WebPage's
+  // mainEntity); split at ',', ';' and '|', "By " removed, URLs and job titles ("Health
+  // Reporter", "Health correspondent") skipped, duplicates removed.
   std::vector<std::string> authors;
   // article:published_time (or meta itemprop=datePublished), then JSON-LD datePublished,
   // then the first <time datetime> outside furniture; RFC 3339, or a date alone (UTC

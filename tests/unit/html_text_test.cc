@@ -92,6 +92,25 @@ TEST(ParseHtmlArticleTest, JsonLdGraphAuthorStringAndPublisher) {
   EXPECT_EQ(a.canonical_url, "");
 }
 
+TEST(ParseHtmlArticleTest, JsonLdNewsArticleAsAWebPagesMainEntityBeatsATrendingStripsTime) {
+  const HtmlArticle a = MustParse(
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"WebPage\","
+      "\"mainEntity\":{\"@type\":\"NewsArticle\",\"datePublished\":\"2025-02-18T07:00:00Z\","
+      "\"author\":[{\"name\":\"Helen Carter, Health Reporter\"}],"
+      "\"publisher\":{\"name\":\"Evening Chronicle\"}}}</script>"
+      "<meta name=\"author\" content=\"Chronicle Reporter\"></head>"
+      "<body><div class=\"strip\"><time datetime=\"2025-02-17T21:14:00Z\">Yesterday</time></div>"
+      "<p>Body text.</p></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Helen Carter"}));  // no job titles
+  EXPECT_EQ(a.publisher, "Evening Chronicle");
+  ASSERT_TRUE(a.published_time.has_value());
+  EXPECT_EQ(*a.published_time, Utc(2025, 2, 18, 7));
+  const HtmlArticle b = MustParse(
+      "<html><head><meta name=\"author\" content=\"Paul Wright | Local Democracy Reporter\">"
+      "</head><body><p>Body.</p></body></html>");
+  EXPECT_EQ(b.authors, (std::vector<std::string>{"Paul Wright"}));
+}
+
 TEST(ParseHtmlArticleTest, MalformedJsonLdAndBadDatesAreIgnored) {
   const HtmlArticle a = MustParse(
       "<meta property=\"article:published_time\" content=\"yesterday\">"

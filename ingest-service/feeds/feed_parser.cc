@@ -13,8 +13,10 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "ingest-service/extract/html_text.h"
 
 namespace claims::feeds {
 namespace {
@@ -113,6 +115,15 @@ std::string AtomText(xmlDoc* doc, const xmlNode* n, bool* is_html) {
   return Content(n);
 }
 
+// The words of an Atom title of type "html" or "xhtml" ("NHS <em>Federated Data Platform</em>
+// &amp; you"): its markup removed and entities decoded; as given when it has no words.
+std::string TitleText(const std::string& title, bool is_html) {
+  if (!is_html) return title;
+  absl::StatusOr<extract::HtmlArticle> page = extract::ParseHtmlArticle(absl::StrCat("<p>", title, "</p>"));
+  if (!page.ok() || page->text.empty()) return title;
+  return absl::StrReplaceAll(page->text, {{"\n\n", " "}});
+}
+
 // RSS <author> is an e-mail address, "jo@example.org (Jo Bloggs)": keep the name.
 std::string RssAuthor(absl::string_view value) {
   value = absl::StripAsciiWhitespace(value);
@@ -179,7 +190,8 @@ FeedItem ParseAtomEntry(xmlDoc* doc, const xmlNode* entry, absl::string_view bas
     const absl::string_view name = LocalName(c);
     if (name == "title") {
       bool html = false;
-      out.title = Collapse(AtomText(doc, c, &html));
+      const std::string title = AtomText(doc, c, &html);
+      out.title = Collapse(TitleText(title, html));
     } else if (name == "link") {
       const std::string rel = Attr(c, "rel");
       if (!rel.empty() && rel != "alternate") continue;
@@ -380,7 +392,8 @@ absl::StatusOr<Feed> ParseFeed(absl::string_view xml, absl::string_view feed_url
     for (const xmlNode* c = root->children; c != nullptr; c = c->next) {
       if (Is(c, kAtomNs, "title")) {
         bool html = false;
-        feed.title = Collapse(AtomText(doc.get(), c, &html));
+        const std::string title = AtomText(doc.get(), c, &html);
+        feed.title = Collapse(TitleText(title, html));
       } else if (Is(c, kAtomNs, "link") && (Attr(c, "rel").empty() || Attr(c, "rel") == "alternate")) {
         feed.link = Attr(c, "href");
       } else if (Is(c, kAtomNs, "entry")) {

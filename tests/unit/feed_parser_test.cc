@@ -91,7 +91,7 @@ TEST(FeedParserTest, ParsesAtomEntries) {
     <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The <b>ICO</b> said councils must check.</p></div></content>
   </entry>
   <entry>
-    <title>Text only</title>
+    <title type="html">Council statement on the NHS &lt;em&gt;Federated Data Platform&lt;/em&gt; &amp;amp; you</title>
     <id>https://bulletin.example.test/story/43</id>
     <updated>2025-09-13T00:00:00Z</updated>
     <content type="text">Plain text content.</content>
@@ -113,6 +113,8 @@ TEST(FeedParserTest, ParsesAtomEntries) {
   EXPECT_THAT(a.content, ::testing::Not(HasSubstr("<div")));
   EXPECT_TRUE(a.content_is_html);
   const FeedItem& b = feed->items[1];
+  // An html title is shown as its words.
+  EXPECT_EQ(b.title, "Council statement on the NHS Federated Data Platform & you");
   EXPECT_EQ(b.published, Utc(2025, 9, 13));  // updated when there is no published
   EXPECT_EQ(b.content, "Plain text content.");
   EXPECT_FALSE(b.content_is_html);

@@ -246,6 +246,25 @@ ByteSpan WithoutLeadingDate(absl::string_view text, ByteSpan cue, ByteSpan span)
   return span;
 }
 
+// A content span that stops a few words short of the end of a sentence without final
+// punctuation (a standfirst or headline: "Campaigners warn that the contract could erode
+// public trust in the NHS"), as the model, trained on sentences that end in a full stop,
+// tags it: the span runs to the sentence's end when at most 4 words, and nothing else,
+// are left. Other spans are returned as they are.
+ByteSpan ToUnpunctuatedSentenceEnd(const Segmentation& seg, ByteSpan span) {
+  const auto& tokens = seg.tokens;
+  const size_t last = std::lower_bound(tokens.begin(), tokens.end(), span.end,
+                                       [](const Token& t, size_t e) { return t.end < e; }) -
+                      tokens.begin();
+  if (last >= tokens.size() || tokens[last].end != span.end) return span;
+  const Sentence& s = seg.sentences[tokens[last].sentence];
+  if (s.end_token <= last + 1 || s.end_token > last + 5 || s.end_token > tokens.size()) return span;
+  for (size_t k = last + 1; k < s.end_token; ++k) {
+    if (tokens[k].kind != TokenKind::kWord) return span;
+  }
+  return {span.begin, tokens[s.end_token - 1].end};
+}
+
 // Which attributions a claim is made of, from the rules' and the learned model's, none
 // overlapping another (cue or content): first the rules' strong ones (Attribution::strong:
 // quotations in several pieces, split by their cue or continued over paragraphs, which the
@@ -308,7 +327,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   }
   learned = std::move(consistent);
   for (Attribution& a : learned) {
-    for (ByteSpan& c : a.content) c = WithoutLeadingDate(text, a.cue, c);
+    for (ByteSpan& c : a.content) c = ToUnpunctuatedSentenceEnd(seg, WithoutLeadingDate(text, a.cue, c));
   }
   // A learned attribution with no source words takes the speaker phrase of a rule's
   // attribution on the same cue ("Northwick Analytics Ltd, which supplies ..., denied that").

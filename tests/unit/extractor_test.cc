@@ -834,5 +834,18 @@ TEST(MergeTest, ADateAtTheStartOfALearnedContentIsTheTimeOfSaying) {
   EXPECT_EQ(Day(out2.claims[0].claim_time()), "2026-01-09");
 }
 
+TEST(MergeTest, ALearnedContentRunsToTheEndOfASentenceWithoutFinalPunctuation) {
+  // A standfirst: the model, trained on sentences that end in a full stop, stops short.
+  const std::string text = "Campaigners warn that the contract could erode public trust in the NHS";
+  const Extraction out = ExtractWith({{"warn", "Campaigners", "that the contract could erode public trust"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "that the contract could erode public trust in the NHS");
+  // With a full stop, the span is the model's.
+  const std::string full = "Campaigners warn that the contract could erode public trust in the NHS.";
+  const Extraction out2 = ExtractWith({{"warn", "Campaigners", "that the contract could erode public trust"}}, full);
+  ASSERT_EQ(out2.claims.size(), 1u);
+  EXPECT_EQ(out2.claims[0].text(), "that the contract could erode public trust");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -249,6 +249,22 @@ TEST(TaggerTest, AContentGoesToTheCueInItsOwnParagraphBeforeOneInTheParagraphBef
   EXPECT_EQ(Text(text, out[1].content[1]), "\"It hailed.\"");
 }
 
+TEST(TaggerTest, AContentGoesToTheCueInItsOwnSentenceBeforeANearerOneInTheNext) {
+  const std::string text = "Ann said on Monday 3 June that it rained. She repeated it later.";
+  const extract::Segmentation seg = extract::Segment(text);
+  // Ann said on Monday 3 June that it rained . She repeated it later .
+  const std::vector<uint8_t> tags = {kBSource, kBCue,    kO,    kO,        kO,   kO, kBContent, kIContent,
+                                     kIContent, kO,      kBSource, kBCue, kBContent, kO, kO};
+  ASSERT_EQ(seg.tokens.size(), tags.size());
+  const auto out = Assemble(seg, tags);
+  ASSERT_EQ(out.size(), 2u);
+  // "that it rained" is two tokens from "repeated" and four from "said".
+  ASSERT_EQ(out[0].content.size(), 1u);
+  EXPECT_EQ(Text(text, out[0].content[0]), "that it rained");
+  ASSERT_EQ(out[1].content.size(), 1u);
+  EXPECT_EQ(Text(text, out[1].content[0]), "it");
+}
+
 TEST(TaggerTest, ACueWithoutContentTakesTheAttributionItReports) {
   const std::string text = "Officials called for an escort, sources said. Ann said it snowed.";
   const extract::Segmentation seg = extract::Segment(text);

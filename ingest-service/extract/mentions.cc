@@ -743,9 +743,15 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   size_t b = phrase.head.begin;
   const size_t e = std::min(phrase.head.end, tokens.size());
   // Leading adverbials and time words belong to the clause, not to the speaker.
+  // A number that starts an organisation's name ("38 Degrees") stays.
+  auto starts_org = [&](size_t k) {
+    const auto within = orgs_.Within(tokens[k].begin, tokens[e - 1].end);
+    return !within.empty() && within.front()->begin == tokens[k].begin;
+  };
   while (b + 1 < e && (tokens[b].kind != TokenKind::kWord ||
                        LeadingNoise().contains(LowerTokenText(seg_, tokens[b])) ||
-                       absl::ascii_isdigit(static_cast<unsigned char>(text_[tokens[b].begin])))) {
+                       (absl::ascii_isdigit(static_cast<unsigned char>(text_[tokens[b].begin])) &&
+                        !starts_org(b)))) {
     ++b;
   }
   ResolvedSpeaker s;
@@ -792,18 +798,56 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
       }
     }
   }
+  // "analysts at Morgan Stanley", "a researcher at Northwick Analytics": capitalised words
+  // after a role word and "at", to the end of the phrase, name the organisation they work
+  // at even when the article names it nowhere else.
+  OrgOccurrence named_after_at;
+  if (prep_org == nullptr) {
+    for (size_t k = db + 1; k + 1 < e; ++k) {
+      if (tokens[k].kind != TokenKind::kWord || LowerTokenText(seg_, tokens[k]) != "at" ||
+          !IsRoleWord(LowerTokenText(seg_, tokens[k - 1]))) {
+        continue;
+      }
+      size_t nb = k + 1;
+      if (LowerTokenText(seg_, tokens[nb]) == "the") ++nb;
+      bool capitalised = nb < e;
+      for (size_t j = nb; j < e && capitalised; ++j) {
+        capitalised = tokens[j].kind == TokenKind::kWord && tokens[j].capitalised;
+      }
+      if (!capitalised || !orgs_.Within(tokens[nb].begin, tokens[e - 1].end).empty()) break;
+      const absl::string_view name = text_.substr(tokens[nb].begin, tokens[e - 1].end - tokens[nb].begin);
+      named_after_at = {tokens[nb].begin, tokens[e - 1].end, CanonicalOrganisationId(name), std::string(name)};
+      if (named_after_at.id.empty()) break;
+      prep_org = &named_after_at;
+      core_e = k;
+      break;
+    }
+  }
   size_t last = core_e - 1;
   while (last > db && tokens[last].kind != TokenKind::kWord) --last;
   const absl::string_view last_word = LowerTokenText(seg_, tokens[last]);
 
-  // The organisation itself: "NHS England", "The Department of Health".
-  if (prep_org == nullptr && !orgs.empty() && orgs.front()->begin <= tokens[db].begin &&
-      orgs.back()->end >= tokens[last].end && orgs.size() == 1) {
-    const OrgOccurrence* o = orgs.front();
-    AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
-    ApplyApposition(phrase.apposition, &s, &gender);
-    Remember(s, gender);
-    return s;
+  // The organisation itself: "NHS England", "The Department of Health", "Keep Our NHS Public
+  // (KONP)" (one organisation, named twice), "the health union Unison" (lower-case words
+  // before the name describe it: they are its role here).
+  bool one_org = !orgs.empty();
+  for (const OrgOccurrence* o : orgs) one_org = one_org && o->id == orgs.front()->id;
+  if (prep_org == nullptr && one_org && orgs.back()->end >= tokens[last].end) {
+    size_t described = db;
+    while (described < e && tokens[described].end <= orgs.front()->begin &&
+           tokens[described].kind == TokenKind::kWord && !tokens[described].capitalised) {
+      ++described;
+    }
+    if (orgs.front()->begin <= tokens[described < e ? described : db].begin) {
+      const OrgOccurrence* o = orgs.front();
+      AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
+      if (described > db) {
+        s.role = std::string(text_.substr(tokens[db].begin, tokens[described - 1].end - tokens[db].begin));
+      }
+      ApplyApposition(phrase.apposition, &s, &gender);
+      Remember(s, gender);
+      return s;
+    }
   }
 
   // The name: the trailing run of capitalised words that are not roles or titles.
@@ -896,7 +940,11 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
     if (affiliation != nullptr && (IsSpokes(last_word) || last_word == "representative" ||
                                    last_word == "representatives" || last_word == "source" ||
                                    last_word == "sources" || last_word == "official" ||
-                                   last_word == "officials" || last_word == "statement")) {
+                                   last_word == "officials" || last_word == "statement" ||
+                                   // "an analyst at Morgan Stanley": one unnamed person
+                                   // speaking from an organisation, as a spokesperson does.
+                                   (prep_org != nullptr && IsRoleWord(last_word) &&
+                                    !absl::EndsWith(last_word, "s")))) {
       s.name = affiliation->name;
       s.id = affiliation->id;
       s.kind = SpeakerKind::kOrganisation;
@@ -915,6 +963,11 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
     s = ResolveNominal(last_word, premods, s.mention);
     if (s.role.empty() && pre_e > role_b && s.kind == SpeakerKind::kUnknown) {
       s.role = std::string(text_.substr(tokens[role_b].begin, tokens[last].end - tokens[role_b].begin));
+    }
+    // "analysts at Palantir": the group works there.
+    if (prep_org != nullptr && s.affiliation.empty() && s.kind != SpeakerKind::kUnknown) {
+      s.affiliation = prep_org->name;
+      s.affiliation_id = prep_org->id;
     }
     ApplyApposition(phrase.apposition, &s, &gender);
     if (!s.name.empty()) seen_.push_back({s.mention.begin, s.name});

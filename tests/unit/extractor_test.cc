@@ -628,6 +628,28 @@ TEST_F(ExtractorTest, PersonOfAnOrganisationWithoutTheIsThePersonAffiliatedToIt)
   EXPECT_EQ(out.claims[1].speaker().id(), "hackney-coalition-against-palantir");
 }
 
+TEST_F(ExtractorTest, OrganisationsDescribedOrWorkedAtAreTheSpeakersOrTheirAffiliation) {
+  const std::string text =
+      "Analysts at Palantir said the shares were overvalued.\n\n"
+      "The health union Unison said the contract should be paused.\n\n"
+      "An analyst at Morgan Stanley said the shares were overvalued.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 3u);
+  // A group of people at an organisation.
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::GROUP);
+  EXPECT_EQ(out.claims[0].speaker().name(), "analysts");
+  EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "palantir");
+  // The organisation itself, described by lower-case words before its name.
+  EXPECT_EQ(out.claims[1].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[1].speaker().id(), "unison");
+  EXPECT_EQ(out.claims[1].speaker().role(), "health union");
+  // One unnamed person at an organisation named nowhere else speaks for it, as a
+  // spokesperson does.
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[2].speaker().id(), "morgan-stanley");
+  EXPECT_EQ(out.claims[2].speaker().role(), "analyst");
+}
+
 TEST_F(ExtractorTest, LeadingAccordingToKeepsTheSourcesAppositionOutOfTheContent) {
   const std::string text =
       "According to Foxglove, the legal campaign group, at least 11 trusts began using the "
@@ -845,6 +867,22 @@ TEST(MergeTest, ALearnedContentRunsToTheEndOfASentenceWithoutFinalPunctuation) {
   const Extraction out2 = ExtractWith({{"warn", "Campaigners", "that the contract could erode public trust"}}, full);
   ASSERT_EQ(out2.claims.size(), 1u);
   EXPECT_EQ(out2.claims[0].text(), "that the contract could erode public trust");
+}
+
+TEST(MergeTest, AnOrganisationNamedWithItsAcronymOrStartingWithANumberIsOneSpeaker) {
+  const std::string text =
+      "Keep Our NHS Public (KONP) said it would challenge the decision. 38 Degrees said its "
+      "petition had 100,000 signatures.";
+  const Extraction out =
+      ExtractWith({{"said it", "Keep Our NHS Public (KONP)", "it would challenge the decision"},
+                   {"said its", "38 Degrees", "its petition had 100,000 signatures"}},
+                  text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[0].speaker().id(), "keep-our-nhs-public");
+  EXPECT_EQ(out.claims[1].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[1].speaker().id(), "38-degrees");
+  EXPECT_EQ(out.claims[1].speaker().name(), "38 Degrees");
 }
 
 }  // namespace

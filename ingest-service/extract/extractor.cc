@@ -279,10 +279,28 @@ ByteSpan ToUnpunctuatedSentenceEnd(const Segmentation& seg, ByteSpan span) {
 // Every speaker phrase then goes through the same resolution. In text order of their cues,
 // as the resolver needs.
 std::vector<Attribution> MergeAttributions(absl::string_view text, const Segmentation& seg,
+                                           const ArticleOrganisations& orgs,
                                            std::vector<Attribution> rules,
                                            std::vector<Attribution> learned) {
   if (learned.empty()) return rules;
   for (Attribution& a : learned) a.learned = true;
+  // A learned source never starts inside an organisation's name ("NHS Foundation Trust" of
+  // "Homerton Healthcare NHS Foundation Trust", "England" of "NHS England"): it starts with
+  // the name, and the content gives up the words it took ("NHS"), below.
+  const std::vector<OrgOccurrence>& occurrences = orgs.occurrences();
+  for (Attribution& a : learned) {
+    TokenRange& head = a.speaker.head;
+    if (head.empty() || head.end > seg.tokens.size()) continue;
+    const size_t pos = seg.tokens[head.begin].begin;
+    auto o = std::upper_bound(occurrences.begin(), occurrences.end(), pos,
+                              [](size_t p, const OrgOccurrence& x) { return p < x.begin; });
+    if (o == occurrences.begin()) continue;
+    --o;  // the last occurrence starting at or before the source
+    if (o->begin >= pos || o->end <= pos) continue;
+    size_t b = head.begin;
+    while (b > 0 && seg.tokens[b - 1].begin >= o->begin) --b;
+    head.begin = b;
+  }
   // A learned attribution whose source words are also its content ("According to Foxglove,
   // the legal campaign group, at least 11 trusts began ..." tagged with a source that runs
   // into the content) gives way to a rule's attribution on the same cue; without one, its
@@ -492,7 +510,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   const ArticleOrganisations orgs(text, seg, organisations_);
   const std::vector<Quote> quotes = FindQuotes(text, seg);
   const std::vector<Attribution> attributions = MergeAttributions(
-      text, seg, FindAttributions(text, seg), model_ != nullptr ? model_->Find(text, seg) : std::vector<Attribution>());
+      text, seg, orgs, FindAttributions(text, seg), model_ != nullptr ? model_->Find(text, seg) : std::vector<Attribution>());
   SpeakerResolver resolver(text, seg, orgs, quotes);
   const CodePointIndex cpi(text);
   // The article is scanned for topic keywords once; each claim's context counts from that.

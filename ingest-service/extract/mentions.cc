@@ -970,8 +970,13 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
       s.affiliation_id = prep_org->id;
     }
     ApplyApposition(phrase.apposition, &s, &gender);
-    if (!s.name.empty()) seen_.push_back({s.mention.begin, s.name});
-    if (s.kind == SpeakerKind::kGroup) Remember(s, gender);
+    // "The trust said ... It added": an organisation or group reached through a nominal is
+    // remembered as a speaker, for the pronouns after it.
+    if (s.kind == SpeakerKind::kGroup || s.kind == SpeakerKind::kOrganisation) {
+      Remember(s, gender);
+    } else if (!s.name.empty()) {
+      seen_.push_back({s.mention.begin, s.name});
+    }
     return s;
   }
 

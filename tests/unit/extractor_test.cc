@@ -885,5 +885,28 @@ TEST(MergeTest, AnOrganisationNamedWithItsAcronymOrStartingWithANumberIsOneSpeak
   EXPECT_EQ(out.claims[1].speaker().name(), "38 Degrees");
 }
 
+TEST(MergeTest, ALearnedSourceStartsWithTheOrganisationNameItCutsInto) {
+  const std::string text = "Data platform: what has been said\n\nNHS England told trusts the platform was secure.";
+  // The model split the name: "NHS" as content, "England" as the source.
+  const Extraction out = ExtractWith({{"told", "England", "NHS"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().mention(), "NHS England");
+  EXPECT_EQ(out.claims[0].speaker().id(), "nhs-england");
+}
+
+TEST(MergeTest, ItAfterAnOrganisationNamedByANominalIsThatOrganisation) {
+  const std::string text =
+      "Homerton Healthcare NHS Foundation Trust joined the platform in April.\n\n"
+      "Mr Daniel Okoro, a Royal College of Nursing representative, said staff had not been told.\n\n"
+      "The trust said it would publish the minutes. It added that it had consulted the unions.";
+  // The rules take no "It" for a speaker; the model does.
+  const Extraction out = ExtractWith({{"added", "It", "that it had consulted the unions"}}, text);
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[1].speaker().id(), "homerton-healthcare");  // "The trust"
+  // "It" is the trust that spoke last, not the college named in the paragraph before.
+  EXPECT_EQ(out.claims[2].speaker().mention(), "It");
+  EXPECT_EQ(out.claims[2].speaker().id(), "homerton-healthcare");
+}
+
 }  // namespace
 }  // namespace claims::extract

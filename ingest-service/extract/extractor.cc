@@ -523,7 +523,15 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     // warns councils" in a headline) is more often noise than a claim. Direct quotes are
     // kept with an UNKNOWN speaker: the words were certainly said.
     const ResolvedSpeaker rs = resolver.Resolve(a.speaker);
-    if (a.kind != AttributionKind::kDirectQuote && rs.kind == SpeakerKind::kUnknown && !a.learned) continue;
+    // The model's reported speech is kept with an unresolved speaker ("they", "officials"),
+    // but not with no source words at all ("... has defended its use of the platform"): a
+    // claim needs a who. On PolNeAR dev (claimctl eval) dropping those gave cue exact F1
+    // 0.662 against 0.661, source exact 0.656 against 0.644, content overlap 0.852 against
+    // 0.861; dropping every unresolved one gave 0.607 / 0.620 / 0.795.
+    if (a.kind != AttributionKind::kDirectQuote && rs.kind == SpeakerKind::kUnknown &&
+        (!a.learned || a.speaker.head.empty())) {
+      continue;
+    }
     if (a.content.empty()) continue;
     Claim claim;
     claim.set_id(absl::StrFormat("%s-%04d", article.id(), out.claims.size() + 1));

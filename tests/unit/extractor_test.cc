@@ -908,5 +908,17 @@ TEST(MergeTest, ItAfterAnOrganisationNamedByANominalIsThatOrganisation) {
   EXPECT_EQ(out.claims[2].speaker().id(), "homerton-healthcare");
 }
 
+TEST(MergeTest, LearnedReportedSpeechWithoutSourceWordsIsDroppedButAQuoteIsKept) {
+  const std::string text =
+      "The chief executive has defended its use of the platform. \"We are proud of it,\" "
+      "the page read.";
+  const Extraction out = ExtractWith(
+      {{"has defended", "", "its use of the platform"}, {"read", "", "\"We are proud of it,\""}}, text);
+  // No who for the reported speech: dropped. The words of a quotation were certainly said.
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].kind(), Claim::DIRECT_QUOTE);
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::UNKNOWN);
+}
+
 }  // namespace
 }  // namespace claims::extract

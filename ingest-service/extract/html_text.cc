@@ -106,7 +106,7 @@ bool IsFurnitureWord(absl::string_view w) {
       "cookie", "consent", "banner",     "newsletter", "subscri", "related", "share",
       "social", "promo",   "advert",     "teaser",     "breadcrumb", "menu", "sidebar",
       "footer", "navbar",  "navigation", "masthead",   "paywall", "sponsor", "outbrain",
-      "taboola", "popup",  "modal",      "skip"};
+      "taboola", "popup",  "modal",      "skip",       "byline", "credit", "caption"};
   static constexpr absl::string_view kExact[] = {"comment", "comments", "nav", "ad", "ads",
                                                  "gdpr", "signup", "sign", "most", "popular"};
   for (absl::string_view p : kPrefixes) {
@@ -340,7 +340,19 @@ std::string RawText(const GumboNode* node) {
   return out;
 }
 
-void Gather(const GumboNode* node, int depth, bool in_furniture, PageFacts* f) {
+// A byline block ("By Nick Triggle, Health correspondent"): furniture for the text, but the
+// <time> in it dates the article.
+bool IsBylineBlock(const GumboNode* node) {
+  for (const char* attr : {"class", "id"}) {
+    const std::string lower = absl::AsciiStrToLower(Attr(node, attr));
+    if (absl::StrContains(lower, "byline")) return true;
+  }
+  return false;
+}
+
+// `in_furniture`: below furniture; `in_other_furniture`: below furniture other than a byline.
+void Gather(const GumboNode* node, int depth, bool in_furniture, bool in_other_furniture,
+            PageFacts* f) {
   if (depth > kMaxDepth || !IsElement(node)) return;
   const GumboTag tag = Tag(node);
   switch (tag) {
@@ -391,7 +403,7 @@ void Gather(const GumboNode* node, int depth, bool in_furniture, PageFacts* f) {
       if (f->first_h1.empty()) f->first_h1 = NodeText(node);
       break;
     case GUMBO_TAG_TIME:
-      if (f->time_datetime.empty() && !in_furniture) {
+      if (f->time_datetime.empty() && !in_other_furniture) {
         f->time_datetime = std::string(absl::StripAsciiWhitespace(Attr(node, "datetime")));
       }
       break;
@@ -400,7 +412,9 @@ void Gather(const GumboNode* node, int depth, bool in_furniture, PageFacts* f) {
   }
   // The <h1> headline often sits in an article <header>: look for it before deciding that
   // this subtree is furniture, but take no body candidates from furniture.
-  const bool furniture = in_furniture || IsDropped(node);
+  const bool dropped = IsDropped(node);
+  const bool furniture = in_furniture || dropped;
+  const bool other_furniture = in_other_furniture || (dropped && !IsBylineBlock(node));
   if (!furniture) {
     if (absl::StrContains(Attr(node, "itemprop"), "articleBody")) f->article_bodies.push_back(node);
     if (tag == GUMBO_TAG_ARTICLE) f->articles.push_back(node);
@@ -421,7 +435,7 @@ void Gather(const GumboNode* node, int depth, bool in_furniture, PageFacts* f) {
   }
   const GumboVector& children = Children(node);
   for (unsigned i = 0; i < children.length; ++i) {
-    Gather(static_cast<const GumboNode*>(children.data[i]), depth + 1, furniture, f);
+    Gather(static_cast<const GumboNode*>(children.data[i]), depth + 1, furniture, other_furniture, f);
   }
 }
 
@@ -487,9 +501,12 @@ const GumboNode* ChooseRoot(const PageFacts& f) {
 std::optional<absl::Time> ParseRfc3339(absl::string_view s) {
   s = absl::StripAsciiWhitespace(s);
   if (s.empty()) return std::nullopt;
+  // RFC 3339; with a space for the T ("2025-06-11 05:12:41", as many CMSs write it); with
+  // the offset written without a colon (+0100); a date alone. %z reads both +01:00 and +0100.
   static constexpr const char* kFormats[] = {
       "%Y-%m-%d%ET%H:%M:%E*S%Ez", "%Y-%m-%d%ET%H:%M%Ez", "%Y-%m-%d%ET%H:%M:%E*S",
-      "%Y-%m-%d%ET%H:%M", "%Y-%m-%d"};
+      "%Y-%m-%d%ET%H:%M",        "%Y-%m-%d %H:%M:%E*S%Ez", "%Y-%m-%d %H:%M:%E*S",
+      "%Y-%m-%d %H:%M",          "%Y-%m-%d"};
   for (const char* format : kFormats) {
     absl::Time t;
     std::string err;
@@ -627,7 +644,7 @@ absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html) {
     return absl::InvalidArgumentError("the page could not be parsed");
   }
   PageFacts facts;
-  Gather(output->root, 0, false, &facts);
+  Gather(output->root, 0, false, false, &facts);
   const JsonLdFacts ld = ReadJsonLd(facts.json_ld);
 
   HtmlArticle article;
@@ -638,22 +655,25 @@ absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html) {
   }
 
   article.publisher = !facts.og_site_name.empty() ? facts.og_site_name : ld.publisher;
+  // "Headline | Publisher" (in <title>, and in og:title on many sites): the trailing
+  // publisher name is dropped.
+  auto without_publisher = [&](std::string title) {
+    if (article.publisher.empty()) return title;
+    for (absl::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+      const std::string suffix = absl::StrCat(sep, article.publisher);
+      if (absl::EndsWith(title, suffix) && title.size() > suffix.size()) {
+        title.resize(title.size() - suffix.size());
+        break;
+      }
+    }
+    return title;
+  };
   if (!facts.og_title.empty()) {
-    article.title = facts.og_title;
+    article.title = without_publisher(facts.og_title);
   } else if (!facts.first_h1.empty()) {
     article.title = facts.first_h1;
   } else if (!facts.title_tag.empty()) {
-    // "Headline | Publisher": drop a trailing publisher name.
-    article.title = facts.title_tag;
-    if (!article.publisher.empty()) {
-      for (absl::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
-        const std::string suffix = absl::StrCat(sep, article.publisher);
-        if (absl::EndsWith(article.title, suffix) && article.title.size() > suffix.size()) {
-          article.title.resize(article.title.size() - suffix.size());
-          break;
-        }
-      }
-    }
+    article.title = without_publisher(facts.title_tag);
   } else {
     article.title = ld.headline;
   }

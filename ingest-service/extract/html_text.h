@@ -24,12 +24,12 @@ struct HtmlArticle {
   // navigation/banner/contentinfo/complementary roles, and elements other than <body>,
   // <html> and <main> whose class or id names furniture (cookie, consent, banner,
   // newsletter, subscribe, related, share, social, promo, advert, ad, teaser, comments,
-  // breadcrumb, menu, sidebar...); taxonomy classes ("tag-social-care", "category-comment")
-  // name no furniture. A <form> is kept (ASP.NET pages wrap the whole page in one); its
-  // controls are not.
+  // breadcrumb, menu, sidebar, byline, credit, caption...); taxonomy classes
+  // ("tag-social-care", "category-comment") name no furniture. A <form> is kept (ASP.NET
+  // pages wrap the whole page in one); its controls are not.
   std::string text;
-  // og:title, then the first <h1>, then <title> (minus a trailing " | Publisher"), then
-  // JSON-LD headline.
+  // og:title, then the first <h1>, then <title> (og:title and <title> minus a trailing
+  // " | Publisher"), then JSON-LD headline.
   std::string title;
   std::string publisher;      // og:site_name, then JSON-LD publisher.name
   std::string canonical_url;  // <link rel=canonical>, then og:url (as written, not resolved)
@@ -40,7 +40,8 @@ struct HtmlArticle {
   // Reporter", "Health correspondent") skipped, duplicates removed.
   std::vector<std::string> authors;
   // article:published_time (or meta itemprop=datePublished), then JSON-LD datePublished,
-  // then the first <time datetime> outside furniture; RFC 3339, or a date alone (UTC
+  // then the first <time datetime> outside furniture (a byline's counts); RFC 3339 (also
+  // with a space for the T, or +0100 for the offset), or a date alone (UTC
   // midnight). Unset when none parses.
   std::optional<absl::Time> published_time;
 };

@@ -111,6 +111,20 @@ TEST(ParseHtmlArticleTest, JsonLdNewsArticleAsAWebPagesMainEntityBeatsATrendingS
   EXPECT_EQ(b.authors, (std::vector<std::string>{"Paul Wright"}));
 }
 
+TEST(ParseHtmlArticleTest, BylinesAndCreditsAreNotTextButTheBylinesTimeDatesThePage) {
+  const HtmlArticle a = MustParse(
+      "<html><head><meta property=\"og:site_name\" content=\"Hackney Citizen\">"
+      "<meta property=\"og:title\" content=\"Homerton joins data platform - Hackney Citizen\">"
+      "</head><body><div class=\"trending\"><p>Trending now</p></div><article>"
+      "<div class=\"byline\">By Nick Triggle <time datetime=\"2025-06-11 05:12:41\">11 June</time></div>"
+      "<p>The trust joined the platform.</p><p class=\"photo-credit\">Getty Images</p>"
+      "<p class=\"wp-caption-text\">Campaigners outside the hospital.</p></article></body></html>");
+  EXPECT_EQ(a.text, "The trust joined the platform.");
+  EXPECT_EQ(a.title, "Homerton joins data platform");  // og:title without the site name
+  ASSERT_TRUE(a.published_time.has_value());
+  EXPECT_EQ(*a.published_time, Utc(2025, 6, 11, 5, 12, 41));  // a space for the T
+}
+
 TEST(ParseHtmlArticleTest, MalformedJsonLdAndBadDatesAreIgnored) {
   const HtmlArticle a = MustParse(
       "<meta property=\"article:published_time\" content=\"yesterday\">"

@@ -246,6 +246,29 @@ ByteSpan WithoutLeadingDate(absl::string_view text, ByteSpan cue, ByteSpan span)
   return span;
 }
 
+// "told MPs on the health select committee: “We do not own the data”", with the listener in
+// the content: a content span that follows its cue after at most 40 bytes of words and
+// holds a colon and an opening quotation mark within its first 80 bytes starts at the
+// quotation. Other spans are returned as they are.
+ByteSpan WithoutListener(absl::string_view text, ByteSpan cue, ByteSpan span) {
+  if (cue.end > span.begin || span.begin - cue.end > 40) return span;
+  for (size_t k = cue.end; k < span.begin; ++k) {
+    const char c = text[k];
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != ' ' && c != '\'') return span;
+  }
+  const size_t limit = std::min(span.end, span.begin + 80);
+  for (size_t k = span.begin; k < limit; ++k) {
+    const char c = text[k];
+    if (c == '.' || c == '!' || c == '?' || DoubleQuoteMarkAt(text, k) > 0) return span;
+    if (c != ':') continue;
+    size_t q = k + 1;
+    while (q < span.end && text[q] == ' ') ++q;
+    if (q < span.end && DoubleQuoteMarkAt(text, q) > 0) return {q, span.end};
+    return span;
+  }
+  return span;
+}
+
 // A content span that stops a few words short of the end of a sentence without final
 // punctuation (a standfirst or headline: "Campaigners warn that the contract could erode
 // public trust in the NHS"), as the model, trained on sentences that end in a full stop,
@@ -282,6 +305,15 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
                                            const ArticleOrganisations& orgs,
                                            std::vector<Attribution> rules,
                                            std::vector<Attribution> learned) {
+  for (Attribution& a : rules) {
+    bool changed = false;
+    for (ByteSpan& c : a.content) {
+      const ByteSpan trimmed = WithoutListener(text, a.cue, c);
+      changed = changed || trimmed.begin != c.begin;
+      c = trimmed;
+    }
+    if (changed) a.kind = ContentKind(text, a.content);
+  }
   if (learned.empty()) return rules;
   for (Attribution& a : learned) a.learned = true;
   // A learned source never starts inside an organisation's name ("NHS Foundation Trust" of
@@ -345,7 +377,14 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   }
   learned = std::move(consistent);
   for (Attribution& a : learned) {
-    for (ByteSpan& c : a.content) c = ToUnpunctuatedSentenceEnd(seg, WithoutLeadingDate(text, a.cue, c));
+    bool changed = false;
+    for (ByteSpan& c : a.content) {
+      const ByteSpan trimmed =
+          ToUnpunctuatedSentenceEnd(seg, WithoutListener(text, a.cue, WithoutLeadingDate(text, a.cue, c)));
+      changed = changed || trimmed.begin != c.begin || trimmed.end != c.end;
+      c = trimmed;
+    }
+    if (changed) a.kind = ContentKind(text, a.content);
   }
   // A learned attribution with no source words takes the speaker phrase of a rule's
   // attribution on the same cue ("Northwick Analytics Ltd, which supplies ..., denied that").

@@ -650,6 +650,16 @@ TEST_F(ExtractorTest, OrganisationsDescribedOrWorkedAtAreTheSpeakersOrTheirAffil
   EXPECT_EQ(out.claims[2].speaker().role(), "analyst");
 }
 
+TEST_F(ExtractorTest, TheListenerBeforeAColonAndAQuotationIsNotWhatWasSaid) {
+  const std::string text =
+      "Louis Mosley told MPs on the health select committee: \u201cWe do not own the data.\u201d";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].kind(), Claim::DIRECT_QUOTE);
+  EXPECT_EQ(out.claims[0].text(), "We do not own the data.");
+  EXPECT_THAT(Contents(out.claims[0], text), ElementsAre("\u201cWe do not own the data.\u201d"));
+}
+
 TEST_F(ExtractorTest, LeadingAccordingToKeepsTheSourcesAppositionOutOfTheContent) {
   const std::string text =
       "According to Foxglove, the legal campaign group, at least 11 trusts began using the "

@@ -269,6 +269,22 @@ ByteSpan WithoutListener(absl::string_view text, ByteSpan cue, ByteSpan span) {
   return span;
 }
 
+// "Asked whether the trust would publish the contract, Dr Khan said": the words after a
+// sentence's opening "Asked" are the reporter's question, not the speaker's claim, and
+// "Asked" is not its cue. True for a span that starts with that "Asked" or right after it.
+bool IsReportersQuestion(const Segmentation& seg, ByteSpan span) {
+  const auto& tokens = seg.tokens;
+  const size_t i = std::lower_bound(tokens.begin(), tokens.end(), span.begin,
+                                    [](const Token& t, size_t b) { return t.begin < b; }) -
+                   tokens.begin();
+  if (i >= tokens.size() || tokens[i].begin != span.begin) return false;
+  auto is_opening_asked = [&](size_t k) {
+    return LowerTokenText(seg, tokens[k]) == "asked" && tokens[k].capitalised &&
+           seg.sentences[tokens[k].sentence].first_token == k;
+  };
+  return is_opening_asked(i) || (i > 0 && is_opening_asked(i - 1));
+}
+
 // A content span that stops a few words short of the end of a sentence without final
 // punctuation (a standfirst or headline: "Campaigners warn that the contract could erode
 // public trust in the NHS"), as the model, trained on sentences that end in a full stop,
@@ -307,6 +323,11 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
                                            std::vector<Attribution> learned) {
   for (Attribution& a : rules) {
     bool changed = false;
+    const size_t before = a.content.size();
+    a.content.erase(std::remove_if(a.content.begin(), a.content.end(),
+                                   [&](const ByteSpan& c) { return IsReportersQuestion(seg, c); }),
+                    a.content.end());
+    changed = a.content.size() != before;
     for (ByteSpan& c : a.content) {
       const ByteSpan trimmed = WithoutListener(text, a.cue, c);
       changed = changed || trimmed.begin != c.begin;
@@ -347,6 +368,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   consistent.reserve(learned.size());
   for (Attribution& a : learned) {
     const TokenRange& head = a.speaker.head;
+    if (IsReportersQuestion(seg, a.cue)) continue;
     if (head.empty() || head.end > seg.tokens.size() || a.speaker.apposition.end > seg.tokens.size()) {
       consistent.push_back(std::move(a));
       continue;

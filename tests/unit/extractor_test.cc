@@ -930,5 +930,15 @@ TEST(MergeTest, LearnedReportedSpeechWithoutSourceWordsIsDroppedButAQuoteIsKept)
   EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::UNKNOWN);
 }
 
+TEST(MergeTest, TheReportersQuestionAfterAskedIsNoClaim) {
+  const std::string text =
+      "Asked whether the trust would publish the contract, Dr Amir Khan said: \"That is a matter "
+      "for NHS England.\"";
+  const Extraction out = ExtractWith({{"Asked", "", "whether the trust would publish the contract"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);  // the rules' quotation only
+  EXPECT_EQ(out.claims[0].text(), "That is a matter for NHS England.");
+  EXPECT_EQ(out.claims[0].speaker().name(), "Amir Khan");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -1,7 +1,11 @@
 #include "ingest-service/extract/request_content.h"
 
+#include <optional>
+#include <string>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/charset.h"
 #include "common/error_info.h"
 #include "common/utf8.h"
 #include "ingest-service/extract/extractor.h"
@@ -31,9 +35,19 @@ absl::StatusOr<claims::v1::IngestArticleRequest> ResolveRequestContent(
   }
   const size_t bad = FirstInvalidUtf8Offset(request.content());
   if (bad != request.content().size()) {
-    return InvalidArgumentWithReason(reason::kInvalidUtf8, "content",
-                                     absl::StrCat("content: invalid UTF-8 at byte ", bad),
-                                     {{kByteKey, absl::StrCat(bad)}});
+    // A page that declares windows-1252 or ISO-8859-1/15 (in content_type or a <meta>) is
+    // decoded; other bytes that are not UTF-8 are refused, naming the first bad byte.
+    const std::string charset = DeclaredCharset(request.content_type(), request.content());
+    std::optional<std::string> decoded = DecodeSingleByteCharset(request.content(), charset);
+    if (!decoded.has_value()) {
+      return InvalidArgumentWithReason(
+          reason::kInvalidUtf8, "content",
+          absl::StrCat("content: invalid UTF-8 at byte ", bad,
+                       charset.empty() ? std::string()
+                                       : absl::StrCat(" (declared charset '", charset, "' is not one we decode)")),
+          {{kByteKey, absl::StrCat(bad)}});
+    }
+    request.set_content(*std::move(decoded));
   }
   std::string type = absl::AsciiStrToLower(request.content_type());
   type = type.substr(0, type.find(';'));  // "text/html; charset=utf-8"

@@ -2,10 +2,13 @@
 
 #include <fstream>
 #include <iterator>
+#include <optional>
+#include <string>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/charset.h"
 #include "common/utf8.h"
 #include "ingest-service/extract/html_text.h"
 #include "ingest-service/extract/url.h"
@@ -39,10 +42,15 @@ absl::StatusOr<extract::HtmlArticle> UsablePage(const FetchResult& page) {
         absl::StrCat("not an HTML page (", page.content_type.empty() ? "no type" : page.content_type, ")"));
   }
   const size_t bad = FirstInvalidUtf8Offset(page.body);
+  std::optional<std::string> decoded;
   if (bad != page.body.size()) {
-    return absl::FailedPreconditionError(absl::StrCat("page is not UTF-8 (byte ", bad, ")"));
+    // windows-1252 and ISO-8859-1/15 pages (declared in Content-Type or a <meta>) are decoded.
+    decoded = DecodeSingleByteCharset(page.body, DeclaredCharset(page.content_type, page.body));
+    if (!decoded.has_value()) {
+      return absl::FailedPreconditionError(absl::StrCat("page is not UTF-8 (byte ", bad, ")"));
+    }
   }
-  auto article = extract::ParseHtmlArticle(page.body);
+  auto article = extract::ParseHtmlArticle(decoded.has_value() ? *decoded : page.body);
   if (!article.ok()) return article.status();
   if (absl::StripAsciiWhitespace(article->text).empty()) {
     return absl::FailedPreconditionError("the page has no article text");
@@ -96,8 +104,10 @@ absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& i
       } else if (item.published.has_value()) {
         SetTime(*item.published, request.mutable_published_time());
       }
+      // The charset the server sent goes with the bytes (a page may declare it nowhere else).
+      const std::string charset = DeclaredCharset(page->content_type, "");
       request.set_content(std::move(page->body));
-      request.set_content_type("text/html");
+      request.set_content_type(charset.empty() ? "text/html" : absl::StrCat("text/html; charset=", charset));
       return out;
     }
     out.page_error = std::string(parsed.status().message());

@@ -48,6 +48,9 @@ struct DateMention {
 //       reference, so "said on Monday" in a Monday article is that day, as news copy
 //       uses it; "last Monday" is strictly before (7 days back on a Monday)             DAY
 //   "last week": reference - 7 days (a point estimate inside the previous week)       DAY
+//   "three days ago", "10 days ago" (reference - N); "two weeks ago" (- 7N)           DAY
+//   "six months ago" (that month), "a year ago", "12 years ago" (that year)   MONTH / YEAR
+//       (a count of 1-99 in digits or one..twelve, a, an in words)
 //   "last month", "this month", "earlier this month"                                 MONTH
 //   "last July": the most recent July strictly before the reference month            MONTH
 //   "last year", "this year", "earlier this year"                                    YEAR

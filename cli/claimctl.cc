@@ -10,6 +10,8 @@
 #include <thread>
 
 #include "CLI/CLI.hpp"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "claims/v1/ingest.grpc.pb.h"
@@ -127,8 +129,30 @@ void AddArticleFlags(CLI::App* cmd, ArticleFlags* a) {
   cmd->add_option("--published", a->published, "publication date (YYYY-MM-DD or RFC 3339)");
 }
 
+// A file that is a feed or JSON rather than an article, with the command that reads it;
+// OK otherwise. (Read as an article, an RSS file gave one article of all its items.)
+absl::Status CheckIsArticle(absl::string_view content) {
+  absl::string_view s = content;
+  if (absl::StartsWith(s, "\xEF\xBB\xBF")) s.remove_prefix(3);
+  s = absl::StripAsciiWhitespace(s);
+  const std::string head = absl::AsciiStrToLower(s.substr(0, 1024));
+  if ((absl::StartsWith(head, "<?xml") || absl::StartsWith(head, "<rss") ||
+       absl::StartsWith(head, "<feed")) &&
+      (absl::StrContains(head, "<rss") || absl::StrContains(head, "<feed") ||
+       absl::StrContains(head, "<rdf:rdf"))) {
+    return absl::InvalidArgumentError("an RSS or Atom feed, not an article: use claimctl ingest-feed");
+  }
+  if ((absl::StartsWith(s, "{") && absl::EndsWith(s, "}")) ||
+      (absl::StartsWith(s, "[") && absl::EndsWith(s, "]"))) {
+    return absl::InvalidArgumentError(
+        "JSON, not an article: use claimctl ingest --jsonl (one request per line)");
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<claims::v1::IngestArticleRequest> BuildRequest(const ArticleFlags& a,
                                                               std::string content) {
+  if (absl::Status s = CheckIsArticle(content); !s.ok()) return s;
   claims::v1::IngestArticleRequest request;
   request.set_url(a.url);
   request.set_title(a.title);

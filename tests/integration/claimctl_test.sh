@@ -129,6 +129,13 @@ set -e
 "$CLAIMCTL" extract --published 2026-01-21 --output jsonl "$WORK/one.txt" | grep -q '"speaker":{"name":"Marion Macalpine"' \
   || fail "extract offline"
 
+# A feed or a JSON file given as an article is refused with the command that reads it.
+printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title></channel></rss>\n' >"$WORK/feed.xml"
+set +e
+"$CLAIMCTL" extract "$WORK/feed.xml" 2>"$WORK/err.txt"; status=$?
+set -e
+[ "$status" -ne 0 ] && grep -q 'use claimctl ingest-feed' "$WORK/err.txt" || fail "feed as article: $(cat "$WORK/err.txt")"
+
 ctl health --service ingest | grep -q SERVING || fail "ingest health"
 ctl health --service query | grep -q SERVING || fail "query health"
 

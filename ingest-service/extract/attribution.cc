@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "ingest-service/extract/dates.h"
 #include "ingest-service/extract/word_filter.h"
 
 namespace claims::extract {
@@ -177,9 +178,11 @@ const Set& TrailingWords() {
       "instagram", "bluesky", "council", "full", "public", "weekend", "days", "ago",
       "weeks", "months", "years", "after", "before", "during", "following", "with",
       "from", "for", "by", "as", "and", "simply", "firmly", "flatly", "bluntly", "only",
-      // "said three days ago that"
+      // "said three days ago that", "said at the end of last year that", "said in a joint
+      // letter that"
       "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-      "eleven", "twelve", "day"};
+      "eleven", "twelve", "day", "end", "beginning", "start", "middle", "mid", "early", "late",
+      "joint", "open", "separate", "signed", "formal", "brief"};
   return *s;
 }
 
@@ -218,7 +221,8 @@ bool IsHeadlineLabel(absl::string_view lower) {
       "transcript", "summary", "background", "context", "timeline", "disclaimer", "clarification",
       "interview", "podcast", "newsletter", "quiz", "contact", "email", "tel",
       "phone", "address", "date", "time", "venue", "location", "when", "where", "what", "who",
-      "why", "how", "p.s", "ps", "nb"};
+      "why", "how", "p.s", "ps", "nb", "press", "ends", "embargo", "embargoed", "notice",
+      "notes", "media", "announcement", "alert", "statement"};
   return kLabels->contains(lower);
 }
 
@@ -633,8 +637,18 @@ class Finder {
     }
     const bool at_end = k >= limit || IsTerminalPunct(TokenText(text_, tokens_[k]));
     if (k < limit && at_end) m->last_token = k;
-    // A whole next sentence is an attribution only when nothing else is said in it.
+    // A whole next sentence is an attribution only when nothing else is said in it: what
+    // trails its cue is a time, a place or a listener ("said on Wednesday", "told BBC Radio
+    // 4"), not content of its own ("Dr Reid said doctors had not been consulted").
     if (next_sentence && (!at_end || m->split_quote != Quote::kNoToken)) return false;
+    if (next_sentence) {
+      for (size_t j = after_clause; j < k; ++j) {
+        if (IsWord(j) && !IsTrailing(j) && !tokens_[j].capitalised &&
+            !absl::ascii_isdigit(static_cast<unsigned char>(text_[tokens_[j].begin]))) {
+          return false;
+        }
+      }
+    }
     m->after = true;
     return true;
   }
@@ -768,13 +782,41 @@ class Finder {
   // A word that may stand between a cue and what it closes or introduces: TrailingWords, or
   // the day of a date ("said on 3 June that", "said on June 3rd").
   bool IsTrailing(size_t k) const {
-    if (TrailingWords().contains(Lower(k))) return true;
     const absl::string_view w = Lower(k);
+    if (TrailingWords().contains(w)) return true;
+    // "said in mid-July", "said in early-June".
+    for (absl::string_view p : {"mid-", "early-", "late-"}) {
+      if (absl::StartsWith(w, p)) return true;
+    }
     size_t digits = 0;
     while (digits < w.size() && absl::ascii_isdigit(static_cast<unsigned char>(w[digits]))) ++digits;
+    if (digits == 4 && w.size() == 4) return w >= "1900" && w <= "2100";  // "said in 2023"
     if (digits == 0 || digits > 2) return false;
     const absl::string_view rest = w.substr(digits);
     return rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th";
+  }
+
+  // After a cue, a time phrase and the comma after it ("said on Thursday it was", "said
+  // Tuesday the contract"): the first token past them, or `b` when there is none. A time
+  // phrase: a date that FindDates reads, starting at `b` or after one preposition.
+  size_t SkipTimePhrase(size_t b, size_t ce) const {
+    if (b == 0 || b >= ce || !IsWord(b)) return b;
+    // From the cue's last word, which FindDates reads too ("said Tuesday").
+    const size_t begin = tokens_[b - 1].begin, end = tokens_[ce - 1].end;
+    const std::vector<DateMention> dates = FindDates(text_.substr(begin, end - begin), absl::CivilDay(2000, 1, 1));
+    size_t d = 0;
+    while (d < dates.size() && dates[d].end <= tokens_[b].begin - begin) ++d;  // before b
+    if (d == dates.size()) return b;
+    const size_t at = begin + dates[d].begin;
+    const bool at_start = at == tokens_[b].begin ||
+                          (b + 1 < ce && at == tokens_[b + 1].begin &&
+                           (Lower(b) == "on" || Lower(b) == "in" || Lower(b) == "at" ||
+                            Lower(b) == "during" || Lower(b) == "by"));
+    if (!at_start) return b;
+    size_t k = b;
+    while (k < ce && tokens_[k].begin < begin + dates[d].end) ++k;
+    if (k < ce && Is(k, ",")) ++k;
+    return k;
   }
 
   size_t SkipTrailing(size_t k, size_t limit, bool allow_object) const {
@@ -886,6 +928,10 @@ class Finder {
           while (o < ce && IsWord(o) && tokens_[o].capitalised) ++o;
           if (o == b && o < ce && IsWord(o)) ++o;  // "told reporters", "told him"
           b = o;
+        }
+        if (b == c + n) {
+          // "The ICO said on Thursday it was reviewing ...": the date is not what was said.
+          if (const size_t after = SkipTimePhrase(b, ce); after > b && ContentOk(after, ce)) b = after;
         }
         if (Is(b, ":") || Is(b, ",")) return false;  // a quote follows: handled as direct
         if (b < ce && tokens_[b].kind == TokenKind::kQuote) {

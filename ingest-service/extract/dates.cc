@@ -38,6 +38,8 @@ enum class WordKind : uint8_t {
   kAgoUnit,     // "day", "days", "weeks", "months", "years" (value 1, 7, 30, 365), only before "ago"
   kAgo,
   kNumberWord,  // value 1..12: "a", "an", "one" ... "twelve"
+  kReportingVerb,  // "said", "told"...: may introduce a bare weekday ("said Tuesday")
+  kPartOf,         // "mid", "early", "late": "mid-July", "early June"
 };
 
 struct WordInfo {
@@ -86,6 +88,12 @@ const absl::flat_hash_map<std::string, WordInfo>& Lexicon() {
     static constexpr const char* kNumbers[] = {"one", "two",   "three", "four",   "five",   "six",
                                                "seven", "eight", "nine", "ten", "eleven", "twelve"};
     for (int i = 0; i < 12; ++i) (*m)[kNumbers[i]] = {WordKind::kNumberWord, i + 1, false};
+    // "said Tuesday" (news-agency style): a weekday right after a reporting verb.
+    for (const char* v : {"said", "says", "told", "added", "announced", "confirmed", "warned",
+                          "wrote", "tweeted"}) {
+      (*m)[v] = {WordKind::kReportingVerb, 0, false};
+    }
+    for (const char* p : {"mid", "early", "late"}) (*m)[p] = {WordKind::kPartOf, 0, false};
     (*m)["a"] = {WordKind::kNumberWord, 1, false};
     (*m)["an"] = {WordKind::kNumberWord, 1, false};
     return m;
@@ -447,8 +455,9 @@ class Matcher {
           }
         }
       }
-      // "on Monday", "since Friday": the most recent such day on or before the reference.
-      if (PrecededByPreposition(i)) {
+      // "on Monday", "since Friday", "said Tuesday": the most recent such day on or before
+      // the reference.
+      if (PrecededByPreposition(i) || (i > 0 && IsKind(i - 1, WordKind::kReportingVerb) && GapIsSpace(i))) {
         Set(m, i, i, RecentWeekday(weekday, /*strict=*/false), DatePrecision::kDay);
         *next = i + 1;
         return true;
@@ -482,6 +491,20 @@ class Matcher {
                                   (t.word.abbreviation && GapIsPunctThenSpace(i + 1, '.')))) {
         Set(m, i, i + 1, absl::CivilDay(tokens_[i + 1].number, mon, 1), DatePrecision::kMonth);
         *next = i + 2;
+        return true;
+      }
+      // "mid-July", "early June", "in late March": the most recent such month, as "in July".
+      if (!t.word.abbreviation && i > 0 && IsKind(i - 1, WordKind::kPartOf) &&
+          (GapIsSpace(i, "-") || Gap(i) == "-")) {
+        Set(m, i - 1, i, RecentMonth(mon, /*strict=*/false), DatePrecision::kMonth);
+        *next = i + 1;
+        return true;
+      }
+      // "in May last year": that month of the year before the reference's.
+      if (!t.word.abbreviation && PrecededByPreposition(i) && IsKind(i + 1, WordKind::kLast) &&
+          IsKind(i + 2, WordKind::kYearWord) && GapIsSpace(i + 1) && GapIsSpace(i + 2)) {
+        Set(m, i, i + 2, absl::CivilDay(ref_.year() - 1, mon, 1), DatePrecision::kMonth);
+        *next = i + 3;
         return true;
       }
       // "in July": full month names only, and only after a preposition ("Theresa May").

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "common/error_info.h"
 #include "common/status_macros.h"
 #include "common/swar.h"
@@ -233,8 +234,17 @@ ByteSpan WithoutLeadingDate(absl::string_view text, ByteSpan cue, ByteSpan span)
   // The reference day only decides which date is meant, not where one is.
   for (const DateMention& d : FindDates(window, absl::CivilDay(2000, 1, 1))) {
     const size_t begin = cue.end + d.begin, end = cue.end + d.end;
-    if (begin > span.begin) break;
     if (end <= span.begin) continue;
+    // "the end of last year that": words that place the time inside the date's period.
+    if (begin > span.begin) {
+      const absl::string_view lead = text.substr(span.begin, begin - span.begin);
+      for (absl::string_view w : absl::StrSplit(lead, ' ', absl::SkipEmpty())) {
+        if (w != "the" && w != "end" && w != "start" && w != "beginning" && w != "middle" &&
+            w != "of") {
+          return span;
+        }
+      }
+    }
     for (size_t k = cue.end; k < begin; ++k) {
       const char c = text[k];
       if (!absl::ascii_isalpha(static_cast<unsigned char>(c)) && c != ' ') return span;

@@ -674,6 +674,13 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
   if (app.empty()) return;
   const std::vector<Token>& tokens = seg_.tokens;
   size_t b = app.begin;
+  // "Priya Shah, 67, a retired teacher": an age is not a role.
+  if (absl::ascii_isdigit(static_cast<unsigned char>(text_[tokens[b].begin]))) {
+    ++b;
+    if (b < app.end && IsPunct(text_, tokens[b], ",")) ++b;
+    if (b >= app.end) return;
+    app.begin = b;
+  }
   const absl::string_view first = LowerTokenText(seg_, tokens[b]);
   if (first == "who" || first == "which" || first == "whose" || first == "where") return;
   // Affiliation: the first organisation named in the apposition.
@@ -741,7 +748,7 @@ void SpeakerResolver::Remember(const ResolvedSpeaker& s, Gender gender) {
 ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   const std::vector<Token>& tokens = seg_.tokens;
   size_t b = phrase.head.begin;
-  const size_t e = std::min(phrase.head.end, tokens.size());
+  size_t e = std::min(phrase.head.end, tokens.size());
   // Leading adverbials and time words belong to the clause, not to the speaker.
   // A number that starts an organisation's name ("38 Degrees") stays.
   auto starts_org = [&](size_t k) {
@@ -758,6 +765,23 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   if (b >= e) return s;
   s.mention = {tokens[b].begin, tokens[e - 1].end};
   Gender gender = Gender::kUnknown;
+  // A closing parenthetical is not part of the name: "Sen. Bernie Sanders (I-Vt.)" (a party
+  // and state: D, R or I gives the party as affiliation), "Priya Shah (67)".
+  std::string party_name, party_id;
+  if (e - b >= 3 && IsPunct(text_, tokens[e - 1], ")")) {
+    size_t open = e - 1;
+    while (open > b && !IsPunct(text_, tokens[open], "(") && e - open <= 8) --open;
+    if (open > b && IsPunct(text_, tokens[open], "(")) {
+      const absl::string_view inside = text_.substr(tokens[open].end, tokens[e - 1].begin - tokens[open].end);
+      const bool acronym = !orgs_.Within(tokens[open].begin, tokens[e - 1].end).empty();
+      if (!acronym) {
+        if (absl::StartsWith(inside, "D-")) party_name = "Democratic Party", party_id = "democratic-party";
+        if (absl::StartsWith(inside, "R-")) party_name = "Republican Party", party_id = "republican-party";
+        e = open;
+        s.mention = {tokens[b].begin, tokens[e - 1].end};
+      }
+    }
+  }
 
   if (e - b == 1) {
     const absl::string_view w = LowerTokenText(seg_, tokens[b]);
@@ -861,6 +885,14 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
     for (const OrgOccurrence* o : orgs) in_org = in_org || (t.begin >= o->begin && t.end <= o->end);
     if (in_org) break;
     --name_b;
+  }
+  // "The Republican senator from Texas, Ted Cruz": capitalised words after a preposition
+  // name a place or body, not the person; the name is then the apposition's.
+  if (name_b <= last && name_b > db && !phrase.apposition.empty() && tokens[name_b - 1].kind == TokenKind::kWord) {
+    const absl::string_view before = LowerTokenText(seg_, tokens[name_b - 1]);
+    if (before == "from" || before == "for" || before == "of" || before == "at" || before == "in") {
+      name_b = last + 1;
+    }
   }
   // Premodifiers: between the determiner and the name.
   size_t pre_e = name_b;
@@ -997,6 +1029,10 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
     s.affiliation_id = affiliation->id;
   }
   ApplyApposition(phrase.apposition, &s, &gender);
+  if (s.affiliation.empty() && !party_id.empty()) {
+    s.affiliation = party_name;
+    s.affiliation_id = party_id;
+  }
   if (s.affiliation.empty() && !org_noun.empty()) {
     // "group spokesperson Marion Macalpine": the group named nearby, before or just after.
     const OrgOccurrence* o = orgs_.MostRecent(s.mention.begin, org_noun);

@@ -185,6 +185,19 @@ TEST(FindDatesTest, CountsOfDaysWeeksMonthsAndYearsAgo) {
               {});
 }
 
+TEST(FindDatesTest, PartsOfMonthsMonthsOfLastYearAndAgencyStyleWeekdays) {
+  ExpectDates("mid-July, in early June, late March", kRef,
+              {{"mid-July", absl::CivilDay(2025, 7, 1), DatePrecision::kMonth},
+               {"early June", absl::CivilDay(2025, 6, 1), DatePrecision::kMonth},
+               {"late March", absl::CivilDay(2025, 3, 1), DatePrecision::kMonth}});
+  ExpectDates("said in May last year", kRef,
+              {{"May last year", absl::CivilDay(2024, 5, 1), DatePrecision::kMonth}});
+  // Wednesday 16 July 2025: "said Tuesday" is the day before.
+  ExpectDates("Warren said Tuesday the deal was bad", kRef,
+              {{"Tuesday", absl::CivilDay(2025, 7, 15), DatePrecision::kDay}});
+  ExpectDates("Tuesday's vote; the mid term", kRef, {});
+}
+
 TEST(FindDatesTest, InvalidCalendarDatesAreSkipped) {
   ExpectDates("31 February 2025 and 0 March and 32 May", kRef, {});
   ExpectDates("29 February 2024", kRef,

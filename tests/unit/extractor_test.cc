@@ -660,6 +660,50 @@ TEST_F(ExtractorTest, TheListenerBeforeAColonAndAQuotationIsNotWhatWasSaid) {
   EXPECT_THAT(Contents(out.claims[0], text), ElementsAre("\u201cWe do not own the data.\u201d"));
 }
 
+// Second probe (2026-12-04): wire copy, US politics, dates around the cue.
+TEST_F(ExtractorTest, ASentenceWithContentOfItsOwnDoesNotTakeTheQuoteBeforeIt) {
+  const std::string text = "The plan was \"a disaster\". Dr Reid said doctors had not been consulted.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].kind(), Claim::INDIRECT);
+  EXPECT_EQ(out.claims[0].text(), "doctors had not been consulted");
+  // A next sentence that only names the speaker still takes the quote.
+  const std::string quote = "\"It is a disaster.\" Dr Reid said on Wednesday.";
+  const Extraction out2 = MustExtract(Article(quote));
+  ASSERT_EQ(out2.claims.size(), 1u);
+  EXPECT_EQ(out2.claims[0].text(), "It is a disaster.");
+}
+
+TEST_F(ExtractorTest, DatesWithYearsOrWeekdaysAfterTheCueAreTheTimeOfSaying) {
+  struct Case {
+    std::string text, claim, day;
+  };
+  const std::vector<Case> cases = {
+      {"The contract was good, Karin Smyth said on 1 May 2024.", "The contract was good", "2024-05-01"},
+      {"Karin Smyth said in May 2024 that the contract was good.", "the contract was good", "2024-05-01"},
+      {"The contract was good, Karin Smyth said in 2023.", "The contract was good", "2023-01-01"},
+      {"The ICO said on Thursday it was reviewing complaints.", "it was reviewing complaints", "2025-06-05"},
+      {"Elizabeth Warren said Tuesday the contract was wasteful.", "the contract was wasteful", "2025-06-03"},
+      {"The BMA said in a joint letter that clinicians had lost trust.", "clinicians had lost trust", "2025-06-06"},
+      {"Karin Smyth said at the end of last year that the contract was good.", "the contract was good",
+       "2024-01-01"},
+  };
+  for (const Case& c : cases) {
+    const Extraction out = MustExtract(Article(c.text));
+    ASSERT_EQ(out.claims.size(), 1u) << c.text;
+    EXPECT_EQ(out.claims[0].text(), c.claim) << c.text;
+    EXPECT_EQ(Day(out.claims[0].claim_time()), c.day) << c.text;
+  }
+}
+
+TEST_F(ExtractorTest, ARolesPlaceIsNotTheNameAndLabelsAreNotSpeakers) {
+  const Extraction out = MustExtract(Article("The Republican senator from Texas, Ted Cruz, said the plan was bad."));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Ted Cruz");
+  EXPECT_EQ(out.claims[0].speaker().role(), "Republican senator from Texas");
+  EXPECT_TRUE(MustExtract(Article("PRESS RELEASE: Hackney Council backs patient data review")).claims.empty());
+}
+
 TEST_F(ExtractorTest, LeadingAccordingToKeepsTheSourcesAppositionOutOfTheContent) {
   const std::string text =
       "According to Foxglove, the legal campaign group, at least 11 trusts began using the "
@@ -938,6 +982,23 @@ TEST(MergeTest, TheReportersQuestionAfterAskedIsNoClaim) {
   ASSERT_EQ(out.claims.size(), 1u);  // the rules' quotation only
   EXPECT_EQ(out.claims[0].text(), "That is a matter for NHS England.");
   EXPECT_EQ(out.claims[0].speaker().name(), "Amir Khan");
+}
+
+TEST(MergeTest, ASpeakersPartyTagAndAgeAreNeitherNameNorRole) {
+  const std::string text =
+      "Sen. Bernie Sanders (I-Vt.) said the contract was wasteful. Rep. Jim Jordan (R-Ohio) "
+      "disagreed with that. \"I am worried,\" said Priya Shah, 67, a retired teacher.";
+  const Extraction out = ExtractWith({{"said the", "Sen. Bernie Sanders (I-Vt.)", "the contract was wasteful"},
+                                      {"disagreed", "Rep. Jim Jordan (R-Ohio)", "with that"},
+                                      {"said Priya", "Priya Shah, 67, a retired teacher", "\"I am worried,\""}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Bernie Sanders");
+  EXPECT_EQ(out.claims[0].speaker().role(), "Sen");
+  EXPECT_EQ(out.claims[1].speaker().name(), "Jim Jordan");
+  EXPECT_EQ(out.claims[1].speaker().affiliation_id(), "republican-party");  // R-Ohio
+  EXPECT_EQ(out.claims[2].speaker().name(), "Priya Shah");
+  EXPECT_EQ(out.claims[2].speaker().role(), "retired teacher");
 }
 
 }  // namespace

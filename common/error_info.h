@@ -44,6 +44,8 @@ inline constexpr char kArticleTooLarge[] = "ARTICLE_TOO_LARGE";
 inline constexpr char kInvalidHtml[] = "INVALID_HTML";
 inline constexpr char kUnsupportedContentType[] = "UNSUPPORTED_CONTENT_TYPE";
 inline constexpr char kInvalidUrl[] = "INVALID_URL";
+inline constexpr char kFieldTooLong[] = "FIELD_TOO_LONG";
+inline constexpr char kInvalidPublishedTime[] = "INVALID_PUBLISHED_TIME";
 // Queries.
 inline constexpr char kInvalidPageSize[] = "INVALID_PAGE_SIZE";
 inline constexpr char kInvalidPageToken[] = "INVALID_PAGE_TOKEN";

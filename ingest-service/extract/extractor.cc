@@ -139,6 +139,60 @@ absl::Status ValidateContent(absl::string_view field, absl::string_view content)
 }
 
 // A byte offset moved back onto the start of a UTF-8 sequence.
+absl::Status TooLong(absl::string_view field, size_t size, size_t limit) {
+  return InvalidArgumentWithReason(
+      reason::kFieldTooLong, field,
+      absl::StrCat(field, ": ", size, " bytes is over the limit of ", limit),
+      {{kLimitKey, absl::StrCat(limit)}});
+}
+
+// Timestamps that RFC 3339 can write: years 1 to 9999, nanos in [0, 1e9).
+constexpr int64_t kMinSeconds = -62135596800;  // 0001-01-01T00:00:00Z
+constexpr int64_t kMaxSeconds = 253402300799;  // 9999-12-31T23:59:59Z
+
+// The request's metadata against the limits in extractor.h, and its publication time.
+absl::Status ValidateMetadata(const IngestArticleRequest& r) {
+  if (r.title().size() > kMaxTitleBytes) return TooLong("title", r.title().size(), kMaxTitleBytes);
+  if (r.publisher().size() > kMaxPublisherBytes) {
+    return TooLong("publisher", r.publisher().size(), kMaxPublisherBytes);
+  }
+  if (r.url().size() > kMaxUrlBytes) return TooLong("url", r.url().size(), kMaxUrlBytes);
+  if (r.source_id().size() > kMaxUrlBytes) return TooLong("source_id", r.source_id().size(), kMaxUrlBytes);
+  if (r.language().size() > kMaxLanguageBytes) {
+    return TooLong("language", r.language().size(), kMaxLanguageBytes);
+  }
+  if (static_cast<size_t>(r.authors_size()) > kMaxAuthors) {
+    return InvalidArgumentWithReason(
+        reason::kFieldTooLong, "authors",
+        absl::StrCat("authors: ", r.authors_size(), " authors is over the limit of ", kMaxAuthors),
+        {{kLimitKey, absl::StrCat(kMaxAuthors)}});
+  }
+  for (int i = 0; i < r.authors_size(); ++i) {
+    if (r.authors(i).size() > kMaxAuthorBytes) {
+      return TooLong(absl::StrCat("authors[", i, "]"), r.authors(i).size(), kMaxAuthorBytes);
+    }
+  }
+  if (r.has_published_time()) {
+    const auto& t = r.published_time();
+    if (t.seconds() < kMinSeconds || t.seconds() > kMaxSeconds || t.nanos() < 0 || t.nanos() >= 1000000000) {
+      return InvalidArgumentWithReason(
+          reason::kInvalidPublishedTime, "published_time",
+          absl::StrCat("published_time: seconds ", t.seconds(), ", nanos ", t.nanos(),
+                       " is outside years 1 to 9999"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// `s` cut to at most `limit` bytes, at a code point boundary.
+std::string CutTo(std::string s, size_t limit) {
+  if (s.size() <= limit) return s;
+  size_t n = limit;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  s.resize(n);
+  return s;
+}
+
 size_t SnapToCodePoint(absl::string_view text, size_t pos) {
   pos = std::min(pos, text.size());
   while (pos > 0 && pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
@@ -518,6 +572,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   }
   const absl::string_view field = has_text ? "text" : "html";
   CLAIMS_RETURN_IF_ERROR(ValidateContent(field, has_text ? request.text() : request.html()));
+  CLAIMS_RETURN_IF_ERROR(ValidateMetadata(request));
 
   std::string url;
   if (!request.url().empty()) {
@@ -550,14 +605,23 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
                                        "html: the page has no article text");
     }
     article.set_text(std::move(page->text));
-    if (article.title().empty()) article.set_title(page->title);
-    if (article.publisher().empty()) article.set_publisher(page->publisher);
+    // What the page says of itself is cut to the limits rather than refused.
+    if (article.title().empty()) article.set_title(CutTo(page->title, kMaxTitleBytes));
+    if (article.publisher().empty()) article.set_publisher(CutTo(page->publisher, kMaxPublisherBytes));
     if (article.authors().empty()) {
-      for (const std::string& a : page->authors) article.add_authors(a);
+      for (const std::string& a : page->authors) {
+        if (static_cast<size_t>(article.authors_size()) >= kMaxAuthors) break;
+        article.add_authors(CutTo(a, kMaxAuthorBytes));
+      }
     }
-    if (article.language().empty()) article.set_language(page->language);
-    if (!published.has_value()) published = page->published_time;
-    if (url.empty() && !page->canonical_url.empty()) {
+    if (article.language().empty() && page->language.size() <= kMaxLanguageBytes) {
+      article.set_language(page->language);
+    }
+    if (!published.has_value() && page->published_time.has_value()) {
+      const int64_t seconds = absl::ToUnixSeconds(*page->published_time);
+      if (seconds >= kMinSeconds && seconds <= kMaxSeconds) published = page->published_time;
+    }
+    if (url.empty() && !page->canonical_url.empty() && page->canonical_url.size() <= kMaxUrlBytes) {
       // A page's own canonical link is a hint, not input: a bad one is ignored.
       absl::StatusOr<std::string> canonical = CanonicalUrl(page->canonical_url);
       if (canonical.ok()) url = *std::move(canonical);

@@ -26,6 +26,16 @@ inline constexpr char kExtractorVersion[] = "claims-extract/0.1";
 // Largest `text` or `html` accepted, in bytes. Larger input is RESOURCE_EXHAUSTED.
 inline constexpr size_t kMaxArticleBytes = 4 << 20;
 
+// Limits of the metadata every claim carries (a 1 MB title copied onto each claim made a
+// page of 50 claims larger than gRPC's 16 MiB). Longer request fields are INVALID_ARGUMENT
+// FIELD_TOO_LONG; metadata read from an HTML page is cut to them instead.
+inline constexpr size_t kMaxTitleBytes = 2048;
+inline constexpr size_t kMaxPublisherBytes = 512;
+inline constexpr size_t kMaxAuthorBytes = 256;
+inline constexpr size_t kMaxAuthors = 32;
+inline constexpr size_t kMaxUrlBytes = 8192;  // also source_id
+inline constexpr size_t kMaxLanguageBytes = 35;
+
 // Article ids: the first 16 hex digits of SHA-256 of "url:" + canonical URL, or of
 // "text:" + text when there is no URL (implemented in article_id.cc).
 std::string ArticleIdForUrl(absl::string_view canonical_url);

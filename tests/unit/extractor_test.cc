@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <random>
 #include <sstream>
@@ -545,6 +546,64 @@ TEST_F(ExtractorTest, RejectsUrlsThatAreNotHttp) {
   const absl::Status status = ExtractStatus(request);
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(status.message()), ::testing::StartsWith("url:"));
+}
+
+TEST_F(ExtractorTest, RejectsOverlongMetadataNamingTheFieldAndTheLimit) {
+  struct Case {
+    std::string field;
+    std::function<void(IngestArticleRequest*)> set;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"title", [](IngestArticleRequest* r) { r->set_title(std::string(2049, 't')); },
+       "title: 2049 bytes is over the limit of 2048"},
+      {"publisher", [](IngestArticleRequest* r) { r->set_publisher(std::string(513, 'p')); },
+       "publisher: 513 bytes is over the limit of 512"},
+      {"url", [](IngestArticleRequest* r) { r->set_url("https://example.org/" + std::string(8200, 'u')); },
+       "url: 8220 bytes is over the limit of 8192"},
+      {"authors", [](IngestArticleRequest* r) { for (int i = 0; i < 33; ++i) r->add_authors("A"); },
+       "authors: 33 authors is over the limit of 32"},
+      {"authors[1]", [](IngestArticleRequest* r) { r->add_authors("A"); r->add_authors(std::string(257, 'a')); },
+       "authors[1]: 257 bytes is over the limit of 256"},
+  };
+  for (const Case& c : cases) {
+    IngestArticleRequest request;
+    request.set_text("Fine text.");
+    c.set(&request);
+    const absl::Status status = ExtractStatus(request);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << c.field;
+    EXPECT_EQ(status.message(), c.message);
+  }
+  // At the limits, accepted.
+  IngestArticleRequest ok;
+  ok.set_text("Fine text.");
+  ok.set_title(std::string(2048, 't'));
+  for (int i = 0; i < 32; ++i) ok.add_authors(std::string(256, 'a'));
+  EXPECT_TRUE(ExtractStatus(ok).ok());
+}
+
+TEST_F(ExtractorTest, RejectsPublicationTimesOutsideYearsOneTo9999) {
+  for (int64_t seconds : {int64_t{-62135596801}, int64_t{253402300800}, int64_t{10000000000000}}) {
+    IngestArticleRequest request;
+    request.set_text("Fine text.");
+    request.mutable_published_time()->set_seconds(seconds);
+    const absl::Status status = ExtractStatus(request);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << seconds;
+    EXPECT_THAT(std::string(status.message()), ::testing::StartsWith("published_time:")) << seconds;
+  }
+  IngestArticleRequest last;
+  last.set_text("Fine text.");
+  last.mutable_published_time()->set_seconds(253402300799);  // 9999-12-31T23:59:59Z
+  EXPECT_TRUE(ExtractStatus(last).ok());
+}
+
+TEST_F(ExtractorTest, AnHtmlPagesOverlongMetadataIsCutNotRefused) {
+  IngestArticleRequest request;
+  // A two-byte character straddles the limit: the cut keeps whole code points.
+  request.set_html("<html><head><meta property=\"og:title\" content=\"" + std::string(2047, 't') +
+                   "\xC3\xA9xyz\"></head><body><p>The council said the plan was safe.</p></body></html>");
+  const Extraction out = MustExtract(request);
+  EXPECT_EQ(out.article.title(), std::string(2047, 't'));
 }
 
 // --- Robustness and speed ------------------------------------------------------------------

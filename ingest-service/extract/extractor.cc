@@ -529,6 +529,21 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
 
 }  // namespace
 
+void FitMetadataToLimits(IngestArticleRequest* r) {
+  if (r->title().size() > kMaxTitleBytes) r->set_title(CutTo(r->title(), kMaxTitleBytes));
+  if (r->publisher().size() > kMaxPublisherBytes) r->set_publisher(CutTo(r->publisher(), kMaxPublisherBytes));
+  while (static_cast<size_t>(r->authors_size()) > kMaxAuthors) r->mutable_authors()->RemoveLast();
+  for (std::string& a : *r->mutable_authors()) {
+    if (a.size() > kMaxAuthorBytes) a = CutTo(std::move(a), kMaxAuthorBytes);
+  }
+  if (r->has_published_time()) {
+    const auto& t = r->published_time();
+    if (t.seconds() < kMinSeconds || t.seconds() > kMaxSeconds || t.nanos() < 0 || t.nanos() >= 1000000000) {
+      r->clear_published_time();
+    }
+  }
+}
+
 std::string DefaultDataDir() {
   if (const char* env = std::getenv("CLAIMS_DATA_DIR"); env != nullptr && *env != '\0') {
     return env;

@@ -36,6 +36,12 @@ inline constexpr size_t kMaxAuthors = 32;
 inline constexpr size_t kMaxUrlBytes = 8192;  // also source_id
 inline constexpr size_t kMaxLanguageBytes = 35;
 
+// Cuts `request`'s title, publisher and authors to the limits above (at code point
+// boundaries; authors past kMaxAuthors dropped) and clears a publication time outside years
+// 1 to 9999: for requests built from what others wrote (feed items), which should not fail
+// for an overlong title.
+void FitMetadataToLimits(claims::v1::IngestArticleRequest* request);
+
 // Article ids: the first 16 hex digits of SHA-256 of "url:" + canonical URL, or of
 // "text:" + text when there is no URL (implemented in article_id.cc).
 std::string ArticleIdForUrl(absl::string_view canonical_url);

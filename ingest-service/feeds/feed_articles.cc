@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/charset.h"
 #include "common/utf8.h"
+#include "ingest-service/extract/extractor.h"
 #include "ingest-service/extract/html_text.h"
 #include "ingest-service/extract/url.h"
 
@@ -108,6 +109,7 @@ absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& i
       const std::string charset = DeclaredCharset(page->content_type, "");
       request.set_content(std::move(page->body));
       request.set_content_type(charset.empty() ? "text/html" : absl::StrCat("text/html; charset=", charset));
+      extract::FitMetadataToLimits(&request);
       return out;
     }
     out.page_error = std::string(parsed.status().message());
@@ -131,6 +133,7 @@ absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& i
   } else {
     request.set_text(item.content);
   }
+  extract::FitMetadataToLimits(&request);
   return out;
 }
 

@@ -597,6 +597,20 @@ TEST_F(ExtractorTest, RejectsPublicationTimesOutsideYearsOneTo9999) {
   EXPECT_TRUE(ExtractStatus(last).ok());
 }
 
+TEST(FitMetadataToLimitsTest, CutsWhatOthersWroteToTheLimitsSoTheRequestIsAccepted) {
+  IngestArticleRequest r;
+  r.set_title(std::string(5000, 't'));
+  r.set_publisher(std::string(600, 'p'));
+  for (int i = 0; i < 40; ++i) r.add_authors(std::string(300, 'a'));
+  r.mutable_published_time()->set_seconds(int64_t{10000000000000});
+  FitMetadataToLimits(&r);
+  EXPECT_EQ(r.title().size(), kMaxTitleBytes);
+  EXPECT_EQ(r.publisher().size(), kMaxPublisherBytes);
+  ASSERT_EQ(static_cast<size_t>(r.authors_size()), kMaxAuthors);
+  EXPECT_EQ(r.authors(0).size(), kMaxAuthorBytes);
+  EXPECT_FALSE(r.has_published_time());
+}
+
 TEST_F(ExtractorTest, AnHtmlPagesOverlongMetadataIsCutNotRefused) {
   IngestArticleRequest request;
   // A two-byte character straddles the limit: the cut keeps whole code points.

@@ -92,19 +92,35 @@ absl::StatusOr<std::vector<Token>> Tokenize(absl::string_view in) {
   return tokens;
 }
 
-// Parses a claim_time value: a date (whole UTC day) or an RFC 3339 time.
-absl::StatusOr<std::pair<int64_t, bool>> ParseTimeValue(const Token& value) {
+// A claim_time value: a date (a whole UTC day), a whole second, or an instant between two
+// seconds (claims are compared by whole seconds, so none is equal to it).
+struct TimeValue {
+  enum class Kind { kDay, kSecond, kFraction };
+  int64_t seconds = 0;  // the day's first second, the second, or the second before the instant
+  Kind kind = Kind::kSecond;
+};
+
+// Parses a claim_time value: a date (whole UTC day) or an RFC 3339 time, in years 1 to 9999
+// (the typed filter's range).
+absl::StatusOr<TimeValue> ParseTimeValue(const Token& value) {
   absl::Time t;
   std::string err;
+  TimeValue v;
   if (absl::ParseTime("%Y-%m-%d", value.text, absl::UTCTimeZone(), &t, &err)) {
-    return std::make_pair(absl::ToUnixSeconds(t), true);
+    v.kind = TimeValue::Kind::kDay;
+  } else if (absl::ParseTime(absl::RFC3339_full, value.text, absl::UTCTimeZone(), &t, &err)) {
+    v.kind = TimeValue::Kind::kSecond;
+  } else {
+    return ErrorAt(value.pos, absl::StrCat("'", value.text, "' is not a date (YYYY-MM-DD) or RFC 3339 time"));
   }
-  if (absl::ParseTime(absl::RFC3339_full, value.text, absl::UTCTimeZone(), &t, &err)) {
-    // Claim times are whole seconds: round a fractional bound up.
-    const int64_t seconds = absl::ToUnixSeconds(t);
-    return std::make_pair(absl::FromUnixSeconds(seconds) < t ? seconds + 1 : seconds, false);
+  v.seconds = absl::ToUnixSeconds(t);  // rounds down
+  if (v.seconds < -62135596800 || v.seconds > 253402300799) {
+    return ErrorAt(value.pos, absl::StrCat("'", value.text, "' is outside years 1 to 9999"));
   }
-  return ErrorAt(value.pos, absl::StrCat("'", value.text, "' is not a date (YYYY-MM-DD) or RFC 3339 time"));
+  if (v.kind == TimeValue::Kind::kSecond && absl::FromUnixSeconds(v.seconds) < t) {
+    v.kind = TimeValue::Kind::kFraction;
+  }
+  return v;
 }
 
 class Parser {
@@ -238,8 +254,17 @@ class Parser {
   }
 
   absl::StatusOr<FilterExpr> TimeComparison(const Token& op, const Token& value) {
-    CLAIMS_ASSIGN_OR_RETURN(auto parsed, ParseTimeValue(value));
-    const auto [t, is_date] = parsed;
+    CLAIMS_ASSIGN_OR_RETURN(const TimeValue v, ParseTimeValue(value));
+    if (v.kind == TimeValue::Kind::kFraction) {
+      // Between seconds s and s + 1: no claim equals it; <, <= are up to s; >, >= from s + 1.
+      const int64_t after = v.seconds + 1;
+      if (op.text == "=" || op.text == ":") return FilterExpr::False();
+      if (op.text == "!=") return FilterExpr::True();
+      if (op.text == ">=" || op.text == ">") return FilterExpr::Time(after, std::nullopt);
+      return FilterExpr::Time(std::nullopt, after);  // < and <=
+    }
+    const bool is_date = v.kind == TimeValue::Kind::kDay;
+    const int64_t t = v.seconds;
     const int64_t next = is_date ? t + 86400 : t + 1;  // first instant after the value
     if (op.text == "=" || op.text == ":") {
       return FilterExpr::Time(t, is_date ? t + 86400 : t + 1);

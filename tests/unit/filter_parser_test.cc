@@ -63,6 +63,27 @@ TEST(FilterParserTest, DatesAreWholeDays) {
   EXPECT_EQ(Parsed(R"(claim_time >= "2025-07-01T12:00:00.5Z")"), "time[1751371201,-)");
 }
 
+TEST(FilterParserTest, AnInstantBetweenTwoSecondsBoundsByTheSecondsAroundIt) {
+  // 2025-06-30T23:59:59Z = 1751327999. Claims are compared by whole seconds: one at
+  // 23:59:59 is before 23:59:59.5, one at 2025-07-01T00:00:00 after it, none equal to it.
+  EXPECT_EQ(Parsed(R"(claim_time <= "2025-06-30T23:59:59.5Z")"), "time[-,1751328000)");
+  EXPECT_EQ(Parsed(R"(claim_time < "2025-06-30T23:59:59.5Z")"), "time[-,1751328000)");
+  EXPECT_EQ(Parsed(R"(claim_time > "2025-06-30T23:59:58.5Z")"), "time[1751327999,-)");
+  EXPECT_EQ(Parsed(R"(claim_time >= "2025-06-30T23:59:58.5Z")"), "time[1751327999,-)");
+  EXPECT_EQ(Parsed(R"(claim_time = "2025-06-30T23:59:59.5Z")"), "FALSE");
+  EXPECT_EQ(Parsed(R"(claim_time != "2025-06-30T23:59:59.5Z")"), "TRUE");
+  // Whole seconds as before.
+  EXPECT_EQ(Parsed(R"(claim_time <= "2025-06-30T23:59:59Z")"), "time[-,1751328000)");
+  EXPECT_EQ(Parsed(R"(claim_time > "2025-06-30T23:59:59Z")"), "time[1751328000,-)");
+}
+
+TEST(FilterParserTest, TimesOutsideYearsOneTo9999AreErrors) {
+  EXPECT_EQ(Parsed("claim_time >= 10000-01-01"),
+            "filter_expression: '10000-01-01' is outside years 1 to 9999 at position 14");
+  EXPECT_EQ(Parsed("claim_time >= 0000-01-01"),
+            "filter_expression: '0000-01-01' is outside years 1 to 9999 at position 14");
+}
+
 TEST(FilterParserTest, QuotedValuesKeepSpacesAndEscapes) {
   EXPECT_EQ(Parsed(R"(speaker = "Marion \"M\" Macalpine")"), "s=Marion \"M\" Macalpine");
   EXPECT_EQ(Parsed("article_id = abc-0001"), "r=abc-0001");

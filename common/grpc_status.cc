@@ -2,28 +2,50 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
+
 #include "common/error_info.h"
 #include "google/rpc/status.pb.h"
 
 namespace claims {
+namespace {
+
+// `s` cut to about `limit` bytes at a code point boundary, saying how long it was. Errors
+// echo what the client sent (an unknown 3,000-byte id); the message and the details travel
+// in HTTP/2 headers, which gRPC caps at 8 KiB by default, so an uncut echo turned NOT_FOUND
+// into RESOURCE_EXHAUSTED ("received initial metadata size exceeds limit").
+std::string Shorten(absl::string_view s, size_t limit) {
+  if (s.size() <= limit) return std::string(s);
+  size_t n = limit;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return absl::StrCat(s.substr(0, n), "... (", s.size(), " bytes)");
+}
+
+constexpr size_t kMaxMessageBytes = 512;
+constexpr size_t kMaxMetadataValueBytes = 256;
+
+}  // namespace
 
 grpc::Status ToGrpcStatus(const absl::Status& status) {
   if (status.ok()) return grpc::Status::OK;
-  const google::rpc::ErrorInfo info = ErrorInfoOrDefault(status);
+  google::rpc::ErrorInfo info = ErrorInfoOrDefault(status);
+  for (auto& [key, value] : *info.mutable_metadata()) {
+    if (value.size() > kMaxMetadataValueBytes) value = Shorten(value, kMaxMetadataValueBytes);
+  }
+  const std::string message = Shorten(status.message(), kMaxMessageBytes);
   google::rpc::Status details;
   details.set_code(static_cast<int>(status.code()));
-  details.set_message(std::string(status.message()));
+  details.set_message(message);
   details.add_details()->PackFrom(info);
   const auto field = info.metadata().find(kFieldKey);
   if (status.code() == absl::StatusCode::kInvalidArgument && field != info.metadata().end()) {
     google::rpc::BadRequest bad_request;
     auto* violation = bad_request.add_field_violations();
     violation->set_field(field->second);
-    violation->set_description(std::string(status.message()));
+    violation->set_description(message);
     details.add_details()->PackFrom(bad_request);
   }
-  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()),
-                      details.SerializeAsString());
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), message, details.SerializeAsString());
 }
 
 std::optional<google::rpc::ErrorInfo> GetErrorInfo(const grpc::Status& status) {

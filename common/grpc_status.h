@@ -16,7 +16,9 @@
 namespace claims {
 
 // OK stays OK; an error keeps its code and message and gains the details above (an error
-// made without a reason gets its code's name as the reason).
+// made without a reason gets its code's name as the reason). A message over 512 bytes and
+// metadata values over 256 bytes are cut ("... (N bytes)"), so that an error echoing a huge
+// input still fits gRPC's 8 KiB header limit.
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
 // The inverse: code, message, and the ErrorInfo from the details (if any) as the payload.

@@ -346,6 +346,11 @@ TEST_F(ServicePairTest, BadInputGetsSpecificErrorsAndTheServerKeepsServing) {
   EXPECT_EQ(details.field, "id");
   EXPECT_EQ(details.metadata["id"], "no-such-claim");
   EXPECT_TRUE(details.violations.empty());  // BadRequest only for INVALID_ARGUMENT
+  // An unknown id of 3,000 bytes is still NOT_FOUND (its echo is cut to fit in headers).
+  missing.set_id(std::string(3000, 'x'));
+  const grpc::Status long_id = query_stub_->GetClaim(Deadline().get(), missing, &claim);
+  EXPECT_EQ(long_id.error_code(), grpc::StatusCode::NOT_FOUND) << long_id.error_message();
+  EXPECT_EQ(DecodeDetails(long_id).reason, "CLAIM_NOT_FOUND");
 
   // Still serving after all that.
   IngestArticleResponse ok;

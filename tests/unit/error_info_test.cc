@@ -1,5 +1,6 @@
 #include "common/error_info.h"
 
+#include "absl/strings/match.h"
 #include "common/grpc_status.h"
 #include "google/rpc/status.pb.h"
 #include "gtest/gtest.h"
@@ -79,6 +80,21 @@ TEST(GrpcStatusTest, TheReasonSurvivesTheRoundTrip) {
   EXPECT_EQ(info->reason(), "ARTICLE_TOO_LARGE");
   EXPECT_EQ(info->metadata().at("field"), "text");
   EXPECT_EQ(info->metadata().at("limit"), "4194304");
+}
+
+TEST(GrpcStatusTest, AHugeEchoedValueIsCutSoTheErrorFitsInHeaders) {
+  const std::string id(5000, 'x');
+  const grpc::Status status = ToGrpcStatus(ErrorWithReason(
+      absl::StatusCode::kNotFound, reason::kClaimNotFound, "id", "id: no claim " + id, {{kIdKey, id}}));
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_LT(status.error_message().size(), 600u);
+  EXPECT_TRUE(absl::EndsWith(status.error_message(), "... (5013 bytes)")) << status.error_message();
+  EXPECT_LT(status.error_details().size(), 2000u);
+  const auto info = GetErrorInfo(status);
+  ASSERT_TRUE(info.has_value());
+  EXPECT_EQ(info->reason(), "CLAIM_NOT_FOUND");
+  EXPECT_EQ(info->metadata().at("id").substr(0, 256), std::string(256, 'x'));
+  EXPECT_LT(info->metadata().at("id").size(), 300u);
 }
 
 }  // namespace

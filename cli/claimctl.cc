@@ -29,6 +29,12 @@
 namespace claims::cli {
 namespace {
 
+void SetTimestamp(absl::Time t, google::protobuf::Timestamp* ts) {
+  const int64_t seconds = absl::ToUnixSeconds(t);  // rounds down
+  ts->set_seconds(seconds);
+  ts->set_nanos(static_cast<int32_t>((t - absl::FromUnixSeconds(seconds)) / absl::Nanoseconds(1)));
+}
+
 struct Globals {
   std::string ingest_address = EnvOr("CLAIMS_INGEST_ADDR", "127.0.0.1:50051");
   std::string query_address = EnvOr("CLAIMS_QUERY_ADDR", "127.0.0.1:50052");
@@ -74,12 +80,17 @@ absl::StatusOr<claims::v1::ClaimFilter> BuildFilter(const FilterFlags& f) {
   if (!f.from.empty()) {
     auto t = ParseDateFlag(f.from, "--from", &date_only);
     if (!t.ok()) return t.status();
-    filter.mutable_start_time()->set_seconds(absl::ToUnixSeconds(*t));
+    SetTimestamp(*t, filter.mutable_start_time());
   }
   if (!f.to.empty()) {
     auto t = ParseDateFlag(f.to, "--to", &date_only);
     if (!t.ok()) return t.status();
-    filter.mutable_end_time()->set_seconds(absl::ToUnixSeconds(date_only ? *t + absl::Hours(24) : *t));
+    // The whole last day for a date (up to the last representable instant for 9999-12-31);
+    // a time as given, to the nanosecond.
+    absl::Time end = date_only ? *t + absl::Hours(24) : *t;
+    const absl::Time last = absl::FromUnixSeconds(253402300799) + absl::Nanoseconds(999999999);
+    if (end > last) end = last;
+    SetTimestamp(end, filter.mutable_end_time());
   }
   filter.set_article_id(f.article);
   return filter;
@@ -162,7 +173,7 @@ absl::StatusOr<claims::v1::IngestArticleRequest> BuildRequest(const ArticleFlags
     bool date_only = false;
     auto t = ParseDateFlag(a.published, "--published", &date_only);
     if (!t.ok()) return t.status();
-    request.mutable_published_time()->set_seconds(absl::ToUnixSeconds(*t));
+    SetTimestamp(*t, request.mutable_published_time());
   }
   // Raw bytes: the server validates them and names the problem ("content: invalid UTF-8").
   request.set_content(std::move(content));
@@ -412,7 +423,7 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
   std::string order;
   CLI::App* claims_cmd = app.add_subcommand("claims", "list claims matching filters");
   AddFilterFlags(claims_cmd, &filter_flags);
-  claims_cmd->add_option("--limit", limit, "at most this many claims (0: all)");
+  claims_cmd->add_option("--limit", limit, "at most this many claims (0: all)")->check(CLI::Range(0, 1000000000));
   claims_cmd->add_option("--page-size", page_size, "claims per request");
   claims_cmd->add_option("--order", order, "\"claim_time desc\" (default) or \"claim_time asc\"");
   claims_cmd->add_option("--output,-o", output, "table, json or jsonl");
@@ -424,7 +435,7 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
   CLI::App* count = app.add_subcommand("count", "count matching claims by organisation, topic, speaker, day, month or year");
   AddFilterFlags(count, &count_flags);
   count->add_option("--by", by, "organisation, topic, speaker, day, month or year")->required();
-  count->add_option("--limit", count_limit, "at most this many rows (0: all)");
+  count->add_option("--limit", count_limit, "at most this many rows (0: all)")->check(CLI::Range(0, 1000000000));
   count->add_option("--output,-o", output, "table or jsonl");
   count->add_flag("--chart", chart, "draw a bar chart");
 
@@ -448,7 +459,7 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
       "eval", "score the extractor on a BRAT-annotated corpus laid out as PolNeAR (Citron's metrics)");
   eval->add_option("--corpus", corpus, "corpus folder (with data/SPLIT/text and data/SPLIT/attributions)")->required();
   eval->add_option("--split", split, "train, dev or test");
-  eval->add_option("--limit", max_documents, "at most this many articles (0: all)");
+  eval->add_option("--limit", max_documents, "at most this many articles (0: all)")->check(CLI::Range(0, 1000000000));
   // The learned model of `extract` and `eval`, as claims-ingest's --attribution_model.
   std::string model = EnvOr("CLAIMS_ATTRIBUTION_MODEL", "");
   const std::string model_help =
@@ -477,14 +488,14 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
   CLI::App* orgs = app.add_subcommand("orgs", "organisations by claim count");
   orgs->add_option("--prefix", prefix, "only those whose name or alias starts so");
   orgs->add_flag("--all", all, "include organisations with no claims");
-  orgs->add_option("--limit", limit, "at most this many");
+  orgs->add_option("--limit", limit, "at most this many")->check(CLI::Range(0, 1000000000));
   CLI::App* speakers = app.add_subcommand("speakers", "speakers by claim count");
   speakers->add_option("--prefix", prefix, "only those whose name or alias starts so");
-  speakers->add_option("--limit", limit, "at most this many");
+  speakers->add_option("--limit", limit, "at most this many")->check(CLI::Range(0, 1000000000));
   CLI::App* topics = app.add_subcommand("topics", "topics by claim count");
   topics->add_option("--prefix", prefix, "only those whose id or label starts so");
   topics->add_flag("--all", all, "include topics with no claims");
-  topics->add_option("--limit", limit, "at most this many");
+  topics->add_option("--limit", limit, "at most this many")->check(CLI::Range(0, 1000000000));
 
   std::string delete_url;
   CLI::App* del = app.add_subcommand("delete", "delete an article and its claims");

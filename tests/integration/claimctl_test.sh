@@ -129,6 +129,12 @@ set -e
 "$CLAIMCTL" extract --published 2026-01-21 --output jsonl "$WORK/one.txt" | grep -q '"speaker":{"name":"Marion Macalpine"' \
   || fail "extract offline"
 
+# A negative limit is a usage error, not "everything".
+set +e
+ctl claims --limit -1 >/dev/null 2>"$WORK/err.txt"; status=$?
+set -e
+[ "$status" -eq 2 ] && grep -q -- '--limit' "$WORK/err.txt" || fail "negative limit: $status $(cat "$WORK/err.txt")"
+
 # A feed or a JSON file given as an article is refused with the command that reads it.
 printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title></channel></rss>\n' >"$WORK/feed.xml"
 set +e

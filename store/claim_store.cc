@@ -907,6 +907,19 @@ absl::StatusOr<std::vector<std::string>> ClaimStore::ResolveEntityUncached(
     }
     CLAIMS_RETURN_IF_ERROR(FromRocks(it->status(), "resolving name"));
   }
+  // "Dr Amelia Hart", "Sen. Ted Cruz": a speaker asked for with a title, as articles print
+  // the name, is the speaker of that name when the title makes no match.
+  if (ids.empty() && entity_type == EntityType::kSpeaker) {
+    static constexpr absl::string_view kTitles[] = {
+        "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "lord",
+        "lady", "cllr", "councillor", "sen", "senator", "rep", "gov", "governor", "rev"};
+    const std::vector<absl::string_view> words = absl::StrSplit(key, ' ', absl::SkipEmpty());
+    if (words.size() >= 2) {
+      for (absl::string_view title : kTitles) {
+        if (words.front() == title) return ResolveEntityUncached(type, key.substr(words.front().size() + 1));
+      }
+    }
+  }
   return ids;
 }
 

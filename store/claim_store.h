@@ -173,8 +173,10 @@ class ClaimStore {
   absl::StatusOr<std::vector<claims::v1::Claim>> ClaimsOfArticle(absl::string_view article_id) const;
 
   // Ids of the entities named by `name`: its id, or any name/alias equal to it after
-  // NormaliseName (case-insensitive). Empty when nothing matches. A secondary remembers the
-  // answers until its view of the database changes (a CatchUp that brings new writes).
+  // NormaliseName (case-insensitive); for a speaker, also the name without a leading title
+  // when the whole finds nothing ("Dr Amelia Hart"). Empty when nothing matches. A
+  // secondary remembers the answers until its view of the database changes (a CatchUp that
+  // brings new writes).
   absl::StatusOr<std::vector<std::string>> ResolveEntity(char type, absl::string_view name) const;
 
   // One page of claims matching `query`, in time order (newest first unless oldest_first).

@@ -253,6 +253,20 @@ TEST_F(ClaimStoreTest, SurnameFindsPersonSpeaker) {
   EXPECT_TRUE(store_->ResolveEntity('s', "she")->empty());
 }
 
+TEST_F(ClaimStoreTest, ASpeakerAskedForWithATitleIsFoundByTheName) {
+  Claim c = MakeClaim("a1", 1, 100, {}, "");
+  c.mutable_speaker()->set_id("amelia-hart");
+  c.mutable_speaker()->set_name("Amelia Hart");
+  c.mutable_speaker()->set_mention("Amelia Hart, director of data at NHS England");
+  c.mutable_speaker()->set_kind(claims::v1::Speaker::PERSON);
+  ASSERT_TRUE(store_->PutArticle(MakeArticle("a1"), {c}).ok());
+  for (const char* name : {"Dr Amelia Hart", "Prof. Amelia Hart", "dr amelia hart", "Amelia Hart"}) {
+    EXPECT_EQ(*store_->ResolveEntity('s', name), std::vector<std::string>{"amelia-hart"}) << name;
+  }
+  EXPECT_TRUE(store_->ResolveEntity('s', "Dr Someone Else")->empty());
+  EXPECT_TRUE(store_->ResolveEntity('s', "Dr")->empty());
+}
+
 // The writer drops re-puts of entity values it last committed (committed_value_cache.h): a
 // changed value, and a change back, must still be written, through every write path.
 TEST_F(ClaimStoreTest, EntityRecordFollowsEveryChangeOfItsValue) {

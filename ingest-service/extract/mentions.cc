@@ -271,7 +271,9 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     }
     e = last_cap + 1;
     const absl::string_view name = text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin);
-    if (LooksLikeOrganisation(name)) {
+    // One word that is only an organisation noun ("Council", "Trust" starting a sentence or
+    // a headline) names no particular organisation.
+    if (LooksLikeOrganisation(name) && (e - b >= 2 || catalog.Find(name) != nullptr)) {
       std::string id, display;
       resolve_unknown(name, &id, &display);
       add(tokens[b].begin, tokens[e - 1].end, id, display, 1);
@@ -805,7 +807,8 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   if (db >= e) return s;
 
   // The organisations named in the phrase.
-  const auto orgs = orgs_.Within(tokens[db].begin, tokens[e - 1].end);
+  // From the determiner: a catalogue name may start with it ("The King's Fund").
+  const auto orgs = orgs_.Within(tokens[b].begin, tokens[e - 1].end);
   // "a spokesperson for NHS England", "Zoe Garbett of the Green Party": the organisation
   // after the preposition is the affiliation; the words before it are the core.
   const OrgOccurrence* prep_org = nullptr;

@@ -777,6 +777,19 @@ TEST_F(ExtractorTest, ARolesPlaceIsNotTheNameAndLabelsAreNotSpeakers) {
   EXPECT_TRUE(MustExtract(Article("PRESS RELEASE: Hackney Council backs patient data review")).claims.empty());
 }
 
+TEST_F(ExtractorTest, ACatalogueNameWithItsArticleIsTheSpeakerAndALoneNounNoOrganisation) {
+  const Extraction out = MustExtract(Article(
+      "The King's Fund said waiting lists had grown. The GMB said members would ballot.\n\n"
+      "Council leaders said the plan was safe for residents."));
+  ASSERT_GE(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "kings-fund");
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[1].speaker().id(), "gmb");
+  for (const Claim& c : out.claims) {
+    for (const OrganisationRef& o : c.organisations()) EXPECT_NE(o.id(), "council") << c.text();
+  }
+}
+
 TEST_F(ExtractorTest, LeadingAccordingToKeepsTheSourcesAppositionOutOfTheContent) {
   const std::string text =
       "According to Foxglove, the legal campaign group, at least 11 trusts began using the "

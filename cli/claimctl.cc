@@ -20,6 +20,7 @@
 #include "cli/ingest_commands.h"
 #include "common/grpc_status.h"
 #include "common/server_runner.h"
+#include "common/timestamp_range.h"
 #include "ingest-service/eval/corpus_eval.h"
 #include "ingest-service/extract/extractor.h"
 #include "ingest-service/tagger/attribution_model.h"
@@ -88,7 +89,7 @@ absl::StatusOr<claims::v1::ClaimFilter> BuildFilter(const FilterFlags& f) {
     // The whole last day for a date (up to the last representable instant for 9999-12-31);
     // a time as given, to the nanosecond.
     absl::Time end = date_only ? *t + absl::Hours(24) : *t;
-    const absl::Time last = absl::FromUnixSeconds(253402300799) + absl::Nanoseconds(999999999);
+    const absl::Time last = absl::FromUnixSeconds(kMaxTimestampSeconds) + absl::Nanoseconds(999999999);
     if (end > last) end = last;
     SetTimestamp(end, filter.mutable_end_time());
   }

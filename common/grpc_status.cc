@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 
 #include "common/error_info.h"
+#include "common/utf8.h"
 #include "google/rpc/status.pb.h"
 
 namespace claims {
@@ -16,9 +17,7 @@ namespace {
 // into RESOURCE_EXHAUSTED ("received initial metadata size exceeds limit").
 std::string Shorten(absl::string_view s, size_t limit) {
   if (s.size() <= limit) return std::string(s);
-  size_t n = limit;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return absl::StrCat(s.substr(0, n), "... (", s.size(), " bytes)");
+  return absl::StrCat(TruncateUtf8(s, limit), "... (", s.size(), " bytes)");
 }
 
 constexpr size_t kMaxMessageBytes = 512;

@@ -103,4 +103,11 @@ int32_t CodePointIndex::ToCodePoint(size_t byte) const {
   return cp_of_byte_[byte];
 }
 
+absl::string_view TruncateUtf8(absl::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
 }  // namespace claims

@@ -25,6 +25,10 @@ char32_t DecodeUtf8(absl::string_view s, size_t pos, size_t* len);
 // Appends the UTF-8 encoding of `cp` to `out`.
 void AppendUtf8(char32_t cp, std::string* out);
 
+// The longest prefix of UTF-8 `s` of at most `max_bytes` bytes that ends on a code point
+// boundary.
+absl::string_view TruncateUtf8(absl::string_view s, size_t max_bytes);
+
 // Number of code points in valid UTF-8 `s`.
 int32_t CountCodePoints(absl::string_view s);
 

@@ -9,6 +9,7 @@
 #include "claims/v1/claims.pb.h"
 #include "common/error_info.h"
 #include "common/status_macros.h"
+#include "common/timestamp_range.h"
 
 namespace claims::query {
 namespace {
@@ -114,7 +115,7 @@ absl::StatusOr<TimeValue> ParseTimeValue(const Token& value) {
     return ErrorAt(value.pos, absl::StrCat("'", value.text, "' is not a date (YYYY-MM-DD) or RFC 3339 time"));
   }
   v.seconds = absl::ToUnixSeconds(t);  // rounds down
-  if (v.seconds < -62135596800 || v.seconds > 253402300799) {
+  if (!InTimestampRange(v.seconds)) {
     return ErrorAt(value.pos, absl::StrCat("'", value.text, "' is outside years 1 to 9999"));
   }
   if (v.kind == TimeValue::Kind::kSecond && absl::FromUnixSeconds(v.seconds) < t) {

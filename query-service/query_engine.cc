@@ -13,6 +13,7 @@
 #include "common/error_info.h"
 #include "common/status_macros.h"
 #include "common/text_keys.h"
+#include "common/timestamp_range.h"
 #include "query-service/filter_parser.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -22,15 +23,10 @@ namespace {
 
 using claims::v1::ClaimFilter;
 
-// Seconds 0001-01-01 .. 9999-12-31, as google.protobuf.Timestamp allows.
-constexpr int64_t kMinSeconds = -62135596800;
-constexpr int64_t kMaxSeconds = 253402300799;
-
 constexpr char kTokenVersion = '1';
 
 absl::Status CheckTimestamp(const google::protobuf::Timestamp& t, absl::string_view field) {
-  if (t.seconds() < kMinSeconds || t.seconds() > kMaxSeconds || t.nanos() < 0 ||
-      t.nanos() > 999999999) {
+  if (!IsValidTimestamp(t)) {
     return InvalidArgumentWithReason(reason::kInvalidTimestamp, field,
                                      absl::StrCat(field, ": not a valid timestamp (years 1 to 9999)"));
   }

@@ -815,7 +815,11 @@ class Finder {
     if (!at_start) return b;
     size_t k = b;
     while (k < ce && tokens_[k].begin < begin + dates[d].end) ++k;
-    if (k < ce && Is(k, ",")) ++k;
+    // The date must end with a token ("Monday's vote" is about the vote), and not be the
+    // subject of what follows ("the end of June was the deadline").
+    if (k == b || tokens_[k - 1].end != begin + dates[d].end) return b;
+    if (k < ce && Is(k, ",")) return k + 1;
+    if (k < ce && IsWord(k) && ThatIsPronounBefore(Lower(k))) return b;
     return k;
   }
 

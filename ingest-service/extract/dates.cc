@@ -493,9 +493,10 @@ class Matcher {
         *next = i + 2;
         return true;
       }
-      // "mid-July", "early June", "in late March": the most recent such month, as "in July".
+      // "in mid-July", "by early June", "in late March": the most recent such month, as
+      // "in July" (after a preposition only: "mid-July was too late" is no time of saying).
       if (!t.word.abbreviation && i > 0 && IsKind(i - 1, WordKind::kPartOf) &&
-          (GapIsSpace(i, "-") || Gap(i) == "-")) {
+          (GapIsSpace(i, "-") || Gap(i) == "-") && PrecededByPreposition(i - 1)) {
         Set(m, i - 1, i, RecentMonth(mon, /*strict=*/false), DatePrecision::kMonth);
         *next = i + 1;
         return true;

@@ -44,9 +44,13 @@ struct DateMention {
 //       "2,024" and "2024bn" are not dates                                            YEAR
 //   "yesterday" (reference - 1), "today"/"tonight" (reference), "tomorrow" (+1),
 //       "last night" (reference - 1)                                                  DAY
-//   "on Monday" (weekday after a preposition): the most recent Monday ON OR BEFORE the
-//       reference, so "said on Monday" in a Monday article is that day, as news copy
-//       uses it; "last Monday" is strictly before (7 days back on a Monday)             DAY
+//   "in mid-July", "by early June", "in late March": as "in July" (after a preposition)  MONTH
+//   "in May last year": that month of the year before the reference's                MONTH
+//   "on Monday" (weekday after a preposition, or right after said, says, told, added,
+//       announced, confirmed, warned, wrote, tweeted: "said Tuesday"): the most recent
+//       Monday ON OR BEFORE the reference, so "said on Monday" in a Monday article is
+//       that day, as news copy uses it; "last Monday" is strictly before (7 days back on
+//       a Monday)                                                                      DAY
 //   "last week": reference - 7 days (a point estimate inside the previous week)       DAY
 //   "three days ago", "10 days ago" (reference - N); "two weeks ago" (- 7N)           DAY
 //   "six months ago" (that month), "a year ago", "12 years ago" (that year)   MONTH / YEAR

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -20,6 +21,7 @@
 #include "common/status_macros.h"
 #include "common/swar.h"
 #include "common/text_keys.h"
+#include "common/timestamp_range.h"
 #include "common/utf8.h"
 #include "ingest-service/extract/attribution.h"
 #include "ingest-service/extract/dates.h"
@@ -138,17 +140,12 @@ absl::Status ValidateContent(absl::string_view field, absl::string_view content)
   return absl::OkStatus();
 }
 
-// A byte offset moved back onto the start of a UTF-8 sequence.
 absl::Status TooLong(absl::string_view field, size_t size, size_t limit) {
   return InvalidArgumentWithReason(
       reason::kFieldTooLong, field,
       absl::StrCat(field, ": ", size, " bytes is over the limit of ", limit),
       {{kLimitKey, absl::StrCat(limit)}});
 }
-
-// Timestamps that RFC 3339 can write: years 1 to 9999, nanos in [0, 1e9).
-constexpr int64_t kMinSeconds = -62135596800;  // 0001-01-01T00:00:00Z
-constexpr int64_t kMaxSeconds = 253402300799;  // 9999-12-31T23:59:59Z
 
 // The request's metadata against the limits in extractor.h, and its publication time.
 absl::Status ValidateMetadata(const IngestArticleRequest& r) {
@@ -174,7 +171,7 @@ absl::Status ValidateMetadata(const IngestArticleRequest& r) {
   }
   if (r.has_published_time()) {
     const auto& t = r.published_time();
-    if (t.seconds() < kMinSeconds || t.seconds() > kMaxSeconds || t.nanos() < 0 || t.nanos() >= 1000000000) {
+    if (!IsValidTimestamp(t)) {
       return InvalidArgumentWithReason(
           reason::kInvalidPublishedTime, "published_time",
           absl::StrCat("published_time: seconds ", t.seconds(), ", nanos ", t.nanos(),
@@ -185,14 +182,9 @@ absl::Status ValidateMetadata(const IngestArticleRequest& r) {
 }
 
 // `s` cut to at most `limit` bytes, at a code point boundary.
-std::string CutTo(std::string s, size_t limit) {
-  if (s.size() <= limit) return s;
-  size_t n = limit;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  s.resize(n);
-  return s;
-}
+std::string CutTo(absl::string_view s, size_t limit) { return std::string(TruncateUtf8(s, limit)); }
 
+// A byte offset moved back onto the start of a UTF-8 sequence.
 size_t SnapToCodePoint(absl::string_view text, size_t pos) {
   pos = std::min(pos, text.size());
   while (pos > 0 && pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
@@ -277,6 +269,25 @@ ByteSpan WithQuotationMarks(absl::string_view text, ByteSpan span) {
   return span;
 }
 
+// After a date ending at byte `end` (of a content ending at `limit`): true when the words
+// after it start the reported clause ("that ...", ", it ...", "it was ..."), false when the
+// date belongs to it: a possessive ("last year's"), or a verb of which it is the subject
+// ("the end of June was").
+bool DateLeadsAClause(absl::string_view text, size_t end, size_t limit) {
+  if (end >= limit) return false;
+  if (text[end] == '\'' || text.substr(end, 3) == "\xE2\x80\x99") return false;
+  size_t b = end;
+  while (b < limit && (text[b] == ',' || text[b] == ' ')) ++b;
+  size_t e = b;
+  while (e < limit && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
+  const std::string next = absl::AsciiStrToLower(text.substr(b, e - b));
+  static const auto* const kVerbs = new absl::flat_hash_set<std::string>{
+      "is", "was", "were", "are", "will", "would", "had", "has", "have", "could", "should",
+      "might", "may", "must", "can", "shall", "saw", "sees", "marks", "marked", "brings",
+      "brought"};
+  return !kVerbs->contains(next);
+}
+
 // "said on 3 June that ...", tagged with the content from "June"; "said two weeks ago that
 // ...": a date (FindDates) that starts between a cue and its content, or at the content's
 // start, with nothing but words before it, is the time of saying, not what was said.
@@ -303,6 +314,9 @@ ByteSpan WithoutLeadingDate(absl::string_view text, ByteSpan cue, ByteSpan span)
       const char c = text[k];
       if (!absl::ascii_isalpha(static_cast<unsigned char>(c)) && c != ' ') return span;
     }
+    // Not when the date is what the content is about: "last year's figures were wrong",
+    // "the end of June was the deadline", "mid-July was too late".
+    if (!DateLeadsAClause(text, end, span.end)) return span;
     size_t b = end;
     while (b < span.end && (text[b] == ',' || text[b] == ' ')) ++b;
     return b < span.end ? ByteSpan{b, span.end} : span;
@@ -316,6 +330,15 @@ ByteSpan WithoutLeadingDate(absl::string_view text, ByteSpan cue, ByteSpan span)
 // quotation. Other spans are returned as they are.
 ByteSpan WithoutListener(absl::string_view text, ByteSpan cue, ByteSpan span) {
   if (cue.end > span.begin || span.begin - cue.end > 40) return span;
+  // Only after a cue that takes a listener: "said the trust had one rule: “...”" is hers.
+  static const auto* const kListenerCues = new absl::flat_hash_set<std::string>{
+      "told", "tells", "telling", "tell", "asked", "asks", "informed", "assured", "reminded",
+      "wrote", "writes", "warned", "warns", "urged", "urges"};
+  absl::string_view cue_text = text.substr(cue.begin, cue.end - cue.begin);
+  if (const size_t space = cue_text.find_last_of(' '); space != absl::string_view::npos) {
+    cue_text.remove_prefix(space + 1);
+  }
+  if (!kListenerCues->contains(absl::AsciiStrToLower(cue_text))) return span;
   for (size_t k = cue.end; k < span.begin; ++k) {
     const char c = text[k];
     if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != ' ' && c != '\'') return span;
@@ -354,7 +377,7 @@ bool IsReportersQuestion(const Segmentation& seg, ByteSpan span) {
 // public trust in the NHS"), as the model, trained on sentences that end in a full stop,
 // tags it: the span runs to the sentence's end when at most 4 words, and nothing else,
 // are left. Other spans are returned as they are.
-ByteSpan ToUnpunctuatedSentenceEnd(const Segmentation& seg, ByteSpan span) {
+ByteSpan ToUnpunctuatedSentenceEnd(const Segmentation& seg, const Attribution& a, ByteSpan span) {
   const auto& tokens = seg.tokens;
   const size_t last = std::lower_bound(tokens.begin(), tokens.end(), span.end,
                                        [](const Token& t, size_t e) { return t.end < e; }) -
@@ -362,8 +385,12 @@ ByteSpan ToUnpunctuatedSentenceEnd(const Segmentation& seg, ByteSpan span) {
   if (last >= tokens.size() || tokens[last].end != span.end) return span;
   const Sentence& s = seg.sentences[tokens[last].sentence];
   if (s.end_token <= last + 1 || s.end_token > last + 5 || s.end_token > tokens.size()) return span;
+  // Nor over the attribution's own cue or source ("... erode trust say campaigners").
+  const TokenRange& head = a.speaker.head;
   for (size_t k = last + 1; k < s.end_token; ++k) {
     if (tokens[k].kind != TokenKind::kWord) return span;
+    if (tokens[k].begin < a.cue.end && a.cue.begin < tokens[k].end) return span;
+    if (!head.empty() && k >= head.begin && k < std::max(head.end, a.speaker.apposition.end)) return span;
   }
   return {span.begin, tokens[s.end_token - 1].end};
 }
@@ -466,7 +493,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     bool changed = false;
     for (ByteSpan& c : a.content) {
       const ByteSpan trimmed =
-          ToUnpunctuatedSentenceEnd(seg, WithoutListener(text, a.cue, WithoutLeadingDate(text, a.cue, c)));
+          ToUnpunctuatedSentenceEnd(seg, a, WithoutListener(text, a.cue, WithoutLeadingDate(text, a.cue, c)));
       changed = changed || trimmed.begin != c.begin || trimmed.end != c.end;
       c = trimmed;
     }
@@ -534,14 +561,14 @@ void FitMetadataToLimits(IngestArticleRequest* r) {
   if (r->publisher().size() > kMaxPublisherBytes) r->set_publisher(CutTo(r->publisher(), kMaxPublisherBytes));
   while (static_cast<size_t>(r->authors_size()) > kMaxAuthors) r->mutable_authors()->RemoveLast();
   for (std::string& a : *r->mutable_authors()) {
-    if (a.size() > kMaxAuthorBytes) a = CutTo(std::move(a), kMaxAuthorBytes);
+    if (a.size() > kMaxAuthorBytes) a = CutTo(a, kMaxAuthorBytes);
   }
-  if (r->has_published_time()) {
-    const auto& t = r->published_time();
-    if (t.seconds() < kMinSeconds || t.seconds() > kMaxSeconds || t.nanos() < 0 || t.nanos() >= 1000000000) {
-      r->clear_published_time();
-    }
-  }
+  if (r->has_published_time() && !IsValidTimestamp(r->published_time())) r->clear_published_time();
+  // An identity or language too long to keep is dropped (the article id then comes from
+  // the text).
+  if (r->url().size() > kMaxUrlBytes) r->clear_url();
+  if (r->source_id().size() > kMaxUrlBytes) r->clear_source_id();
+  if (r->language().size() > kMaxLanguageBytes) r->clear_language();
 }
 
 std::string DefaultDataDir() {
@@ -634,7 +661,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     }
     if (!published.has_value() && page->published_time.has_value()) {
       const int64_t seconds = absl::ToUnixSeconds(*page->published_time);
-      if (seconds >= kMinSeconds && seconds <= kMaxSeconds) published = page->published_time;
+      if (InTimestampRange(seconds)) published = page->published_time;
     }
     if (url.empty() && !page->canonical_url.empty() && page->canonical_url.size() <= kMaxUrlBytes) {
       // A page's own canonical link is a hint, not input: a bad one is ignored.
@@ -770,6 +797,12 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
         bool inside = false;
         for (const ByteSpan& span : a.content) {
           inside = inside || (d.begin < span.end && d.end > span.begin);
+        }
+        // Nor is a date in the speaker's apposition ("Jane Smith, who joined in May, said").
+        if (!a.speaker.apposition.empty() && a.speaker.apposition.end <= seg.tokens.size()) {
+          const size_t app_begin = seg.tokens[a.speaker.apposition.begin].begin;
+          const size_t app_end = seg.tokens[a.speaker.apposition.end - 1].end;
+          inside = inside || (d.begin < app_end && d.end > app_begin);
         }
         // A time of saying is not after the article: "said on 10 June" in a 6 June article
         // is not taken for the coming 10 June (a day's leeway for time zones).

@@ -502,7 +502,7 @@ std::optional<absl::Time> ParseRfc3339(absl::string_view s) {
   s = absl::StripAsciiWhitespace(s);
   if (s.empty()) return std::nullopt;
   // RFC 3339; with a space for the T ("2025-06-11 05:12:41", as many CMSs write it); with
-  // the offset written without a colon (+0100); a date alone. %z reads both +01:00 and +0100.
+  // the offset written without a colon (+0100); a date alone. %Ez reads both +01:00 and +0100.
   static constexpr const char* kFormats[] = {
       "%Y-%m-%d%ET%H:%M:%E*S%Ez", "%Y-%m-%d%ET%H:%M%Ez", "%Y-%m-%d%ET%H:%M:%E*S",
       "%Y-%m-%d%ET%H:%M",        "%Y-%m-%d %H:%M:%E*S%Ez", "%Y-%m-%d %H:%M:%E*S",

@@ -768,7 +768,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   s.mention = {tokens[b].begin, tokens[e - 1].end};
   Gender gender = Gender::kUnknown;
   // A closing parenthetical is not part of the name: "Sen. Bernie Sanders (I-Vt.)" (a party
-  // and state: D, R or I gives the party as affiliation), "Priya Shah (67)".
+  // and state: D- or R- gives the party as affiliation), "Priya Shah (67)".
   std::string party_name, party_id;
   if (e - b >= 3 && IsPunct(text_, tokens[e - 1], ")")) {
     size_t open = e - 1;
@@ -890,8 +890,10 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
     --name_b;
   }
   // "The Republican senator from Texas, Ted Cruz": capitalised words after a preposition
-  // name a place or body, not the person; the name is then the apposition's.
-  if (name_b <= last && name_b > db && !phrase.apposition.empty() && tokens[name_b - 1].kind == TokenKind::kWord) {
+  // name a place or body, not the person; the name is then the apposition's (when it starts
+  // with a capital: not "..., who ...").
+  if (name_b <= last && name_b > db && !phrase.apposition.empty() && tokens[name_b - 1].kind == TokenKind::kWord &&
+      tokens[phrase.apposition.begin].capitalised) {
     const absl::string_view before = LowerTokenText(seg_, tokens[name_b - 1]);
     if (before == "from" || before == "for" || before == "of" || before == "at" || before == "in") {
       name_b = last + 1;
@@ -979,7 +981,8 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
                                    // "an analyst at Morgan Stanley": one unnamed person
                                    // speaking from an organisation, as a spokesperson does.
                                    (prep_org != nullptr && IsRoleWord(last_word) &&
-                                    !absl::EndsWith(last_word, "s")))) {
+                                    (!absl::EndsWith(last_word, "s") ||
+                                     absl::EndsWith(last_word, "ss"))))) {
       s.name = affiliation->name;
       s.id = affiliation->id;
       s.kind = SpeakerKind::kOrganisation;

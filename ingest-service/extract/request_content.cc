@@ -40,12 +40,21 @@ absl::StatusOr<claims::v1::IngestArticleRequest> ResolveRequestContent(
     const std::string charset = DeclaredCharset(request.content_type(), request.content());
     std::optional<std::string> decoded = DecodeSingleByteCharset(request.content(), charset);
     if (!decoded.has_value()) {
+      const bool named = !charset.empty() && charset != "utf-8" && charset != "utf8";
       return InvalidArgumentWithReason(
           reason::kInvalidUtf8, "content",
           absl::StrCat("content: invalid UTF-8 at byte ", bad,
-                       charset.empty() ? std::string()
-                                       : absl::StrCat(" (declared charset '", charset, "' is not one we decode)")),
+                       named ? absl::StrCat(" (declared charset '", charset, "' is not one we decode)")
+                             : std::string()),
           {{kByteKey, absl::StrCat(bad)}});
+    }
+    // Decoding may grow the bytes (up to three times): the limit holds for the decoded text.
+    if (decoded->size() > kMaxArticleBytes) {
+      return ErrorWithReason(
+          absl::StatusCode::kResourceExhausted, reason::kArticleTooLarge, "content",
+          absl::StrCat("content: ", decoded->size(), " bytes decoded from ", charset,
+                       " is over the limit of ", kMaxArticleBytes),
+          {{kLimitKey, absl::StrCat(kMaxArticleBytes)}});
     }
     request.set_content(*std::move(decoded));
   }

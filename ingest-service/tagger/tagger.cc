@@ -26,15 +26,16 @@ size_t Gap(const Run& a, const Run& b) {
   return 0;
 }
 
-// Index of the nearest run in `runs` (sorted, disjoint from `x`) accepted by `ok`, looking at
-// the closest run on each side only; SIZE_MAX when none qualifies. A run's distance is its
-// gap to `x` plus `penalty(run)`.
 // Tokens added to the gap between a content and a cue in another sentence of its paragraph:
 // "Ms Smyth said on Tuesday 3 June that X. She repeated the promise on Monday." gave X to
 // "repeated", one token away, rather than to "said". Services on PolNeAR dev (claimctl
 // eval): penalty 0, 2, 8, 16, any: cue exact 0.660, 0.661, 0.661, 0.661, 0.660; source
 // overlap 0.751, 0.751, 0.751, 0.752, 0.749; content exact 0.481, 0.483, 0.482, 0.484, 0.478.
 constexpr size_t kOtherSentencePenalty = 16;
+
+// Index of the nearest run in `runs` (sorted, disjoint from `x`) accepted by `ok`, looking at
+// the closest run on each side only; SIZE_MAX when none qualifies. A run's distance is its
+// gap to `x` plus `penalty(run)`.
 template <typename Ok, typename Penalty>
 size_t Nearest(const std::vector<Run>& runs, const Run& x, Ok ok, Penalty penalty) {
   const auto after = std::lower_bound(runs.begin(), runs.end(), x.first,

@@ -44,6 +44,18 @@ TEST(CharsetTest, RequestContentInADeclaredLegacyCharsetIsDecodedAndOtherBadByte
   resolved = extract::ResolveRequestContent(request);
   ASSERT_TRUE(resolved.ok()) << resolved.status();
   EXPECT_EQ(resolved->text(), "Caf\xC3\xA9 owners said no.");
+  // A page that says it is UTF-8 and is not: the plain error, no charset to blame.
+  request.set_content_type("text/html; charset=utf-8");
+  resolved = extract::ResolveRequestContent(request);
+  ASSERT_FALSE(resolved.ok());
+  EXPECT_EQ(resolved.status().message(), "content: invalid UTF-8 at byte 3");
+  // The size limit holds for the decoded text (windows-1252 grows: 0x93 is three bytes).
+  request.set_content_type("text/plain; charset=windows-1252");
+  request.set_content(std::string(2 << 20, '\x93'));
+  resolved = extract::ResolveRequestContent(request);
+  ASSERT_FALSE(resolved.ok());
+  EXPECT_EQ(resolved.status().code(), absl::StatusCode::kResourceExhausted);
+  request.set_content("Caf\xE9 owners said no.");
   // A charset we do not decode is named in the error.
   request.set_content_type("text/plain; charset=shift_jis");
   resolved = extract::ResolveRequestContent(request);

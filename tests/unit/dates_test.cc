@@ -186,7 +186,7 @@ TEST(FindDatesTest, CountsOfDaysWeeksMonthsAndYearsAgo) {
 }
 
 TEST(FindDatesTest, PartsOfMonthsMonthsOfLastYearAndAgencyStyleWeekdays) {
-  ExpectDates("mid-July, in early June, late March", kRef,
+  ExpectDates("in mid-July, by early June, in late March", kRef,
               {{"mid-July", absl::CivilDay(2025, 7, 1), DatePrecision::kMonth},
                {"early June", absl::CivilDay(2025, 6, 1), DatePrecision::kMonth},
                {"late March", absl::CivilDay(2025, 3, 1), DatePrecision::kMonth}});
@@ -195,7 +195,7 @@ TEST(FindDatesTest, PartsOfMonthsMonthsOfLastYearAndAgencyStyleWeekdays) {
   // Wednesday 16 July 2025: "said Tuesday" is the day before.
   ExpectDates("Warren said Tuesday the deal was bad", kRef,
               {{"Tuesday", absl::CivilDay(2025, 7, 15), DatePrecision::kDay}});
-  ExpectDates("Tuesday's vote; the mid term", kRef, {});
+  ExpectDates("Tuesday's vote; the mid term; mid-July was late", kRef, {});
 }
 
 TEST(FindDatesTest, InvalidCalendarDatesAreSkipped) {

@@ -769,6 +769,31 @@ TEST_F(ExtractorTest, DatesWithYearsOrWeekdaysAfterTheCueAreTheTimeOfSaying) {
   }
 }
 
+TEST_F(ExtractorTest, ADateThatIsWhatTheContentIsAboutStaysInIt) {
+  // The review of the date rules: a possessive, or a date that is the subject of a verb.
+  for (const std::string& claim :
+       {std::string("last year's figures were wrong"), std::string("the end of June was the deadline"),
+        std::string("mid-July was too late"), std::string("Monday's vote was a sham")}) {
+    const Extraction out = MustExtract(Article("Ms Smith said " + claim + "."));
+    ASSERT_EQ(out.claims.size(), 1u) << claim;
+    EXPECT_EQ(out.claims[0].text(), claim);
+    EXPECT_EQ(Day(out.claims[0].claim_time()), "2025-06-06") << claim;  // the article's day
+  }
+  // Nor is a date in the speaker's apposition the time of saying.
+  const Extraction out = MustExtract(
+      Article("Director of Public Health Jane Smith, who joined in May, said the plan was safe."));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Jane Smith");
+  EXPECT_EQ(Day(out.claims[0].claim_time()), "2025-06-06");
+}
+
+TEST_F(ExtractorTest, WordsBeforeAColonAreTheListenerOnlyAfterACueThatTakesOne) {
+  const std::string text = "Ms Smith said the trust had one rule: \"Patients come first.\"";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "the trust had one rule: \"Patients come first.\"");
+}
+
 TEST_F(ExtractorTest, ARolesPlaceIsNotTheNameAndLabelsAreNotSpeakers) {
   const Extraction out = MustExtract(Article("The Republican senator from Texas, Ted Cruz, said the plan was bad."));
   ASSERT_EQ(out.claims.size(), 1u);
@@ -1085,6 +1110,23 @@ TEST(MergeTest, ASpeakersPartyTagAndAgeAreNeitherNameNorRole) {
   EXPECT_EQ(out.claims[1].speaker().affiliation_id(), "republican-party");  // R-Ohio
   EXPECT_EQ(out.claims[2].speaker().name(), "Priya Shah");
   EXPECT_EQ(out.claims[2].speaker().role(), "retired teacher");
+}
+
+TEST(MergeTest, ALearnedDateThatIsTheSubjectStaysInTheContent) {
+  const std::string text = "Ms Smith said last year's figures were wrong. Ms Jones said the end of June was late.";
+  const Extraction out = ExtractWith({{"said last", "Ms Smith", "year's figures were wrong"},
+                                      {"said the", "Ms Jones", "the end of June was late"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].text(), "year's figures were wrong");  // the model's span, untouched
+  EXPECT_EQ(out.claims[1].text(), "the end of June was late");
+}
+
+TEST(MergeTest, AnUnpunctuatedHeadlinesContentDoesNotRunOverItsOwnCueAndSource) {
+  const std::string text = "Palantir deal will erode trust say campaigners";
+  const Extraction out = ExtractWith({{"say", "campaigners", "Palantir deal will erode trust"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "Palantir deal will erode trust");
 }
 
 }  // namespace

@@ -106,9 +106,15 @@ bool IsFurnitureWord(absl::string_view w) {
       "cookie", "consent", "banner",     "newsletter", "subscri", "related", "share",
       "social", "promo",   "advert",     "teaser",     "breadcrumb", "menu", "sidebar",
       "footer", "navbar",  "navigation", "masthead",   "paywall", "sponsor", "outbrain",
-      "taboola", "popup",  "modal",      "skip",       "byline", "credit", "caption"};
-  static constexpr absl::string_view kExact[] = {"comment", "comments", "nav", "ad", "ads",
-                                                 "gdpr", "signup", "sign", "most", "popular"};
+      "taboola", "popup",  "modal",      "skip",       "byline", "credit", "caption",
+      "publish", "author"};
+  // Also recirculation ("read-next-panel", "trending"), social and video embeds
+  // ("twitter-tweet", "instagram-media", "video-player") and pull quotes, which repeat the text.
+  static constexpr absl::string_view kExact[] = {
+      "comment", "comments", "nav",      "ad",        "ads",     "gdpr",     "signup",
+      "sign",    "most",     "popular",  "read",      "next",    "trending", "recommended",
+      "recirc",  "recirculation", "tweet", "twitter", "instagram", "tiktok", "facebook",
+      "video",   "player",   "pullquote", "meta"};
   for (absl::string_view p : kPrefixes) {
     if (absl::StartsWith(w, p)) return true;
   }
@@ -232,6 +238,24 @@ bool IsBlock(GumboTag tag) {
   }
 }
 
+size_t TextLength(const GumboNode* node, int depth);
+size_t LinkTextLength(const GumboNode* node, int depth, bool in_link);
+
+// A list of at least two items whose text is (nine tenths or more) links: "Most read",
+// "More stories" and other recirculation, whatever its class.
+bool IsLinkList(const GumboNode* node) {
+  const GumboTag tag = Tag(node);
+  if (tag != GUMBO_TAG_UL && tag != GUMBO_TAG_OL) return false;
+  int items = 0;
+  const GumboVector& children = Children(node);
+  for (unsigned i = 0; i < children.length; ++i) {
+    items += Tag(static_cast<const GumboNode*>(children.data[i])) == GUMBO_TAG_LI ? 1 : 0;
+  }
+  if (items < 2) return false;
+  const size_t text = TextLength(node, 0);
+  return text > 0 && 10 * LinkTextLength(node, 0, false) >= 9 * text;
+}
+
 // Collects paragraphs of article text below a chosen root.
 class BlockWriter {
  public:
@@ -247,12 +271,17 @@ class BlockWriter {
     if (depth > 0 && IsDropped(node)) return;
     // The headline is metadata (HtmlArticle::title), not body text.
     if (depth > 0 && Tag(node) == GUMBO_TAG_H1) return;
+    // Lists of links (looked at outside other lists only, which keeps this linear).
+    const bool list = Tag(node) == GUMBO_TAG_UL || Tag(node) == GUMBO_TAG_OL;
+    if (list && lists_ == 0 && IsLinkList(node)) return;
     const bool block = IsBlock(Tag(node));
     if (block) Flush();
+    lists_ += list ? 1 : 0;
     const GumboVector& children = Children(node);
     for (unsigned i = 0; i < children.length; ++i) {
       Walk(static_cast<const GumboNode*>(children.data[i]), depth + 1);
     }
+    lists_ -= list ? 1 : 0;
     if (block) Flush();
   }
 
@@ -263,12 +292,39 @@ class BlockWriter {
 
  private:
   void Flush() {
-    if (!current_.empty()) paragraphs_.push_back(std::move(current_));
+    if (!current_.empty() && !IsBoilerplateParagraph(current_)) paragraphs_.push_back(std::move(current_));
     current_.clear();
     pending_space_ = false;
   }
 
+  // A link to another story set in the body ("READ MORE: Police say man arrested",
+  // "RELATED: ...", "Video: ..."), or the footer a WordPress feed appends ("The post X
+  // appeared first on Y."): not the article's words, and they read as claims.
+  static bool IsBoilerplateParagraph(absl::string_view p) {
+    static constexpr absl::string_view kLabels[] = {"read more", "related", "read next", "see also",
+                                                    "also read", "more", "watch", "listen", "video",
+                                                    "recommended", "most read", "our standards"};
+    // A widget's heading alone ("Most Read", "More stories").
+    static constexpr absl::string_view kHeadings[] = {"most read", "more stories", "you may also like",
+                                                      "top stories", "most popular", "trending",
+                                                      "related stories", "related articles"};
+    const std::string whole = absl::AsciiStrToLower(absl::StripSuffix(absl::StripAsciiWhitespace(p), ":"));
+    for (absl::string_view h : kHeadings) {
+      if (whole == h) return true;
+    }
+    const size_t colon = p.find(':');
+    if (colon != absl::string_view::npos && colon <= 16) {
+      const std::string label = absl::AsciiStrToLower(absl::StripAsciiWhitespace(p.substr(0, colon)));
+      for (absl::string_view l : kLabels) {
+        if (label == l) return true;
+      }
+    }
+    return absl::StartsWith(p, "The post ") && absl::StrContains(p, " appeared first on ") &&
+           p.size() < 600;
+  }
+
   std::vector<std::string> paragraphs_;
+  int lists_ = 0;  // lists open around the node being walked
   std::string current_;
   bool pending_space_ = false;
 };
@@ -345,7 +401,9 @@ std::string RawText(const GumboNode* node) {
 bool IsBylineBlock(const GumboNode* node) {
   for (const char* attr : {"class", "id"}) {
     const std::string lower = absl::AsciiStrToLower(Attr(node, attr));
-    if (absl::StrContains(lower, "byline")) return true;
+    for (absl::string_view word : {"byline", "publish", "author", "meta"}) {
+      if (absl::StrContains(lower, word)) return true;
+    }
   }
   return false;
 }

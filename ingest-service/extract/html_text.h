@@ -24,7 +24,10 @@ struct HtmlArticle {
   // navigation/banner/contentinfo/complementary roles, and elements other than <body>,
   // <html> and <main> whose class or id names furniture (cookie, consent, banner,
   // newsletter, subscribe, related, share, social, promo, advert, ad, teaser, comments,
-  // breadcrumb, menu, sidebar, byline, credit, caption...); taxonomy classes
+  // breadcrumb, menu, sidebar, byline, credit, caption, read-next, trending, embeds such as
+  // twitter-tweet and video-player, pull quotes...); lists of links ("Most read", whatever
+  // their class); paragraphs that only point at another story ("READ MORE: ...",
+  // "RELATED: ...") and a WordPress feed's "The post ... appeared first on ..."; taxonomy classes
   // ("tag-social-care", "category-comment") name no furniture. A <form> is kept (ASP.NET
   // pages wrap the whole page in one); its controls are not.
   std::string text;

@@ -225,6 +225,26 @@ TEST(ParseHtmlArticleTest, TeaserCardsInArticleElementsDoNotReplaceTheStory) {
             "NHS England said other trusts were continuing with the programme.");
 }
 
+TEST(ParseHtmlArticleTest, RecirculationEmbedsAndInlineStoryLinksAreNotText) {
+  const HtmlArticle a = MustParse(
+      "<html><body><article>"
+      "<div class=\"publish-info\"><span>Charlotte Green</span><span>Reporter</span>"
+      "<time datetime=\"2024-02-12T05:00:00Z\">05:00, 12 FEB 2024</time></div>"
+      "<p>Oldham Council has cut its bus subsidy.</p>"
+      "<p><strong>READ MORE:</strong> <a href=\"/x\">Police say man arrested after stabbing</a></p>"
+      "<p>RELATED: <a href=\"/y\">Mayor says violent crime is down</a></p>"
+      "<blockquote class=\"twitter-tweet\"><p>The Tories are finished</p></blockquote>"
+      "<div class=\"read-next-panel__container\"><p>Bank of England says rates will stay high</p></div>"
+      "<div class=\"xq2-widget\"><h3>Most Read</h3><ol><li><a href=\"/m1\">Man dies after crash, "
+      "police say</a></li><li><a href=\"/m2\">Star says she was heartbroken</a></li></ol></div>"
+      "<ul><li>Fares rise by 10p</li><li>Routes <a href=\"/r\">listed here</a></li></ul>"
+      "<p>The post Bus cuts appeared first on Oldham Gazette.</p>"
+      "</article></body></html>");
+  EXPECT_EQ(a.text, "Oldham Council has cut its bus subsidy.\n\nFares rise by 10p\n\nRoutes listed here");
+  ASSERT_TRUE(a.published_time.has_value());  // the time in the byline block still counts
+  EXPECT_EQ(*a.published_time, Utc(2024, 2, 12, 5));
+}
+
 // Gumbo's default records every parse error with a copy of the open elements, which made
 // memory grow with the square of the number of unclosed tags (1.8 GB for 15,000 <div>s).
 TEST(ParseHtmlArticleTest, ThousandsOfUnclosedTagsParseInLinearMemory) {

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -510,40 +511,61 @@ const GumboNode* Longest(const std::vector<const GumboNode*>& nodes, size_t* len
   return best;
 }
 
-// The element holding the article body: [itemprop=articleBody], else the <article> with the
-// most text (unless that has less than half the text of the next candidate), else the
-// element whose paragraphs (its own, half of its grandchildren's, and text lines split by
-// <br>) carry the most text, else <body>.
-const GumboNode* ChooseRoot(const PageFacts& f) {
-  size_t len = 0;
-  if (const GumboNode* n = Longest(f.article_bodies, &len); n != nullptr) return n;
+// The elements holding the article body, in page order: the [itemprop=articleBody] ones,
+// else the <article> with the most text (unless that has less than half the text of the
+// next candidate), else the element whose paragraphs (its own, half of its grandchildren's,
+// and text lines split by <br>) carry the most text, with its like siblings, else <body>.
+bool IsDescendantOf(const GumboNode* node, const GumboNode* ancestor) {
+  for (int depth = 0; node != nullptr && depth <= kMaxDepth; ++depth, node = node->parent) {
+    if (node == ancestor) return true;
+  }
+  return false;
+}
+
+std::vector<const GumboNode*> ChooseRoots(const PageFacts& f) {
+  // The longest [itemprop=articleBody] with the others beside it (a lead paragraph may have
+  // an element of its own; one in another column, not a sibling of the longest, is a
+  // sidebar's), in page order, none inside another.
+  size_t longest = 0;
+  if (const GumboNode* main = Longest(f.article_bodies, &longest); main != nullptr) {
+    std::vector<const GumboNode*> roots;
+    for (const GumboNode* n : f.article_bodies) {
+      if (n != main && (n->parent != main->parent || main->parent == nullptr)) continue;
+      bool nested = false;
+      for (const GumboNode* r : roots) nested = nested || IsDescendantOf(n, r);
+      if (!nested) roots.push_back(n);
+    }
+    return roots;
+  }
   size_t article_length = 0;
   const GumboNode* article = Longest(f.articles, &article_length);
-  std::vector<std::pair<const GumboNode*, double>> scores;
-  auto add = [&scores](const GumboNode* n, double s) {
-    for (auto& [node, score] : scores) {
-      if (node == n) {
-        score += s;
-        return;
-      }
-    }
-    scores.emplace_back(n, s);
-  };
+  absl::flat_hash_map<const GumboNode*, double> scores;
   for (const GumboNode* p : f.paragraphs) {
     const double length = static_cast<double>(TextLength(p, 0));
     if (length == 0 || p->parent == nullptr) continue;
-    add(p->parent, length);
+    scores[p->parent] += length;
     if (p->parent->parent != nullptr && IsElement(p->parent->parent)) {
-      add(p->parent->parent, length / 2);
+      scores[p->parent->parent] += length / 2;
     }
   }
-  for (const auto& [node, length] : f.line_blocks) add(node, static_cast<double>(length));
+  for (const auto& [node, length] : f.line_blocks) scores[node] += static_cast<double>(length);
   const GumboNode* best = f.body;
   double best_score = 0;
-  for (const auto& [node, score] : scores) {
-    if (score > best_score) {
+  // In page order, so that ties go to the first.
+  for (const GumboNode* p : f.paragraphs) {
+    for (const GumboNode* n : {p->parent, p->parent != nullptr ? p->parent->parent : nullptr}) {
+      if (n == nullptr) continue;
+      const auto it = scores.find(n);
+      if (it != scores.end() && it->second > best_score) {
+        best = n;
+        best_score = it->second;
+      }
+    }
+  }
+  for (const auto& [node, length] : f.line_blocks) {
+    if (scores[node] > best_score) {
       best = node;
-      best_score = score;
+      best_score = scores[node];
     }
   }
   // An <article> holds the story unless it is a teaser card ("More stories" as <article
@@ -551,9 +573,27 @@ const GumboNode* ChooseRoot(const PageFacts& f) {
   // less than half the text of the best paragraphs, gives way to them.
   if (article != nullptr && static_cast<double>(article_length) >= best_score / 2 &&
       (best_score == 0 || 2 * LinkTextLength(article, 0, false) < article_length)) {
-    return article;
+    return {article};
   }
-  return best;
+  if (best == nullptr) return {};
+  // The story in several sibling blocks of one kind (live-blog posts, chunks around an ad
+  // slot): each sibling with the same tag and class and a fifth of the best score or more.
+  std::vector<const GumboNode*> roots;
+  const GumboNode* parent = best->parent;
+  if (parent == nullptr || !IsElement(best) || best_score == 0) return {best};
+  const absl::string_view cls = Attr(best, "class");
+  const GumboVector& siblings = Children(parent);
+  for (unsigned i = 0; i < siblings.length; ++i) {
+    const GumboNode* c = static_cast<const GumboNode*>(siblings.data[i]);
+    if (c == best) {
+      roots.push_back(c);
+      continue;
+    }
+    if (!IsElement(c) || Tag(c) != Tag(best) || Attr(c, "class") != cls || IsDropped(c)) continue;
+    const auto it = scores.find(c);
+    if (it != scores.end() && 5 * it->second >= best_score) roots.push_back(c);
+  }
+  return roots;
 }
 
 std::optional<absl::Time> ParseRfc3339(absl::string_view s) {
@@ -706,9 +746,9 @@ absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html) {
   const JsonLdFacts ld = ReadJsonLd(facts.json_ld);
 
   HtmlArticle article;
-  if (const GumboNode* root = ChooseRoot(facts); root != nullptr) {
+  {
     BlockWriter writer;
-    writer.Walk(root, 0);
+    for (const GumboNode* root : ChooseRoots(facts)) writer.Walk(root, 0);
     article.text = writer.Finish();
   }
 

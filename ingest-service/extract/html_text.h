@@ -15,10 +15,12 @@ namespace claims::extract {
 struct HtmlArticle {
   // The article body as plain text: one paragraph per block element (<p>, <li>, <h2>,
   // <td>..., and <br>), paragraphs separated by "\n\n", whitespace (no-break spaces
-  // included) collapsed, entities decoded. The body is the [itemprop=articleBody] element,
-  // else the <article> with the most text unless it is mostly link text or has less than
-  // half the text of the next candidate (teaser cards), else the element whose <p> children
-  // (and text lines split by <br>) carry the most text. Dropped: nav, header, footer, aside,
+  // included) collapsed, entities decoded. The body is the longest [itemprop=articleBody]
+  // element with its articleBody siblings, else the <article> with the most text unless it
+  // is mostly link text or has less than half the text of the next candidate (teaser cards),
+  // else the element whose <p> children (and text lines split by <br>) carry the most text,
+  // with its siblings of the same tag and class that carry a fifth of that or more (live-blog
+  // posts, chunks around an ad slot). Dropped: nav, header, footer, aside,
   // script, style, noscript, button, label, form controls, figcaption, iframe, svg, the <h1>
   // headline, hidden elements (hidden, aria-hidden, display:none), ARIA
   // navigation/banner/contentinfo/complementary roles, and elements other than <body>,

@@ -245,6 +245,33 @@ TEST(ParseHtmlArticleTest, RecirculationEmbedsAndInlineStoryLinksAreNotText) {
   EXPECT_EQ(*a.published_time, Utc(2024, 2, 12, 5));
 }
 
+TEST(ParseHtmlArticleTest, AStoryInSeveralLikeBlocksIsKeptWhole) {
+  // Live-blog posts, or chunks around an ad slot: siblings of one tag and class.
+  const HtmlArticle live = MustParse(
+      "<html><body><div class=\"live\">"
+      "<div class=\"post\"><p>14:05 The chancellor said the budget was fair to working people.</p></div>"
+      "<div class=\"ad-slot\"><p>Advertisement copy here</p></div>"
+      "<div class=\"post\"><p>13:30 The OBR said borrowing would rise by 28bn a year.</p>"
+      "<p>It said growth would be slower.</p></div>"
+      "<div class=\"post\"><p>08:15 Good morning and welcome to our coverage.</p></div>"
+      "</div><div class=\"teasers\"><p>Another story entirely, with a long teaser text here.</p></div>"
+      "</body></html>");
+  EXPECT_EQ(live.text,
+            "14:05 The chancellor said the budget was fair to working people.\n\n"
+            "13:30 The OBR said borrowing would rise by 28bn a year.\n\nIt said growth would be slower.\n\n"
+            "08:15 Good morning and welcome to our coverage.");
+  // Several articleBody elements side by side are one body; one in another column is not.
+  const HtmlArticle parts = MustParse(
+      "<html><body><div class=\"col\"><div itemprop=\"articleBody\"><p>Water bills will rise by 21%, "
+      "Ofwat said.</p></div><div itemprop=\"articleBody\"><p>Its chief executive said the rise was "
+      "needed.</p><p>Campaigners said households would struggle.</p></div></div>"
+      "<div class=\"col-right\"><div itemprop=\"articleBody\"><p>A chef was robbed, police said.</p>"
+      "</div></div></body></html>");
+  EXPECT_EQ(parts.text,
+            "Water bills will rise by 21%, Ofwat said.\n\nIts chief executive said the rise was needed."
+            "\n\nCampaigners said households would struggle.");
+}
+
 // Gumbo's default records every parse error with a copy of the open elements, which made
 // memory grow with the square of the number of unclosed tags (1.8 GB for 15,000 <div>s).
 TEST(ParseHtmlArticleTest, ThousandsOfUnclosedTagsParseInLinearMemory) {

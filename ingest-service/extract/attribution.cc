@@ -247,6 +247,7 @@ class Finder {
     std::vector<Attribution> out;
     DirectQuotes(&out);
     TranscriptLines(&out);
+    ParliamentLines(&out);
     Headlines(&out);
     IndirectSpeech(&out);
     std::sort(out.begin(), out.end(), [](const Attribution& a, const Attribution& b) {
@@ -1046,6 +1047,65 @@ class Finder {
       if (!ContentOk(colon + 1, e)) continue;
       SpeakerPhrase sp;
       sp.head = {b, colon};
+      Attribution a = MakeIndirect(colon, colon + 1, sp, {{colon + 1, e}}, SentenceOf(colon));
+      a.kind = AttributionKind::kDirectQuote;
+      a.end_sentence = tokens_[e - 1].sentence + 1;
+      a.strong = true;
+      sentence_used_[tokens_[colon].sentence] = true;
+      out->push_back(std::move(a));
+    }
+  }
+
+  // Parliamentary reports (Hansard): `Wes Streeting (Ilford North) (Lab): The platform ...`
+  // and `The Secretary of State for Health and Social Care (Wes Streeting): I can ...`. A
+  // paragraph opens with capitalised words (lower-case "of", "for", "and", "the" allowed),
+  // one or two parenthesised groups and a colon; the rest of it is what was said, verbatim.
+  // The speaker is the name before the groups, or the name in the first group when the words
+  // before it are an office ("Secretary", "Minister", "Speaker"...), which is then the role.
+  void ParliamentLines(std::vector<Attribution>* out) {
+    for (const Paragraph& para : seg_.paragraphs) {
+      const size_t b = para.first_token;
+      size_t open = b;
+      while (open < para.end_token && open - b < 14 && IsWord(open) &&
+             (tokens_[open].capitalised || Lower(open) == "of" || Lower(open) == "for" ||
+              Lower(open) == "and" || Lower(open) == "the")) {
+        ++open;
+      }
+      if (open == b || open >= para.end_token || !Is(open, "(") || !tokens_[b].capitalised) continue;
+      // One or two groups, then the colon.
+      size_t close = open + 1;
+      while (close < para.end_token && close - open < 10 && !Is(close, ")")) ++close;
+      if (close >= para.end_token || !Is(close, ")") || close == open + 1) continue;
+      size_t colon = close + 1;
+      if (colon < para.end_token && Is(colon, "(")) {
+        size_t second = colon + 1;
+        while (second < para.end_token && second - colon < 6 && !Is(second, ")")) ++second;
+        if (second >= para.end_token || !Is(second, ")")) continue;
+        colon = second + 1;
+      }
+      if (colon >= para.end_token || !Is(colon, ":") || sentence_used_[tokens_[colon].sentence]) continue;
+      size_t e = para.end_token;
+      while (e > colon + 1 && (tokens_[e - 1].kind == TokenKind::kQuote ||
+                               IsTerminalPunct(TokenText(text_, tokens_[e - 1])))) {
+        --e;
+      }
+      if (!ContentOk(colon + 1, e)) continue;
+      bool office = false;
+      for (size_t k = b; k < open; ++k) {
+        const absl::string_view w = Lower(k);
+        office = office || w == "secretary" || w == "minister" || w == "speaker" ||
+                 w == "chancellor" || w == "leader" || w == "chair" || w == "chairman" ||
+                 w == "solicitor" || w == "attorney" || w == "whip" || w == "president";
+      }
+      bool name_inside = close - open - 1 <= 4;
+      for (size_t k = open + 1; k < close; ++k) name_inside = name_inside && IsWord(k) && tokens_[k].capitalised;
+      SpeakerPhrase sp;
+      if (office && name_inside) {
+        sp.head = {open + 1, close};
+        sp.apposition = {b, open};
+      } else {
+        sp.head = {b, open};
+      }
       Attribution a = MakeIndirect(colon, colon + 1, sp, {{colon + 1, e}}, SentenceOf(colon));
       a.kind = AttributionKind::kDirectQuote;
       a.end_sentence = tokens_[e - 1].sentence + 1;

@@ -794,6 +794,23 @@ TEST_F(ExtractorTest, WordsBeforeAColonAreTheListenerOnlyAfterACueThatTakesOne) 
   EXPECT_EQ(out.claims[0].text(), "the trust had one rule: \"Patients come first.\"");
 }
 
+TEST_F(ExtractorTest, ParliamentaryReportLinesAreTheMembersVerbatimWords) {
+  const std::string text =
+      "Dr Caroline Johnson (Sleaford and North Hykeham) (Con): What assessment has the Secretary "
+      "of State made of the security of patient data?\n\n"
+      "The Secretary of State for Health and Social Care (Wes Streeting): I can assure the House "
+      "that no patient data is owned by Palantir.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].kind(), Claim::DIRECT_QUOTE);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Caroline Johnson");
+  EXPECT_THAT(out.claims[0].text(), ::testing::StartsWith("What assessment has"));
+  // An office with the name in brackets: the name is the speaker, the office the role.
+  EXPECT_EQ(out.claims[1].speaker().name(), "Wes Streeting");
+  EXPECT_THAT(out.claims[1].speaker().role(), ::testing::StartsWith("Secretary of State"));
+  EXPECT_EQ(out.claims[1].text(), "I can assure the House that no patient data is owned by Palantir");
+}
+
 TEST_F(ExtractorTest, ARolesPlaceIsNotTheNameAndLabelsAreNotSpeakers) {
   const Extraction out = MustExtract(Article("The Republican senator from Texas, Ted Cruz, said the plan was bad."));
   ASSERT_EQ(out.claims.size(), 1u);

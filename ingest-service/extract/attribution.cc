@@ -1060,8 +1060,8 @@ class Finder {
   // and `The Secretary of State for Health and Social Care (Wes Streeting): I can ...`. A
   // paragraph opens with capitalised words (lower-case "of", "for", "and", "the" allowed),
   // one or two parenthesised groups and a colon; the rest of it is what was said, verbatim.
-  // The speaker is the name before the groups, or the name in the first group when the words
-  // before it are an office ("Secretary", "Minister", "Speaker"...), which is then the role.
+  // The speaker (SpeakerResolver) is the name before the groups, or the name in the group when
+  // the words before it are an office ("Secretary", "Minister"...), which is then the role.
   void ParliamentLines(std::vector<Attribution>* out) {
     for (const Paragraph& para : seg_.paragraphs) {
       const size_t b = para.first_token;
@@ -1090,22 +1090,10 @@ class Finder {
         --e;
       }
       if (!ContentOk(colon + 1, e)) continue;
-      bool office = false;
-      for (size_t k = b; k < open; ++k) {
-        const absl::string_view w = Lower(k);
-        office = office || w == "secretary" || w == "minister" || w == "speaker" ||
-                 w == "chancellor" || w == "leader" || w == "chair" || w == "chairman" ||
-                 w == "solicitor" || w == "attorney" || w == "whip" || w == "president";
-      }
-      bool name_inside = close - open - 1 <= 4;
-      for (size_t k = open + 1; k < close; ++k) name_inside = name_inside && IsWord(k) && tokens_[k].capitalised;
+      // The whole label with its brackets: the resolver reads the party, or the name after an
+      // office, in them.
       SpeakerPhrase sp;
-      if (office && name_inside) {
-        sp.head = {open + 1, close};
-        sp.apposition = {b, open};
-      } else {
-        sp.head = {b, open};
-      }
+      sp.head = {b, colon};
       Attribution a = MakeIndirect(colon, colon + 1, sp, {{colon + 1, e}}, SentenceOf(colon));
       a.kind = AttributionKind::kDirectQuote;
       a.end_sentence = tokens_[e - 1].sentence + 1;

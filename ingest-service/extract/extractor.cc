@@ -732,7 +732,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     if (!a.speaker.head.empty()) {
       // The source as written, with its apposition ("Marion Macalpine, a spokesperson for
       // the group"), as annotators mark it; name, id and affiliation come from the resolver.
-      const size_t last = a.speaker.apposition.empty() ? a.speaker.head.end : a.speaker.apposition.end;
+      const size_t last = std::max(a.speaker.head.end, a.speaker.apposition.end);
       const ByteSpan words{seg.tokens[a.speaker.head.begin].begin, seg.tokens[last - 1].end};
       speaker->set_mention(std::string(text.substr(words.begin, words.end - words.begin)));
       SetSpan(cpi, words, speaker->mutable_span());

@@ -804,10 +804,12 @@ TEST_F(ExtractorTest, ParliamentaryReportLinesAreTheMembersVerbatimWords) {
   ASSERT_EQ(out.claims.size(), 2u);
   EXPECT_EQ(out.claims[0].kind(), Claim::DIRECT_QUOTE);
   EXPECT_EQ(out.claims[0].speaker().name(), "Caroline Johnson");
+  EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "conservative-party");  // (Con)
+  EXPECT_EQ(out.claims[0].speaker().mention(), "Dr Caroline Johnson (Sleaford and North Hykeham) (Con)");
   EXPECT_THAT(out.claims[0].text(), ::testing::StartsWith("What assessment has"));
   // An office with the name in brackets: the name is the speaker, the office the role.
   EXPECT_EQ(out.claims[1].speaker().name(), "Wes Streeting");
-  EXPECT_THAT(out.claims[1].speaker().role(), ::testing::StartsWith("Secretary of State"));
+  EXPECT_EQ(out.claims[1].speaker().role(), "Secretary of State for Health and Social Care");
   EXPECT_EQ(out.claims[1].text(), "I can assure the House that no patient data is owned by Palantir");
 }
 

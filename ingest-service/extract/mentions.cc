@@ -170,7 +170,7 @@ bool BreaksOrganisationRun(absl::string_view lower) {
   static const auto* const kRoles = new Set{
       "mp", "mps", "minister", "secretary", "councillor", "cllr", "spokesperson", "spokesman",
       "spokeswoman", "chief", "executive", "chair", "chairman", "chairwoman", "director",
-      "leader", "mayor", "president", "senator", "governor", "professor"};
+      "leader", "mayor", "president", "senator", "governor", "professor", "majority", "minority"};
   return IsTitle(lower) || kRoles->contains(lower);
 }
 

@@ -813,6 +813,15 @@ TEST_F(ExtractorTest, ParliamentaryReportLinesAreTheMembersVerbatimWords) {
   EXPECT_EQ(out.claims[1].text(), "I can assure the House that no patient data is owned by Palantir");
 }
 
+TEST_F(ExtractorTest, AMajorityLeadersChamberIsTheAffiliationNotAnInventedOrganisation) {
+  const Extraction out =
+      MustExtract(Article("Senate Majority Leader John Thune said the chamber would vote on Tuesday."));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "John Thune");
+  EXPECT_EQ(out.claims[0].speaker().role(), "Senate Majority Leader");
+  EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "us-senate");  // not "senate-majority"
+}
+
 TEST_F(ExtractorTest, ARolesPlaceIsNotTheNameAndLabelsAreNotSpeakers) {
   const Extraction out = MustExtract(Article("The Republican senator from Texas, Ted Cruz, said the plan was bad."));
   ASSERT_EQ(out.claims.size(), 1u);

@@ -20,7 +20,7 @@
 #include "cli/ingest_commands.h"
 #include "common/grpc_status.h"
 #include "common/server_runner.h"
-#include "common/timestamp_range.h"
+#include "common/timestamps.h"
 #include "ingest-service/eval/corpus_eval.h"
 #include "ingest-service/extract/extractor.h"
 #include "ingest-service/tagger/attribution_model.h"
@@ -29,12 +29,6 @@
 
 namespace claims::cli {
 namespace {
-
-void SetTimestamp(absl::Time t, google::protobuf::Timestamp* ts) {
-  const int64_t seconds = absl::ToUnixSeconds(t);  // rounds down
-  ts->set_seconds(seconds);
-  ts->set_nanos(static_cast<int32_t>((t - absl::FromUnixSeconds(seconds)) / absl::Nanoseconds(1)));
-}
 
 struct Globals {
   std::string ingest_address = EnvOr("CLAIMS_INGEST_ADDR", "127.0.0.1:50051");

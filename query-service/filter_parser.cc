@@ -9,7 +9,7 @@
 #include "claims/v1/claims.pb.h"
 #include "common/error_info.h"
 #include "common/status_macros.h"
-#include "common/timestamp_range.h"
+#include "common/timestamps.h"
 
 namespace claims::query {
 namespace {

@@ -13,7 +13,7 @@
 #include "common/error_info.h"
 #include "common/status_macros.h"
 #include "common/text_keys.h"
-#include "common/timestamp_range.h"
+#include "common/timestamps.h"
 #include "query-service/filter_parser.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"

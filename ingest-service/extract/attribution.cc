@@ -779,7 +779,6 @@ class Finder {
 
   // --- Indirect speech ------------------------------------------------------------------
 
-  // Skips trailing words ("on Wednesday") after a cue; returns the index after them.
   // A word that may stand between a cue and what it closes or introduces: TrailingWords, or
   // the day of a date ("said on 3 June that", "said on June 3rd").
   bool IsTrailing(size_t k) const {
@@ -824,6 +823,7 @@ class Finder {
     return k;
   }
 
+  // Skips trailing words ("on Wednesday") after a cue; returns the index after them.
   size_t SkipTrailing(size_t k, size_t limit, bool allow_object) const {
     while (k < limit && IsWord(k) && (IsTrailing(k) || (allow_object && tokens_[k].capitalised))) {
       ++k;
@@ -1028,6 +1028,27 @@ class Finder {
     }
   }
 
+  // The rest of a paragraph after a speaker label `tokens_[b, colon)` and its colon, up to
+  // the paragraph's end (without closing quotation marks and final punctuation), as that
+  // speaker's verbatim words: a strong direct quote. Nothing when fewer than three words
+  // follow.
+  void AddVerbatimParagraph(const Paragraph& para, size_t b, size_t colon, std::vector<Attribution>* out) {
+    size_t e = para.end_token;
+    while (e > colon + 1 && (tokens_[e - 1].kind == TokenKind::kQuote ||
+                             IsTerminalPunct(TokenText(text_, tokens_[e - 1])))) {
+      --e;
+    }
+    if (!ContentOk(colon + 1, e)) return;
+    SpeakerPhrase sp;
+    sp.head = {b, colon};
+    Attribution a = MakeIndirect(colon, colon + 1, sp, {{colon + 1, e}}, SentenceOf(colon));
+    a.kind = AttributionKind::kDirectQuote;
+    a.end_sentence = tokens_[e - 1].sentence + 1;
+    a.strong = true;
+    sentence_used_[tokens_[colon].sentence] = true;
+    out->push_back(std::move(a));
+  }
+
   // Transcripts: `PENCE: Well, look, ...` or `"WALLACE: Let's start ...` (the whole
   // paragraph, opening quotation mark or not): a speaker in capitals (at most three words)
   // and a colon open the paragraph; the rest of it is what they said.
@@ -1039,29 +1060,24 @@ class Finder {
       while (colon < para.end_token && colon - b < 3 && IsWord(colon) && IsAllCapitals(colon)) ++colon;
       if (colon == b || colon >= para.end_token || !Is(colon, ":")) continue;
       if (IsHeadlineLabel(Lower(b)) || sentence_used_[tokens_[colon].sentence]) continue;
-      size_t e = para.end_token;
-      while (e > colon + 1 && (tokens_[e - 1].kind == TokenKind::kQuote ||
-                               IsTerminalPunct(TokenText(text_, tokens_[e - 1])))) {
-        --e;
-      }
-      if (!ContentOk(colon + 1, e)) continue;
-      SpeakerPhrase sp;
-      sp.head = {b, colon};
-      Attribution a = MakeIndirect(colon, colon + 1, sp, {{colon + 1, e}}, SentenceOf(colon));
-      a.kind = AttributionKind::kDirectQuote;
-      a.end_sentence = tokens_[e - 1].sentence + 1;
-      a.strong = true;
-      sentence_used_[tokens_[colon].sentence] = true;
-      out->push_back(std::move(a));
+      AddVerbatimParagraph(para, b, colon, out);
     }
+  }
+
+  // The ")" that closes the "(" at `open`, within `max_tokens` tokens before `limit`; 0 when
+  // there is none.
+  size_t ClosingBracket(size_t open, size_t limit, size_t max_tokens) const {
+    size_t close = open + 1;
+    while (close < limit && close - open < max_tokens && !Is(close, ")")) ++close;
+    return close < limit && Is(close, ")") ? close : 0;
   }
 
   // Parliamentary reports (Hansard): `Wes Streeting (Ilford North) (Lab): The platform ...`
   // and `The Secretary of State for Health and Social Care (Wes Streeting): I can ...`. A
   // paragraph opens with capitalised words (lower-case "of", "for", "and", "the" allowed),
   // one or two parenthesised groups and a colon; the rest of it is what was said, verbatim.
-  // The speaker (SpeakerResolver) is the name before the groups, or the name in the group when
-  // the words before it are an office ("Secretary", "Minister"...), which is then the role.
+  // The whole label, brackets included, is the speaker phrase: SpeakerResolver reads the
+  // party, or the name after an office, in them.
   void ParliamentLines(std::vector<Attribution>* out) {
     for (const Paragraph& para : seg_.paragraphs) {
       const size_t b = para.first_token;
@@ -1073,33 +1089,16 @@ class Finder {
       }
       if (open == b || open >= para.end_token || !Is(open, "(") || !tokens_[b].capitalised) continue;
       // One or two groups, then the colon.
-      size_t close = open + 1;
-      while (close < para.end_token && close - open < 10 && !Is(close, ")")) ++close;
-      if (close >= para.end_token || !Is(close, ")") || close == open + 1) continue;
+      const size_t close = ClosingBracket(open, para.end_token, 10);
+      if (close == 0 || close == open + 1) continue;
       size_t colon = close + 1;
       if (colon < para.end_token && Is(colon, "(")) {
-        size_t second = colon + 1;
-        while (second < para.end_token && second - colon < 6 && !Is(second, ")")) ++second;
-        if (second >= para.end_token || !Is(second, ")")) continue;
+        const size_t second = ClosingBracket(colon, para.end_token, 6);
+        if (second == 0) continue;
         colon = second + 1;
       }
       if (colon >= para.end_token || !Is(colon, ":") || sentence_used_[tokens_[colon].sentence]) continue;
-      size_t e = para.end_token;
-      while (e > colon + 1 && (tokens_[e - 1].kind == TokenKind::kQuote ||
-                               IsTerminalPunct(TokenText(text_, tokens_[e - 1])))) {
-        --e;
-      }
-      if (!ContentOk(colon + 1, e)) continue;
-      // The whole label with its brackets: the resolver reads the party, or the name after an
-      // office, in them.
-      SpeakerPhrase sp;
-      sp.head = {b, colon};
-      Attribution a = MakeIndirect(colon, colon + 1, sp, {{colon + 1, e}}, SentenceOf(colon));
-      a.kind = AttributionKind::kDirectQuote;
-      a.end_sentence = tokens_[e - 1].sentence + 1;
-      a.strong = true;
-      sentence_used_[tokens_[colon].sentence] = true;
-      out->push_back(std::move(a));
+      AddVerbatimParagraph(para, b, colon, out);
     }
   }
 

@@ -35,12 +35,15 @@ enum class WordKind : uint8_t {
   kYearWord,   // "year"
   kNight,
   kOf,
-  kAgoUnit,     // "day", "days", "weeks", "months", "years" (value 1, 7, 30, 365), only before "ago"
+  kAgoUnit,     // "day", "days", "weeks", "months", "years" (value: an AgoUnit), only before "ago"
   kAgo,
   kNumberWord,  // value 1..12: "a", "an", "one" ... "twelve"
   kReportingVerb,  // "said", "told"...: may introduce a bare weekday ("said Tuesday")
   kPartOf,         // "mid", "early", "late": "mid-July", "early June"
 };
+
+// The unit of "N <unit> ago" (WordInfo::value of kAgoUnit words).
+enum AgoUnit { kAgoDays = 1, kAgoWeeks, kAgoMonths, kAgoYears };
 
 struct WordInfo {
   WordKind kind = WordKind::kOther;
@@ -79,11 +82,11 @@ const absl::flat_hash_map<std::string, WordInfo>& Lexicon() {
     (*m)["year"] = {WordKind::kYearWord, 0, false};
     (*m)["night"] = {WordKind::kNight, 0, false};
     // "three days ago", "a week ago", "two years ago".
-    (*m)["day"] = {WordKind::kAgoUnit, 1, false};
-    (*m)["days"] = {WordKind::kAgoUnit, 1, false};
-    (*m)["weeks"] = {WordKind::kAgoUnit, 7, false};
-    (*m)["months"] = {WordKind::kAgoUnit, 30, false};
-    (*m)["years"] = {WordKind::kAgoUnit, 365, false};
+    (*m)["day"] = {WordKind::kAgoUnit, kAgoDays, false};
+    (*m)["days"] = {WordKind::kAgoUnit, kAgoDays, false};
+    (*m)["weeks"] = {WordKind::kAgoUnit, kAgoWeeks, false};
+    (*m)["months"] = {WordKind::kAgoUnit, kAgoMonths, false};
+    (*m)["years"] = {WordKind::kAgoUnit, kAgoYears, false};
     (*m)["ago"] = {WordKind::kAgo, 0, false};
     static constexpr const char* kNumbers[] = {"one", "two",   "three", "four",   "five",   "six",
                                                "seven", "eight", "nine", "ten", "eleven", "twelve"};
@@ -566,21 +569,18 @@ class Matcher {
     if (!Has(ago) || !GapIsSpace(unit) || !GapIsSpace(ago) || !IsKind(ago, WordKind::kAgo)) {
       return false;
     }
-    const int days = IsKind(unit, WordKind::kAgoUnit) ? tokens_[unit].word.value
-                     : IsKind(unit, WordKind::kWeek)      ? 7
-                     : IsKind(unit, WordKind::kMonthWord) ? 30
-                     : IsKind(unit, WordKind::kYearWord)  ? 365
+    // The singular "week", "month", "year" ("a week ago") have word kinds of their own.
+    const int kind = IsKind(unit, WordKind::kAgoUnit) ? tokens_[unit].word.value
+                     : IsKind(unit, WordKind::kWeek)      ? kAgoWeeks
+                     : IsKind(unit, WordKind::kMonthWord) ? kAgoMonths
+                     : IsKind(unit, WordKind::kYearWord)  ? kAgoYears
                                                           : 0;
-    if (days == 1) {
-      Set(m, i, ago, ref_ - count, DatePrecision::kDay);
-    } else if (days == 7) {
-      Set(m, i, ago, ref_ - 7 * count, DatePrecision::kDay);
-    } else if (days == 30) {
-      Set(m, i, ago, absl::CivilDay(absl::CivilMonth(ref_) - count), DatePrecision::kMonth);
-    } else if (days == 365) {
-      Set(m, i, ago, absl::CivilDay(ref_.year() - count, 1, 1), DatePrecision::kYear);
-    } else {
-      return false;
+    switch (kind) {
+      case kAgoDays: Set(m, i, ago, ref_ - count, DatePrecision::kDay); break;
+      case kAgoWeeks: Set(m, i, ago, ref_ - 7 * count, DatePrecision::kDay); break;
+      case kAgoMonths: Set(m, i, ago, absl::CivilDay(absl::CivilMonth(ref_) - count), DatePrecision::kMonth); break;
+      case kAgoYears: Set(m, i, ago, absl::CivilDay(ref_.year() - count, 1, 1), DatePrecision::kYear); break;
+      default: return false;
     }
     *next = ago + 1;
     return true;

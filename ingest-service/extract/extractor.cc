@@ -21,7 +21,7 @@
 #include "common/status_macros.h"
 #include "common/swar.h"
 #include "common/text_keys.h"
-#include "common/timestamp_range.h"
+#include "common/timestamps.h"
 #include "common/utf8.h"
 #include "ingest-service/extract/attribution.h"
 #include "ingest-service/extract/dates.h"
@@ -50,17 +50,6 @@ constexpr size_t kContextWindowBytes = 1500;
 bool IsDirectory(const std::string& path) {
   struct stat st;
   return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-void SetTimestamp(absl::Time t, google::protobuf::Timestamp* ts) {
-  const int64_t seconds = absl::ToUnixSeconds(t);
-  ts->set_seconds(seconds);
-  ts->set_nanos(static_cast<int32_t>(
-      absl::ToInt64Nanoseconds(t - absl::FromUnixSeconds(seconds))));
-}
-
-absl::Time FromTimestamp(const google::protobuf::Timestamp& ts) {
-  return absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
 }
 
 // Rejects content that is not text: any NUL byte, or control characters (other than
@@ -184,6 +173,20 @@ absl::Status ValidateMetadata(const IngestArticleRequest& r) {
 // `s` cut to at most `limit` bytes, at a code point boundary.
 std::string CutTo(absl::string_view s, size_t limit) { return std::string(TruncateUtf8(s, limit)); }
 
+// Cuts the metadata an IngestArticleRequest and an Article share to the limits in
+// extractor.h: title, publisher and authors cut (authors past kMaxAuthors dropped), an
+// overlong language dropped.
+template <typename Message>
+void CutSharedMetadata(Message* m) {
+  if (m->title().size() > kMaxTitleBytes) m->set_title(CutTo(m->title(), kMaxTitleBytes));
+  if (m->publisher().size() > kMaxPublisherBytes) m->set_publisher(CutTo(m->publisher(), kMaxPublisherBytes));
+  while (static_cast<size_t>(m->authors_size()) > kMaxAuthors) m->mutable_authors()->RemoveLast();
+  for (std::string& a : *m->mutable_authors()) {
+    if (a.size() > kMaxAuthorBytes) a = CutTo(a, kMaxAuthorBytes);
+  }
+  if (m->language().size() > kMaxLanguageBytes) m->clear_language();
+}
+
 // A byte offset moved back onto the start of a UTF-8 sequence.
 size_t SnapToCodePoint(absl::string_view text, size_t pos) {
   pos = std::min(pos, text.size());
@@ -267,6 +270,30 @@ ByteSpan WithQuotationMarks(absl::string_view text, ByteSpan span) {
   while (end < text.size() && (text[end] == ' ' || text[end] == '\t' || text[end] == '\r')) ++end;
   if (end < text.size() && text[end] == '\n') return {span.begin - open, close};
   return span;
+}
+
+// The tokens of a speaker phrase, head and apposition together (empty when it has no head).
+TokenRange SourceTokens(const SpeakerPhrase& speaker) {
+  if (speaker.head.empty()) return {};
+  return {speaker.head.begin, std::max(speaker.head.end, speaker.apposition.end)};
+}
+
+// The bytes of `tokens`, which must be a non-empty range of `seg`'s tokens.
+ByteSpan BytesOf(const Segmentation& seg, TokenRange tokens) {
+  return {seg.tokens[tokens.begin].begin, seg.tokens[tokens.end - 1].end};
+}
+
+// Applies `change` (ByteSpan -> ByteSpan) to each content span of `a` and, when a span
+// changed, works out the kind again (a quotation given up may have made it MIXED).
+template <typename Change>
+void ChangeContent(absl::string_view text, Attribution* a, Change change) {
+  bool changed = false;
+  for (ByteSpan& c : a->content) {
+    const ByteSpan after = change(c);
+    changed = changed || after.begin != c.begin || after.end != c.end;
+    c = after;
+  }
+  if (changed) a->kind = ContentKind(text, a->content);
 }
 
 // After a date ending at byte `end` (of a content ending at `limit`): true when the words
@@ -361,9 +388,7 @@ ByteSpan WithoutListener(absl::string_view text, ByteSpan cue, ByteSpan span) {
 // "Asked" is not its cue. True for a span that starts with that "Asked" or right after it.
 bool IsReportersQuestion(const Segmentation& seg, ByteSpan span) {
   const auto& tokens = seg.tokens;
-  const size_t i = std::lower_bound(tokens.begin(), tokens.end(), span.begin,
-                                    [](const Token& t, size_t b) { return t.begin < b; }) -
-                   tokens.begin();
+  const size_t i = FirstTokenFrom(seg, span.begin);
   if (i >= tokens.size() || tokens[i].begin != span.begin) return false;
   auto is_opening_asked = [&](size_t k) {
     return LowerTokenText(seg, tokens[k]) == "asked" && tokens[k].capitalised &&
@@ -379,18 +404,17 @@ bool IsReportersQuestion(const Segmentation& seg, ByteSpan span) {
 // are left. Other spans are returned as they are.
 ByteSpan ToUnpunctuatedSentenceEnd(const Segmentation& seg, const Attribution& a, ByteSpan span) {
   const auto& tokens = seg.tokens;
-  const size_t last = std::lower_bound(tokens.begin(), tokens.end(), span.end,
-                                       [](const Token& t, size_t e) { return t.end < e; }) -
-                      tokens.begin();
-  if (last >= tokens.size() || tokens[last].end != span.end) return span;
+  const size_t next = FirstTokenFrom(seg, span.end);  // the token after the span's last
+  if (next == 0 || tokens[next - 1].end != span.end) return span;
+  const size_t last = next - 1;
   const Sentence& s = seg.sentences[tokens[last].sentence];
   if (s.end_token <= last + 1 || s.end_token > last + 5 || s.end_token > tokens.size()) return span;
   // Nor over the attribution's own cue or source ("... erode trust say campaigners").
-  const TokenRange& head = a.speaker.head;
+  const TokenRange source = SourceTokens(a.speaker);
   for (size_t k = last + 1; k < s.end_token; ++k) {
     if (tokens[k].kind != TokenKind::kWord) return span;
     if (tokens[k].begin < a.cue.end && a.cue.begin < tokens[k].end) return span;
-    if (!head.empty() && k >= head.begin && k < std::max(head.end, a.speaker.apposition.end)) return span;
+    if (k >= source.begin && k < source.end) return span;
   }
   return {span.begin, tokens[s.end_token - 1].end};
 }
@@ -413,18 +437,12 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
                                            std::vector<Attribution> rules,
                                            std::vector<Attribution> learned) {
   for (Attribution& a : rules) {
-    bool changed = false;
     const size_t before = a.content.size();
     a.content.erase(std::remove_if(a.content.begin(), a.content.end(),
                                    [&](const ByteSpan& c) { return IsReportersQuestion(seg, c); }),
                     a.content.end());
-    changed = a.content.size() != before;
-    for (ByteSpan& c : a.content) {
-      const ByteSpan trimmed = WithoutListener(text, a.cue, c);
-      changed = changed || trimmed.begin != c.begin;
-      c = trimmed;
-    }
-    if (changed) a.kind = ContentKind(text, a.content);
+    if (a.content.size() != before) a.kind = ContentKind(text, a.content);
+    ChangeContent(text, &a, [&](ByteSpan c) { return WithoutListener(text, a.cue, c); });
   }
   if (learned.empty()) return rules;
   for (Attribution& a : learned) a.learned = true;
@@ -464,8 +482,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       consistent.push_back(std::move(a));
       continue;
     }
-    const size_t last = std::max(head.end, a.speaker.apposition.end) - 1;
-    const ByteSpan source{seg.tokens[head.begin].begin, seg.tokens[last].end};
+    const ByteSpan source = BytesOf(seg, SourceTokens(a.speaker));
     bool overlap = false;
     for (const ByteSpan& c : a.content) overlap = overlap || (c.begin < source.end && source.begin < c.end);
     if (!overlap) {
@@ -490,14 +507,9 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   }
   learned = std::move(consistent);
   for (Attribution& a : learned) {
-    bool changed = false;
-    for (ByteSpan& c : a.content) {
-      const ByteSpan trimmed =
-          ToUnpunctuatedSentenceEnd(seg, a, WithoutListener(text, a.cue, WithoutLeadingDate(text, a.cue, c)));
-      changed = changed || trimmed.begin != c.begin || trimmed.end != c.end;
-      c = trimmed;
-    }
-    if (changed) a.kind = ContentKind(text, a.content);
+    ChangeContent(text, &a, [&](ByteSpan c) {
+      return ToUnpunctuatedSentenceEnd(seg, a, WithoutListener(text, a.cue, WithoutLeadingDate(text, a.cue, c)));
+    });
   }
   // A learned attribution with no source words takes the speaker phrase of a rule's
   // attribution on the same cue ("Northwick Analytics Ltd, which supplies ..., denied that").
@@ -557,18 +569,11 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
 }  // namespace
 
 void FitMetadataToLimits(IngestArticleRequest* r) {
-  if (r->title().size() > kMaxTitleBytes) r->set_title(CutTo(r->title(), kMaxTitleBytes));
-  if (r->publisher().size() > kMaxPublisherBytes) r->set_publisher(CutTo(r->publisher(), kMaxPublisherBytes));
-  while (static_cast<size_t>(r->authors_size()) > kMaxAuthors) r->mutable_authors()->RemoveLast();
-  for (std::string& a : *r->mutable_authors()) {
-    if (a.size() > kMaxAuthorBytes) a = CutTo(a, kMaxAuthorBytes);
-  }
+  CutSharedMetadata(r);
   if (r->has_published_time() && !IsValidTimestamp(r->published_time())) r->clear_published_time();
-  // An identity or language too long to keep is dropped (the article id then comes from
-  // the text).
+  // An identity too long to keep is dropped (the article id then comes from the text).
   if (r->url().size() > kMaxUrlBytes) r->clear_url();
   if (r->source_id().size() > kMaxUrlBytes) r->clear_source_id();
-  if (r->language().size() > kMaxLanguageBytes) r->clear_language();
 }
 
 std::string DefaultDataDir() {
@@ -630,7 +635,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   Extraction out;
   Article& article = out.article;
   std::optional<absl::Time> published;
-  if (request.has_published_time()) published = FromTimestamp(request.published_time());
+  if (request.has_published_time()) published = TimeFromTimestamp(request.published_time());
   article.set_title(request.title());
   article.set_publisher(request.publisher());
   for (const std::string& a : request.authors()) article.add_authors(a);
@@ -647,18 +652,15 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
                                        "html: the page has no article text");
     }
     article.set_text(std::move(page->text));
-    // What the page says of itself is cut to the limits rather than refused.
-    if (article.title().empty()) article.set_title(CutTo(page->title, kMaxTitleBytes));
-    if (article.publisher().empty()) article.set_publisher(CutTo(page->publisher, kMaxPublisherBytes));
+    if (article.title().empty()) article.set_title(page->title);
+    if (article.publisher().empty()) article.set_publisher(page->publisher);
     if (article.authors().empty()) {
-      for (const std::string& a : page->authors) {
-        if (static_cast<size_t>(article.authors_size()) >= kMaxAuthors) break;
-        article.add_authors(CutTo(a, kMaxAuthorBytes));
-      }
+      for (const std::string& a : page->authors) article.add_authors(a);
     }
-    if (article.language().empty() && page->language.size() <= kMaxLanguageBytes) {
-      article.set_language(page->language);
-    }
+    if (article.language().empty()) article.set_language(page->language);
+    // What the page says of itself is cut to the limits rather than refused (the request's
+    // own fields were checked above and are within them).
+    CutSharedMetadata(&article);
     if (!published.has_value() && page->published_time.has_value()) {
       const int64_t seconds = absl::ToUnixSeconds(*page->published_time);
       if (InTimestampRange(seconds)) published = page->published_time;
@@ -732,8 +734,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     if (!a.speaker.head.empty()) {
       // The source as written, with its apposition ("Marion Macalpine, a spokesperson for
       // the group"), as annotators mark it; name, id and affiliation come from the resolver.
-      const size_t last = std::max(a.speaker.head.end, a.speaker.apposition.end);
-      const ByteSpan words{seg.tokens[a.speaker.head.begin].begin, seg.tokens[last - 1].end};
+      const ByteSpan words = BytesOf(seg, SourceTokens(a.speaker));
       speaker->set_mention(std::string(text.substr(words.begin, words.end - words.begin)));
       SetSpan(cpi, words, speaker->mutable_span());
     } else if (!rs.mention.empty()) {

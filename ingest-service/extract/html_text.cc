@@ -101,21 +101,28 @@ std::string Collapse(absl::string_view text) {
   return out;
 }
 
+// Class and id words of a byline block ("byline", "publish-info", "author-date",
+// "entry-meta"): furniture for the text, but the <time> in it dates the article.
+bool IsBylineWord(absl::string_view w) {
+  return absl::StartsWith(w, "byline") || absl::StartsWith(w, "publish") ||
+         absl::StartsWith(w, "author") || w == "meta";
+}
+
 // Class and id words that mark page furniture rather than the article.
 bool IsFurnitureWord(absl::string_view w) {
+  if (IsBylineWord(w)) return true;
   static constexpr absl::string_view kPrefixes[] = {
       "cookie", "consent", "banner",     "newsletter", "subscri", "related", "share",
       "social", "promo",   "advert",     "teaser",     "breadcrumb", "menu", "sidebar",
       "footer", "navbar",  "navigation", "masthead",   "paywall", "sponsor", "outbrain",
-      "taboola", "popup",  "modal",      "skip",       "byline", "credit", "caption",
-      "publish", "author"};
+      "taboola", "popup",  "modal",      "skip",       "credit",  "caption"};
   // Also recirculation ("read-next-panel", "trending"), social and video embeds
   // ("twitter-tweet", "instagram-media", "video-player") and pull quotes, which repeat the text.
   static constexpr absl::string_view kExact[] = {
       "comment", "comments", "nav",      "ad",        "ads",     "gdpr",     "signup",
       "sign",    "most",     "popular",  "read",      "next",    "trending", "recommended",
       "recirc",  "recirculation", "tweet", "twitter", "instagram", "tiktok", "facebook",
-      "video",   "player",   "pullquote", "meta"};
+      "video",   "player",   "pullquote"};
   for (absl::string_view p : kPrefixes) {
     if (absl::StartsWith(w, p)) return true;
   }
@@ -136,17 +143,22 @@ bool IsTaxonomyClass(absl::string_view c) {
   return false;
 }
 
-bool AttributeMarksFurniture(absl::string_view value) {
+// True when `is_word` holds for a word of the class or id names in `value` (lower-cased,
+// split at - _ : . /; taxonomy classes skipped).
+template <typename IsWord>
+bool AnyNameWord(absl::string_view value, IsWord is_word) {
   if (value.empty()) return false;
   const std::string lower = absl::AsciiStrToLower(value);
   for (absl::string_view name : absl::StrSplit(lower, absl::ByAnyChar(" \t\n\r\f"), absl::SkipEmpty())) {
     if (IsTaxonomyClass(name)) continue;
     for (absl::string_view word : absl::StrSplit(name, absl::ByAnyChar("-_:./"), absl::SkipEmpty())) {
-      if (IsFurnitureWord(word)) return true;
+      if (is_word(word)) return true;
     }
   }
   return false;
 }
+
+bool AttributeMarksFurniture(absl::string_view value) { return AnyNameWord(value, IsFurnitureWord); }
 
 // Elements whose whole subtree is not article text.
 bool IsDropped(const GumboNode* node) {
@@ -397,16 +409,9 @@ std::string RawText(const GumboNode* node) {
   return out;
 }
 
-// A byline block ("By Nick Triggle, Health correspondent"): furniture for the text, but the
-// <time> in it dates the article.
+// A byline block ("By Nick Triggle, Health correspondent"; IsBylineWord).
 bool IsBylineBlock(const GumboNode* node) {
-  for (const char* attr : {"class", "id"}) {
-    const std::string lower = absl::AsciiStrToLower(Attr(node, attr));
-    for (absl::string_view word : {"byline", "publish", "author", "meta"}) {
-      if (absl::StrContains(lower, word)) return true;
-    }
-  }
-  return false;
+  return AnyNameWord(Attr(node, "class"), IsBylineWord) || AnyNameWord(Attr(node, "id"), IsBylineWord);
 }
 
 // `in_furniture`: below furniture; `in_other_furniture`: below furniture other than a byline.
@@ -511,10 +516,6 @@ const GumboNode* Longest(const std::vector<const GumboNode*>& nodes, size_t* len
   return best;
 }
 
-// The elements holding the article body, in page order: the [itemprop=articleBody] ones,
-// else the <article> with the most text (unless that has less than half the text of the
-// next candidate), else the element whose paragraphs (its own, half of its grandchildren's,
-// and text lines split by <br>) carry the most text, with its like siblings, else <body>.
 bool IsDescendantOf(const GumboNode* node, const GumboNode* ancestor) {
   for (int depth = 0; node != nullptr && depth <= kMaxDepth; ++depth, node = node->parent) {
     if (node == ancestor) return true;
@@ -522,6 +523,10 @@ bool IsDescendantOf(const GumboNode* node, const GumboNode* ancestor) {
   return false;
 }
 
+// The elements holding the article body, in page order: the [itemprop=articleBody] ones,
+// else the <article> with the most text (unless that has less than half the text of the
+// next candidate), else the element whose paragraphs (its own, half of its grandchildren's,
+// and text lines split by <br>) carry the most text, with its like siblings, else <body>.
 std::vector<const GumboNode*> ChooseRoots(const PageFacts& f) {
   // The longest [itemprop=articleBody] with the others beside it (a lead paragraph may have
   // an element of its own; one in another column, not a sibling of the longest, is a
@@ -539,33 +544,28 @@ std::vector<const GumboNode*> ChooseRoots(const PageFacts& f) {
   }
   size_t article_length = 0;
   const GumboNode* article = Longest(f.articles, &article_length);
+  // Scores by element, and the elements in the order they were first scored (ties go to
+  // the first).
   absl::flat_hash_map<const GumboNode*, double> scores;
+  std::vector<const GumboNode*> scored;
+  auto add = [&](const GumboNode* n, double s) {
+    auto [it, inserted] = scores.try_emplace(n, 0.0);
+    if (inserted) scored.push_back(n);
+    it->second += s;
+  };
   for (const GumboNode* p : f.paragraphs) {
     const double length = static_cast<double>(TextLength(p, 0));
     if (length == 0 || p->parent == nullptr) continue;
-    scores[p->parent] += length;
-    if (p->parent->parent != nullptr && IsElement(p->parent->parent)) {
-      scores[p->parent->parent] += length / 2;
-    }
+    add(p->parent, length);
+    if (p->parent->parent != nullptr && IsElement(p->parent->parent)) add(p->parent->parent, length / 2);
   }
-  for (const auto& [node, length] : f.line_blocks) scores[node] += static_cast<double>(length);
+  for (const auto& [node, length] : f.line_blocks) add(node, static_cast<double>(length));
   const GumboNode* best = f.body;
   double best_score = 0;
-  // In page order, so that ties go to the first.
-  for (const GumboNode* p : f.paragraphs) {
-    for (const GumboNode* n : {p->parent, p->parent != nullptr ? p->parent->parent : nullptr}) {
-      if (n == nullptr) continue;
-      const auto it = scores.find(n);
-      if (it != scores.end() && it->second > best_score) {
-        best = n;
-        best_score = it->second;
-      }
-    }
-  }
-  for (const auto& [node, length] : f.line_blocks) {
-    if (scores[node] > best_score) {
-      best = node;
-      best_score = scores[node];
+  for (const GumboNode* n : scored) {
+    if (scores[n] > best_score) {
+      best = n;
+      best_score = scores[n];
     }
   }
   // An <article> holds the story unless it is a teaser card ("More stories" as <article

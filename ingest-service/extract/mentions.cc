@@ -42,6 +42,31 @@ const Set& NonNameWords() {
   return *s;
 }
 
+// A party tag in brackets after a name: "(D-Mass.)", "(R-Ohio)" in US copy (a prefix),
+// "(Lab)", "(Con)", "(LD)" in Hansard (the whole tag). Ids and names as in the shipped
+// organisations.tsv.
+struct PartyTag {
+  absl::string_view tag;
+  bool prefix;
+  absl::string_view id, name;
+};
+const PartyTag* PartyTagFor(absl::string_view inside) {
+  static constexpr PartyTag kTags[] = {
+      {"D-", true, "democratic-party", "Democratic Party"},
+      {"R-", true, "republican-party", "Republican Party"},
+      {"Lab", false, "labour-party", "Labour Party"},
+      {"Lab/Co-op", false, "labour-party", "Labour Party"},
+      {"Con", false, "conservative-party", "Conservative Party"},
+      {"LD", false, "liberal-democrats", "Liberal Democrats"},
+      {"SNP", false, "snp", "Scottish National Party"},
+      {"Green", false, "green-party", "Green Party"},
+      {"Reform", false, "reform-uk", "Reform UK"}};
+  for (const PartyTag& t : kTags) {
+    if (t.prefix ? absl::StartsWith(inside, t.tag) : inside == t.tag) return &t;
+  }
+  return nullptr;
+}
+
 const Set& MaleTitles() {
   static const auto* s = new Set{"mr", "sir", "lord", "mister", "master"};
   return *s;
@@ -672,6 +697,29 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
   return s;
 }
 
+bool SpeakerResolver::OfficeHolderInBrackets(size_t b, size_t open, size_t close, ResolvedSpeaker* s) const {
+  const std::vector<Token>& tokens = seg_.tokens;
+  const size_t words = close - open - 1;
+  if (words < 2 || words > 4) return false;
+  for (size_t k = open + 1; k < close; ++k) {
+    if (tokens[k].kind != TokenKind::kWord || !tokens[k].capitalised) return false;
+  }
+  bool office = false;
+  for (size_t k = b; k < open; ++k) {
+    const absl::string_view w = LowerTokenText(seg_, tokens[k]);
+    office = office || w == "secretary" || w == "minister" || w == "speaker" || w == "chancellor" ||
+             w == "leader" || w == "solicitor" || w == "attorney" || w == "whip";
+  }
+  if (!office) return false;
+  size_t rb = b;
+  if (LowerTokenText(seg_, tokens[rb]) == "the") ++rb;
+  s->name = std::string(text_.substr(tokens[open + 1].begin, tokens[close - 1].end - tokens[open + 1].begin));
+  s->id = Slugify(s->name);
+  s->kind = SpeakerKind::kPerson;
+  if (rb < open) s->role = std::string(text_.substr(tokens[rb].begin, tokens[open - 1].end - tokens[rb].begin));
+  return true;
+}
+
 void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender* gender) const {
   if (app.empty()) return;
   const std::vector<Token>& tokens = seg_.tokens;
@@ -770,55 +818,24 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   // Closing parentheticals (up to two) are not part of the name: "Sen. Bernie Sanders
   // (I-Vt.)", "Wes Streeting (Ilford North) (Lab)", "Priya Shah (67)". A party tag gives the
   // party as affiliation: D-/R- (US), Lab, Con, LD, SNP, Green, Reform (Hansard).
-  std::string party_name, party_id;
+  std::string party_name, party_id;  // from a party tag in brackets
   for (int round = 0; round < 2 && e - b >= 3 && IsPunct(text_, tokens[e - 1], ")"); ++round) {
     size_t open = e - 1;
     while (open > b && !IsPunct(text_, tokens[open], "(") && e - open <= 10) --open;
     if (open <= b || !IsPunct(text_, tokens[open], "(")) break;
     if (!orgs_.Within(tokens[open].begin, tokens[e - 1].end).empty()) break;  // "(KONP)"
-    const absl::string_view inside =
-        absl::StripAsciiWhitespace(text_.substr(tokens[open].end, tokens[e - 1].begin - tokens[open].end));
-    // "The Secretary of State for Health and Social Care (Wes Streeting)": an office, and the
-    // person holding it in brackets.
-    if (round == 0 && e - open - 2 >= 2 && e - open - 2 <= 4) {
-      bool name = true, office = false;
-      for (size_t k = open + 1; k + 1 < e; ++k) name = name && tokens[k].kind == TokenKind::kWord && tokens[k].capitalised;
-      for (size_t k = b; k < open; ++k) {
-        const absl::string_view w = LowerTokenText(seg_, tokens[k]);
-        office = office || w == "secretary" || w == "minister" || w == "speaker" || w == "chancellor" ||
-                 w == "leader" || w == "solicitor" || w == "attorney" || w == "whip";
-      }
-      if (name && office) {
-        size_t rb = b;
-        if (LowerTokenText(seg_, tokens[rb]) == "the") ++rb;
-        s.name = std::string(text_.substr(tokens[open + 1].begin, tokens[e - 2].end - tokens[open + 1].begin));
-        s.id = Slugify(s.name);
-        s.kind = SpeakerKind::kPerson;
-        if (rb < open) s.role = std::string(text_.substr(tokens[rb].begin, tokens[open - 1].end - tokens[rb].begin));
-        Remember(s, Gender::kUnknown);
-        return s;
-      }
+    if (round == 0 && OfficeHolderInBrackets(b, open, e - 1, &s)) {
+      Remember(s, Gender::kUnknown);
+      return s;
     }
-    static constexpr std::pair<absl::string_view, absl::string_view> kParties[] = {
-        {"Lab", "labour-party"}, {"Lab/Co-op", "labour-party"}, {"Con", "conservative-party"},
-        {"LD", "liberal-democrats"}, {"SNP", "snp"}, {"Green", "green-party"}, {"Reform", "reform-uk"}};
-    if (party_id.empty()) {
-      if (absl::StartsWith(inside, "D-")) party_name = "Democratic Party", party_id = "democratic-party";
-      if (absl::StartsWith(inside, "R-")) party_name = "Republican Party", party_id = "republican-party";
-      for (const auto& [tag, id] : kParties) {
-        if (inside == tag) party_id = std::string(id);
-      }
+    if (const PartyTag* party = PartyTagFor(absl::StripAsciiWhitespace(
+            text_.substr(tokens[open].end, tokens[e - 1].begin - tokens[open].end)));
+        party != nullptr && party_id.empty()) {
+      party_name = std::string(party->name);
+      party_id = std::string(party->id);
     }
     e = open;
     s.mention = {tokens[b].begin, tokens[e - 1].end};
-  }
-  if (!party_id.empty() && party_name.empty()) {
-    // The display name from the article's organisations when named, else from the id.
-    static const auto* const kNames = new absl::flat_hash_map<std::string, std::string>{
-        {"labour-party", "Labour Party"}, {"conservative-party", "Conservative Party"},
-        {"liberal-democrats", "Liberal Democrats"}, {"snp", "Scottish National Party"},
-        {"green-party", "Green Party"}, {"reform-uk", "Reform UK"}};
-    party_name = kNames->at(party_id);
   }
 
   if (e - b == 1) {

@@ -118,6 +118,10 @@ class SpeakerResolver {
   ResolvedSpeaker ResolveNominal(absl::string_view noun, const std::string& premods,
                                  ByteSpan mention);
   void ApplyApposition(TokenRange apposition, ResolvedSpeaker* s, Gender* gender) const;
+  // "The Secretary of State for Health and Social Care (Wes Streeting)": tokens [b, open)
+  // name an office and the brackets at [open, close] the person holding it. Sets `s` to
+  // that person with the office as role and returns true; false when it is not so.
+  bool OfficeHolderInBrackets(size_t b, size_t open, size_t close, ResolvedSpeaker* s) const;
   void Remember(const ResolvedSpeaker& s, Gender gender);
   bool Compatible(const std::string& name, SpeakerKind kind, Gender wanted) const;
 

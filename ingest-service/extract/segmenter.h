@@ -6,6 +6,7 @@
 #ifndef CLAIMS_INGEST_SERVICE_EXTRACT_SEGMENTER_H_
 #define CLAIMS_INGEST_SERVICE_EXTRACT_SEGMENTER_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -99,6 +100,13 @@ inline size_t WordSeparatorLength(absl::string_view text, size_t i) {
 // Sets `*lower` to `text` with its ASCII letters lower-cased, byte for byte (other bytes are
 // kept): the form in which later stages look words up.
 void LowerAscii(absl::string_view text, std::string* lower);
+// Index of the first token of `seg` that starts at or after byte `pos`; seg.tokens.size()
+// when there is none. Binary search: tokens are in text order.
+inline size_t FirstTokenFrom(const Segmentation& seg, size_t pos) {
+  return static_cast<size_t>(std::lower_bound(seg.tokens.begin(), seg.tokens.end(), pos,
+                                              [](const Token& t, size_t p) { return t.begin < p; }) -
+                             seg.tokens.begin());
+}
 // The token's text.
 inline absl::string_view TokenText(absl::string_view text, const Token& t) {
   return text.substr(t.begin, t.end - t.begin);

@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/charset.h"
+#include "common/timestamps.h"
 #include "common/utf8.h"
 #include "ingest-service/extract/extractor.h"
 #include "ingest-service/extract/html_text.h"
@@ -28,30 +29,24 @@ std::string Canonical(absl::string_view url) {
   return canonical.ok() ? *canonical : "";
 }
 
-void SetTime(absl::Time t, google::protobuf::Timestamp* ts) {
-  ts->set_seconds(absl::ToUnixSeconds(t));
-  ts->set_nanos(static_cast<int32_t>((t - absl::FromUnixSeconds(absl::ToUnixSeconds(t))) /
-                                     absl::Nanoseconds(1)));
-}
-
-// The page as an article, or why not.
-absl::StatusOr<extract::HtmlArticle> UsablePage(const FetchResult& page) {
-  const std::string type = absl::AsciiStrToLower(page.content_type);
+// The page as an article, or why not. A page in windows-1252 or ISO-8859-1/15 (declared by
+// its Content-Type or a <meta>) has its body decoded to UTF-8 in place, once.
+absl::StatusOr<extract::HtmlArticle> UsablePage(FetchResult* page) {
+  const std::string type = absl::AsciiStrToLower(page->content_type);
   const bool html_type = absl::StrContains(type, "html");
-  if (!html_type && !extract::LooksLikeHtml(page.body)) {
+  if (!html_type && !extract::LooksLikeHtml(page->body)) {
     return absl::FailedPreconditionError(
-        absl::StrCat("not an HTML page (", page.content_type.empty() ? "no type" : page.content_type, ")"));
+        absl::StrCat("not an HTML page (", page->content_type.empty() ? "no type" : page->content_type, ")"));
   }
-  const size_t bad = FirstInvalidUtf8Offset(page.body);
-  std::optional<std::string> decoded;
-  if (bad != page.body.size()) {
-    // windows-1252 and ISO-8859-1/15 pages (declared in Content-Type or a <meta>) are decoded.
-    decoded = DecodeSingleByteCharset(page.body, DeclaredCharset(page.content_type, page.body));
+  if (const size_t bad = FirstInvalidUtf8Offset(page->body); bad != page->body.size()) {
+    std::optional<std::string> decoded =
+        DecodeSingleByteCharset(page->body, DeclaredCharset(page->content_type, page->body));
     if (!decoded.has_value()) {
       return absl::FailedPreconditionError(absl::StrCat("page is not UTF-8 (byte ", bad, ")"));
     }
+    page->body = *std::move(decoded);
   }
-  auto article = extract::ParseHtmlArticle(decoded.has_value() ? *decoded : page.body);
+  auto article = extract::ParseHtmlArticle(page->body);
   if (!article.ok()) return article.status();
   if (absl::StripAsciiWhitespace(article->text).empty()) {
     return absl::FailedPreconditionError("the page has no article text");
@@ -87,7 +82,7 @@ absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& i
   if (fetcher != nullptr && !page_url.empty()) {
     absl::StatusOr<FetchResult> page = fetcher->Fetch(page_url, nullptr, cancel);
     absl::StatusOr<extract::HtmlArticle> parsed =
-        page.ok() ? UsablePage(*page) : absl::StatusOr<extract::HtmlArticle>(page.status());
+        page.ok() ? UsablePage(&*page) : absl::StatusOr<extract::HtmlArticle>(page.status());
     if (parsed.ok()) {
       out.from_page = true;
       std::string url = Canonical(parsed->canonical_url);
@@ -101,14 +96,12 @@ absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& i
         request.add_authors(a);
       }
       if (parsed->published_time.has_value()) {
-        SetTime(*parsed->published_time, request.mutable_published_time());
+        SetTimestamp(*parsed->published_time, request.mutable_published_time());
       } else if (item.published.has_value()) {
-        SetTime(*item.published, request.mutable_published_time());
+        SetTimestamp(*item.published, request.mutable_published_time());
       }
-      // The charset the server sent goes with the bytes (a page may declare it nowhere else).
-      const std::string charset = DeclaredCharset(page->content_type, "");
-      request.set_content(std::move(page->body));
-      request.set_content_type(charset.empty() ? "text/html" : absl::StrCat("text/html; charset=", charset));
+      request.set_content(std::move(page->body));  // UTF-8 (UsablePage decoded it)
+      request.set_content_type("text/html");
       extract::FitMetadataToLimits(&request);
       return out;
     }
@@ -127,7 +120,7 @@ absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& i
   request.set_title(item.title);
   request.set_publisher(feed.title);
   for (const auto& a : item.authors) request.add_authors(a);
-  if (item.published.has_value()) SetTime(*item.published, request.mutable_published_time());
+  if (item.published.has_value()) SetTimestamp(*item.published, request.mutable_published_time());
   if (item.content_is_html) {
     request.set_html(item.content);
   } else {

@@ -11,11 +11,10 @@ namespace {
 // The tokens whose bytes lie within `span`, as a token range.
 extract::TokenRange TokensWithin(const extract::Segmentation& seg, const extract::ByteSpan& span) {
   const auto& tokens = seg.tokens;
-  const auto first = std::lower_bound(tokens.begin(), tokens.end(), span.begin,
-                                      [](const extract::Token& t, size_t b) { return t.begin < b; });
-  auto last = first;
-  while (last != tokens.end() && last->end <= span.end) ++last;
-  return {static_cast<size_t>(first - tokens.begin()), static_cast<size_t>(last - tokens.begin())};
+  const size_t first = extract::FirstTokenFrom(seg, span.begin);
+  size_t last = first;
+  while (last < tokens.size() && tokens[last].end <= span.end) ++last;
+  return {first, last};
 }
 
 }  // namespace

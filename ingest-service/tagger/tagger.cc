@@ -254,13 +254,7 @@ std::vector<TaggedAttribution> AttributionTagger::Tag(absl::string_view text) co
 void CompleteContent(absl::string_view text, const extract::Segmentation& seg,
                      std::vector<TaggedAttribution>* attributions) {
   const auto& tokens = seg.tokens;
-  // The first token that starts at or after byte b.
-  auto token_at = [&](size_t b) {
-    return static_cast<size_t>(
-        std::lower_bound(tokens.begin(), tokens.end(), b,
-                         [](const extract::Token& t, size_t x) { return t.begin < x; }) -
-        tokens.begin());
-  };
+  auto token_at = [&](size_t b) { return extract::FirstTokenFrom(seg, b); };
   // Sentences that hold more than one cue are left alone (whose content is which?).
   std::vector<int> cues_in(seg.sentences.size(), 0);
   for (const auto& a : *attributions) {

@@ -30,6 +30,7 @@
 #include "rocksdb/options.h"
 #include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
+#include "store/claim_speakers.h"
 #include "store/committed_value_cache.h"
 #include "store/key_codec.h"
 #include "store/posting_cursor.h"
@@ -248,8 +249,8 @@ void IndexPrefixesOf(const Claim& claim, PairTopics pair_topics, KeyList* out) {
     AppendIndexPrefix(IndexField::kOrganisation, org.id(), b);
     out->EndKey();
   }
-  const std::string& speaker = claim.speaker().id();
-  if (!speaker.empty()) {
+  const auto speakers = SpeakerIdsOf(claim);
+  for (absl::string_view speaker : speakers) {
     AppendIndexPrefix(IndexField::kSpeaker, speaker, b);
     out->EndKey();
   }
@@ -263,7 +264,7 @@ void IndexPrefixesOf(const Claim& claim, PairTopics pair_topics, KeyList* out) {
   }
   for (const auto& org : claim.organisations()) {
     if (org.id().empty()) continue;
-    if (!speaker.empty()) {
+    for (absl::string_view speaker : speakers) {
       AppendPairPrefix(IndexField::kOrganisationSpeaker, org.id(), speaker, b);
       out->EndKey();
     }
@@ -272,7 +273,7 @@ void IndexPrefixesOf(const Claim& claim, PairTopics pair_topics, KeyList* out) {
       out->EndKey();
     }
   }
-  if (!speaker.empty()) {
+  for (absl::string_view speaker : speakers) {
     for (const auto& t : topics) {
       AppendPairPrefix(IndexField::kTopicSpeaker, t, speaker, b);
       out->EndKey();
@@ -295,7 +296,7 @@ void CounterKeysOf(const Claim& claim, KeyList* out) {
   for (const auto& org : claim.organisations()) {
     if (!org.id().empty()) add(EntityType::kOrganisation, org.id());
   }
-  if (!claim.speaker().id().empty()) add(EntityType::kSpeaker, claim.speaker().id());
+  for (absl::string_view speaker : SpeakerIdsOf(claim)) add(EntityType::kSpeaker, speaker);
   for (const auto& topic : claim.topics()) {
     ForTopicAndAncestors(topic.id(), [&](absl::string_view id) { add(EntityType::kTopic, id); });
   }
@@ -392,11 +393,14 @@ void PutEntitiesOf(const Claim& claim, SortedBatch* batch, ArticleEntities* seen
       PutAlias(batch, EntityType::kOrganisation, org.id(), org.mention());
     }
   }
-  const auto& speaker = claim.speaker();
-  if (!speaker.id().empty() &&
-      seen->Changed(absl::StrCat("s", speaker.id()),
+  // The speaker, and each member of a joint statement: "RCN" finds the RCN's own entity.
+  auto put_speaker = [&](const claims::v1::Speaker& speaker) {
+    if (speaker.id().empty() ||
+        !seen->Changed(absl::StrCat("s", speaker.id()),
                     absl::StrCat(speaker.name(), "\n", speaker.mention(), "\n",
                                  static_cast<int>(speaker.kind())))) {
+      return;
+    }
     claims::v1::SpeakerSummary record;
     record.set_id(speaker.id());
     record.set_name(speaker.name());
@@ -414,7 +418,9 @@ void PutEntitiesOf(const Claim& claim, SortedBatch* batch, ArticleEntities* seen
       const std::vector<absl::string_view> words = absl::StrSplit(speaker.name(), ' ');
       if (words.size() > 1) PutAlias(batch, EntityType::kSpeaker, speaker.id(), words.back());
     }
-  }
+  };
+  put_speaker(claim.speaker());
+  for (const auto& member : claim.speaker().members()) put_speaker(member);
 }
 
 // Fills name (label for topics), parent_id and kind from an entity record of `type`
@@ -1269,7 +1275,7 @@ absl::StatusOr<CountResult> ClaimStore::CountClaims(const FilterExpr& filter, Gr
       batch.clear();
       for (const auto& c : claims) {
         if (by == GroupBy::kSpeaker) {
-          if (!c.speaker().id().empty()) ++counts[c.speaker().id()];
+          for (absl::string_view speaker : SpeakerIdsOf(c)) ++counts[std::string(speaker)];
         } else if (by == GroupBy::kOrganisation) {
           absl::flat_hash_set<std::string> ids;
           for (const auto& o : c.organisations()) {

@@ -4,6 +4,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "store/claim_speakers.h"
 
 namespace claims::store {
 namespace {
@@ -27,7 +28,10 @@ bool TermMatches(const FilterExpr& e, const claims::v1::Claim& c) {
       }
       return false;
     case FilterExpr::Field::kSpeaker:
-      return !c.speaker().id().empty() && Contains(e.values, c.speaker().id());
+      for (absl::string_view speaker : SpeakerIdsOf(c)) {
+        if (Contains(e.values, speaker)) return true;
+      }
+      return false;
     case FilterExpr::Field::kKind:
       return Contains(e.values, absl::StrCat(static_cast<int>(c.kind())));
     case FilterExpr::Field::kArticle:

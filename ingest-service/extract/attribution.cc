@@ -402,24 +402,34 @@ class Finder {
       --j;
     }
     if (j <= floor) return false;
-    TokenRange apposition;
-    if (Is(j - 1, ",")) {
-      // Find the comma that opens the apposition.
-      size_t k = j - 1;
+    if (!Is(j - 1, ",")) return HeadBefore(j, floor, TokenRange{}, phrase, phrase_begin);
+    // The comma that opens the apposition: the nearest one, or, when no speaker stands before
+    // it, up to two more ("Cllr Sarah Jones, cabinet member for health, adult social care and
+    // wellbeing, said": the apposition holds a list).
+    const size_t close = j - 1;
+    size_t k = close;
+    for (int opening = 0; opening < 3; ++opening) {
       size_t steps = 0;
       while (k > floor && steps < 20 && !Is(k - 1, ",") && !InQuote(k - 1) &&
              tokens_[k - 1].kind != TokenKind::kQuote) {
         --k;
         ++steps;
       }
-      if (k <= floor || !Is(k - 1, ",") || k == j - 1) return false;
-      apposition = {k, j - 1};
-      j = k - 1;  // the head ends at the opening comma
-      if (j <= floor) return false;
+      if (k <= floor || !Is(k - 1, ",") || k == close) return false;
       // "X, and Y said" is a coordination, not an apposition.
       const absl::string_view first = Lower(k);
       if (first == "that" || first == "and" || first == "but") return false;
+      if (k - 1 <= floor) return false;
+      if (HeadBefore(k - 1, floor, TokenRange{k, close}, phrase, phrase_begin)) return true;
+      --k;  // on the comma: look for the one before it
     }
+    return false;
+  }
+
+  // The head of a speaker phrase that ends just before token `j` (exclusive), not before
+  // `floor`, with `apposition` after it (empty: none).
+  bool HeadBefore(size_t j, size_t floor, TokenRange apposition, SpeakerPhrase* phrase,
+                  size_t* phrase_begin) const {
     // "The American Civil Liberties Union (ACLU) said": step over the parenthesis.
     size_t paren_end = j;
     if (j > floor + 1 && Is(j - 1, ")")) {

@@ -734,7 +734,9 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     if (!a.speaker.head.empty()) {
       // The source as written, with its apposition ("Marion Macalpine, a spokesperson for
       // the group"), as annotators mark it; name, id and affiliation come from the resolver.
-      const ByteSpan words = BytesOf(seg, SourceTokens(a.speaker));
+      ByteSpan words = BytesOf(seg, SourceTokens(a.speaker));
+      // A joint statement's speakers before the words found ("The BMA and" of "the RCN").
+      if (!rs.members.empty() && rs.mention.begin < words.begin) words.begin = rs.mention.begin;
       speaker->set_mention(std::string(text.substr(words.begin, words.end - words.begin)));
       SetSpan(cpi, words, speaker->mutable_span());
     } else if (!rs.mention.empty()) {
@@ -746,6 +748,17 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     speaker->set_role(rs.role);
     speaker->set_affiliation(rs.affiliation);
     speaker->set_affiliation_id(rs.affiliation_id);
+    for (const ResolvedSpeaker& m : rs.members) {
+      Speaker* member = speaker->add_members();
+      member->set_name(m.name);
+      member->set_id(m.id);
+      member->set_kind(ToProtoKind(m.kind));
+      member->set_mention(std::string(text.substr(m.mention.begin, m.mention.end - m.mention.begin)));
+      SetSpan(cpi, m.mention, member->mutable_span());
+      member->set_role(m.role);
+      member->set_affiliation(m.affiliation);
+      member->set_affiliation_id(m.affiliation_id);
+    }
 
     // The sentences that carry the attribution, bounded around the cue and content.
     const size_t first_sentence = std::min(a.first_sentence, seg.sentences.size() - 1);
@@ -771,16 +784,20 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
       ref->set_relation(relation);
     };
     const std::vector<const OrgOccurrence*> named = orgs.Within(ctx_begin, ctx_end);
-    if (!rs.affiliation_id.empty()) {
-      absl::string_view mention = rs.affiliation;
+    // The speaker's organisation, and each organisation of a joint statement's speakers.
+    auto add_affiliation = [&](const ResolvedSpeaker& r) {
+      if (r.affiliation_id.empty()) return;
+      absl::string_view mention = r.affiliation;
       for (const OrgOccurrence* o : named) {
-        if (o->id == rs.affiliation_id) {
+        if (o->id == r.affiliation_id) {
           mention = text.substr(o->begin, o->end - o->begin);
           break;
         }
       }
-      add_org(rs.affiliation_id, rs.affiliation, mention, OrganisationRef::SPEAKER_AFFILIATION);
-    }
+      add_org(r.affiliation_id, r.affiliation, mention, OrganisationRef::SPEAKER_AFFILIATION);
+    };
+    add_affiliation(rs);
+    for (const ResolvedSpeaker& m : rs.members) add_affiliation(m);
     for (const OrgOccurrence* o : named) {
       add_org(o->id, o->name, text.substr(o->begin, o->end - o->begin), OrganisationRef::MENTIONED);
     }

@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "common/text_keys.h"
 #include "ingest-service/extract/word_filter.h"
@@ -756,9 +757,34 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
   // Role: up to a preposition that introduces an organisation ("a spokeswoman for X" ->
   // "spokeswoman"; "executive member for finance" stays whole).
   size_t e = b;
-  while (e < app.end && tokens[e].kind == TokenKind::kWord) {
+  bool portfolio = false;  // "member for", "secretary of": what follows is its remit
+  while (e < app.end) {
+    if (tokens[e].kind != TokenKind::kWord) {
+      // "cabinet member for health, adult social care and wellbeing": a remit that is a list
+      // runs to the apposition's end when all that is left is words, commas and one "and".
+      if (!portfolio || !IsPunct(text_, tokens[e], ",")) break;
+      size_t end = app.end;
+      while (end > e && tokens[end - 1].kind != TokenKind::kWord) --end;
+      bool list = end > e + 1;
+      bool has_and = false;
+      for (size_t k = e + 1; k < end && list; ++k) {
+        const absl::string_view w = LowerTokenText(seg_, tokens[k]);
+        has_and = has_and || w == "and" || IsPunct(text_, tokens[k], "&");
+        list = (tokens[k].kind == TokenKind::kWord || IsPunct(text_, tokens[k], ",") ||
+                IsPunct(text_, tokens[k], "&")) &&
+               w != "who" && w != "which" && w != "whose" && w != "since" && w != "said";
+      }
+      if (list && has_and) e = end;
+      break;
+    }
     const absl::string_view w = LowerTokenText(seg_, tokens[e]);
-    if (w == "who" || w == "which" || w == "and" || w == "since" || w == "whose") break;
+    if (w == "who" || w == "which" || w == "since" || w == "whose") break;
+    // "member for health and wellbeing" goes on; "a nurse and a mother" does not.
+    if (w == "and" && (!portfolio || e + 1 >= app.end || tokens[e + 1].kind != TokenKind::kWord ||
+                       tokens[e + 1].capitalised || NotBeforePerson().contains(LowerTokenText(seg_, tokens[e + 1])) ||
+                       IsPronoun(LowerTokenText(seg_, tokens[e + 1])))) {
+      break;
+    }
     if (w == "for" || w == "of" || w == "at" || w == "from" || w == "with" || w == "in") {
       if (!orgs_.Within(tokens[e].end, tokens[app.end - 1].end).empty()) break;
       bool has_org_noun = false;
@@ -767,11 +793,15 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
                                         OrgNouns().contains(LowerTokenText(seg_, tokens[k])));
       }
       if (has_org_noun) break;
+      portfolio = true;
     }
     ++e;
   }
-  if (e > b && s->role.empty()) {
-    s->role = std::string(text_.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
+  if (e > b) {
+    // "Cllr Ruth Okafor, the council's executive member for finance": the words before the
+    // name and the apposition are both the role ("Cllr, executive member for finance").
+    const absl::string_view described = text_.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin);
+    s->role = s->role.empty() ? std::string(described) : absl::StrCat(s->role, ", ", described);
     // A role that is just the organisation's name ("Palantir's") adds nothing.
     for (size_t k = b; k < e; ++k) {
       const absl::string_view w = LowerTokenText(seg_, tokens[k]);
@@ -793,6 +823,116 @@ void SpeakerResolver::Remember(const ResolvedSpeaker& s, Gender gender) {
   }
   e.id = s.id;
   seen_.push_back({s.mention.begin, s.name});
+}
+
+bool SpeakerResolver::IsJointPart(size_t b, size_t e) const {
+  const std::vector<Token>& tokens = seg_.tokens;
+  if (b >= e) return false;
+  const auto orgs = orgs_.Within(tokens[b].begin, tokens[e - 1].end);
+  // An organisation, named whole (with or without "the").
+  for (const OrgOccurrence* o : orgs) {
+    if (o->end != tokens[e - 1].end) continue;
+    if (o->begin == tokens[b].begin) return true;
+    if (b + 1 < e && LowerTokenText(seg_, tokens[b]) == "the" && o->begin == tokens[b + 1].begin) return true;
+  }
+  // A person: a title and a name, or a name of two to four words.
+  size_t k = b;
+  bool title = false;
+  if (IsTitle(LowerTokenText(seg_, tokens[k]))) {
+    title = true;
+    ++k;
+    if (k < e && IsPunct(text_, tokens[k], ".")) ++k;  // "Mr."
+  } else if (NotBeforePerson().contains(LowerTokenText(seg_, tokens[k]))) {
+    return false;  // "In London, the GMB and Unite said"
+  }
+  size_t words = 0;
+  for (; k < e; ++k, ++words) {
+    const absl::string_view w = LowerTokenText(seg_, tokens[k]);
+    if (tokens[k].kind != TokenKind::kWord || !tokens[k].capitalised || IsRoleWord(w) || IsTitle(w) ||
+        NonNameWords().contains(w) || LeadingNoise().contains(w)) {
+      return false;
+    }
+    for (const OrgOccurrence* o : orgs) {
+      if (tokens[k].begin >= o->begin && tokens[k].end <= o->end) return false;
+    }
+  }
+  return words >= 1 && words <= 4 && (title || words >= 2);
+}
+
+bool SpeakerResolver::ResolveJoint(size_t b, size_t e, TokenRange apposition, ResolvedSpeaker* s) {
+  const std::vector<Token>& tokens = seg_.tokens;
+  const auto orgs = orgs_.Within(tokens[b].begin, tokens[e - 1].end);
+  auto inside_org = [&](size_t k) {
+    for (const OrgOccurrence* o : orgs) {
+      if (tokens[k].begin >= o->begin && tokens[k].end <= o->end) return true;
+    }
+    return false;
+  };
+  auto is_and = [&](size_t k) {
+    return (tokens[k].kind == TokenKind::kWord && LowerTokenText(seg_, tokens[k]) == "and") ||
+           IsPunct(text_, tokens[k], "&");
+  };
+  // The parts between the joining words; "and" within a name ("Department of Health and
+  // Social Care") joins nothing.
+  std::vector<TokenRange> parts;
+  bool joined = false;
+  size_t start = b;
+  for (size_t k = b; k < e; ++k) {
+    if (!(is_and(k) || IsPunct(text_, tokens[k], ",")) || inside_org(k)) continue;
+    joined = joined || is_and(k);
+    if (k > start) parts.push_back({start, k});  // ", and": no part between
+    start = k + 1;
+  }
+  if (e > start) parts.push_back({start, e});
+  for (const TokenRange& p : parts) {
+    if (!IsJointPart(p.begin, p.end)) return false;
+  }
+  // The phrase found may hold only the last of them ("the RCN" of "The BMA and the RCN
+  // said"): the parts before it, joined by "and" or commas in its sentence, are taken too.
+  while (!parts.empty() && parts.front().begin >= 2) {
+    const size_t first = parts.front().begin;
+    size_t j = first - 1;
+    if (!(is_and(j) || IsPunct(text_, tokens[j], ",")) || tokens[j].sentence != tokens[first].sentence) break;
+    const bool by_and = is_and(j);
+    if (by_and && j > 0 && IsPunct(text_, tokens[j - 1], ",")) --j;  // "A, B, and C"
+    // The longest run of words before the joiner that is a part.
+    size_t found = j;
+    for (size_t pb = j; pb > 0 && j - pb < 6;) {
+      --pb;
+      if (tokens[pb].sentence != tokens[j].sentence || tokens[pb].kind == TokenKind::kQuote) break;
+      if (IsJointPart(pb, j)) found = pb;
+    }
+    if (found == j) break;
+    joined = joined || by_and;
+    parts.insert(parts.begin(), TokenRange{found, j});
+    b = found;
+  }
+  if (!joined || parts.size() < 2 || parts.size() > 6) return false;
+  ResolvedSpeaker group;
+  std::vector<std::string> names;
+  for (const TokenRange& p : parts) {
+    resolving_member_ = true;  // a member is resolved as if named alone
+    ResolvedSpeaker member = Resolve({p, TokenRange{}});
+    resolving_member_ = false;
+    if (member.name.empty()) return false;
+    bool repeated = false;
+    for (const ResolvedSpeaker& m : group.members) repeated = repeated || m.id == member.id;
+    if (repeated) continue;
+    names.push_back(member.name);
+    group.members.push_back(std::move(member));
+  }
+  if (group.members.size() < 2) return false;
+  const std::string last = names.back();
+  names.pop_back();
+  group.name = absl::StrCat(absl::StrJoin(names, ", "), " and ", last);
+  group.id = Slugify(group.name);
+  group.kind = SpeakerKind::kGroup;
+  group.mention = {tokens[b].begin, tokens[e - 1].end};
+  Gender gender = Gender::kUnknown;
+  ApplyApposition(apposition, &group, &gender);  // "Unison and the GMB, the two largest unions,"
+  Remember(group, gender);
+  *s = std::move(group);
+  return true;
 }
 
 ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
@@ -846,6 +986,8 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
       return s;
     }
   }
+
+  if (!resolving_member_ && ResolveJoint(b, e, phrase.apposition, &s)) return s;
 
   // Determiners and possessives.
   size_t db = b;

@@ -74,6 +74,9 @@ struct ResolvedSpeaker {
   std::string role;  // as written ("Labour MP", "spokesperson")
   std::string affiliation;     // canonical organisation name
   std::string affiliation_id;  // its id
+  // A joint speaker ("The BMA and the RCN", kind GROUP): each of them, resolved as if named
+  // alone. Empty otherwise; members have no members.
+  std::vector<ResolvedSpeaker> members;
 };
 
 // Resolves speaker phrases of one article to canonical speakers, remembering what it has
@@ -118,6 +121,16 @@ class SpeakerResolver {
   ResolvedSpeaker ResolveNominal(absl::string_view noun, const std::string& premods,
                                  ByteSpan mention);
   void ApplyApposition(TokenRange apposition, ResolvedSpeaker* s, Gender* gender) const;
+  // "The BMA and the RCN", "Unison, the GMB and Unite", "Ms Hart and Mr Patel": tokens
+  // [b, e) join two to six speakers with "and", "&" and commas, each an organisation the
+  // article names or a person's name (a title and a name, or two or more capitalised words:
+  // "Marks and Spencer" is no pair of people). Sets `s` to the GROUP of them, each resolved
+  // as a member, and returns true; false (and `s` untouched) when the words are not so.
+  // The phrase may name only the last of them ("the RCN" of "The BMA and the RCN said"):
+  // the parts before it in its sentence are then taken too, and the mention covers them.
+  bool ResolveJoint(size_t b, size_t e, TokenRange apposition, ResolvedSpeaker* s);
+  // Tokens [b, e) name one speaker of a joint statement (see ResolveJoint).
+  bool IsJointPart(size_t b, size_t e) const;
   // "The Secretary of State for Health and Social Care (Wes Streeting)": tokens [b, open)
   // name an office and the brackets at [open, close] the person holding it. Sets `s` to
   // that person with the office as role and returns true; false when it is not so.
@@ -134,6 +147,7 @@ class SpeakerResolver {
   absl::flat_hash_map<std::string, std::vector<size_t>> by_surname_;
   absl::flat_hash_map<std::string, Entity> entities_;
   std::vector<Seen> seen_;  // resolved speakers in order
+  bool resolving_member_ = false;  // within ResolveJoint: no joint speaker inside another
 };
 
 }  // namespace claims::extract

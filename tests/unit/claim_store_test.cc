@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "tests/testing/temp_dir.h"
@@ -186,6 +187,49 @@ TEST_F(ClaimStoreTest, DeleteRemovesEverythingItWrote) {
   ASSERT_EQ(orgs->size(), 1u);
   EXPECT_EQ((*orgs)[0].claim_count, 1);
   EXPECT_EQ(store_->DeleteArticle("a1").status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST_F(ClaimStoreTest, AJointStatementIsFoundUnderEachMemberAndLeavesNothingWhenDeleted) {
+  Claim c = MakeClaim("a1", 1, 100, {"bma", "rcn"}, "", {"health"});
+  claims::v1::Speaker* s = c.mutable_speaker();
+  s->set_id("british-medical-association-and-royal-college-of-nursing");
+  s->set_name("British Medical Association and Royal College of Nursing");
+  s->set_kind(claims::v1::Speaker::GROUP);
+  for (const auto& [id, name] : {std::pair<std::string, std::string>{"bma", "British Medical Association"},
+                                 {"rcn", "Royal College of Nursing"}}) {
+    claims::v1::Speaker* m = s->add_members();
+    m->set_id(id);
+    m->set_name(name);
+    m->set_kind(claims::v1::Speaker::ORGANISATION);
+  }
+  ASSERT_TRUE(store_->PutArticle(MakeArticle("a1"), {c, MakeClaim("a1", 2, 200, {"rcn"}, "rcn")}).ok());
+  // By the member's name, id or alias, alone and with a topic (a pair posting).
+  EXPECT_EQ(*store_->ResolveEntity('s', "Royal College of Nursing"), std::vector<std::string>{"rcn"});
+  ClaimQuery q;
+  q.filter = FilterExpr::Term(FilterExpr::Field::kSpeaker, {"rcn"});
+  EXPECT_EQ(Ids(*store_->ListClaims(q)), (std::vector<std::string>{"a1-0002", "a1-0001"}));
+  q.filter = FilterExpr::Term(FilterExpr::Field::kSpeaker, {"bma"});
+  EXPECT_EQ(Ids(*store_->ListClaims(q)), std::vector<std::string>{"a1-0001"});
+  q.filter = FilterExpr::And({FilterExpr::Term(FilterExpr::Field::kSpeaker, {"bma"}),
+                              FilterExpr::Term(FilterExpr::Field::kTopic, {"health"})});
+  EXPECT_EQ(Ids(*store_->ListClaims(q)), std::vector<std::string>{"a1-0001"});
+  q.filter = FilterExpr::And({FilterExpr::Term(FilterExpr::Field::kSpeaker, {"bma"}),
+                              FilterExpr::Term(FilterExpr::Field::kOrganisation, {"rcn"})});
+  EXPECT_EQ(Ids(*store_->ListClaims(q)), std::vector<std::string>{"a1-0001"});
+  // Counted once under the group and once under each member.
+  auto counts = store_->CountClaims(FilterExpr(), GroupBy::kSpeaker);
+  ASSERT_TRUE(counts.ok()) << counts.status();
+  absl::flat_hash_map<std::string, int64_t> got;
+  for (const auto& row : counts->rows) got[row.key] = row.count;
+  EXPECT_EQ(got, (absl::flat_hash_map<std::string, int64_t>{
+                     {"british-medical-association-and-royal-college-of-nursing", 1}, {"bma", 1}, {"rcn", 2}}));
+  auto speakers = store_->ListEntities('s', "", 10, false);
+  ASSERT_TRUE(speakers.ok());
+  EXPECT_EQ(speakers->size(), 3u);
+  // Deleted: no posting, count or speaker of it is left.
+  ASSERT_TRUE(store_->DeleteArticle("a1").ok());
+  EXPECT_EQ(store_->Stats()->index_entries, 0);
+  EXPECT_TRUE(store_->ListEntities('s', "", 10, false)->empty());
 }
 
 TEST_F(ClaimStoreTest, TopicFilterIncludesChildTopics) {
@@ -461,6 +505,15 @@ class RandomisedStoreTest : public ClaimStoreTest, public ::testing::WithParamIn
         const int64_t t = rng() % 2 ? 86400 * (20000 + rng() % 40) : 1000 + rng() % 50;
         Claim c = MakeClaim(article_id, i, t, cos, speakers[rng() % speakers.size()],
                             {rng() % 2 ? "health/services" : "politics"});
+        if (rng() % 4 == 0) {
+          // A joint statement: found under the group and under each member.
+          const std::string other = speakers[rng() % speakers.size()];
+          auto* member = c.mutable_speaker()->add_members();
+          *member = c.speaker();
+          c.mutable_speaker()->add_members()->set_id(other);
+          c.mutable_speaker()->set_id(absl::StrCat("joint-", member->id(), "-", other));
+          c.mutable_speaker()->set_kind(claims::v1::Speaker::GROUP);
+        }
         claims.push_back(c);
       }
       ASSERT_TRUE(store_->PutArticle(MakeArticle(article_id), claims).ok());
@@ -536,7 +589,12 @@ TEST_P(RandomisedStoreTest, CountsMatchBruteForceFromCountersAndFromPostings) {
             if (t.id() == "health/services") ++want["health"];
           }
           break;
-        case GroupBy::kSpeaker: ++want[c.speaker().id()]; break;
+        case GroupBy::kSpeaker: {
+          absl::flat_hash_set<std::string> ids = {c.speaker().id()};
+          for (const auto& m : c.speaker().members()) ids.insert(m.id());
+          for (const auto& id : ids) ++want[id];
+          break;
+        }
         case GroupBy::kDay: ++want[day]; break;
         case GroupBy::kMonth: ++want[day.substr(0, 7)]; break;
         case GroupBy::kYear: ++want[day.substr(0, 4)]; break;

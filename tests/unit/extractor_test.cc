@@ -1123,6 +1123,68 @@ TEST(MergeTest, TheReportersQuestionAfterAskedIsNoClaim) {
   EXPECT_EQ(out.claims[0].speaker().name(), "Amir Khan");
 }
 
+// Third probe (2026-12-07): joint statements and councillors' portfolios.
+TEST_F(ExtractorTest, AJointStatementIsAGroupOfItsSpeakersEachSpeakingForItself) {
+  const std::string text =
+      "The BMA and the RCN said the Federated Data Platform must not be used without consent.\n\n"
+      "Unison, the GMB and Unite said members had not been consulted.\n\n"
+      "Ms Amelia Hart and Mr Raj Patel said the board had not seen the contract.\n\n"
+      "The Department of Health and Social Care said the platform was secure.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 4u);
+  const Speaker& unions = out.claims[0].speaker();
+  EXPECT_EQ(unions.kind(), Speaker::GROUP);
+  EXPECT_EQ(unions.name(), "British Medical Association and Royal College of Nursing");
+  EXPECT_EQ(unions.mention(), "The BMA and the RCN");
+  EXPECT_TRUE(unions.role().empty()) << unions.role();
+  ASSERT_EQ(unions.members_size(), 2);
+  EXPECT_EQ(unions.members(0).id(), "bma");
+  EXPECT_EQ(unions.members(0).kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(unions.members(0).mention(), "The BMA");
+  EXPECT_EQ(unions.members(1).id(), "rcn");
+  EXPECT_EQ(unions.members(1).mention(), "the RCN");
+  EXPECT_EQ(Substr(text, unions.members(1).span().start(), unions.members(1).span().end()), "the RCN");
+  EXPECT_THAT(Orgs(out.claims[0]), ElementsAre("bma*", "rcn*", "federated-data-platform"));
+
+  // Three, with commas.
+  const Speaker& three = out.claims[1].speaker();
+  EXPECT_EQ(three.kind(), Speaker::GROUP);
+  ASSERT_EQ(three.members_size(), 3);
+  EXPECT_EQ(three.members(2).id(), "unite");
+  EXPECT_THAT(Orgs(out.claims[1]), ElementsAre("unison*", "gmb*", "unite*"));
+
+  // People, by title and name.
+  const Speaker& people = out.claims[2].speaker();
+  EXPECT_EQ(people.name(), "Amelia Hart and Raj Patel");
+  ASSERT_EQ(people.members_size(), 2);
+  EXPECT_EQ(people.members(0).kind(), Speaker::PERSON);
+  EXPECT_EQ(people.members(1).id(), "raj-patel");
+
+  // "and" inside one organisation's name joins nothing.
+  EXPECT_EQ(out.claims[3].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[3].speaker().members_size(), 0);
+}
+
+TEST_F(ExtractorTest, NamesJoinedWithoutTitlesOrOrganisationsAreNotTakenForTwoSpeakers) {
+  // One word each side: a firm's name ("Marks and Spencer"), not two people.
+  const Extraction out = MustExtract(Article("Marks and Spencer said sales had risen."));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().members_size(), 0);
+}
+
+TEST_F(ExtractorTest, ATitleAndAnAppositionAreBothTheRoleAndARemitListStaysWhole) {
+  const std::string text =
+      "Speaking at the meeting, Cllr Sarah Jones, cabinet member for health, adult social care "
+      "and wellbeing, said the council would watch the contract closely.\n\n"
+      "Dr Omar Reid, director of public health, said the data was safe.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Sarah Jones");
+  EXPECT_EQ(out.claims[0].speaker().role(), "Cllr, cabinet member for health, adult social care and wellbeing");
+  // A title is no role; the apposition alone is.
+  EXPECT_EQ(out.claims[1].speaker().role(), "director of public health");
+}
+
 TEST(MergeTest, ASpeakersPartyTagAndAgeAreNeitherNameNorRole) {
   const std::string text =
       "Sen. Bernie Sanders (I-Vt.) said the contract was wasteful. Rep. Jim Jordan (R-Ohio) "

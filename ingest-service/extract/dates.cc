@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "ingest-service/extract/word_filter.h"
 
 namespace claims::extract {
@@ -40,6 +41,8 @@ enum class WordKind : uint8_t {
   kNumberWord,  // value 1..12: "a", "an", "one" ... "twelve"
   kReportingVerb,  // "said", "told"...: may introduce a bare weekday ("said Tuesday")
   kPartOf,         // "mid", "early", "late": "mid-July", "early June"
+  kSeason,         // value: the month it begins in (spring 3, summer 6, autumn/fall 9, winter 12)
+  kThe,
 };
 
 // The unit of "N <unit> ago" (WordInfo::value of kAgoUnit words).
@@ -97,6 +100,12 @@ const absl::flat_hash_map<std::string, WordInfo>& Lexicon() {
       (*m)[v] = {WordKind::kReportingVerb, 0, false};
     }
     for (const char* p : {"mid", "early", "late"}) (*m)[p] = {WordKind::kPartOf, 0, false};
+    for (const auto& [season, month] : {std::pair<const char*, int>{"spring", 3}, {"summer", 6},
+                                        {"autumn", 9}, {"winter", 12}}) {
+      (*m)[season] = {WordKind::kSeason, month, false};
+    }
+    (*m)["fall"] = {WordKind::kSeason, 9, /*abbreviation=*/true};  // only with a year
+    (*m)["the"] = {WordKind::kThe, 0, false};
     (*m)["a"] = {WordKind::kNumberWord, 1, false};
     (*m)["an"] = {WordKind::kNumberWord, 1, false};
     return m;
@@ -232,8 +241,8 @@ std::vector<Token> Tokenise(absl::string_view text) {
 
 class Matcher {
  public:
-  Matcher(absl::string_view text, absl::CivilDay reference)
-      : text_(text), ref_(reference), tokens_(Tokenise(text)) {}
+  Matcher(absl::string_view text, absl::CivilDay reference, DateOrder order)
+      : text_(text), ref_(reference), order_(order), tokens_(Tokenise(text)) {}
 
   std::vector<DateMention> Run() {
     std::vector<DateMention> out;
@@ -468,7 +477,9 @@ class Matcher {
       return false;
     }
 
+    if (MatchNumeric(i, m, next)) return true;
     if (MatchAgo(i, m, next)) return true;
+    if (MatchSeason(i, m, next)) return true;
 
     if (MatchCalendarDate(i, &year, &month, &day, &last)) {
       bool ok = true;
@@ -553,6 +564,54 @@ class Matcher {
     }
   }
 
+  // "3/6/2025": two numbers of one or two digits and a four-digit year joined by slashes
+  // alone, not part of a longer run of them ("1/3/6/2025", "3/6/2025/7").
+  bool MatchNumeric(size_t i, DateMention* m, size_t* next) const {
+    const size_t y = i + 2;
+    if (!IsDayNumber(i) || tokens_[i].ordinal || !IsDayNumber(i + 1) || tokens_[i + 1].ordinal ||
+        !IsYearNumber(y) || Gap(i + 1) != "/" || Gap(y) != "/") {
+      return false;
+    }
+    if (i > 0 && Gap(i) == "/") return false;
+    if (Has(y + 1) && Gap(y + 1) == "/") return false;
+    const int a = tokens_[i].number, b = tokens_[i + 1].number;
+    const bool month_first = a <= 12 && (b > 12 || order_ == DateOrder::kMonthFirst);
+    absl::CivilDay d;
+    *next = y + 1;
+    if (!ValidDay(tokens_[y].number, month_first ? a : b, month_first ? b : a, &d)) return false;
+    Set(m, i, y, d, DatePrecision::kDay);
+    return true;
+  }
+
+  // The year a season begins in: of its most recent start on or before the reference; when
+  // `over`, of the most recent one that has also ended (three months after its start).
+  int SeasonYear(int first_month, bool over) const {
+    const absl::CivilMonth now(ref_);
+    absl::CivilMonth start(ref_.year(), first_month);
+    if (start > now) start = absl::CivilMonth(ref_.year() - 1, first_month);
+    if (over && start + 3 > now) start = absl::CivilMonth(start.year() - 1, first_month);
+    return static_cast<int>(start.year());
+  }
+
+  // "spring 2025", "the autumn of 2024", "fall 2024"; "in the spring" (not "fall").
+  bool MatchSeason(size_t i, DateMention* m, size_t* next) const {
+    if (!IsKind(i, WordKind::kSeason)) return false;
+    size_t y = i + 1;
+    if (IsKind(y, WordKind::kOf) && GapIsSpace(y)) ++y;
+    const size_t first = i > 0 && IsKind(i - 1, WordKind::kThe) && GapIsSpace(i) ? i - 1 : i;
+    if (IsYearNumber(y) && GapIsSpace(y, ",")) {
+      Set(m, first, y, absl::CivilDay(tokens_[y].number, 1, 1), DatePrecision::kYear);
+      *next = y + 1;
+      return true;
+    }
+    if (first < i && !tokens_[i].word.abbreviation && PrecededByPreposition(first)) {
+      Set(m, first, i, absl::CivilDay(SeasonYear(tokens_[i].word.value, false), 1, 1), DatePrecision::kYear);
+      *next = i + 1;
+      return true;
+    }
+    return false;
+  }
+
   // "three days ago" (DAY), "two weeks ago" (DAY, 7 days a week as "last week"), "six months
   // ago" (MONTH), "a year ago" (YEAR): a count of 1-99 in digits or 1-12 in words.
   bool MatchAgo(size_t i, DateMention* m, size_t* next) const {
@@ -602,6 +661,8 @@ class Matcher {
       Set(m, i, j, RecentWeekday(tokens_[j].word.value, /*strict=*/true), DatePrecision::kDay);
     } else if (IsMonth(j) && !tokens_[j].word.abbreviation) {
       Set(m, i, j, RecentMonth(tokens_[j].word.value, /*strict=*/true), DatePrecision::kMonth);
+    } else if (IsKind(j, WordKind::kSeason) && !tokens_[j].word.abbreviation) {
+      Set(m, i, j, absl::CivilDay(SeasonYear(tokens_[j].word.value, /*over=*/true), 1, 1), DatePrecision::kYear);
     } else {
       return false;
     }
@@ -617,8 +678,8 @@ class Matcher {
     (void)this_index;
     if (IsKind(j, WordKind::kMonthWord)) {
       Set(m, first, j, absl::CivilDay(absl::CivilMonth(ref_)), DatePrecision::kMonth);
-    } else if (IsKind(j, WordKind::kYearWord)) {
-      Set(m, first, j, absl::CivilDay(ref_.year(), 1, 1), DatePrecision::kYear);
+    } else if (IsKind(j, WordKind::kYearWord) || (IsKind(j, WordKind::kSeason) && !tokens_[j].word.abbreviation)) {
+      Set(m, first, j, absl::CivilDay(ref_.year(), 1, 1), DatePrecision::kYear);  // "this winter" too
     } else {
       return false;
     }
@@ -628,13 +689,18 @@ class Matcher {
 
   absl::string_view text_;
   absl::CivilDay ref_;
+  DateOrder order_;
   std::vector<Token> tokens_;
 };
 
 }  // namespace
 
-std::vector<DateMention> FindDates(absl::string_view text, absl::CivilDay reference) {
-  return Matcher(text, reference).Run();
+std::vector<DateMention> FindDates(absl::string_view text, absl::CivilDay reference, DateOrder order) {
+  return Matcher(text, reference, order).Run();
+}
+
+DateOrder DateOrderFor(absl::string_view language) {
+  return absl::EqualsIgnoreCase(language, "en-US") ? DateOrder::kMonthFirst : DateOrder::kDayFirst;
 }
 
 }  // namespace claims::extract

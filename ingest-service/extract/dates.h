@@ -58,10 +58,25 @@ struct DateMention {
 //   "last month", "this month", "earlier this month"                                 MONTH
 //   "last July": the most recent July strictly before the reference month            MONTH
 //   "last year", "this year", "earlier this year"                                    YEAR
+//   "3/6/2025", "03/06/2025" (numbers and slashes, a four-digit year): day first, or month
+//       first with DateOrder::kMonthFirst (US usage); a part over 12 settles it either way
+//       ("25/12/2025", "12/25/2025")                                                   DAY
+//   Seasons (spring from March, summer June, autumn or fall September, winter December):
+//       "spring 2025", "the autumn of 2024" (that year); "last summer" (the most recent
+//       summer that began and is over: in a July article, the year before), "this winter"
+//       (the reference's year), "in the spring" (the most recent spring that began on or
+//       before the reference; "fall" only with a year). A season has no precision of its
+//       own, so it is reported as the year it begins in                                YEAR
 //
 // The resolved day of a MONTH or YEAR mention is the first day of that month or year.
 // Invalid dates ("31 February") are not reported.
-std::vector<DateMention> FindDates(absl::string_view text, absl::CivilDay reference);
+enum class DateOrder { kDayFirst, kMonthFirst };
+std::vector<DateMention> FindDates(absl::string_view text, absl::CivilDay reference,
+                                   DateOrder order = DateOrder::kDayFirst);
+
+// The order of the parts of a numeric date for a language tag: month first for US
+// English ("en-US", case-insensitive), day first otherwise (and when the tag is empty).
+DateOrder DateOrderFor(absl::string_view language);
 
 }  // namespace claims::extract
 

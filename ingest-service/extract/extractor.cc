@@ -685,6 +685,8 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   // --- Pipeline --------------------------------------------------------------------------
   const absl::Time reference_time = published.value_or(now);
   const absl::CivilDay reference_day = absl::ToCivilDay(reference_time, absl::UTCTimeZone());
+  // "3/6/2025" is 6 March in an en-US article and 3 June in any other.
+  const DateOrder date_order = DateOrderFor(article.language());
   const Segmentation seg = Segment(text);
   const ArticleOrganisations orgs(text, seg, organisations_);
   const std::vector<Quote> quotes = FindQuotes(text, seg);
@@ -809,7 +811,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     std::optional<DateMention> best;
     size_t best_distance = 0;
     if (win_end > win_begin) {
-      for (DateMention d : FindDates(text.substr(win_begin, win_end - win_begin), reference_day)) {
+      for (DateMention d : FindDates(text.substr(win_begin, win_end - win_begin), reference_day, date_order)) {
         d.begin += win_begin;
         d.end += win_begin;
         bool inside = false;

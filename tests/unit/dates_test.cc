@@ -198,6 +198,42 @@ TEST(FindDatesTest, PartsOfMonthsMonthsOfLastYearAndAgencyStyleWeekdays) {
   ExpectDates("Tuesday's vote; the mid term; mid-July was late", kRef, {});
 }
 
+TEST(FindDatesTest, NumericDatesAreDayFirstUnlessUsEnglishOrAPartIsOver12) {
+  ExpectDates("The trust raised it on 3/6/2025 and again on 25/12/2024.", kRef,
+              {{"3/6/2025", absl::CivilDay(2025, 6, 3), DatePrecision::kDay},
+               {"25/12/2024", absl::CivilDay(2024, 12, 25), DatePrecision::kDay}});
+  const std::vector<DateMention> us = FindDates("on 03/06/2025 and 12/25/2024", kRef, DateOrder::kMonthFirst);
+  ASSERT_EQ(us.size(), 2u);
+  EXPECT_EQ(us[0].day, absl::CivilDay(2025, 3, 6));
+  EXPECT_EQ(us[1].day, absl::CivilDay(2024, 12, 25));  // 25 is no month in either order
+  const std::vector<DateMention> uk = FindDates("12/25/2024", kRef, DateOrder::kDayFirst);
+  ASSERT_EQ(uk.size(), 1u);
+  EXPECT_EQ(uk[0].day, absl::CivilDay(2024, 12, 25));
+  // Not dates: fractions, scores, longer runs of slashes, an impossible day, two-digit years.
+  ExpectDates("1/3/6/2025, 3/6/2025/7, 31/2/2025, 24/7, 3/6/25 and 2/3 of them", kRef, {});
+  EXPECT_EQ(DateOrderFor("en-US"), DateOrder::kMonthFirst);
+  EXPECT_EQ(DateOrderFor("EN-us"), DateOrder::kMonthFirst);
+  EXPECT_EQ(DateOrderFor("en-GB"), DateOrder::kDayFirst);
+  EXPECT_EQ(DateOrderFor(""), DateOrder::kDayFirst);
+}
+
+TEST(FindDatesTest, SeasonsAreTheYearTheyBeginIn) {
+  // kRef is 16 July 2025: summer 2025 has begun and is not over.
+  ExpectDates("in spring 2025, the autumn of 2024 and fall 2023", kRef,
+              {{"spring 2025", absl::CivilDay(2025, 1, 1), DatePrecision::kYear},
+               {"the autumn of 2024", absl::CivilDay(2024, 1, 1), DatePrecision::kYear},
+               {"fall 2023", absl::CivilDay(2023, 1, 1), DatePrecision::kYear}});
+  ExpectDates("last summer, last spring, last winter", kRef,
+              {{"last summer", absl::CivilDay(2024, 1, 1), DatePrecision::kYear},
+               {"last spring", absl::CivilDay(2025, 1, 1), DatePrecision::kYear},
+               {"last winter", absl::CivilDay(2024, 1, 1), DatePrecision::kYear}});
+  ExpectDates("in the autumn, this winter", kRef,
+              {{"the autumn", absl::CivilDay(2024, 1, 1), DatePrecision::kYear},
+               {"this winter", absl::CivilDay(2025, 1, 1), DatePrecision::kYear}});
+  // "fall" without a year, and a season with no preposition or year, are no dates.
+  ExpectDates("in the fall of Rome, prices fall, summer holidays", kRef, {});
+}
+
 TEST(FindDatesTest, InvalidCalendarDatesAreSkipped) {
   ExpectDates("31 February 2025 and 0 March and 32 May", kRef, {});
   ExpectDates("29 February 2024", kRef,

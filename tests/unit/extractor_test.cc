@@ -1185,6 +1185,23 @@ TEST_F(ExtractorTest, ATitleAndAnAppositionAreBothTheRoleAndARemitListStaysWhole
   EXPECT_EQ(out.claims[1].speaker().role(), "director of public health");
 }
 
+TEST_F(ExtractorTest, NumericDatesFollowTheArticlesLanguageAndSeasonsGiveTheYear) {
+  const std::string text =
+      "NHS England said on 3/6/2025 that the data was safe.\n\n"
+      "Palantir said in spring 2024 that the platform was secure.";
+  IngestArticleRequest request = Article(text, 2025, 7, 10);
+  Extraction out = MustExtract(request);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].claim_time().seconds(), absl::ToUnixSeconds(absl::FromCivil(absl::CivilDay(2025, 6, 3), absl::UTCTimeZone())));
+  EXPECT_EQ(out.claims[0].claim_time_precision(), Claim::DAY);
+  EXPECT_EQ(out.claims[1].claim_time().seconds(), absl::ToUnixSeconds(absl::FromCivil(absl::CivilDay(2024, 1, 1), absl::UTCTimeZone())));
+  EXPECT_EQ(out.claims[1].claim_time_precision(), Claim::YEAR);
+  request.set_language("en-US");
+  out = MustExtract(request);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].claim_time().seconds(), absl::ToUnixSeconds(absl::FromCivil(absl::CivilDay(2025, 3, 6), absl::UTCTimeZone())));
+}
+
 TEST(MergeTest, ASpeakersPartyTagAndAgeAreNeitherNameNorRole) {
   const std::string text =
       "Sen. Bernie Sanders (I-Vt.) said the contract was wasteful. Rep. Jim Jordan (R-Ohio) "

@@ -163,6 +163,32 @@ TEST_F(ServicePairTest, IngestedClaimsAreQueryableFromTheSecondary) {
   EXPECT_EQ(article.text(), kArticle);
 }
 
+TEST_F(ServicePairTest, AJointStatementIsFoundUnderEachOfItsSpeakers) {
+  IngestArticleRequest joint = SampleRequest();
+  joint.set_url("https://news.example.org/unions/fdp");
+  joint.set_text("The BMA and the RCN said the Federated Data Platform must not be used without consent.");
+  IngestArticleRequest alone = SampleRequest();
+  alone.set_url("https://news.example.org/rcn/fdp");
+  alone.set_text("The RCN said nurses had not been told about the platform.");
+  IngestArticleResponse ingested;
+  ASSERT_TRUE(Ingest(joint, &ingested).ok());
+  ASSERT_EQ(ingested.claims_size(), 1);
+  ASSERT_EQ(ingested.claims(0).speaker().members_size(), 2);
+  ASSERT_TRUE(Ingest(alone, &ingested).ok());
+
+  // By the member's canonical name, through claims-query's secondary: both claims.
+  ListClaimsRequest by_rcn;
+  by_rcn.mutable_filter()->add_speakers("Royal College of Nursing");
+  const ListClaimsResponse rcn = ListWhenVisible(by_rcn, 2);
+  ASSERT_EQ(rcn.claims_size(), 2);
+  ListClaimsRequest by_bma;
+  by_bma.mutable_filter()->add_speakers("bma");
+  const ListClaimsResponse bma = ListWhenVisible(by_bma, 1);
+  ASSERT_EQ(bma.claims_size(), 1);
+  EXPECT_EQ(bma.claims(0).speaker().name(), "British Medical Association and Royal College of Nursing");
+  EXPECT_EQ(bma.claims(0).speaker().members(1).name(), "Royal College of Nursing");
+}
+
 TEST_F(ServicePairTest, ReingestAndDeleteLeaveNoStaleClaims) {
   IngestArticleResponse first, second;
   ASSERT_TRUE(Ingest(SampleRequest(), &first).ok());

@@ -1084,6 +1084,9 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
     if (in_org) break;
     --name_b;
   }
+  // "Unions warn over ...", "Campaigners said": a group noun alone is capitalised by its place
+  // (a headline, a sentence's start), not because it is a name.
+  if (name_b == last && GroupNouns().contains(LowerTokenText(seg_, tokens[last]))) name_b = last + 1;
   // "The Republican senator from Texas, Ted Cruz": capitalised words after a preposition
   // name a place or body, not the person; the name is then the apposition's (when it starts
   // with a capital: not "..., who ...").

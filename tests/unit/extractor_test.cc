@@ -1202,6 +1202,14 @@ TEST_F(ExtractorTest, NumericDatesFollowTheArticlesLanguageAndSeasonsGiveTheYear
   EXPECT_EQ(out.claims[0].claim_time().seconds(), absl::ToUnixSeconds(absl::FromCivil(absl::CivilDay(2025, 3, 6), absl::UTCTimeZone())));
 }
 
+TEST_F(ExtractorTest, AGroupNounCapitalisedByItsPlaceIsAGroupNotAPerson) {
+  const Extraction out = MustExtract(Article("Campaigners said the deal was a scandal."));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::GROUP);
+  EXPECT_EQ(out.claims[0].speaker().name(), "campaigners");
+  EXPECT_EQ(out.claims[0].speaker().mention(), "Campaigners");
+}
+
 TEST(MergeTest, ASpeakersPartyTagAndAgeAreNeitherNameNorRole) {
   const std::string text =
       "Sen. Bernie Sanders (I-Vt.) said the contract was wasteful. Rep. Jim Jordan (R-Ohio) "

@@ -247,6 +247,7 @@ class Finder {
     std::vector<Attribution> out;
     DirectQuotes(&out);
     TranscriptLines(&out);
+    QuestionAndAnswerLines(&out);
     ParliamentLines(&out);
     Headlines(&out);
     IndirectSpeech(&out);
@@ -1071,6 +1072,27 @@ class Finder {
       if (colon == b || colon >= para.end_token || !Is(colon, ":")) continue;
       if (IsHeadlineLabel(Lower(b)) || sentence_used_[tokens_[colon].sentence]) continue;
       AddVerbatimParagraph(para, b, colon, out);
+    }
+  }
+
+  // Interviews printed as questions and answers: `Q: Will patients be able to opt out?` then
+  // `A: Yes, every patient can ...`. An answer paragraph is the interviewee's verbatim words
+  // (SpeakerPhrase::interviewee_before: the person named last before the first question);
+  // the questions are the interviewer's, and no claims.
+  void QuestionAndAnswerLines(std::vector<Attribution>* out) {
+    size_t first_question = 0;  // byte offset of the first question; 0 before it
+    for (const Paragraph& para : seg_.paragraphs) {
+      const size_t b = para.first_token;
+      if (b + 1 >= para.end_token || !IsWord(b) || !Is(b + 1, ":")) continue;
+      const absl::string_view label = TokenText(text_, tokens_[b]);
+      if (label == "Q") {
+        if (first_question == 0) first_question = std::max<size_t>(tokens_[b].begin, 1);
+        continue;
+      }
+      if (label != "A" || first_question == 0 || sentence_used_[tokens_[b + 1].sentence]) continue;
+      const size_t before = out->size();
+      AddVerbatimParagraph(para, b, b + 1, out);
+      if (out->size() > before) out->back().speaker.interviewee_before = first_question;
     }
   }
 

@@ -59,6 +59,10 @@ enum class AttributionKind { kDirectQuote, kIndirect, kMixed };
 struct SpeakerPhrase {
   TokenRange head;
   TokenRange apposition;
+  // An interview's answer (`A: ...` after `Q: ...`): `head` is the label "A", and the speaker
+  // is the interviewee, the person named last before this byte offset (the interview's first
+  // question). 0 for any other phrase.
+  size_t interviewee_before = 0;
 };
 
 struct Attribution {

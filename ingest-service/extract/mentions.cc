@@ -935,8 +935,31 @@ bool SpeakerResolver::ResolveJoint(size_t b, size_t e, TokenRange apposition, Re
   return true;
 }
 
+ResolvedSpeaker SpeakerResolver::ResolveInterviewee(size_t before, ByteSpan mention) {
+  ResolvedSpeaker s;
+  s.mention = mention;
+  const PersonMention* last = nullptr;
+  for (const PersonMention& p : persons_) {
+    if (p.end > before) break;
+    if (p.full) last = &p;
+  }
+  if (last == nullptr) return s;
+  // As the article named them: an earlier resolution knows the full name, role, affiliation.
+  const std::string& name = last->name;
+  s.name = name;
+  s.id = Slugify(name);
+  s.kind = SpeakerKind::kPerson;
+  if (auto known = entities_.find(name); known != entities_.end()) Adopt(name, known->second, &s);
+  Remember(s, last->gender);
+  return s;
+}
+
 ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   const std::vector<Token>& tokens = seg_.tokens;
+  if (phrase.interviewee_before > 0 && phrase.head.end <= tokens.size() && !phrase.head.empty()) {
+    return ResolveInterviewee(phrase.interviewee_before,
+                              {tokens[phrase.head.begin].begin, tokens[phrase.head.end - 1].end});
+  }
   size_t b = phrase.head.begin;
   size_t e = std::min(phrase.head.end, tokens.size());
   // Leading adverbials and time words belong to the clause, not to the speaker.

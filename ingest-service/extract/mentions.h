@@ -118,6 +118,9 @@ class SpeakerResolver {
   // The speaker is the earlier-seen entity `name`: everything known about it is copied.
   static void Adopt(const std::string& name, const Entity& e, ResolvedSpeaker* s);
   ResolvedSpeaker ResolvePronoun(absl::string_view pronoun, ByteSpan mention);
+  // An interview's answer: the person named last (with a full name, outside quotes) before
+  // byte `before`, as resolved there; UNKNOWN with no name when there is none.
+  ResolvedSpeaker ResolveInterviewee(size_t before, ByteSpan mention);
   ResolvedSpeaker ResolveNominal(absl::string_view noun, const std::string& premods,
                                  ByteSpan mention);
   void ApplyApposition(TokenRange apposition, ResolvedSpeaker* s, Gender* gender) const;

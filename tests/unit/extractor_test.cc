@@ -1202,6 +1202,28 @@ TEST_F(ExtractorTest, NumericDatesFollowTheArticlesLanguageAndSeasonsGiveTheYear
   EXPECT_EQ(out.claims[0].claim_time().seconds(), absl::ToUnixSeconds(absl::FromCivil(absl::CivilDay(2025, 3, 6), absl::UTCTimeZone())));
 }
 
+TEST_F(ExtractorTest, AnInterviewsAnswersAreTheIntervieweesWordsAndItsQuestionsNoClaims) {
+  const std::string text =
+      "We spoke to Dr Amelia Hart, chief data officer at NHS England, about the platform.\n\n"
+      "Q: Will patients be able to opt out?\n\n"
+      "A: Yes, every patient can use the national data opt-out.\n\n"
+      "Q: Does Palantir see patient records, as Sam Jones claimed?\n\n"
+      "A: No. Palantir staff cannot see identifiable records.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 2u);
+  for (const Claim& c : out.claims) {
+    EXPECT_EQ(c.kind(), Claim::DIRECT_QUOTE);
+    EXPECT_EQ(c.speaker().name(), "Amelia Hart");  // not Sam Jones, named in a question
+    EXPECT_EQ(c.speaker().kind(), Speaker::PERSON);
+    EXPECT_EQ(c.speaker().mention(), "A");
+  }
+  EXPECT_EQ(out.claims[0].text(), "Yes, every patient can use the national data opt-out");
+  EXPECT_THAT(Contents(out.claims[1], text), ElementsAre("No. Palantir staff cannot see identifiable records"));
+  // No question, so no answer: "A:" alone is nobody's label.
+  const Extraction plain = MustExtract(Article("A: Yes, every patient can use the national data opt-out."));
+  EXPECT_TRUE(plain.claims.empty());
+}
+
 TEST(MergeTest, ASpeakersPartyTagAndAgeAreNeitherNameNorRole) {
   const std::string text =
       "Sen. Bernie Sanders (I-Vt.) said the contract was wasteful. Rep. Jim Jordan (R-Ohio) "

@@ -646,6 +646,7 @@ void CollectNames(const nlohmann::json& v, std::vector<std::string>* out) {
 
 struct JsonLdFacts {
   std::string headline, date_published, publisher;
+  std::string article_body;  // as the page gives it: plain text or HTML
   std::vector<std::string> authors;
   bool found = false;
 };
@@ -662,6 +663,9 @@ void VisitJsonLd(const nlohmann::json& v, int depth, JsonLdFacts* facts) {
     facts->found = true;
     facts->headline = StringField(v, "headline");
     facts->date_published = StringField(v, "datePublished");
+    if (auto body = v.find("articleBody"); body != v.end() && body->is_string()) {
+      facts->article_body = body->get<std::string>();  // line breaks kept: they part paragraphs
+    }
     if (auto a = v.find("author"); a != v.end()) CollectNames(*a, &facts->authors);
     if (auto p = v.find("publisher"); p != v.end()) {
       std::vector<std::string> names;
@@ -736,6 +740,26 @@ std::string PrimaryLanguage(absl::string_view tag) {
 
 }  // namespace
 
+// JSON-LD articleBody as article text: HTML in it is read as a page's body is; plain text is
+// split into paragraphs at line breaks, whitespace collapsed. Empty for an empty body.
+std::string ArticleBodyText(absl::string_view body) {
+  if (absl::StripAsciiWhitespace(body).empty()) return {};
+  if (absl::StrContains(body, "<")) {
+    GumboOutputPtr fragment = Parse(body);
+    if (fragment != nullptr && fragment->root != nullptr) {
+      BlockWriter writer;
+      writer.Walk(fragment->root, 0);
+      return writer.Finish();
+    }
+  }
+  std::string out;
+  for (absl::string_view line : absl::StrSplit(body, absl::ByAnyChar("\r\n"), absl::SkipWhitespace())) {
+    if (!out.empty()) out += "\n\n";
+    out += Collapse(line);
+  }
+  return out;
+}
+
 absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html) {
   GumboOutputPtr output = Parse(html);
   if (output == nullptr || output->root == nullptr) {
@@ -750,6 +774,11 @@ absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html) {
     BlockWriter writer;
     for (const GumboNode* root : ChooseRoots(facts)) writer.Walk(root, 0);
     article.text = writer.Finish();
+  }
+  // Pages built by JavaScript (a Next.js or React shell) carry the story only in their
+  // JSON-LD: its articleBody stands in when the page's own text is under half as long.
+  if (const std::string body = ArticleBodyText(ld.article_body); body.size() > 2 * article.text.size()) {
+    article.text = body;
   }
 
   article.publisher = !facts.og_site_name.empty() ? facts.og_site_name : ld.publisher;

@@ -31,7 +31,10 @@ struct HtmlArticle {
   // their class); paragraphs that only point at another story ("READ MORE: ...",
   // "RELATED: ...") and a WordPress feed's "The post ... appeared first on ..."; taxonomy classes
   // ("tag-social-care", "category-comment") name no furniture. A <form> is kept (ASP.NET
-  // pages wrap the whole page in one); its controls are not.
+  // pages wrap the whole page in one); its controls are not. When that text is under half
+  // as long as the JSON-LD NewsArticle's articleBody (pages built by JavaScript, whose HTML
+  // is an empty shell), the articleBody is the text instead (HTML in it read the same way;
+  // plain text split into paragraphs at line breaks).
   std::string text;
   // og:title, then the first <h1>, then <title> (og:title and <title> minus a trailing
   // " | Publisher"), then JSON-LD headline.

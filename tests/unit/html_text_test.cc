@@ -172,6 +172,34 @@ TEST(ParseHtmlArticleTest, PageWithoutTextHasEmptyTextAndKeepsItsMetadata) {
 }
 
 // Page layouts found by probing with pages modelled on real sites (2026-12-04).
+// Third probe (2026-12-07): pages built by JavaScript.
+TEST(ParseHtmlArticleTest, AJavaScriptShellPageIsReadFromItsJsonLdArticleBody) {
+  // A Next.js page: the HTML holds navigation and an empty mount point; the story is in
+  // the JSON-LD (plain text with line breaks here).
+  const HtmlArticle plain = MustParse(
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"headline\":\"Trust joins data platform\",\"articleBody\":\"The trust joined the "
+      "platform in April.\\nCampaigners said they  would keep up the pressure.\"}</script></head>"
+      "<body><nav><a href=\"/\">Home</a></nav><div id=\"__next\"><p>Loading</p></div>"
+      "<script id=\"__NEXT_DATA__\" type=\"application/json\">{}</script></body></html>");
+  EXPECT_EQ(plain.text,
+            "The trust joined the platform in April.\n\n"
+            "Campaigners said they would keep up the pressure.");
+  EXPECT_EQ(plain.title, "Trust joins data platform");
+  // HTML in the articleBody is read as a body is.
+  const HtmlArticle html = MustParse(
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"articleBody\":\"<p>The trust joined the platform in April.</p><p>It said so on "
+      "Monday.</p>\"}</script></head><body><div id=\"root\"></div></body></html>");
+  EXPECT_EQ(html.text, "The trust joined the platform in April.\n\nIt said so on Monday.");
+  // A page with its own story keeps it when the articleBody is a mere summary.
+  const HtmlArticle own = MustParse(
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"articleBody\":\"The trust joined.\"}</script></head><body><article>"
+      "<p>The trust joined the platform in April, its board papers show.</p></article></body></html>");
+  EXPECT_EQ(own.text, "The trust joined the platform in April, its board papers show.");
+}
+
 TEST(ParseHtmlArticleTest, TaxonomyClassesOnTheArticleAndLayoutClassesOnTheBodyAreNotFurniture) {
   const HtmlArticle a = MustParse(
       "<html><body class=\"single-post right-sidebar nav-float-right\"><main>"

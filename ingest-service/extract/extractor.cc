@@ -693,6 +693,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   const std::vector<Attribution> attributions = MergeAttributions(
       text, seg, orgs, FindAttributions(text, seg), model_ != nullptr ? model_->Find(text, seg) : std::vector<Attribution>());
   SpeakerResolver resolver(text, seg, orgs, quotes);
+  if (article.authors_size() == 1) resolver.SetAuthor(article.authors(0));
   const CodePointIndex cpi(text);
   // The article is scanned for topic keywords once; each claim's context counts from that.
   const std::vector<Taxonomy::Match> topic_matches = taxonomy_.FindMatches(text);

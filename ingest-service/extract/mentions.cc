@@ -619,6 +619,16 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
     s.id = Slugify(best);
     return s;
   }
+  if (pronoun == "i" && !author_.empty()) {
+    const size_t t = FirstTokenFrom(seg_, mention.begin);
+    if (t < in_quote_.size() && !in_quote_[t]) {
+      s.name = author_;
+      s.id = Slugify(author_);
+      s.kind = SpeakerKind::kPerson;
+      s.role = "author";
+      return s;
+    }
+  }
   if (pronoun == "they" || pronoun == "it") {
     for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
       if (it->pos >= mention.begin) continue;

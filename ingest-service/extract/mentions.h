@@ -91,6 +91,11 @@ class SpeakerResolver {
 
   ResolvedSpeaker Resolve(const SpeakerPhrase& phrase);
 
+  // The article's sole author, as the request or the page's metadata names them: the speaker
+  // of "I" outside quotation marks ("I believe the contract is a mistake" in an opinion
+  // piece), a PERSON with the role "author". Without it such an "I" stays UNKNOWN.
+  void SetAuthor(std::string name) { author_ = std::move(name); }
+
  private:
   enum class Gender { kUnknown, kMale, kFemale };
   struct Entity {
@@ -151,6 +156,7 @@ class SpeakerResolver {
   absl::flat_hash_map<std::string, Entity> entities_;
   std::vector<Seen> seen_;  // resolved speakers in order
   bool resolving_member_ = false;  // within ResolveJoint: no joint speaker inside another
+  std::string author_;
 };
 
 }  // namespace claims::extract

@@ -1224,6 +1224,26 @@ TEST_F(ExtractorTest, AnInterviewsAnswersAreTheIntervieweesWordsAndItsQuestionsN
   EXPECT_TRUE(plain.claims.empty());
 }
 
+TEST_F(ExtractorTest, TheAuthorOfAnOpinionPieceIsTheSpeakerOfIOutsideQuotes) {
+  const std::string text =
+      "I believe the contract with Palantir is a mistake.\n\n"
+      "\"I was never asked,\" said Marion Macalpine, a patient in Hackney.";
+  IngestArticleRequest request = Article(text);
+  request.add_authors("Jane Writer");
+  const Extraction out = MustExtract(request);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Jane Writer");
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::PERSON);
+  EXPECT_EQ(out.claims[0].speaker().role(), "author");
+  EXPECT_EQ(out.claims[0].speaker().mention(), "I");
+  EXPECT_EQ(out.claims[1].speaker().name(), "Marion Macalpine");  // "I" in a quotation is hers
+  // Two authors: whose "I"? Nobody's.
+  request.add_authors("Sam Other");
+  const Extraction two = MustExtract(request);
+  ASSERT_FALSE(two.claims.empty());
+  EXPECT_NE(two.claims[0].speaker().name(), "Jane Writer");
+}
+
 TEST(MergeTest, ASpeakersPartyTagAndAgeAreNeitherNameNorRole) {
   const std::string text =
       "Sen. Bernie Sanders (I-Vt.) said the contract was wasteful. Rep. Jim Jordan (R-Ohio) "

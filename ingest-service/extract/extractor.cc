@@ -432,6 +432,24 @@ ByteSpan ToUnpunctuatedSentenceEnd(const Segmentation& seg, const Attribution& a
 // attribution with no source words takes the speaker phrase of a rule's on the same cue.
 // Every speaker phrase then goes through the same resolution. In text order of their cues,
 // as the resolver needs.
+// What is left of a content span after another claim took part of it: without spaces and
+// punctuation at its edges, and nothing ({p.begin, p.begin}) when fewer than two words are
+// left.
+ByteSpan TrimmedPiece(absl::string_view text, const Segmentation& seg, ByteSpan p) {
+  const size_t first = FirstTokenFrom(seg, p.begin);
+  size_t words = 0;
+  size_t b = p.end, e = p.begin;
+  for (size_t i = first; i < seg.tokens.size() && seg.tokens[i].end <= p.end; ++i) {
+    if (seg.tokens[i].kind != TokenKind::kWord) continue;
+    ++words;
+    b = std::min(b, seg.tokens[i].begin);
+    e = std::max(e, seg.tokens[i].end);
+  }
+  (void)text;
+  if (words < 2) return {p.begin, p.begin};
+  return {b, e};
+}
+
 std::vector<Attribution> MergeAttributions(absl::string_view text, const Segmentation& seg,
                                            const ArticleOrganisations& orgs,
                                            std::vector<Attribution> rules,
@@ -544,15 +562,33 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     if (a.strong) keep(a);
   }
   for (Attribution& a : learned) {
-    // A learned attribution gives up the content spans that a kept one already has (the
-    // model links a signed quote of the next paragraph to the cue before it).
+    // A learned attribution gives up the content that a kept one already has (the model
+    // links a signed quote of the next paragraph to the cue before it) and keeps the rest
+    // when it has two words or more ("DuVernay said [she felt X because] “Y,” she said":
+    // the quotation is the rules' split quote, the words before it are still hers).
     std::vector<ByteSpan> content;
+    bool changed = false;
     for (const ByteSpan& c : a.content) {
-      bool clash = false;
-      for (const ByteSpan& t : taken) clash = clash || (t.begin < c.end && c.begin < t.end);
-      if (!clash) content.push_back(c);
+      std::vector<ByteSpan> pieces = {c};
+      for (const ByteSpan& t : taken) {
+        std::vector<ByteSpan> rest;
+        for (const ByteSpan& p : pieces) {
+          if (!(t.begin < p.end && p.begin < t.end)) {
+            rest.push_back(p);
+            continue;
+          }
+          changed = true;
+          if (p.begin < t.begin) rest.push_back({p.begin, t.begin});
+          if (t.end < p.end) rest.push_back({t.end, p.end});
+        }
+        pieces = std::move(rest);
+      }
+      for (ByteSpan p : pieces) {
+        p = TrimmedPiece(text, seg, p);
+        if (p.end > p.begin) content.push_back(p);
+      }
     }
-    if (content.size() != a.content.size()) {
+    if (changed) {
       a.content = std::move(content);
       a.kind = ContentKind(text, a.content);  // the quotation it gave up may have made it MIXED
     }

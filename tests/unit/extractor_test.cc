@@ -1270,6 +1270,23 @@ TEST(MergeTest, AGroupNounCapitalisedByItsPlaceIsAGroupNotAPerson) {
   EXPECT_EQ(out.claims[0].speaker().mention(), "Unions");
 }
 
+TEST(MergeTest, ALearnedContentKeepsTheWordsBeforeARulesQuotationItOverlaps) {
+  // The rules' split quote takes the quotation; the model's content ran over it. The words
+  // before it are still what DuVernay said (they were dropped with the quotation).
+  const std::string text =
+      "DuVernay said she felt the amendment was worth examining because \u201cmost people "
+      "don\u2019t know about that loophole,\u201d she said. \u201cWe have no context for it.\u201d";
+  const Extraction out = ExtractWith(
+      {{"said she", "DuVernay",
+        "she felt the amendment was worth examining because \u201cmost people don\u2019t know about that loophole"}},
+      text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().mention(), "DuVernay");
+  EXPECT_EQ(out.claims[0].text(), "she felt the amendment was worth examining because");
+  EXPECT_EQ(out.claims[1].speaker().mention(), "she");
+  EXPECT_EQ(out.claims[1].content_spans_size(), 2);
+}
+
 TEST(MergeTest, ALearnedDateThatIsTheSubjectStaysInTheContent) {
   const std::string text = "Ms Smith said last year's figures were wrong. Ms Jones said the end of June was late.";
   const Extraction out = ExtractWith({{"said last", "Ms Smith", "year's figures were wrong"},

@@ -222,9 +222,17 @@ bool IsHeadlineLabel(absl::string_view lower) {
       "interview", "podcast", "newsletter", "quiz", "contact", "email", "tel",
       "phone", "address", "date", "time", "venue", "location", "when", "where", "what", "who",
       "why", "how", "p.s", "ps", "nb", "press", "ends", "embargo", "embargoed", "notice",
-      "notes", "media", "announcement", "alert", "statement"};
+      "notes", "media", "announcement", "alert", "statement", "sketch", "pmqs", "interviewer",
+      "question", "answer", "release", "briefing", "letters", "letter", "obituary", "recap"};
   return kLabels->contains(lower);
 }
+
+// The labels that open an interview's question paragraphs ("Q: ...", "Interviewer: ...") and
+// its answers by the interviewee ("A: ..."). Lower case.
+bool IsQuestionLabel(absl::string_view lower) {
+  return lower == "q" || lower == "question" || lower == "interviewer";
+}
+bool IsAnswerLabel(absl::string_view lower) { return lower == "a" || lower == "answer"; }
 
 class Finder {
  public:
@@ -1017,7 +1025,11 @@ class Finder {
       size_t colon = sb;
       while (colon < s.end_token && colon - sb <= 6 && !Is(colon, ":")) ++colon;
       if (colon == sb || colon >= s.end_token || !Is(colon, ":") || colon - sb > 6) continue;
-      if (!IsWord(sb) || !tokens_[sb].capitalised || IsHeadlineLabel(Lower(sb))) continue;
+      // "UNISON STATEMENT: ...", "Sketch: ...": a label, first or last, is no speaker.
+      if (!IsWord(sb) || !tokens_[sb].capitalised || IsHeadlineLabel(Lower(sb)) ||
+          (IsWord(colon - 1) && IsHeadlineLabel(Lower(colon - 1)))) {
+        continue;
+      }
       if (InQuote(sb) || !NamesOrRoles(sb, colon)) continue;
       SpeakerPhrase sp;
       size_t phrase_begin = 0;
@@ -1070,7 +1082,10 @@ class Finder {
       size_t colon = b;
       while (colon < para.end_token && colon - b < 3 && IsWord(colon) && IsAllCapitals(colon)) ++colon;
       if (colon == b || colon >= para.end_token || !Is(colon, ":")) continue;
-      if (IsHeadlineLabel(Lower(b)) || sentence_used_[tokens_[colon].sentence]) continue;
+      if (IsHeadlineLabel(Lower(b)) || IsHeadlineLabel(Lower(colon - 1)) ||  // "UNISON STATEMENT:"
+          sentence_used_[tokens_[colon].sentence]) {
+        continue;
+      }
       AddVerbatimParagraph(para, b, colon, out);
     }
   }
@@ -1079,20 +1094,28 @@ class Finder {
   // `A: Yes, every patient can ...`. An answer paragraph is the interviewee's verbatim words
   // (SpeakerPhrase::interviewee_before: the person named last before the first question);
   // the questions are the interviewer's, and no claims.
+  //
+  // Questions are labelled "Q", "Question" or "Interviewer"; answers "A" or "Answer", or,
+  // once the interview has begun, with the interviewee's name ("Mosley: ...", "Louis Mosley:
+  // ...": capitalised words, at most four, and a colon), read as any speaker phrase.
   void QuestionAndAnswerLines(std::vector<Attribution>* out) {
     size_t first_question = 0;  // byte offset of the first question; 0 before it
     for (const Paragraph& para : seg_.paragraphs) {
       const size_t b = para.first_token;
-      if (b + 1 >= para.end_token || !IsWord(b) || !Is(b + 1, ":")) continue;
-      const absl::string_view label = TokenText(text_, tokens_[b]);
-      if (label == "Q") {
+      size_t colon = b;
+      while (colon < para.end_token && colon - b < 5 && IsWord(colon) && tokens_[colon].capitalised) ++colon;
+      if (colon == b || colon + 1 >= para.end_token || !Is(colon, ":")) continue;
+      const absl::string_view label = Lower(b);
+      if (colon == b + 1 && IsQuestionLabel(label)) {
         if (first_question == 0) first_question = std::max<size_t>(tokens_[b].begin, 1);
         continue;
       }
-      if (label != "A" || first_question == 0 || sentence_used_[tokens_[b + 1].sentence]) continue;
+      if (first_question == 0 || sentence_used_[tokens_[colon].sentence]) continue;
+      const bool answer = colon == b + 1 && IsAnswerLabel(label);
+      if (!answer && (IsHeadlineLabel(label) || IsHeadlineLabel(Lower(colon - 1)))) continue;
       const size_t before = out->size();
-      AddVerbatimParagraph(para, b, b + 1, out);
-      if (out->size() > before) out->back().speaker.interviewee_before = first_question;
+      AddVerbatimParagraph(para, b, colon, out);
+      if (answer && out->size() > before) out->back().speaker.interviewee_before = first_question;
     }
   }
 
@@ -1192,6 +1215,19 @@ bool IsRoleModifier(absl::string_view lower) {
   return RoleModifiers().contains(lower);
 }
 bool IsPronoun(absl::string_view lower) { return Pronouns().contains(lower); }
+
+std::vector<ByteSpan> InterviewQuestions(absl::string_view text, const Segmentation& seg) {
+  std::vector<ByteSpan> out;
+  for (const Paragraph& para : seg.paragraphs) {
+    const size_t b = para.first_token;
+    if (b + 1 >= para.end_token || seg.tokens[b].kind != TokenKind::kWord ||
+        !IsPunct(text, seg.tokens[b + 1], ":") || !IsQuestionLabel(LowerTokenText(seg, seg.tokens[b]))) {
+      continue;
+    }
+    out.push_back({seg.tokens[b].begin, seg.tokens[para.end_token - 1].end});
+  }
+  return out;
+}
 
 std::vector<Quote> FindQuotes(absl::string_view text, const Segmentation& seg) {
   std::vector<Quote> quotes;

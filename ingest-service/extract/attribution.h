@@ -109,6 +109,11 @@ bool IsRoleWord(absl::string_view lower);
 bool IsRoleModifier(absl::string_view lower);
 bool IsPronoun(absl::string_view lower);
 
+// The question paragraphs of an interview printed as questions and answers (a paragraph
+// opening with "Q:", "Question:" or "Interviewer:"), as byte spans from the label to the
+// paragraph's end: the interviewer's words, which are nobody's claims.
+std::vector<ByteSpan> InterviewQuestions(absl::string_view text, const Segmentation& seg);
+
 }  // namespace claims::extract
 
 #endif  // CLAIMS_INGEST_SERVICE_EXTRACT_ATTRIBUTION_H_

@@ -454,6 +454,17 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
                                            const ArticleOrganisations& orgs,
                                            std::vector<Attribution> rules,
                                            std::vector<Attribution> learned) {
+  // An interviewer's question is nobody's claim ("Interviewer: Do you understand why ...?"
+  // read as a headline, or the model's reported speech inside it).
+  const std::vector<ByteSpan> questions = InterviewQuestions(text, seg);
+  auto in_question = [&](const Attribution& a) {
+    for (const ByteSpan& q : questions) {
+      if (a.cue.begin >= q.begin && a.cue.end <= q.end) return true;
+    }
+    return false;
+  };
+  rules.erase(std::remove_if(rules.begin(), rules.end(), in_question), rules.end());
+  learned.erase(std::remove_if(learned.begin(), learned.end(), in_question), learned.end());
   for (Attribution& a : rules) {
     const size_t before = a.content.size();
     a.content.erase(std::remove_if(a.content.begin(), a.content.end(),

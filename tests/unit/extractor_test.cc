@@ -1244,6 +1244,33 @@ TEST_F(ExtractorTest, TheAuthorOfAnOpinionPieceIsTheSpeakerOfIOutsideQuotes) {
   EXPECT_NE(two.claims[0].speaker().name(), "Jane Writer");
 }
 
+TEST_F(ExtractorTest, AnInterviewsAnswersMayBeLabelledWithTheIntervieweesName) {
+  const std::string text =
+      "Louis Mosley runs Palantir Technologies UK.\n\n"
+      "Interviewer: Do you understand why people are worried?\n\n"
+      "Mosley: Of course. We do not sell data and we never have.\n\n"
+      "Q: Would you walk away from the contract?\n\n"
+      "Louis Mosley: No. The NHS needs this and we are proud to help.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 2u);
+  for (const Claim& c : out.claims) {
+    EXPECT_EQ(c.kind(), Claim::DIRECT_QUOTE);
+    EXPECT_EQ(c.speaker().name(), "Louis Mosley");
+  }
+  EXPECT_EQ(out.claims[0].text(), "Of course. We do not sell data and we never have");
+}
+
+TEST_F(ExtractorTest, LabelsOpeningAHeadlineAreNoSpeakers) {
+  for (const char* headline : {"Sketch: Minister says the data platform is hard to explain",
+                               "UNISON STATEMENT: Health workers reject the data platform deal",
+                               "PMQs: Prime Minister says the contract is safe"}) {
+    const Extraction out = MustExtract(Article(headline));
+    for (const Claim& c : out.claims) {
+      EXPECT_NE(c.cue(), ":") << headline;  // the label is not the speaker of the rest
+    }
+  }
+}
+
 TEST(MergeTest, ASpeakersPartyTagAndAgeAreNeitherNameNorRole) {
   const std::string text =
       "Sen. Bernie Sanders (I-Vt.) said the contract was wasteful. Rep. Jim Jordan (R-Ohio) "

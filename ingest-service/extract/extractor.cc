@@ -511,6 +511,17 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       consistent.push_back(std::move(a));
       continue;
     }
+    // A source of punctuation alone (the closing mark of a British single quotation,
+    // "'We will fight,' said Jo Bloggs", which the model, trained on double quotes, takes
+    // for the source) names nobody: a rule's attribution on the same cue goes instead.
+    bool has_word = false;
+    for (size_t i = head.begin; i < head.end; ++i) has_word = has_word || seg.tokens[i].kind == TokenKind::kWord;
+    if (!has_word) {
+      if (shares_cue_with_rule(a)) continue;
+      a.speaker = SpeakerPhrase{};
+      consistent.push_back(std::move(a));
+      continue;
+    }
     const ByteSpan source = BytesOf(seg, SourceTokens(a.speaker));
     bool overlap = false;
     for (const ByteSpan& c : a.content) overlap = overlap || (c.begin < source.end && source.begin < c.end);

@@ -912,6 +912,7 @@ class FixedModel : public AttributionModel {
  public:
   struct Found {
     std::string cue, source, content;
+    size_t source_from = 0;  // the source is its first occurrence from this byte on
   };
   explicit FixedModel(std::vector<Found> found) : found_(std::move(found)) {}
   std::vector<Attribution> Find(absl::string_view text, const Segmentation& seg) const override {
@@ -924,7 +925,7 @@ class FixedModel : public AttributionModel {
       a.content.push_back({content, content + f.content.size()});
       a.kind = f.content[0] == '"' ? AttributionKind::kDirectQuote : AttributionKind::kIndirect;
       if (!f.source.empty()) {
-        const size_t source = text.find(f.source);
+        const size_t source = text.find(f.source, f.source_from);
         TokenRange words{SIZE_MAX, 0};
         for (size_t i = 0; i < seg.tokens.size(); ++i) {
           if (seg.tokens[i].begin >= source && seg.tokens[i].end <= source + f.source.size()) {
@@ -1312,6 +1313,16 @@ TEST(MergeTest, ALearnedContentKeepsTheWordsBeforeARulesQuotationItOverlaps) {
   EXPECT_EQ(out.claims[0].text(), "she felt the amendment was worth examining because");
   EXPECT_EQ(out.claims[1].speaker().mention(), "she");
   EXPECT_EQ(out.claims[1].content_spans_size(), 2);
+}
+
+TEST(MergeTest, ALearnedSourceOfPunctuationAloneGivesWayToTheRulesAttribution) {
+  // The model, trained on double quotes, took the closing mark of a British single
+  // quotation for the source.
+  const std::string text = "'We will fight it all the way,' said Jo Bloggs, of Keep Our NHS Public.";
+  const Extraction out = ExtractWith({{"said", "'", "'We will fight it all the way", 1}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Jo Bloggs");
+  EXPECT_EQ(out.claims[0].kind(), Claim::DIRECT_QUOTE);
 }
 
 TEST(MergeTest, ALearnedDateThatIsTheSubjectStaysInTheContent) {

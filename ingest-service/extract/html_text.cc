@@ -114,7 +114,7 @@ bool IsFurnitureWord(absl::string_view w) {
   static constexpr absl::string_view kPrefixes[] = {
       "cookie", "consent", "banner",     "newsletter", "subscri", "related", "share",
       "social", "promo",   "advert",     "teaser",     "breadcrumb", "menu", "sidebar",
-      "footer", "navbar",  "navigation", "masthead",   "paywall", "sponsor", "outbrain",
+      "footer", "navbar",  "navigation", "masthead",   "sponsor", "outbrain",
       "taboola", "popup",  "modal",      "skip",       "credit",  "caption"};
   // Also recirculation ("read-next-panel", "trending"), social and video embeds
   // ("twitter-tweet", "instagram-media", "video-player") and pull quotes, which repeat the text.
@@ -123,6 +123,7 @@ bool IsFurnitureWord(absl::string_view w) {
       "sign",    "most",     "popular",  "read",      "next",    "trending", "recommended",
       "recirc",  "recirculation", "tweet", "twitter", "instagram", "tiktok", "facebook",
       "video",   "player",   "pullquote"};
+  if (absl::StartsWith(w, "shareable")) return false;  // "shareable-content" is the story
   for (absl::string_view p : kPrefixes) {
     if (absl::StartsWith(w, p)) return true;
   }
@@ -143,14 +144,42 @@ bool IsTaxonomyClass(absl::string_view c) {
   return false;
 }
 
+// Class names that say nothing of what the element is: a framework's mount point
+// ("__next", "__nuxt": Next.js and Nuxt render the whole page in them), script hooks and
+// states ("js-paywall", "has-sidebar", "with-ads", "is-open").
+bool IsHookOrStateClass(absl::string_view c) {
+  static constexpr absl::string_view kPrefixes[] = {"__", "js-", "has-", "with-", "is-"};
+  for (absl::string_view p : kPrefixes) {
+    if (absl::StartsWith(c, p)) return true;
+  }
+  return false;
+}
+
 // True when `is_word` holds for a word of the class or id names in `value` (lower-cased,
-// split at - _ : . /; taxonomy classes skipped).
+// split at - _ : . /; taxonomy, hook and state classes skipped, and a BEM modifier after
+// "--" too: "content--type-comment" and "article__body--video" are the story, whatever
+// kind of story it is).
 template <typename IsWord>
 bool AnyNameWord(absl::string_view value, IsWord is_word) {
   if (value.empty()) return false;
   const std::string lower = absl::AsciiStrToLower(value);
   for (absl::string_view name : absl::StrSplit(lower, absl::ByAnyChar(" \t\n\r\f"), absl::SkipEmpty())) {
-    if (IsTaxonomyClass(name)) continue;
+    if (IsTaxonomyClass(name) || IsHookOrStateClass(name)) continue;
+    if (const size_t modifier = name.find("--"); modifier != absl::string_view::npos && modifier > 0) {
+      name = name.substr(0, modifier);
+    }
+    // "author-content" (an opinion page's story) names the story, not its byline; a topic
+    // such as "social-affairs" or "social-care" is no share bar.
+    if (absl::StrContains(name, "content") || absl::StrContains(name, "body") ||
+        absl::StrContains(name, "story")) {
+      if (absl::StartsWith(name, "author") || absl::StartsWith(name, "byline")) continue;
+    }
+    if (absl::StartsWith(name, "social-") &&
+        (absl::StrContains(name, "affairs") || absl::StrContains(name, "care") ||
+         absl::StrContains(name, "policy") || absl::StrContains(name, "justice") ||
+         absl::StrContains(name, "housing") || absl::StrContains(name, "mobility"))) {
+      continue;
+    }
     for (absl::string_view word : absl::StrSplit(name, absl::ByAnyChar("-_:./"), absl::SkipEmpty())) {
       if (is_word(word)) return true;
     }

@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/time/time.h"
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
 namespace claims::extract {
@@ -198,6 +199,29 @@ TEST(ParseHtmlArticleTest, AJavaScriptShellPageIsReadFromItsJsonLdArticleBody) {
       "\"articleBody\":\"The trust joined.\"}</script></head><body><article>"
       "<p>The trust joined the platform in April, its board papers show.</p></article></body></html>");
   EXPECT_EQ(own.text, "The trust joined the platform in April, its board papers show.");
+}
+
+TEST(ParseHtmlArticleTest, StoryWrappersWithHookStateModifierOrTopicClassesAreKept) {
+  // Each of these wrapped a whole story that was dropped as furniture: a Next.js mount point
+  // ("__next" read as "next"), script hooks and states, BEM modifiers, Google's paywall
+  // markup (the text behind it is the story), an opinion page's author-content, a topic.
+  for (const char* attrs : {"id=\"__next\"", "class=\"content-area has-sidebar\"",
+                            "class=\"main-column with-ads\"", "class=\"story-body js-paywall\"",
+                            "class=\"paywall\"", "class=\"story story--comment\"",
+                            "class=\"content content--type-comment tonal--tone-comment\"",
+                            "class=\"article__body article__body--video\"",
+                            "class=\"content shareable-content\"", "class=\"post-body author-content\"",
+                            "class=\"article-content social-affairs\""}) {
+    const HtmlArticle a = MustParse(absl::StrCat(
+        "<html><body><nav><a href=\"/\">Home</a></nav><div ", attrs,
+        "><p>The trust joined the platform in April, its board papers show.</p>"
+        "<p>Campaigners said they would keep up the pressure.</p></div>"
+        "<div class=\"comments\"><p>Reader comment: what a scandal this is.</p></div></body></html>"));
+    EXPECT_EQ(a.text,
+              "The trust joined the platform in April, its board papers show.\n\n"
+              "Campaigners said they would keep up the pressure.")
+        << attrs;
+  }
 }
 
 TEST(ParseHtmlArticleTest, TaxonomyClassesOnTheArticleAndLayoutClassesOnTheBodyAreNotFurniture) {

@@ -443,6 +443,13 @@ bool IsBylineBlock(const GumboNode* node) {
   return AnyNameWord(Attr(node, "class"), IsBylineWord) || AnyNameWord(Attr(node, "id"), IsBylineWord);
 }
 
+bool HasAncestor(const GumboNode* node, GumboTag tag) {
+  for (const GumboNode* p = node->parent; p != nullptr; p = p->parent) {
+    if (p->type == GUMBO_NODE_ELEMENT && p->v.element.tag == tag) return true;
+  }
+  return false;
+}
+
 // `in_furniture`: below furniture; `in_other_furniture`: below furniture other than a byline.
 void Gather(const GumboNode* node, int depth, bool in_furniture, bool in_other_furniture,
             PageFacts* f) {
@@ -507,7 +514,11 @@ void Gather(const GumboNode* node, int depth, bool in_furniture, bool in_other_f
   // this subtree is furniture, but take no body candidates from furniture.
   const bool dropped = IsDropped(node);
   const bool furniture = in_furniture || dropped;
-  const bool other_furniture = in_other_furniture || (dropped && !IsBylineBlock(node));
+  // An article's own <header> (WordPress's entry-header with the entry date) is no page
+  // furniture for the date, though its text is not the story.
+  const bool other_furniture =
+      in_other_furniture ||
+      (dropped && !IsBylineBlock(node) && !(tag == GUMBO_TAG_HEADER && HasAncestor(node, GUMBO_TAG_ARTICLE)));
   if (!furniture) {
     if (absl::StrContains(Attr(node, "itemprop"), "articleBody")) f->article_bodies.push_back(node);
     if (tag == GUMBO_TAG_ARTICLE) f->articles.push_back(node);
@@ -713,8 +724,12 @@ void VisitJsonLd(const nlohmann::json& v, int depth, JsonLdFacts* facts) {
 JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts) {
   JsonLdFacts facts;
   for (const std::string& s : scripts) {
-    // The non-throwing overload: malformed JSON-LD is common and must not fail the page.
-    const nlohmann::json v = nlohmann::json::parse(s, nullptr, /*allow_exceptions=*/false);
+    // The non-throwing overload: malformed JSON-LD is common and must not fail the page. A
+    // raw line break or tab inside a string is invalid JSON that browsers and search
+    // engines accept: read as a space (outside strings it is whitespace anyway).
+    std::string cleaned = s;
+    std::replace_if(cleaned.begin(), cleaned.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+    const nlohmann::json v = nlohmann::json::parse(cleaned, nullptr, /*allow_exceptions=*/false);
     if (v.is_discarded()) continue;
     VisitJsonLd(v, 0, &facts);
     if (facts.found) break;
@@ -751,7 +766,14 @@ bool IsJobTitle(absl::string_view part) {
 }
 
 void AddAuthors(absl::string_view value, std::vector<std::string>* authors) {
+  std::vector<absl::string_view> parts;
   for (absl::string_view part : absl::StrSplit(value, absl::ByAnyChar(",;|"))) {
+    // "Jessica Moreno and Daniel Kwan", "A & B": two authors.
+    for (absl::string_view name : absl::StrSplit(part, absl::ByString(" and "))) {
+      for (absl::string_view n : absl::StrSplit(name, absl::ByString(" & "))) parts.push_back(n);
+    }
+  }
+  for (absl::string_view part : parts) {
     std::string name = CleanAuthor(std::string(part));
     if (name.empty() || IsJobTitle(name)) continue;
     const bool seen = std::any_of(authors->begin(), authors->end(), [&](const std::string& a) {
@@ -773,8 +795,18 @@ std::string PrimaryLanguage(absl::string_view tag) {
 // split into paragraphs at line breaks, whitespace collapsed. Empty for an empty body.
 std::string ArticleBodyText(absl::string_view body) {
   if (absl::StripAsciiWhitespace(body).empty()) return {};
+  std::string html;
   if (absl::StrContains(body, "<")) {
-    GumboOutputPtr fragment = Parse(body);
+    html = std::string(body);
+  } else if (absl::StrContains(body, "&")) {
+    // Plain text with entities ("LGA&#8217;s", "&quot;"): each line a paragraph, decoded as
+    // the page's own text is.
+    for (absl::string_view line : absl::StrSplit(body, absl::ByAnyChar("\r\n"), absl::SkipWhitespace())) {
+      absl::StrAppend(&html, "<p>", line, "</p>");
+    }
+  }
+  if (!html.empty()) {
+    GumboOutputPtr fragment = Parse(html);
     if (fragment != nullptr && fragment->root != nullptr) {
       BlockWriter writer;
       writer.Walk(fragment->root, 0);

@@ -44,18 +44,20 @@ struct HtmlArticle {
   std::string language;       // <html lang>, then og:locale; primary subtag, lower-case
   // meta name=author and article:author, then JSON-LD author(s) (string, object or array,
   // in the first NewsArticle-like object: top level, in @graph or as a WebPage's
-  // mainEntity); split at ',', ';' and '|', "By " removed, URLs and job titles ("Health
+  // mainEntity); split at ',', ';', '|', " and " and " & ", "By " removed, URLs and job titles ("Health
   // Reporter", "Health correspondent") skipped, duplicates removed.
   std::vector<std::string> authors;
   // article:published_time (or meta itemprop=datePublished), then JSON-LD datePublished,
-  // then the first <time datetime> outside furniture (a byline's counts); RFC 3339 (also
+  // then the first <time datetime> outside furniture (a byline's counts, and so does the
+  // article's own <header>); RFC 3339 (also
   // with a space for the T, or +0100 for the offset), or a date alone (UTC
   // midnight). Unset when none parses.
   std::optional<absl::Time> published_time;
 };
 
 // Never fails on malformed markup or bytes (gumbo repairs it; malformed JSON-LD is
-// skipped); INVALID_ARGUMENT only when gumbo builds no tree. A page with no article text
+// skipped, raw line breaks and tabs in its strings read as spaces); INVALID_ARGUMENT only
+// when gumbo builds no tree. A page with no article text
 // (only furniture, or text nested deeper than 256 elements) gives an empty `text`, for the
 // caller to refuse as it documents (the extractor: EMPTY_ARTICLE). Gumbo records no parse
 // errors, so memory stays linear in the page even with thousands of unclosed tags.

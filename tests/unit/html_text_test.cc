@@ -224,6 +224,34 @@ TEST(ParseHtmlArticleTest, StoryWrappersWithHookStateModifierOrTopicClassesAreKe
   }
 }
 
+TEST(ParseHtmlArticleTest, MetadataFoundByProbingWordPressAndYoastPages) {
+  // The entry date in the article's own <header>, as most WordPress themes print it.
+  const HtmlArticle wp = MustParse(
+      "<html><body><article><header class=\"entry-header\"><h1>Trust joins data platform</h1>"
+      "<div class=\"entry-meta\"><time datetime=\"2025-11-18T16:42:10+00:00\">18 November</time>"
+      "</div></header><div class=\"entry-content\"><p>NHS England said on Tuesday that the trust "
+      "had joined the platform.</p></div></article></body></html>");
+  ASSERT_TRUE(wp.published_time.has_value());
+  EXPECT_EQ(absl::FormatTime("%Y-%m-%d", *wp.published_time, absl::UTCTimeZone()), "2025-11-18");
+  EXPECT_EQ(wp.text, "NHS England said on Tuesday that the trust had joined the platform.");
+  // Two authors in one meta value.
+  const HtmlArticle two = MustParse(
+      "<html><head><meta name=\"author\" content=\"Jessica Moreno and Daniel Kwan\"></head><body>"
+      "<article><p>The Pentagon said on Thursday that Palantir had won the contract.</p></article>"
+      "</body></html>");
+  EXPECT_EQ(two.authors, (std::vector<std::string>{"Jessica Moreno", "Daniel Kwan"}));
+  // A raw line break inside a JSON-LD string (invalid JSON that browsers accept) no longer
+  // loses the whole block; entities in a plain-text articleBody are decoded.
+  const HtmlArticle ld = MustParse(
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"description\":\"Line one\nline two\",\"datePublished\":\"2025-07-16T09:00:00Z\","
+      "\"author\":{\"name\":\"Rehana Khan\"},\"articleBody\":\"The LGA&#8217;s chair said "
+      "&quot;we need answers&quot; on Monday.\"}</script></head><body><div id=\"root\"></div></body></html>");
+  EXPECT_EQ(ld.authors, std::vector<std::string>{"Rehana Khan"});
+  ASSERT_TRUE(ld.published_time.has_value());
+  EXPECT_EQ(ld.text, "The LGA\u2019s chair said \"we need answers\" on Monday.");
+}
+
 TEST(ParseHtmlArticleTest, TaxonomyClassesOnTheArticleAndLayoutClassesOnTheBodyAreNotFurniture) {
   const HtmlArticle a = MustParse(
       "<html><body class=\"single-post right-sidebar nav-float-right\"><main>"

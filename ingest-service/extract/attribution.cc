@@ -223,7 +223,8 @@ bool IsHeadlineLabel(absl::string_view lower) {
       "phone", "address", "date", "time", "venue", "location", "when", "where", "what", "who",
       "why", "how", "p.s", "ps", "nb", "press", "ends", "embargo", "embargoed", "notice",
       "notes", "media", "announcement", "alert", "statement", "sketch", "pmqs", "interviewer",
-      "question", "answer", "release", "briefing", "letters", "letter", "obituary", "recap"};
+      "question", "answer", "release", "briefing", "letters", "letter", "obituary", "recap",
+      "published", "posted", "filed", "modified", "last", "first", "dateline", "byline"};
   return kLabels->contains(lower);
 }
 

@@ -507,6 +507,12 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   for (Attribution& a : learned) {
     const TokenRange& head = a.speaker.head;
     if (IsReportersQuestion(seg, a.cue)) continue;
+    // "That said, the controversy ...": a discourse marker, not "That" saying something.
+    if (head.end == head.begin + 1 && head.end <= seg.tokens.size() &&
+        LowerTokenText(seg, seg.tokens[head.begin]) == "that" && head.end < seg.tokens.size() &&
+        seg.tokens[head.end].begin == a.cue.begin) {
+      continue;
+    }
     if (head.empty() || head.end > seg.tokens.size() || a.speaker.apposition.end > seg.tokens.size()) {
       consistent.push_back(std::move(a));
       continue;

@@ -1325,6 +1325,18 @@ TEST(MergeTest, ALearnedSourceOfPunctuationAloneGivesWayToTheRulesAttribution) {
   EXPECT_EQ(out.claims[0].kind(), Claim::DIRECT_QUOTE);
 }
 
+TEST(MergeTest, ThatSaidIsADiscourseMarkerNotASpeaker) {
+  const std::string text = "That said, the controversy shows no sign of fading.";
+  const Extraction out = ExtractWith({{"said", "That", "the controversy shows no sign of fading"}}, text);
+  EXPECT_TRUE(out.claims.empty());
+}
+
+TEST(MergeTest, ADatelineLabelIsNoSpeaker) {
+  const std::string text = "Published: 3 June 2025\n\nLast updated: 4 June 2025";
+  const Extraction out = ExtractWith({}, text);
+  EXPECT_TRUE(out.claims.empty());
+}
+
 TEST(MergeTest, ALearnedDateThatIsTheSubjectStaysInTheContent) {
   const std::string text = "Ms Smith said last year's figures were wrong. Ms Jones said the end of June was late.";
   const Extraction out = ExtractWith({{"said last", "Ms Smith", "year's figures were wrong"},

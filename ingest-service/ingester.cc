@@ -133,11 +133,15 @@ absl::StatusOr<claims::v1::IngestArticleResponse> Ingester::Ingest(
   }
   extraction.article.mutable_ingested_time()->set_seconds(absl::ToUnixSeconds(now));
   CLAIMS_ASSIGN_OR_RETURN(store::PutResult put,
-                          store_->PutArticle(extraction.article, extraction.claims));
+                          store_->PutArticle(extraction.article, extraction.claims, request.stand_in()));
   claims::v1::IngestArticleResponse response;
   if (put.unchanged) {
-    // Nothing was written: report what is stored (its ingested_time is the first one).
+    // Nothing was written: report what is stored (its ingested_time is the first one; for a
+    // stand-in kept out, the fuller version and its claims).
     CLAIMS_ASSIGN_OR_RETURN(*response.mutable_article(), store_->GetArticle(extraction.article.id()));
+    if (request.stand_in()) {
+      CLAIMS_ASSIGN_OR_RETURN(extraction.claims, store_->ClaimsOfArticle(extraction.article.id()));
+    }
   } else {
     *response.mutable_article() = std::move(extraction.article);
   }

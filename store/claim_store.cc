@@ -656,7 +656,7 @@ absl::Mutex& ClaimStore::LockFor(absl::string_view article_id) {
 }
 
 absl::StatusOr<PutResult> ClaimStore::PutArticle(const Article& article,
-                                                 const std::vector<Claim>& claims) {
+                                                 const std::vector<Claim>& claims, bool keep_longer) {
   CLAIMS_RETURN_IF_ERROR(CheckWritable());
   if (article.id().empty()) return absl::InvalidArgumentError("article.id is empty");
   for (const auto& claim : claims) {
@@ -672,6 +672,10 @@ absl::StatusOr<PutResult> ClaimStore::PutArticle(const Article& article,
   std::vector<Claim> old_claims;
   auto old_article = GetArticle(article.id());
   if (!old_article.ok() && !absl::IsNotFound(old_article.status())) return old_article.status();
+  if (old_article.ok() && keep_longer && old_article->text().size() > article.text().size()) {
+    result.unchanged = true;  // a stand-in does not replace the fuller version
+    return result;
+  }
   if (old_article.ok()) {
     result.replaced = true;
     CLAIMS_ASSIGN_OR_RETURN(old_claims, ClaimsOfArticle(article.id()));

@@ -151,8 +151,12 @@ class ClaimStore {
   // claim, index entry and counter contribution of an earlier version with the same id.
   // Claims must carry article_id == article.id(). Errors: INVALID_ARGUMENT for an empty id,
   // INTERNAL for RocksDB failures.
+  // With `keep_longer`, an earlier version whose text is longer than `article`'s is kept
+  // as it is and the result is `unchanged` (decided under the article's lock, so a
+  // concurrent write of the same id cannot slip between the check and the write).
   absl::StatusOr<PutResult> PutArticle(const claims::v1::Article& article,
-                                       const std::vector<claims::v1::Claim>& claims);
+                                       const std::vector<claims::v1::Claim>& claims,
+                                       bool keep_longer = false);
   // Removes the article, its claims and all their index entries and counts.
   // Returns the number of claims removed. NOT_FOUND when there is no such article.
   absl::StatusOr<int> DeleteArticle(absl::string_view article_id);

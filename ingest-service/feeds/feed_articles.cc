@@ -117,6 +117,8 @@ absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& i
   }
   request.set_url(identity);
   if (identity.empty()) request.set_source_id(ItemSourceId(item, feed_url));
+  // The item's summary stands in for a page it links to: it must not replace that page.
+  request.set_stand_in(!item.link.empty());
   request.set_title(item.title);
   request.set_publisher(feed.title);
   for (const auto& a : item.authors) request.add_authors(a);

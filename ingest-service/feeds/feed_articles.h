@@ -43,7 +43,8 @@ struct FeedArticle {
 // time from the page's metadata, else from the item (publisher: the feed's title). These
 // are what `claimctl ingest page.html` would store, so both entry points agree.
 // Without it: the item's content as html (or text), the item's title, authors and time, and
-// url = ItemIdentityUrl or source_id = ItemSourceId.
+// url = ItemIdentityUrl or source_id = ItemSourceId; `stand_in` is set when the item links
+// to a page, so that its summary never replaces the fuller page stored before.
 // Errors: FAILED_PRECONDITION "page unavailable (...) and no content in the item" (or "no
 // link and no content in the item") when there is nothing to ingest.
 absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& item,

@@ -189,6 +189,35 @@ TEST_F(ServicePairTest, AJointStatementIsFoundUnderEachOfItsSpeakers) {
   EXPECT_EQ(bma.claims(0).speaker().members(1).name(), "Royal College of Nursing");
 }
 
+TEST_F(ServicePairTest, AStandInSummaryNeverReplacesTheFullerPageStoredBefore) {
+  IngestArticleRequest page = SampleRequest();  // the full article, as fetched
+  IngestArticleResponse stored;
+  ASSERT_TRUE(Ingest(page, &stored).ok());
+  ASSERT_GE(stored.claims_size(), 2);
+
+  // Later the page is unavailable and the feed item's summary stands in: it is kept out.
+  IngestArticleRequest summary = SampleRequest();
+  summary.set_text("Campaigners criticise Palantir, said the group.");
+  summary.set_stand_in(true);
+  IngestArticleResponse kept;
+  ASSERT_TRUE(Ingest(summary, &kept).ok());
+  EXPECT_TRUE(kept.unchanged());
+  EXPECT_FALSE(kept.replaced());
+  EXPECT_EQ(kept.article().text(), page.text());
+  EXPECT_EQ(kept.claims_size(), stored.claims_size());
+
+  // A stand-in at least as long replaces it (a corrected item), as does any other request.
+  IngestArticleRequest corrected = summary;
+  corrected.set_text(page.text() + "\n\nThe council said it would respond next week.");
+  IngestArticleResponse replaced;
+  ASSERT_TRUE(Ingest(corrected, &replaced).ok());
+  EXPECT_TRUE(replaced.replaced());
+  summary.set_stand_in(false);
+  ASSERT_TRUE(Ingest(summary, &replaced).ok());
+  EXPECT_TRUE(replaced.replaced());
+  EXPECT_EQ(replaced.article().text(), summary.text());
+}
+
 TEST_F(ServicePairTest, ReingestAndDeleteLeaveNoStaleClaims) {
   IngestArticleResponse first, second;
   ASSERT_TRUE(Ingest(SampleRequest(), &first).ok());

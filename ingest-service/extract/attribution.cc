@@ -1217,6 +1217,25 @@ bool IsRoleModifier(absl::string_view lower) {
 }
 bool IsPronoun(absl::string_view lower) { return Pronouns().contains(lower); }
 
+SpeakerPhrase SpeakerPhraseOf(absl::string_view text, const Segmentation& seg, TokenRange words) {
+  size_t comma = words.end;
+  int depth = 0;
+  for (size_t i = words.begin; i < words.end && i < seg.tokens.size(); ++i) {
+    const Token& tok = seg.tokens[i];
+    if (tok.end != tok.begin + 1) continue;
+    const char c = text[tok.begin];
+    depth += c == '(' ? 1 : (c == ')' && depth > 0 ? -1 : 0);
+    if (c == ',' && depth == 0) {
+      comma = i;
+      break;
+    }
+  }
+  SpeakerPhrase phrase;
+  phrase.head = {words.begin, comma};
+  if (comma + 1 < words.end) phrase.apposition = {comma + 1, words.end};
+  return phrase;
+}
+
 std::vector<ByteSpan> InterviewQuestions(absl::string_view text, const Segmentation& seg) {
   std::vector<ByteSpan> out;
   for (const Paragraph& para : seg.paragraphs) {

@@ -109,6 +109,11 @@ bool IsRoleWord(absl::string_view lower);
 bool IsRoleModifier(absl::string_view lower);
 bool IsPronoun(absl::string_view lower);
 
+// A source's words as a speaker phrase, as the rules make them: "Marion Macalpine, a
+// spokesperson for X" has the words before the first comma as head and the rest as
+// apposition; a comma inside brackets splits nothing ("Cllr Sade Etti (Lab, Hackney Wick)").
+SpeakerPhrase SpeakerPhraseOf(absl::string_view text, const Segmentation& seg, TokenRange words);
+
 // The question paragraphs of an interview printed as questions and answers (a paragraph
 // opening with "Q:", "Question:" or "Interviewer:"), as byte spans from the label to the
 // paragraph's end: the interviewer's words, which are nobody's claims.

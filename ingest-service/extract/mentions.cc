@@ -1001,8 +1001,10 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
       Remember(s, Gender::kUnknown);
       return s;
     }
-    if (const PartyTag* party = PartyTagFor(absl::StripAsciiWhitespace(
-            text_.substr(tokens[open].end, tokens[e - 1].begin - tokens[open].end)));
+    // "(Lab, Hackney Wick)": a councillor's party, then their ward.
+    absl::string_view inside = text_.substr(tokens[open].end, tokens[e - 1].begin - tokens[open].end);
+    inside = inside.substr(0, inside.find(','));
+    if (const PartyTag* party = PartyTagFor(absl::StripAsciiWhitespace(inside));
         party != nullptr && party_id.empty()) {
       party_name = std::string(party->name);
       party_id = std::string(party->id);
@@ -1123,9 +1125,18 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   // "The Republican senator from Texas, Ted Cruz": capitalised words after a preposition
   // name a place or body, not the person; the name is then the apposition's (when it starts
   // with a capital: not "..., who ...").
+  // "The Labour MP for Hackney South and Shoreditch, Meg Hillier": the place may be several
+  // capitalised runs joined by "and" or "&".
   if (name_b <= last && name_b > db && !phrase.apposition.empty() && tokens[name_b - 1].kind == TokenKind::kWord &&
       tokens[phrase.apposition.begin].capitalised) {
-    const absl::string_view before = LowerTokenText(seg_, tokens[name_b - 1]);
+    size_t k = name_b - 1;
+    while (k > db && (LowerTokenText(seg_, tokens[k]) == "and" || IsPunct(text_, tokens[k], "&")) &&
+           tokens[k - 1].kind == TokenKind::kWord && tokens[k - 1].capitalised) {
+      --k;  // over "and", then the capitalised run before it
+      while (k > db && tokens[k - 1].kind == TokenKind::kWord && tokens[k - 1].capitalised) --k;
+      --k;
+    }
+    const absl::string_view before = LowerTokenText(seg_, tokens[k]);
     if (before == "from" || before == "for" || before == "of" || before == "at" || before == "in") {
       name_b = last + 1;
     }

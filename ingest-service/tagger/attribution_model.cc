@@ -29,19 +29,7 @@ std::vector<extract::Attribution> TaggerAttributionModel::Find(absl::string_view
     a.first_sentence = t.first_sentence;
     a.end_sentence = t.end_sentence;
     if (!t.source.empty()) {
-      // "Marion Macalpine, a spokesperson for X": the words before the first comma are the
-      // head, the rest the apposition, as the rules' speaker phrases are.
-      const extract::TokenRange words = TokensWithin(seg, t.source.front());
-      size_t comma = words.end;
-      for (size_t i = words.begin; i < words.end; ++i) {
-        const extract::Token& tok = seg.tokens[i];
-        if (tok.end == tok.begin + 1 && text[tok.begin] == ',') {
-          comma = i;
-          break;
-        }
-      }
-      a.speaker.head = {words.begin, comma};
-      if (comma + 1 < words.end) a.speaker.apposition = {comma + 1, words.end};
+      a.speaker = extract::SpeakerPhraseOf(text, seg, TokensWithin(seg, t.source.front()));
     }
     for (extract::ByteSpan c : t.content) {
       if (!c.empty()) a.content.push_back(c);

@@ -933,16 +933,7 @@ class FixedModel : public AttributionModel {
             words.end = i + 1;
           }
         }
-        // Up to the first comma: the head; after it: the apposition.
-        size_t comma = words.end;
-        for (size_t i = words.begin; i < words.end; ++i) {
-          if (text[seg.tokens[i].begin] == ',') {
-            comma = i;
-            break;
-          }
-        }
-        a.speaker.head = {words.begin, comma};
-        if (comma + 1 < words.end) a.speaker.apposition = {comma + 1, words.end};
+        a.speaker = SpeakerPhraseOf(text, seg, words);  // as the services' model splits it
       }
       const uint32_t sentence = seg.tokens[std::lower_bound(seg.tokens.begin(), seg.tokens.end(), cue,
                                                             [](const Token& t, size_t b) { return t.begin < b; }) -
@@ -1335,6 +1326,28 @@ TEST(MergeTest, ADatelineLabelIsNoSpeaker) {
   const std::string text = "Published: 3 June 2025\n\nLast updated: 4 June 2025";
   const Extraction out = ExtractWith({}, text);
   EXPECT_TRUE(out.claims.empty());
+}
+
+TEST(MergeTest, APlaceOfSeveralWordsBeforeTheNameInTheAppositionIsNoName) {
+  const std::string text =
+      "The Labour MP for Hackney South and Shoreditch, Meg Hillier, said the contract should be scrutinised.";
+  const Extraction out = ExtractWith({{"said", "The Labour MP for Hackney South and Shoreditch, Meg Hillier",
+                                       "the contract should be scrutinised"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Meg Hillier");  // was "Shoreditch"
+  EXPECT_EQ(out.claims[0].speaker().role(), "Labour MP for Hackney South and Shoreditch");
+}
+
+TEST(MergeTest, ACommaInsideBracketsDoesNotEndTheSpeakersName) {
+  const std::string text =
+      "Cllr Sade Etti (Lab, Hackney Wick), who proposed the motion, said the council should oppose it.";
+  const Extraction out = ExtractWith(
+      {{"said the", "Cllr Sade Etti (Lab, Hackney Wick), who proposed the motion", "the council should oppose it"}},
+      text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Sade Etti");  // was a PERSON named "Lab"
+  EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "labour-party");  // the party before the ward
 }
 
 TEST(MergeTest, ALearnedDateThatIsTheSubjectStaysInTheContent) {

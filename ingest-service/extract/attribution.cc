@@ -831,7 +831,7 @@ class Finder {
     const bool at_start = at == tokens_[b].begin ||
                           (b + 1 < ce && at == tokens_[b + 1].begin &&
                            (Lower(b) == "on" || Lower(b) == "in" || Lower(b) == "at" ||
-                            Lower(b) == "during" || Lower(b) == "by"));
+                            Lower(b) == "during" || Lower(b) == "by" || Lower(b) == "over"));
     if (!at_start) return b;
     size_t k = b;
     while (k < ce && tokens_[k].begin < begin + dates[d].end) ++k;
@@ -956,7 +956,14 @@ class Finder {
         }
         if (b == c + n) {
           // "The ICO said on Thursday it was reviewing ...": the date is not what was said.
-          if (const size_t after = SkipTimePhrase(b, ce); after > b && ContentOk(after, ce)) b = after;
+          if (const size_t after = SkipTimePhrase(b, ce); after > b && ContentOk(after, ce)) {
+            b = after;
+            // "said over the weekend that he would stand down": nor is the "that" after it.
+            if (b + 1 < ce && IsWord(b) && Lower(b) == "that" && IsWord(b + 1) && !ThatIsPronounBefore(Lower(b + 1)) &&
+                ContentOk(b + 1, ce)) {
+              ++b;
+            }
+          }
         }
         if (Is(b, ":") || Is(b, ",")) return false;  // a quote follows: handled as direct
         if (b < ce && tokens_[b].kind == TokenKind::kQuote) {

@@ -43,6 +43,8 @@ enum class WordKind : uint8_t {
   kPartOf,         // "mid", "early", "late": "mid-July", "early June"
   kSeason,         // value: the month it begins in (spring 3, summer 6, autumn/fall 9, winter 12)
   kThe,
+  kWeekend,
+  kWeekendPreposition,  // "at", "over": "at the weekend", "over the weekend"
 };
 
 // The unit of "N <unit> ago" (WordInfo::value of kAgoUnit words).
@@ -106,6 +108,9 @@ const absl::flat_hash_map<std::string, WordInfo>& Lexicon() {
     }
     (*m)["fall"] = {WordKind::kSeason, 9, /*abbreviation=*/true};  // only with a year
     (*m)["the"] = {WordKind::kThe, 0, false};
+    (*m)["weekend"] = {WordKind::kWeekend, 0, false};
+    (*m)["at"] = {WordKind::kWeekendPreposition, 0, false};
+    (*m)["over"] = {WordKind::kWeekendPreposition, 0, false};
     (*m)["a"] = {WordKind::kNumberWord, 1, false};
     (*m)["an"] = {WordKind::kNumberWord, 1, false};
     return m;
@@ -480,6 +485,7 @@ class Matcher {
     if (MatchNumeric(i, m, next)) return true;
     if (MatchAgo(i, m, next)) return true;
     if (MatchSeason(i, m, next)) return true;
+    if (MatchWeekend(i, m, next)) return true;
 
     if (MatchCalendarDate(i, &year, &month, &day, &last)) {
       bool ok = true;
@@ -593,6 +599,27 @@ class Matcher {
     return static_cast<int>(start.year());
   }
 
+  // The Saturday of the most recent weekend that has begun by the reference (the reference
+  // itself on a Saturday); with `before`, of the weekend before the one the reference is in.
+  absl::CivilDay WeekendSaturday(bool before) const {
+    const absl::CivilDay saturday = RecentWeekday(5, /*strict=*/false);  // 5: Saturday
+    const bool in_weekend = ref_ - saturday <= 1;
+    return before && in_weekend ? saturday - 7 : saturday;
+  }
+
+  // "at the weekend", "over the weekend", "during the weekend": its Saturday (a point
+  // estimate, as "last week" is), DAY.
+  bool MatchWeekend(size_t i, DateMention* m, size_t* next) const {
+    if (!IsKind(i, WordKind::kWeekend) || i < 2 || !IsKind(i - 1, WordKind::kThe) || !GapIsSpace(i) ||
+        !GapIsSpace(i - 1) ||
+        !(IsKind(i - 2, WordKind::kWeekendPreposition) || IsKind(i - 2, WordKind::kPreposition))) {
+      return false;
+    }
+    Set(m, i - 1, i, WeekendSaturday(false), DatePrecision::kDay);
+    *next = i + 1;
+    return true;
+  }
+
   // "spring 2025", "the autumn of 2024", "fall 2024"; "in the spring" (not "fall").
   bool MatchSeason(size_t i, DateMention* m, size_t* next) const {
     if (!IsKind(i, WordKind::kSeason)) return false;
@@ -663,6 +690,8 @@ class Matcher {
       Set(m, i, j, RecentMonth(tokens_[j].word.value, /*strict=*/true), DatePrecision::kMonth);
     } else if (IsKind(j, WordKind::kSeason) && !tokens_[j].word.abbreviation) {
       Set(m, i, j, absl::CivilDay(SeasonYear(tokens_[j].word.value, /*over=*/true), 1, 1), DatePrecision::kYear);
+    } else if (IsKind(j, WordKind::kWeekend)) {
+      Set(m, i, j, WeekendSaturday(/*before=*/true), DatePrecision::kDay);
     } else {
       return false;
     }
@@ -678,6 +707,8 @@ class Matcher {
     (void)this_index;
     if (IsKind(j, WordKind::kMonthWord)) {
       Set(m, first, j, absl::CivilDay(absl::CivilMonth(ref_)), DatePrecision::kMonth);
+    } else if (IsKind(j, WordKind::kWeekend)) {
+      Set(m, first, j, WeekendSaturday(/*before=*/false), DatePrecision::kDay);  // "this weekend"
     } else if (IsKind(j, WordKind::kYearWord) || (IsKind(j, WordKind::kSeason) && !tokens_[j].word.abbreviation)) {
       Set(m, first, j, absl::CivilDay(ref_.year(), 1, 1), DatePrecision::kYear);  // "this winter" too
     } else {

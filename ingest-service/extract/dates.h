@@ -52,6 +52,9 @@ struct DateMention {
 //       that day, as news copy uses it; "last Monday" is strictly before (7 days back on
 //       a Monday)                                                                      DAY
 //   "last week": reference - 7 days (a point estimate inside the previous week)       DAY
+//   "at the weekend", "over the weekend", "this weekend": the Saturday of the most recent
+//       weekend begun by the reference; "last weekend": of the one before, when the
+//       reference falls on a weekend (point estimates, as "last week" is)             DAY
 //   "three days ago", "10 days ago" (reference - N); "two weeks ago" (- 7N)           DAY
 //   "six months ago" (that month), "a year ago", "12 years ago" (that year)   MONTH / YEAR
 //       (a count of 1-99 in digits or one..twelve, a, an in words)

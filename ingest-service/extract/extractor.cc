@@ -322,11 +322,14 @@ bool DateLeadsAClause(absl::string_view text, size_t end, size_t limit) {
 // start so or nothing would be left.
 ByteSpan WithoutLeadingDate(absl::string_view text, ByteSpan cue, ByteSpan span) {
   if (cue.end > span.begin || span.begin - cue.end > 64) return span;
-  const absl::string_view window = text.substr(cue.end, span.end - cue.end);
+  // From the cue's last word, which FindDates reads too ("said over" + "the weekend").
+  size_t from = cue.end;
+  while (from > cue.begin && text[from - 1] != ' ') --from;
+  const absl::string_view window = text.substr(from, span.end - from);
   // The reference day only decides which date is meant, not where one is.
   for (const DateMention& d : FindDates(window, absl::CivilDay(2000, 1, 1))) {
-    const size_t begin = cue.end + d.begin, end = cue.end + d.end;
-    if (end <= span.begin) continue;
+    const size_t begin = from + d.begin, end = from + d.end;
+    if (end <= span.begin || begin < cue.end) continue;
     // "the end of last year that": words that place the time inside the date's period.
     if (begin > span.begin) {
       const absl::string_view lead = text.substr(span.begin, begin - span.begin);

@@ -234,6 +234,20 @@ TEST(FindDatesTest, SeasonsAreTheYearTheyBeginIn) {
   ExpectDates("in the fall of Rome, prices fall, summer holidays", kRef, {});
 }
 
+TEST(FindDatesTest, WeekendsAreTheirSaturday) {
+  // kRef is Wednesday 16 July 2025: the weekend before began on Saturday 12 July.
+  ExpectDates("said at the weekend, over the weekend, last weekend and this weekend", kRef,
+              {{"the weekend", absl::CivilDay(2025, 7, 12), DatePrecision::kDay},
+               {"the weekend", absl::CivilDay(2025, 7, 12), DatePrecision::kDay},
+               {"last weekend", absl::CivilDay(2025, 7, 12), DatePrecision::kDay},
+               {"this weekend", absl::CivilDay(2025, 7, 12), DatePrecision::kDay}});
+  // On Sunday 20 July, "last weekend" is the one before this one.
+  ExpectDates("at the weekend and last weekend", absl::CivilDay(2025, 7, 20),
+              {{"the weekend", absl::CivilDay(2025, 7, 19), DatePrecision::kDay},
+               {"last weekend", absl::CivilDay(2025, 7, 12), DatePrecision::kDay}});
+  ExpectDates("a weekend away, the weekend edition", kRef, {});
+}
+
 TEST(FindDatesTest, InvalidCalendarDatesAreSkipped) {
   ExpectDates("31 February 2025 and 0 March and 32 May", kRef, {});
   ExpectDates("29 February 2024", kRef,

@@ -1263,6 +1263,21 @@ TEST_F(ExtractorTest, LabelsOpeningAHeadlineAreNoSpeakers) {
   }
 }
 
+TEST_F(ExtractorTest, SaidOverTheWeekendIsTheTimeOfSayingNotContent) {
+  // Published Tuesday 10 June 2025: the weekend before began on Saturday 7 June.
+  const std::string text =
+      "Jon Price said over the weekend that he would stand down.\n\n"
+      "Isla Grant said at the weekend that the council would review the deal.";
+  const Extraction out = MustExtract(Article(text, 2025, 6, 10));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].text(), "he would stand down");
+  EXPECT_EQ(out.claims[1].text(), "the council would review the deal");
+  for (const Claim& c : out.claims) {
+    EXPECT_EQ(c.claim_time().seconds(),
+              absl::ToUnixSeconds(absl::FromCivil(absl::CivilDay(2025, 6, 7), absl::UTCTimeZone())));
+  }
+}
+
 TEST(MergeTest, ASpeakersPartyTagAndAgeAreNeitherNameNorRole) {
   const std::string text =
       "Sen. Bernie Sanders (I-Vt.) said the contract was wasteful. Rep. Jim Jordan (R-Ohio) "

@@ -14,7 +14,10 @@ namespace claims {
 // "  NHS  England " -> "nhs england"; "Palantir Technologies, Inc." -> "palantir technologies inc".
 std::string NormaliseName(absl::string_view name);
 
-// Id form of a name: NormaliseName with spaces as '-' ("NHS England" -> "nhs-england").
+// Id form of a name: NormaliseName with spaces as '-' and Latin letters with diacritics as
+// the ASCII letters behind them, so that a name spelt with or without its accents is one id
+// ("NHS England" -> "nhs-england", "Zoë Garbett" -> "zoe-garbett", "Łukasz" -> "lukasz");
+// letters of other scripts are kept.
 std::string Slugify(absl::string_view name);
 
 // Lower-case hex SHA-256 of `data`.

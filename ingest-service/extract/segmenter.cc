@@ -46,8 +46,18 @@ inline bool IsAlnumCp(char32_t c) {
 }
 bool IsDigitCp(char32_t c) { return c >= '0' && c <= '9'; }
 bool IsUpperCp(char32_t c) {
+  // Latin Extended Additional (U+1E00..U+1EFF: "Ọkafor", "Ṣẹ") pairs capitals and small
+  // letters as Extended-A does, capital first.
+  // In Extended-A the pairs turn round twice: U+0139..U+0148 ("Ł" is U+0141) and
+  // U+0179..U+017E have the capital at the odd code point.
+  if (c >= 0x100 && c <= 0x17F) {
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return c % 2 == 1;
+    if (c == 0x178) return true;                  // Ÿ
+    if (c == 0x138 || c == 0x149 || c == 0x17F) return false;  // ĸ, ŉ, ſ
+    return c % 2 == 0;
+  }
   return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-         (c >= 0x100 && c <= 0x17F && c % 2 == 0);
+         (c >= 0x1E00 && c <= 0x1EFF && c % 2 == 0);
 }
 
 bool IsApostropheCp(char32_t c) { return c == '\'' || c == 0x2019; }

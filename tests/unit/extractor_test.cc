@@ -1278,6 +1278,21 @@ TEST_F(ExtractorTest, SaidOverTheWeekendIsTheTimeOfSayingNotContent) {
   }
 }
 
+TEST_F(ExtractorTest, NamesWithDiacriticsAreNamesAndTheirIdsFoldTheAccents) {
+  const std::string text =
+      "Zo\u00eb Garbett said the deal was wrong.\n\n"
+      "\u0141ukasz Nowak of Unite said members were worried.\n\n"
+      "Dr Ngozi \u1ecckafor said the board had not been told.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "zoe-garbett");  // one id, with or without the accent
+  EXPECT_EQ(out.claims[0].speaker().name(), "Zo\u00eb Garbett");  // the name as written
+  EXPECT_EQ(out.claims[1].speaker().name(), "\u0141ukasz Nowak");  // "\u0141" is a capital
+  EXPECT_EQ(out.claims[1].speaker().id(), "lukasz-nowak");
+  EXPECT_EQ(out.claims[2].speaker().name(), "Ngozi \u1ecckafor");
+  EXPECT_EQ(out.claims[2].speaker().id(), "ngozi-okafor");
+}
+
 TEST(MergeTest, ASpeakersPartyTagAndAgeAreNeitherNameNorRole) {
   const std::string text =
       "Sen. Bernie Sanders (I-Vt.) said the contract was wasteful. Rep. Jim Jordan (R-Ohio) "

@@ -567,6 +567,44 @@ bool IsDescendantOf(const GumboNode* node, const GumboNode* ancestor) {
 // else the <article> with the most text (unless that has less than half the text of the
 // next candidate), else the element whose paragraphs (its own, half of its grandchildren's,
 // and text lines split by <br>) carry the most text, with its like siblings, else <body>.
+// The first class name of an element ("block" of "block block--key-event"), "" for none.
+absl::string_view FirstClass(const GumboNode* node) {
+  const absl::string_view cls = absl::StripLeadingAsciiWhitespace(Attr(node, "class"));
+  return cls.substr(0, cls.find_first_of(" \t\n\r\f"));
+}
+
+// A headline that is a link, or in one: how teaser cards point at their story.
+bool HasLinkedHeadline(const GumboNode* node, int depth) {
+  if (!IsElement(node) || depth > 32) return false;
+  const GumboTag tag = Tag(node);
+  const bool heading = tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4;
+  if (heading || tag == GUMBO_TAG_A) {
+    const GumboTag wanted = heading ? GUMBO_TAG_A : GUMBO_TAG_H1;
+    // The other part inside it: a link in the heading, or a heading in the link.
+    std::vector<const GumboNode*> stack = {node};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      const GumboVector& children = Children(n);
+      for (unsigned i = 0; i < children.length; ++i) {
+        const GumboNode* c = static_cast<const GumboNode*>(children.data[i]);
+        if (!IsElement(c)) continue;
+        const GumboTag t = Tag(c);
+        if (heading ? t == wanted : (t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4)) {
+          return true;
+        }
+        if (stack.size() < 64) stack.push_back(c);
+      }
+    }
+    return false;
+  }
+  const GumboVector& children = Children(node);
+  for (unsigned i = 0; i < children.length; ++i) {
+    if (HasLinkedHeadline(static_cast<const GumboNode*>(children.data[i]), depth + 1)) return true;
+  }
+  return false;
+}
+
 std::vector<const GumboNode*> ChooseRoots(const PageFacts& f) {
   // The longest [itemprop=articleBody] with the others beside it (a lead paragraph may have
   // an element of its own; one in another column, not a sibling of the longest, is a
@@ -609,11 +647,29 @@ std::vector<const GumboNode*> ChooseRoots(const PageFacts& f) {
     }
   }
   // An <article> holds the story unless it is a teaser card ("More stories" as <article
-  // class="card">) beside a story in a <div>: one whose text is mostly a link, or that has
-  // less than half the text of the best paragraphs, gives way to them.
+  // class="card">) beside a story in a <div>: one whose text is mostly a link, that has
+  // less than half the text of the best paragraphs, or that has less text than they have
+  // and a linked headline (`<a><h3>...</h3></a>`, `<h3><a>...</a></h3>`), gives way to them.
   if (article != nullptr && static_cast<double>(article_length) >= best_score / 2 &&
-      (best_score == 0 || 2 * LinkTextLength(article, 0, false) < article_length)) {
-    return {article};
+      (best_score == 0 || (2 * LinkTextLength(article, 0, false) < article_length &&
+                           !(static_cast<double>(article_length) < best_score && HasLinkedHeadline(article, 0))))) {
+    // Live blogs: one <article> a post, side by side, of one kind (the same first class
+    // name: "block" and "block block--key-event"): each with a fifth of the longest's text.
+    std::vector<const GumboNode*> posts;
+    const GumboNode* parent = article->parent;
+    const absl::string_view kind = FirstClass(article);
+    if (parent != nullptr) {
+      const GumboVector& siblings = Children(parent);
+      for (unsigned i = 0; i < siblings.length; ++i) {
+        const GumboNode* c = static_cast<const GumboNode*>(siblings.data[i]);
+        if (c == article || (IsElement(c) && Tag(c) == GUMBO_TAG_ARTICLE && FirstClass(c) == kind && !IsDropped(c) &&
+                             5 * TextLength(c, 0) >= article_length)) {
+          posts.push_back(c);
+        }
+      }
+    }
+    if (posts.empty()) posts.push_back(article);
+    return posts;
   }
   if (best == nullptr) return {};
   // The story in several sibling blocks of one kind (live-blog posts, chunks around an ad

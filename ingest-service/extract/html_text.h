@@ -16,8 +16,10 @@ struct HtmlArticle {
   // The article body as plain text: one paragraph per block element (<p>, <li>, <h2>,
   // <td>..., and <br>), paragraphs separated by "\n\n", whitespace (no-break spaces
   // included) collapsed, entities decoded. The body is the longest [itemprop=articleBody]
-  // element with its articleBody siblings, else the <article> with the most text unless it
-  // is mostly link text or has less than half the text of the next candidate (teaser cards),
+  // element with its articleBody siblings, else the <article> with the most text (with its
+  // sibling <article>s of the same first class name and a fifth of its text or more: a live
+  // blog's posts) unless it is mostly link text, has less than half the text of the next
+  // candidate, or has less text than that and a linked headline (teaser cards),
   // else the element whose <p> children (and text lines split by <br>) carry the most text,
   // with its siblings of the same tag and class that carry a fifth of that or more (live-blog
   // posts, chunks around an ad slot). Dropped: nav, header, footer, aside,

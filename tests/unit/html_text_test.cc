@@ -252,6 +252,36 @@ TEST(ParseHtmlArticleTest, MetadataFoundByProbingWordPressAndYoastPages) {
   EXPECT_EQ(ld.text, "The LGA\u2019s chair said \"we need answers\" on Monday.");
 }
 
+TEST(ParseHtmlArticleTest, ALiveBlogOfArticlePostsKeepsEveryPost) {
+  const HtmlArticle a = MustParse(
+      "<html><body><main><div class=\"live-feed\">"
+      "<article class=\"block\"><p>The hearing has ended. Thanks for following.</p></article>"
+      "<article class=\"block block--key-event\"><p>Louis Mosley told the committee the company "
+      "had never sold NHS data and never would, and that it was a processor.</p></article>"
+      "<article class=\"block\"><p>The chair, Steve Brine, said MPs had received 2,000 emails.</p></article>"
+      "</div></main></body></html>");
+  EXPECT_EQ(a.text,
+            "The hearing has ended. Thanks for following.\n\n"
+            "Louis Mosley told the committee the company had never sold NHS data and never would, "
+            "and that it was a processor.\n\n"
+            "The chair, Steve Brine, said MPs had received 2,000 emails.");
+}
+
+TEST(ParseHtmlArticleTest, ATeaserCardWithALinkedHeadlineGivesWayToALongerStoryInADiv) {
+  const HtmlArticle a = MustParse(
+      "<html><body><div class=\"story-container\">"
+      "<p>Unite will ballot ambulance workers in the North West over the data platform.</p>"
+      "<p>The union's general secretary said members signed up to save lives.</p>"
+      "<p>The ambulance service said the platform was used only to plan rotas.</p></div>"
+      "<section class=\"more-from\"><article class=\"card\"><a href=\"/news/1\"><h3>Council tax "
+      "to rise</h3></a><p>Manchester City Council's executive has recommended the maximum increase "
+      "for the coming year, citing rising demand.</p></article></section></body></html>");
+  EXPECT_EQ(a.text,
+            "Unite will ballot ambulance workers in the North West over the data platform.\n\n"
+            "The union's general secretary said members signed up to save lives.\n\n"
+            "The ambulance service said the platform was used only to plan rotas.");
+}
+
 TEST(ParseHtmlArticleTest, TaxonomyClassesOnTheArticleAndLayoutClassesOnTheBodyAreNotFurniture) {
   const HtmlArticle a = MustParse(
       "<html><body class=\"single-post right-sidebar nav-float-right\"><main>"

@@ -450,6 +450,22 @@ bool HasAncestor(const GumboNode* node, GumboTag tag) {
   return false;
 }
 
+// A <div> written as a paragraph (pages that use no <p>: `<div data-testid="paragraph-0">`):
+// no block inside it, and a sentence of text (80 characters or more, ending as sentences do),
+// so that titles and labels in <div>s do not count.
+bool IsParagraphDiv(const GumboNode* node) {
+  const GumboVector& children = Children(node);
+  for (unsigned i = 0; i < children.length; ++i) {
+    const GumboNode* c = static_cast<const GumboNode*>(children.data[i]);
+    if (IsElement(c) && (IsBlock(Tag(c)) || Tag(c) == GUMBO_TAG_BR)) return false;
+  }
+  if (TextLength(node, 0) < 80) return false;
+  const std::string text = NodeText(node);
+  const absl::string_view t = absl::StripTrailingAsciiWhitespace(text);
+  return absl::EndsWith(t, ".") || absl::EndsWith(t, "!") || absl::EndsWith(t, "?") ||
+         absl::EndsWith(t, "\"") || absl::EndsWith(t, "\xE2\x80\x9D") || absl::EndsWith(t, ":");
+}
+
 // `in_furniture`: below furniture; `in_other_furniture`: below furniture other than a byline.
 void Gather(const GumboNode* node, int depth, bool in_furniture, bool in_other_furniture,
             PageFacts* f) {
@@ -522,7 +538,7 @@ void Gather(const GumboNode* node, int depth, bool in_furniture, bool in_other_f
   if (!furniture) {
     if (absl::StrContains(Attr(node, "itemprop"), "articleBody")) f->article_bodies.push_back(node);
     if (tag == GUMBO_TAG_ARTICLE) f->articles.push_back(node);
-    if (tag == GUMBO_TAG_P) f->paragraphs.push_back(node);
+    if (tag == GUMBO_TAG_P || (tag == GUMBO_TAG_DIV && IsParagraphDiv(node))) f->paragraphs.push_back(node);
     if (tag != GUMBO_TAG_P && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) {
       int breaks = 0;
       size_t length = 0;

@@ -619,6 +619,44 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
     s.id = Slugify(best);
     return s;
   }
+  if (pronoun == "who" || pronoun == "which") {
+    // "... from Senator Elizabeth Warren, who said ...": the name just before the comma.
+    const size_t t = FirstTokenFrom(seg_, mention.begin);
+    if (t >= 2 && t < seg_.tokens.size() && IsPunct(text_, seg_.tokens[t - 1], ",")) {
+      const size_t end = seg_.tokens[t - 2].end;
+      for (const PersonMention& p : persons_) {
+        if (p.end != end) continue;
+        std::string name = p.full ? p.name : FullNameFor(p.name, p.begin);
+        if (name.empty()) name = p.name;
+        s.name = name;
+        s.id = Slugify(name);
+        s.kind = SpeakerKind::kPerson;
+        if (auto known = entities_.find(name); known != entities_.end()) Adopt(name, known->second, &s);
+        return s;
+      }
+      for (const OrgOccurrence& o : orgs_.occurrences()) {
+        if (o.end == end) {
+          AdoptOrganisation(o, SpeakerKind::kOrganisation, &s);
+          return s;
+        }
+      }
+      // A name the person scan passed over ("from Senator Elizabeth Warren"): two to four
+      // capitalised words that are no title or role.
+      size_t b = t - 1;
+      while (b > 0 && t - 1 - b < 4 && seg_.tokens[b - 1].kind == TokenKind::kWord && seg_.tokens[b - 1].capitalised) {
+        const absl::string_view w = LowerTokenText(seg_, seg_.tokens[b - 1]);
+        if (IsTitle(w) || IsRoleWord(w) || NonNameWords().contains(w)) break;
+        --b;
+      }
+      if (t - 1 - b >= 2 && orgs_.Within(seg_.tokens[b].begin, end).empty()) {
+        s.name = std::string(text_.substr(seg_.tokens[b].begin, end - seg_.tokens[b].begin));
+        s.id = Slugify(s.name);
+        s.kind = SpeakerKind::kPerson;
+        if (auto known = entities_.find(s.name); known != entities_.end()) Adopt(s.name, known->second, &s);
+      }
+    }
+    return s;
+  }
   if (pronoun == "i" && !author_.empty()) {
     const size_t t = FirstTokenFrom(seg_, mention.begin);
     if (t < in_quote_.size() && !in_quote_[t]) {

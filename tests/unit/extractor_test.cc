@@ -1380,6 +1380,20 @@ TEST(MergeTest, ACommaInsideBracketsDoesNotEndTheSpeakersName) {
   EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "labour-party");  // the party before the ward
 }
 
+TEST(MergeTest, ARelativeWhoIsTheNameBeforeIt) {
+  const std::string text =
+      "The award drew criticism from Senator Elizabeth Warren, who said the Army had been reckless. "
+      "NHS England, which runs the platform, said it was secure.";
+  const Extraction out = ExtractWith({{"said the", "who", "the Army had been reckless"},
+                                      {"said it", "which", "it was secure"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Elizabeth Warren");
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::PERSON);
+  EXPECT_EQ(out.claims[0].speaker().mention(), "who");
+  EXPECT_EQ(out.claims[1].speaker().id(), "nhs-england");
+}
+
 TEST(MergeTest, ALearnedDateThatIsTheSubjectStaysInTheContent) {
   const std::string text = "Ms Smith said last year's figures were wrong. Ms Jones said the end of June was late.";
   const Extraction out = ExtractWith({{"said last", "Ms Smith", "year's figures were wrong"},

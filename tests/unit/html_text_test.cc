@@ -282,6 +282,24 @@ TEST(ParseHtmlArticleTest, ATeaserCardWithALinkedHeadlineGivesWayToALongerStoryI
             "The ambulance service said the platform was used only to plan rotas.");
 }
 
+TEST(ParseHtmlArticleTest, PagesWritingParagraphsAsDivsKeepTheStoryNotThePage) {
+  const HtmlArticle a = MustParse(
+      "<html><body><div class=\"layout__container\"><div class=\"layout__main\">"
+      "<div class=\"article-body__content\">"
+      "<div data-testid=\"paragraph-0\">The U.S. Army has awarded Palantir Technologies a contract "
+      "worth up to $480 million, the Pentagon said on Thursday.</div>"
+      "<div data-testid=\"paragraph-1\">A Palantir spokeswoman said the company was proud to support "
+      "soldiers and that the contract had been competitively awarded.</div></div></div>"
+      "<div class=\"layout__rail\"><div class=\"rail__header\">Latest</div>"
+      "<div class=\"story-card\"><div class=\"story-card__title\">Senate passes stopgap bill to "
+      "avert shutdown</div><div>2 hours ago</div></div></div></div></body></html>");
+  EXPECT_EQ(a.text,
+            "The U.S. Army has awarded Palantir Technologies a contract worth up to $480 million, the "
+            "Pentagon said on Thursday.\n\n"
+            "A Palantir spokeswoman said the company was proud to support soldiers and that the "
+            "contract had been competitively awarded.");
+}
+
 TEST(ParseHtmlArticleTest, TaxonomyClassesOnTheArticleAndLayoutClassesOnTheBodyAreNotFurniture) {
   const HtmlArticle a = MustParse(
       "<html><body class=\"single-post right-sidebar nav-float-right\"><main>"

@@ -119,6 +119,7 @@ bool IsFurnitureWord(absl::string_view w) {
   // Also recirculation ("read-next-panel", "trending"), social and video embeds
   // ("twitter-tweet", "instagram-media", "video-player") and pull quotes, which repeat the text.
   static constexpr absl::string_view kExact[] = {
+      "links",   "topic",    "topics",
       "comment", "comments", "nav",      "ad",        "ads",     "gdpr",     "signup",
       "sign",    "most",     "popular",  "read",      "next",    "trending", "recommended",
       "recirc",  "recirculation", "tweet", "twitter", "instagram", "tiktok", "facebook",
@@ -221,6 +222,22 @@ bool IsDropped(const GumboNode* node) {
       break;
   }
   if (HasAttr(node, "hidden")) return true;
+  // AMP's ad and embed elements (<amp-ad>, <amp-embed>, <amp-sticky-ad>, ...), whose
+  // placeholder and fallback text ("Advertisement") is no article text.
+  if (Tag(node) == GUMBO_TAG_UNKNOWN) {
+    const GumboStringPiece& name = node->v.element.original_tag;
+    if (name.data != nullptr) {
+      absl::string_view tag(name.data, name.length);
+      if (absl::ConsumePrefix(&tag, "<")) {
+        const std::string lower = absl::AsciiStrToLower(tag.substr(0, tag.find_first_of(" \t\n\r/>")));
+        if (absl::StartsWith(lower, "amp-ad") || absl::StartsWith(lower, "amp-embed") ||
+            absl::StartsWith(lower, "amp-sticky-ad") || absl::StartsWith(lower, "amp-social-share") ||
+            absl::StartsWith(lower, "amp-analytics")) {
+          return true;
+        }
+      }
+    }
+  }
   if (absl::EqualsIgnoreCase(Attr(node, "aria-hidden"), "true")) return true;
   const absl::string_view role = Attr(node, "role");
   if (absl::EqualsIgnoreCase(role, "navigation") || absl::EqualsIgnoreCase(role, "banner") ||
@@ -237,7 +254,10 @@ bool IsDropped(const GumboNode* node) {
   // WordPress <body>), not furniture.
   const GumboTag tag = Tag(node);
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN) return false;
-  return AttributeMarksFurniture(Attr(node, "class")) || AttributeMarksFurniture(Attr(node, "id"));
+  // data-component names a block as class names do (BBC: "byline-block", "links-block",
+  // "topic-list" beside "text-block").
+  return AttributeMarksFurniture(Attr(node, "class")) || AttributeMarksFurniture(Attr(node, "id")) ||
+         AttributeMarksFurniture(Attr(node, "data-component"));
 }
 
 bool IsBlock(GumboTag tag) {
@@ -349,7 +369,12 @@ class BlockWriter {
     // A widget's heading alone ("Most Read", "More stories").
     static constexpr absl::string_view kHeadings[] = {"most read", "more stories", "you may also like",
                                                       "top stories", "most popular", "trending",
-                                                      "related stories", "related articles"};
+                                                      "related stories", "related articles",
+                                                      "more on this story", "related topics",
+                                                      "related content", "more from this author",
+                                                      "share this article", "share this story",
+                                                      "advertisement", "sponsored content",
+                                                      "sponsored", "advert"};
     const std::string whole = absl::AsciiStrToLower(absl::StripSuffix(absl::StripAsciiWhitespace(p), ":"));
     for (absl::string_view h : kHeadings) {
       if (whole == h) return true;

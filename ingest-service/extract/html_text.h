@@ -22,11 +22,13 @@ struct HtmlArticle {
   // candidate, or has less text than that and a linked headline (teaser cards),
   // else the element whose <p> children (and text lines split by <br>) carry the most text,
   // with its siblings of the same tag and class that carry a fifth of that or more (live-blog
-  // posts, chunks around an ad slot). Dropped: nav, header, footer, aside,
+  // posts, chunks around an ad slot; a <div> with no block inside and a sentence of text
+  // counts as a paragraph on pages that use no <p>). Dropped: nav, header, footer, aside,
+  // AMP ads and embeds (<amp-ad>...),
   // script, style, noscript, button, label, form controls, figcaption, iframe, svg, the <h1>
   // headline, hidden elements (hidden, aria-hidden, display:none), ARIA
   // navigation/banner/contentinfo/complementary roles, and elements other than <body>,
-  // <html> and <main> whose class or id names furniture (cookie, consent, banner,
+  // <html> and <main> whose class, id or data-component names furniture (cookie, consent, banner,
   // newsletter, subscribe, related, share, social, promo, advert, ad, teaser, comments,
   // breadcrumb, menu, sidebar, byline, credit, caption, read-next, trending, embeds such as
   // twitter-tweet and video-player, pull quotes...); lists of links ("Most read", whatever

@@ -300,6 +300,24 @@ TEST(ParseHtmlArticleTest, PagesWritingParagraphsAsDivsKeepTheStoryNotThePage) {
             "contract had been competitively awarded.");
 }
 
+TEST(ParseHtmlArticleTest, AmpAdsDataComponentBlocksAndOrphanWidgetHeadingsAreNotText) {
+  const HtmlArticle a = MustParse(
+      "<html><body><main><article><header><h1>GPs raise concerns</h1></header>"
+      "<div data-component=\"byline-block\"><span>Nick Jones</span><span>Health correspondent</span></div>"
+      "<div data-component=\"text-block\"><p>Unison said the platform had been introduced without "
+      "consultation.</p></div>"
+      "<amp-ad width=\"300\" height=\"250\"><div placeholder>Advertisement</div>"
+      "<div fallback>Sponsored content could not be loaded</div></amp-ad>"
+      "<div data-component=\"text-block\"><p>\"We want a pause,\" said Mary Jones.</p></div>"
+      "<section data-component=\"links-block\"><h2>More on this story</h2><ul><li><a href=\"/a\">"
+      "What is the platform?</a></li></ul></section>"
+      "<h2>Related topics</h2><ul><li><a href=\"/t/nhs\">NHS</a></li><li><a href=\"/t/p\">Palantir</a></li></ul>"
+      "</article></main></body></html>");
+  EXPECT_EQ(a.text,
+            "Unison said the platform had been introduced without consultation.\n\n"
+            "\"We want a pause,\" said Mary Jones.");
+}
+
 TEST(ParseHtmlArticleTest, TaxonomyClassesOnTheArticleAndLayoutClassesOnTheBodyAreNotFurniture) {
   const HtmlArticle a = MustParse(
       "<html><body class=\"single-post right-sidebar nav-float-right\"><main>"

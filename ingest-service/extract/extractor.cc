@@ -358,6 +358,39 @@ ByteSpan WithoutLeadingDate(absl::string_view text, ByteSpan cue, ByteSpan span)
 // the content: a content span that follows its cue after at most 40 bytes of words and
 // holds a colon and an opening quotation mark within its first 80 bytes starts at the
 // quotation. Other spans are returned as they are.
+// "said in a letter to [The Times that] a pause was needed", "said in an interview with [the
+// BBC that] ...": when the words between the cue and a learned content end with a
+// preposition, the content's first words up to a "that" (at most six, no punctuation) are
+// that preposition's object, not what was said.
+ByteSpan WithoutPrepositionObject(absl::string_view text, ByteSpan cue, ByteSpan span) {
+  if (cue.end >= span.begin || span.begin - cue.end > 48) return span;
+  const absl::string_view gap = absl::StripAsciiWhitespace(text.substr(cue.end, span.begin - cue.end));
+  for (char c : gap) {
+    if (!absl::ascii_isalpha(static_cast<unsigned char>(c)) && c != ' ') return span;
+  }
+  const absl::string_view last = gap.substr(gap.find_last_of(' ') == absl::string_view::npos ? 0 : gap.find_last_of(' ') + 1);
+  if (last != "to" && last != "with" && last != "in" && last != "on" && last != "for" && last != "at") return span;
+  size_t words = 0;
+  size_t k = span.begin;
+  while (k < span.end && words <= 6) {
+    size_t e = k;
+    while (e < span.end && text[e] != ' ') ++e;
+    const absl::string_view w = text.substr(k, e - k);
+    if (w == "that") {
+      size_t b = e;
+      while (b < span.end && text[b] == ' ') ++b;
+      return words > 0 && b < span.end ? ByteSpan{b, span.end} : span;
+    }
+    for (char c : w) {
+      if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '\'' && c != '-') return span;
+    }
+    ++words;
+    k = e;
+    while (k < span.end && text[k] == ' ') ++k;
+  }
+  return span;
+}
+
 ByteSpan WithoutListener(absl::string_view text, ByteSpan cue, ByteSpan span) {
   if (cue.end > span.begin || span.begin - cue.end > 40) return span;
   // Only after a cue that takes a listener: "said the trust had one rule: “...”" is hers.
@@ -557,7 +590,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   learned = std::move(consistent);
   for (Attribution& a : learned) {
     ChangeContent(text, &a, [&](ByteSpan c) {
-      return ToUnpunctuatedSentenceEnd(seg, a, WithoutListener(text, a.cue, WithoutLeadingDate(text, a.cue, c)));
+      return ToUnpunctuatedSentenceEnd(
+          seg, a, WithoutListener(text, a.cue, WithoutPrepositionObject(text, a.cue, WithoutLeadingDate(text, a.cue, c))));
     });
   }
   // A learned attribution with no source words takes the speaker phrase of a rule's

@@ -1394,6 +1394,14 @@ TEST(MergeTest, ARelativeWhoIsTheNameBeforeIt) {
   EXPECT_EQ(out.claims[1].speaker().id(), "nhs-england");
 }
 
+TEST(MergeTest, TheObjectOfAPrepositionAfterTheCueIsNotWhatWasSaid) {
+  const std::string text = "Dame Clare Gerada said in a letter to The Times that a pause was needed.";
+  const Extraction out =
+      ExtractWith({{"said", "Dame Clare Gerada", "The Times that a pause was needed"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "a pause was needed");
+}
+
 TEST(MergeTest, ALearnedDateThatIsTheSubjectStaysInTheContent) {
   const std::string text = "Ms Smith said last year's figures were wrong. Ms Jones said the end of June was late.";
   const Extraction out = ExtractWith({{"said last", "Ms Smith", "year's figures were wrong"},

@@ -883,8 +883,23 @@ bool SpeakerResolver::IsJointPart(size_t b, size_t e) const {
     if (o->begin == tokens[b].begin) return true;
     if (b + 1 < e && LowerTokenText(seg_, tokens[b]) == "the" && o->begin == tokens[b + 1].begin) return true;
   }
-  // A person: a title and a name, or a name of two to four words.
+  // A person: a title and a name, or a name of two to four words; before it, an organisation
+  // and lower-case role words may say who they are ("Unite general secretary Sharon Graham").
   size_t k = b;
+  for (const OrgOccurrence* o : orgs) {
+    if (o->begin == tokens[k].begin) {
+      while (k < e && tokens[k].end <= o->end) ++k;
+      break;
+    }
+  }
+  while (k < e && tokens[k].kind == TokenKind::kWord && !tokens[k].capitalised &&
+         (IsRoleWord(LowerTokenText(seg_, tokens[k])) || k > b)) {
+    const absl::string_view w = LowerTokenText(seg_, tokens[k]);
+    if (w == "and" || NotBeforePerson().contains(w) || IsPronoun(w)) return false;
+    ++k;
+  }
+  if (k >= e) return false;
+  const bool described = k > b;
   bool title = false;
   if (IsTitle(LowerTokenText(seg_, tokens[k]))) {
     title = true;
@@ -904,7 +919,7 @@ bool SpeakerResolver::IsJointPart(size_t b, size_t e) const {
       if (tokens[k].begin >= o->begin && tokens[k].end <= o->end) return false;
     }
   }
-  return words >= 1 && words <= 4 && (title || words >= 2);
+  return words >= 1 && words <= 4 && (title || words >= 2 || (described && words >= 1));
 }
 
 bool SpeakerResolver::ResolveJoint(size_t b, size_t e, TokenRange apposition, ResolvedSpeaker* s) {

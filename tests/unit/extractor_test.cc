@@ -1402,6 +1402,26 @@ TEST(MergeTest, TheObjectOfAPrepositionAfterTheCueIsNotWhatWasSaid) {
   EXPECT_EQ(out.claims[0].text(), "a pause was needed");
 }
 
+TEST(MergeTest, AJointStatementOfPeopleWithTheirRolesAndOrganisations) {
+  const std::string text =
+      "Unite general secretary Sharon Graham and GMB national secretary Rachel Harrison said "
+      "members would strike.";
+  const Extraction out = ExtractWith(
+      {{"said", "Unite general secretary Sharon Graham and GMB national secretary Rachel Harrison",
+        "members would strike"}},
+      text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  const Speaker& s = out.claims[0].speaker();
+  EXPECT_EQ(s.kind(), Speaker::GROUP);
+  ASSERT_EQ(s.members_size(), 2);
+  EXPECT_EQ(s.members(0).name(), "Sharon Graham");
+  EXPECT_EQ(s.members(0).role(), "Unite general secretary");
+  EXPECT_EQ(s.members(0).affiliation_id(), "unite");
+  EXPECT_EQ(s.members(1).name(), "Rachel Harrison");
+  EXPECT_EQ(s.members(1).affiliation_id(), "gmb");  // was Unite's, and she the only speaker
+  EXPECT_THAT(Orgs(out.claims[0]), ElementsAre("unite*", "gmb*"));
+}
+
 TEST(MergeTest, ALearnedDateThatIsTheSubjectStaysInTheContent) {
   const std::string text = "Ms Smith said last year's figures were wrong. Ms Jones said the end of June was late.";
   const Extraction out = ExtractWith({{"said last", "Ms Smith", "year's figures were wrong"},

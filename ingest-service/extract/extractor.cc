@@ -543,6 +543,18 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   for (Attribution& a : learned) {
     const TokenRange& head = a.speaker.head;
     if (IsReportersQuestion(seg, a.cue)) continue;
+    // A source of time words alone ("Unison today called on ...": the model took "today").
+    if (!head.empty() && head.end <= seg.tokens.size()) {
+      const ByteSpan words = BytesOf(seg, head);
+      const std::vector<DateMention> dates =
+          FindDates(text.substr(words.begin, words.end - words.begin), absl::CivilDay(2000, 1, 1));
+      if (dates.size() == 1 && dates[0].begin == 0 && dates[0].end == words.end - words.begin) {
+        a.speaker = SpeakerPhrase{};
+      } else if (head.end == head.begin + 1) {
+        const absl::string_view w = LowerTokenText(seg, seg.tokens[head.begin]);
+        if (w == "today" || w == "yesterday" || w == "tonight" || w == "tomorrow") a.speaker = SpeakerPhrase{};
+      }
+    }
     // "That said, the controversy ...": a discourse marker, not "That" saying something.
     if (head.end == head.begin + 1 && head.end <= seg.tokens.size() &&
         LowerTokenText(seg, seg.tokens[head.begin]) == "that" && head.end < seg.tokens.size() &&

@@ -274,6 +274,12 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
         ++e;
         continue;
       }
+      // "Capita plc", "Acme ltd": a legal suffix in lower case ends the name.
+      if (e > b && (w == "plc" || w == "ltd" || w == "llc" || w == "inc")) {
+        last_cap = e;
+        ++e;
+        break;
+      }
       // Lower-case connectors inside a name.
       const bool connector = w == "of" || w == "for" || (w == "the" && saw_of) ||
                              (w == "and" && saw_of);
@@ -296,6 +302,32 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
       continue;
     }
     e = last_cap + 1;
+    // "Accenture (UK) Limited": a country in brackets before a legal suffix is in the name.
+    if (e + 3 < tokens.size() && IsPunct(text, tokens[e], "(") && tokens[e + 1].kind == TokenKind::kWord &&
+        tokens[e + 1].capitalised && tokens[e + 1].end - tokens[e + 1].begin <= 4 && IsPunct(text, tokens[e + 2], ")")) {
+      const absl::string_view suffix = LowerTokenText(seg, tokens[e + 3]);
+      if (suffix == "limited" || suffix == "ltd" || suffix == "plc" || suffix == "inc" || suffix == "llp" ||
+          suffix == "llc") {
+        e += 4;
+      }
+    }
+    // "NHS England Chief Executive Amanda Pritchard", "Chief Executive Alex Karp": role words
+    // and a person's name (one to three words, no organisation word) end the run; what comes
+    // before the role, if anything, is the organisation.
+    {
+      size_t r = e;
+      while (r > b && !IsRoleWord(LowerTokenText(seg, tokens[r - 1]))) --r;
+      if (r > b && r < e && e - r <= 3 &&
+          !LooksLikeOrganisation(text.substr(tokens[r].begin, tokens[e - 1].end - tokens[r].begin))) {
+        size_t role_begin = r - 1;
+        while (role_begin > b && IsRoleWord(LowerTokenText(seg, tokens[role_begin - 1]))) --role_begin;
+        if (role_begin == b) {
+          i = e;
+          continue;
+        }
+        e = role_begin;
+      }
+    }
     const absl::string_view name = text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin);
     // One word that is only an organisation noun ("Council", "Trust" starting a sentence or
     // a headline) names no particular organisation.
@@ -1164,6 +1196,13 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   size_t name_b = last + 1;
   while (name_b > db) {
     const Token& t = tokens[name_b - 1];
+    // A middle initial: "James T. Whitford".
+    if (IsPunct(text_, t, ".") && name_b - 1 > db && name_b <= last && tokens[name_b - 2].kind == TokenKind::kWord &&
+        tokens[name_b - 2].end == t.begin && tokens[name_b - 2].end - tokens[name_b - 2].begin == 1 &&
+        tokens[name_b - 2].capitalised) {
+      name_b -= 2;
+      continue;
+    }
     if (t.kind != TokenKind::kWord || !t.capitalised) break;
     const absl::string_view w = LowerTokenText(seg_, t);
     if (IsRoleWord(w) || IsTitle(w) || NonNameWords().contains(w)) break;

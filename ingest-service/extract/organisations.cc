@@ -228,6 +228,8 @@ bool LooksLikeOrganisation(absl::string_view name) {
   const auto& heads = HeadWords();
   std::string lower;
   for (const Word& w : SplitWords(name, &lower)) {
+    // A legal suffix in lower case still makes a company ("Capita plc").
+    if (w.lower == "plc" || w.lower == "ltd" || w.lower == "llc") return true;
     if (!w.initial_capital) continue;  // "the trust said" is not a name
     if (heads.contains(w.lower)) return true;
   }

@@ -1422,6 +1422,31 @@ TEST(MergeTest, AJointStatementOfPeopleWithTheirRolesAndOrganisations) {
   EXPECT_THAT(Orgs(out.claims[0]), ElementsAre("unite*", "gmb*"));
 }
 
+TEST(MergeTest, CompanyNamesRolesAndInitialsFoundByProbing) {
+  const std::string text =
+      "Quantexa Ltd said it had won a contract. Shares in Capita plc rose after the company said "
+      "profits would beat forecasts. Palantir Technologies Inc. Chief Executive Alex Karp told "
+      "investors that demand was strong. Rep. James T. Whitford said the deal was bad. A spokesman "
+      "for Accenture (UK) Limited said the firm had complied. Health workers' union Unison today "
+      "called on ministers to pause the rollout.";
+  const Extraction out = ExtractWith(
+      {{"said it", "Quantexa Ltd", "it had won a contract"},
+       {"said profits", "the company", "profits would beat forecasts"},
+       {"told", "Palantir Technologies Inc. Chief Executive Alex Karp", "demand was strong"},
+       {"said the deal", "Rep. James T. Whitford", "the deal was bad"},
+       {"said the firm", "A spokesman for Accenture (UK) Limited", "the firm had complied"},
+       {"called on", "today", "ministers to pause the rollout"}},
+      text);
+  ASSERT_EQ(out.claims.size(), 5u);  // "today" is nobody: that claim has no speaker words
+  EXPECT_EQ(out.claims[1].speaker().id(), "capita");  // "Capita plc", not Quantexa
+  EXPECT_EQ(out.claims[2].speaker().name(), "Alex Karp");
+  EXPECT_EQ(out.claims[2].speaker().affiliation_id(), "palantir");
+  EXPECT_THAT(Orgs(out.claims[2]), ElementsAre("palantir*"));  // no "executive-alex-karp"
+  EXPECT_EQ(out.claims[3].speaker().name(), "James T. Whitford");
+  EXPECT_EQ(out.claims[4].speaker().id(), "accenture");  // was a PERSON named "Limited"
+  EXPECT_EQ(out.claims[4].speaker().role(), "spokesman");
+}
+
 TEST(MergeTest, ALearnedDateThatIsTheSubjectStaysInTheContent) {
   const std::string text = "Ms Smith said last year's figures were wrong. Ms Jones said the end of June was late.";
   const Extraction out = ExtractWith({{"said last", "Ms Smith", "year's figures were wrong"},

@@ -726,6 +726,25 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
   s.mention = mention;
   s.kind = SpeakerKind::kUnknown;
   const bool definite = absl::StartsWith(premods, "the ") || premods == "the";
+  // "the two bodies", "the three unions", "both organisations": the joint speakers named
+  // last (among the last few speakers), when a plural noun refers back to them.
+  static const auto* const kJointNouns = new absl::flat_hash_set<std::string>{
+      "bodies", "organisations", "organizations", "unions", "groups", "colleges", "charities",
+      "trusts", "councils", "companies", "firms", "parties", "associations", "campaigns", "pair",
+      "leaders", "men", "women", "ministers", "mps", "doctors", "nurses", "campaigners", "signatories"};
+  const bool counted = absl::StrContains(premods, "two") || absl::StrContains(premods, "three") ||
+                       absl::StrContains(premods, "four") || absl::StrContains(premods, "both");
+  if ((definite || counted) && (kJointNouns->contains(noun) || (counted && absl::EndsWith(noun, "s")))) {
+    int steps = 0;
+    for (auto it = seen_.crbegin(); it != RecentEnd() && steps < 8; ++it, ++steps) {
+      if (it->pos >= mention.begin) continue;
+      if (auto g = joint_.find(it->name); g != joint_.end()) {
+        s = g->second;
+        s.mention = mention;
+        return s;
+      }
+    }
+  }
   if (IsSpokes(noun)) {
     // "the spokesperson": whoever spoke in that role last.
     for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
@@ -804,6 +823,18 @@ bool SpeakerResolver::OfficeHolderInBrackets(size_t b, size_t open, size_t close
 void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender* gender) const {
   if (app.empty()) return;
   const std::vector<Token>& tokens = seg_.tokens;
+  // "Sen. Maria Delgado, D-N.M.,": a US party and state tag is the party, no role.
+  if (app.end <= tokens.size() && app.end - app.begin <= 8) {
+    const absl::string_view whole = text_.substr(tokens[app.begin].begin, tokens[app.end - 1].end - tokens[app.begin].begin);
+    const PartyTag* party = PartyTagFor(whole);
+    if (party != nullptr && party->prefix && whole.size() <= 12) {
+      if (s->affiliation.empty()) {
+        s->affiliation = std::string(party->name);
+        s->affiliation_id = std::string(party->id);
+      }
+      return;
+    }
+  }
   size_t b = app.begin;
   // "Priya Shah, 67, a retired teacher": an age is not a role.
   if (absl::ascii_isdigit(static_cast<unsigned char>(text_[tokens[b].begin]))) {
@@ -1026,6 +1057,7 @@ bool SpeakerResolver::ResolveJoint(size_t b, size_t e, TokenRange apposition, Re
   Gender gender = Gender::kUnknown;
   ApplyApposition(apposition, &group, &gender);  // "Unison and the GMB, the two largest unions,"
   Remember(group, gender);
+  joint_[group.name] = group;
   *s = std::move(group);
   return true;
 }
@@ -1068,6 +1100,20 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
                        (absl::ascii_isdigit(static_cast<unsigned char>(text_[tokens[b].begin])) &&
                         !starts_org(b)))) {
     ++b;
+  }
+  // A dateline before the name: "WASHINGTON — Sen. Maria Delgado".
+  for (size_t k = b; k + 1 < e && k - b < 3; ++k) {
+    if (tokens[k].kind != TokenKind::kWord) break;
+    bool capitals = tokens[k].end - tokens[k].begin >= 2;
+    for (size_t p = tokens[k].begin; p < tokens[k].end && capitals; ++p) {
+      capitals = !absl::ascii_islower(static_cast<unsigned char>(text_[p]));
+    }
+    if (!capitals) break;
+    const absl::string_view next = TokenText(text_, tokens[k + 1]);
+    if (next == "-" || next == "\xE2\x80\x94" || next == "\xE2\x80\x93" || next == "--") {
+      if (k + 2 < e) b = k + 2;
+      break;
+    }
   }
   ResolvedSpeaker s;
   if (b >= e) return s;

@@ -156,6 +156,7 @@ class SpeakerResolver {
   absl::flat_hash_map<std::string, Entity> entities_;
   std::vector<Seen> seen_;  // resolved speakers in order
   bool resolving_member_ = false;  // within ResolveJoint: no joint speaker inside another
+  absl::flat_hash_map<std::string, ResolvedSpeaker> joint_;  // joint speakers by name
   std::string author_;
 };
 

@@ -1447,6 +1447,33 @@ TEST(MergeTest, CompanyNamesRolesAndInitialsFoundByProbing) {
   EXPECT_EQ(out.claims[4].speaker().role(), "spokesman");
 }
 
+TEST(MergeTest, APluralNounReferringBackToAJointStatementIsTheSameGroup) {
+  const std::string text =
+      "The BMA and the RCN said the platform must pause. The two bodies warned that patients "
+      "would lose trust. The unions said nothing more.";
+  const Extraction out = ExtractWith({{"said the", "The BMA and the RCN", "the platform must pause"},
+                                      {"warned", "The two bodies", "patients would lose trust"},
+                                      {"said nothing", "The unions", "nothing more"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 3u);
+  for (const Claim& c : out.claims) {
+    EXPECT_EQ(c.speaker().name(), "British Medical Association and Royal College of Nursing");
+    EXPECT_EQ(c.speaker().members_size(), 2);
+    EXPECT_THAT(Orgs(c), ::testing::IsSupersetOf({"bma*", "rcn*"}));
+  }
+  EXPECT_EQ(out.claims[1].speaker().mention(), "The two bodies");
+}
+
+TEST(MergeTest, ADatelineIsNoRoleAndAUsPartyTagInTheAppositionIsTheParty) {
+  const std::string text = "WASHINGTON \u2014 Sen. Maria Delgado, D-N.M., said the contract was a mistake.";
+  const Extraction out = ExtractWith(
+      {{"said", "WASHINGTON \u2014 Sen. Maria Delgado, D-N.M.", "the contract was a mistake"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Maria Delgado");
+  EXPECT_EQ(out.claims[0].speaker().role(), "Sen");  // was "WASHINGTON \u2014 Sen, D-N"
+  EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "democratic-party");
+}
+
 TEST(MergeTest, ALearnedDateThatIsTheSubjectStaysInTheContent) {
   const std::string text = "Ms Smith said last year's figures were wrong. Ms Jones said the end of June was late.";
   const Extraction out = ExtractWith({{"said last", "Ms Smith", "year's figures were wrong"},

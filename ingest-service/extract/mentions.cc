@@ -550,7 +550,9 @@ void SpeakerResolver::ScanPersons() {
       ++e;
     }
     const size_t words = e - b;
-    if (words >= 2 || (titled && words == 1)) {
+    // A surname alone, once the full name has been seen ("Rahman was not invited").
+    const bool known_surname = words == 1 && by_surname_.contains(TokenText(text_, tokens[b]));
+    if (words >= 2 || (titled && words == 1) || known_surname) {
       PersonMention p;
       p.begin = t.begin;
       p.end = tokens[e - 1].end;
@@ -575,6 +577,17 @@ void SpeakerResolver::ScanPersons() {
 std::vector<SpeakerResolver::Seen>::const_reverse_iterator SpeakerResolver::RecentEnd() const {
   constexpr size_t kLookBack = 100;
   return seen_.size() > kLookBack ? seen_.crbegin() + kLookBack : seen_.crend();
+}
+
+bool SpeakerResolver::PassiveAgentInSentence(size_t begin, size_t pronoun_token) const {
+  const std::vector<Token>& tokens = seg_.tokens;
+  if (pronoun_token >= tokens.size()) return false;
+  const size_t t = FirstTokenFrom(seg_, begin);
+  if (t >= tokens.size() || tokens[t].sentence != tokens[pronoun_token].sentence) return false;
+  for (size_t k = t; k > 0 && t - k < 8 && tokens[k - 1].sentence == tokens[t].sentence; --k) {
+    if (tokens[k - 1].kind == TokenKind::kWord && LowerTokenText(seg_, tokens[k - 1]) == "by") return true;
+  }
+  return false;
 }
 
 std::string SpeakerResolver::FullNameFor(absl::string_view surname, size_t pos) const {
@@ -629,10 +642,14 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
     // ...or person named since then.
     auto p = std::lower_bound(persons_.begin(), persons_.end(), mention.begin,
                               [](const PersonMention& m, size_t pos) { return m.begin < pos; });
+    const size_t pronoun_token = FirstTokenFrom(seg_, mention.begin);
     for (int steps = 0; p != persons_.begin() && steps < 50; ++steps) {
       --p;
       if (!best.empty() && p->begin <= best_pos) break;
       if (p->end > mention.begin) continue;
+      // "Asked by the spokesperson, Helen Morgan, how many, she said": the agent after "by"
+      // in the pronoun's own sentence is the one asking, not the one speaking.
+      if (PassiveAgentInSentence(p->begin, pronoun_token)) continue;
       std::string name = p->full ? p->name : FullNameFor(p->name, p->begin);
       if (name.empty()) name = p->name;
       if (p->gender != Gender::kUnknown && p->gender != wanted) continue;

@@ -120,6 +120,9 @@ class SpeakerResolver {
   void ScanPersons();
   std::vector<Seen>::const_reverse_iterator RecentEnd() const;
   std::string FullNameFor(absl::string_view surname, size_t pos) const;
+  // The person named at byte `begin` is a passive agent ("by X", within eight words) in the
+  // sentence of the pronoun at token `pronoun_token`.
+  bool PassiveAgentInSentence(size_t begin, size_t pronoun_token) const;
   // The speaker is the earlier-seen entity `name`: everything known about it is copied.
   static void Adopt(const std::string& name, const Entity& e, ResolvedSpeaker* s);
   ResolvedSpeaker ResolvePronoun(absl::string_view pronoun, ByteSpan mention);

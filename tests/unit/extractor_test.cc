@@ -1293,6 +1293,22 @@ TEST_F(ExtractorTest, NamesWithDiacriticsAreNamesAndTheirIdsFoldTheAccents) {
   EXPECT_EQ(out.claims[2].speaker().id(), "ngozi-okafor");
 }
 
+TEST_F(ExtractorTest, PronounsSkipTheAskerAndFindASurnameNamedAlone) {
+  const std::string text =
+      "Karin Smyth, the health minister, told MPs that the platform was saving lives. Asked by "
+      "the Liberal Democrat spokesperson, Helen Morgan, how many lives exactly, she said the "
+      "figures would be published soon.\n\n"
+      "Dr Aisha Rahman has worked in A&E for fifteen years. The minister, Karin Smyth, said "
+      "she had been impressed.\n\n"
+      "Rahman was not invited to the visit. Asked about it, she said: \"That tells you everything.\"";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(out.claims[1].speaker().mention(), "she");
+  EXPECT_EQ(out.claims[1].speaker().name(), "Karin Smyth");  // not Helen Morgan, who asked
+  EXPECT_EQ(out.claims[3].speaker().mention(), "she");
+  EXPECT_EQ(out.claims[3].speaker().name(), "Aisha Rahman");  // "Rahman" was named since Smyth spoke
+}
+
 TEST(MergeTest, ASpeakersPartyTagAndAgeAreNeitherNameNorRole) {
   const std::string text =
       "Sen. Bernie Sanders (I-Vt.) said the contract was wasteful. Rep. Jim Jordan (R-Ohio) "

@@ -676,11 +676,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
       for (const PersonMention& p : persons_) {
         if (p.end != end) continue;
         std::string name = p.full ? p.name : FullNameFor(p.name, p.begin);
-        if (name.empty()) name = p.name;
-        s.name = name;
-        s.id = Slugify(name);
-        s.kind = SpeakerKind::kPerson;
-        if (auto known = entities_.find(name); known != entities_.end()) Adopt(name, known->second, &s);
+        AsPerson(name.empty() ? p.name : name, &s);
         return s;
       }
       for (const OrgOccurrence& o : orgs_.occurrences()) {
@@ -698,10 +694,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
         --b;
       }
       if (t - 1 - b >= 2 && orgs_.Within(seg_.tokens[b].begin, end).empty()) {
-        s.name = std::string(text_.substr(seg_.tokens[b].begin, end - seg_.tokens[b].begin));
-        s.id = Slugify(s.name);
-        s.kind = SpeakerKind::kPerson;
-        if (auto known = entities_.find(s.name); known != entities_.end()) Adopt(s.name, known->second, &s);
+        AsPerson(std::string(text_.substr(seg_.tokens[b].begin, end - seg_.tokens[b].begin)), &s);
       }
     }
     return s;
@@ -709,9 +702,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
   if (pronoun == "i" && !author_.empty()) {
     const size_t t = FirstTokenFrom(seg_, mention.begin);
     if (t < in_quote_.size() && !in_quote_[t]) {
-      s.name = author_;
-      s.id = Slugify(author_);
-      s.kind = SpeakerKind::kPerson;
+      AsPerson(author_, &s);
       s.role = "author";
       return s;
     }
@@ -1079,6 +1070,14 @@ bool SpeakerResolver::ResolveJoint(size_t b, size_t e, TokenRange apposition, Re
   return true;
 }
 
+void SpeakerResolver::AsPerson(const std::string& name, ResolvedSpeaker* s) const {
+  s->name = name;
+  s->id = Slugify(name);
+  s->kind = SpeakerKind::kPerson;
+  // As the article named them before: an earlier resolution knows role and affiliation.
+  if (auto known = entities_.find(name); known != entities_.end()) Adopt(name, known->second, s);
+}
+
 ResolvedSpeaker SpeakerResolver::ResolveInterviewee(size_t before, ByteSpan mention) {
   ResolvedSpeaker s;
   s.mention = mention;
@@ -1088,12 +1087,7 @@ ResolvedSpeaker SpeakerResolver::ResolveInterviewee(size_t before, ByteSpan ment
     if (p.full) last = &p;
   }
   if (last == nullptr) return s;
-  // As the article named them: an earlier resolution knows the full name, role, affiliation.
-  const std::string& name = last->name;
-  s.name = name;
-  s.id = Slugify(name);
-  s.kind = SpeakerKind::kPerson;
-  if (auto known = entities_.find(name); known != entities_.end()) Adopt(name, known->second, &s);
+  AsPerson(last->name, &s);
   Remember(s, last->gender);
   return s;
 }

@@ -125,6 +125,9 @@ class SpeakerResolver {
   bool PassiveAgentInSentence(size_t begin, size_t pronoun_token) const;
   // The speaker is the earlier-seen entity `name`: everything known about it is copied.
   static void Adopt(const std::string& name, const Entity& e, ResolvedSpeaker* s);
+  // The speaker is the person `name` (kind PERSON, id from the name), with what the article
+  // said of them before when it did.
+  void AsPerson(const std::string& name, ResolvedSpeaker* s) const;
   ResolvedSpeaker ResolvePronoun(absl::string_view pronoun, ByteSpan mention);
   // An interview's answer: the person named last (with a full name, outside quotes) before
   // byte `before`, as resolved there; UNKNOWN with no name when there is none.

@@ -813,6 +813,9 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   const Taxonomy::Hits article_hits = taxonomy_.CountMatches(topic_matches, 0, text.size());
 
   out.claims.reserve(attributions.size());
+  // Everything said in the article: no date in it is a time of saying.
+  std::vector<ByteSpan> said;
+  for (const Attribution& a : attributions) said.insert(said.end(), a.content.begin(), a.content.end());
   for (const Attribution& a : attributions) {
     // Resolve first: reported speech whose speaker is nobody we can name ("Data watchdog
     // warns councils" in a headline) is more often noise than a claim. Direct quotes are
@@ -931,6 +934,19 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
         bool inside = false;
         for (const ByteSpan& span : a.content) {
           inside = inside || (d.begin < span.end && d.end > span.begin);
+        }
+        // Nor a date in what anyone else said ("..., adding that use had risen since
+        // January": not when the next quotation was said).
+        for (const ByteSpan& span : said) {
+          inside = inside || (d.begin < span.end && d.end > span.begin);
+        }
+        // Reported speech after its cue: a date past the start of what was said, in the
+        // same sentence, is part of it even when the content stops short of it ("said the
+        // contract, signed in 2023, would run until 2030").
+        if (!a.content.empty() && a.content.front().begin >= a.cue.end && d.begin > a.content.front().begin &&
+            FirstTokenFrom(seg, d.begin) < seg.tokens.size() &&
+            seg.tokens[FirstTokenFrom(seg, d.begin)].sentence == seg.tokens[FirstTokenFrom(seg, a.content.front().begin)].sentence) {
+          inside = true;
         }
         // Nor is a date in the speaker's apposition ("Jane Smith, who joined in May, said").
         if (!a.speaker.apposition.empty() && a.speaker.apposition.end <= seg.tokens.size()) {

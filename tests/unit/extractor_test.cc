@@ -1490,6 +1490,23 @@ TEST(MergeTest, ADatelineIsNoRoleAndAUsPartyTagInTheAppositionIsTheParty) {
   EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "democratic-party");
 }
 
+TEST(MergeTest, ADateInWhatAnyoneSaidIsNoTimeOfSaying) {
+  const std::string text =
+      "Priya Nair said the contract, signed in 2023, would run until 2030. The chief executive "
+      "reported theatre use had risen since January. \"We can see cancellations coming,\" said Dr Mensah.";
+  const Extraction out = ExtractWith({{"said", "Priya Nair", "the contract"},
+                                      {"reported", "The chief executive", "theatre use had risen since January"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 3u);
+  // Published 2026-01-23: neither 2023 (in what she said, though the content stops short of
+  // it) nor January (in what the chief executive said) is when anything was said.
+  for (const Claim& c : out.claims) {
+    EXPECT_EQ(c.claim_time().seconds(), absl::ToUnixSeconds(absl::FromCivil(absl::CivilDay(2026, 1, 23), absl::UTCTimeZone())))
+        << c.text();
+    EXPECT_EQ(c.claim_time_precision(), Claim::DAY);
+  }
+}
+
 TEST(MergeTest, ALearnedDateThatIsTheSubjectStaysInTheContent) {
   const std::string text = "Ms Smith said last year's figures were wrong. Ms Jones said the end of June was late.";
   const Extraction out = ExtractWith({{"said last", "Ms Smith", "year's figures were wrong"},

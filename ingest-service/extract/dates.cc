@@ -474,7 +474,12 @@ class Matcher {
       }
       // "on Monday", "since Friday", "said Tuesday": the most recent such day on or before
       // the reference.
-      if (PrecededByPreposition(i) || (i > 0 && IsKind(i - 1, WordKind::kReportingVerb) && GapIsSpace(i))) {
+      // Also after a reporting verb and its listener ("told investors Monday").
+      const bool after_listener = i > 1 && IsKind(i - 2, WordKind::kReportingVerb) && GapIsSpace(i - 1) &&
+                                  GapIsSpace(i) && tokens_[i - 1].kind == TokenKind::kWord &&
+                                  !tokens_[i - 1].capitalised && tokens_[i - 1].word.kind == WordKind::kOther;
+      if (PrecededByPreposition(i) || (i > 0 && IsKind(i - 1, WordKind::kReportingVerb) && GapIsSpace(i)) ||
+          after_listener) {
         Set(m, i, i, RecentWeekday(weekday, /*strict=*/false), DatePrecision::kDay);
         *next = i + 1;
         return true;

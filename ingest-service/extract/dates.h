@@ -47,7 +47,8 @@ struct DateMention {
 //   "in mid-July", "by early June", "in late March": as "in July" (after a preposition)  MONTH
 //   "in May last year": that month of the year before the reference's                MONTH
 //   "on Monday" (weekday after a preposition, or right after said, says, told, added,
-//       announced, confirmed, warned, wrote, tweeted: "said Tuesday"): the most recent
+//       announced, confirmed, warned, wrote, tweeted: "said Tuesday", or after one of them
+//       and a lower-case listener: "told investors Monday"): the most recent
 //       Monday ON OR BEFORE the reference, so "said on Monday" in a Monday article is
 //       that day, as news copy uses it; "last Monday" is strictly before (7 days back on
 //       a Monday)                                                                      DAY

@@ -248,6 +248,13 @@ TEST(FindDatesTest, WeekendsAreTheirSaturday) {
   ExpectDates("a weekend away, the weekend edition", kRef, {});
 }
 
+TEST(FindDatesTest, AgencyStyleWeekdayAfterAListener) {
+  // kRef is Wednesday 16 July 2025.
+  ExpectDates("Karp told investors Monday that demand was strong", kRef,
+              {{"Monday", absl::CivilDay(2025, 7, 14), DatePrecision::kDay}});
+  ExpectDates("the shares Monday rose", kRef, {});  // no reporting verb before
+}
+
 TEST(FindDatesTest, InvalidCalendarDatesAreSkipped) {
   ExpectDates("31 February 2025 and 0 March and 32 May", kRef, {});
   ExpectDates("29 February 2024", kRef,

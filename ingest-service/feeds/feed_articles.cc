@@ -69,6 +69,31 @@ std::string ItemSourceId(const FeedItem& item, absl::string_view feed_url) {
   return absl::StrCat(feed_url, " ", item.guid);
 }
 
+std::string FeedPublisher(const Feed& feed) {
+  // The site's host name as letters alone ("eastbrookgazette" of eastbrookgazette.co.uk,
+  // "www." dropped), to recognise the part of the title that names it.
+  std::string host = feed.link;
+  if (const size_t scheme = host.find("://"); scheme != std::string::npos) host.erase(0, scheme + 3);
+  host = host.substr(0, host.find_first_of("/:?#"));
+  if (absl::StartsWith(host, "www.")) host.erase(0, 4);
+  host = absl::AsciiStrToLower(host.substr(0, host.find('.')));
+  auto letters = [](absl::string_view s) {
+    std::string out;
+    for (char c : s) {
+      if (absl::ascii_isalnum(static_cast<unsigned char>(c))) out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+  };
+  for (absl::string_view sep : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", " | ", " \xC2\xBB ", " : "}) {
+    const size_t at = absl::string_view(feed.title).find(sep);
+    if (at == absl::string_view::npos) continue;
+    const std::string first = feed.title.substr(0, at), second = feed.title.substr(at + sep.size());
+    if (!host.empty() && letters(second) == host) return second;
+    if (!host.empty() && letters(first) == host) return first;
+  }
+  return feed.title;
+}
+
 absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& item,
                                              absl::string_view feed_url,
                                              const HttpFetcher* fetcher,
@@ -91,7 +116,7 @@ absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& i
       request.set_url(url);
       if (!identity.empty() && identity != url) out.superseded_url = identity;
       request.set_title(!parsed->title.empty() ? parsed->title : item.title);
-      request.set_publisher(!parsed->publisher.empty() ? parsed->publisher : feed.title);
+      request.set_publisher(!parsed->publisher.empty() ? parsed->publisher : FeedPublisher(feed));
       for (const auto& a : parsed->authors.empty() ? item.authors : parsed->authors) {
         request.add_authors(a);
       }
@@ -120,7 +145,7 @@ absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& i
   // The item's summary stands in for a page it links to: it must not replace that page.
   request.set_stand_in(!item.link.empty());
   request.set_title(item.title);
-  request.set_publisher(feed.title);
+  request.set_publisher(FeedPublisher(feed));
   for (const auto& a : item.authors) request.add_authors(a);
   if (item.published.has_value()) SetTimestamp(*item.published, request.mutable_published_time());
   if (item.content_is_html) {

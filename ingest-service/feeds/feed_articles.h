@@ -22,6 +22,11 @@ std::string ItemIdentityUrl(const FeedItem& item);
 // (a GUID is only unique within its feed). "" otherwise.
 std::string ItemSourceId(const FeedItem& item, absl::string_view feed_url);
 
+// The publisher a feed names: the part of its title that spells the site's host name
+// ("Health – Eastbrook Gazette" of eastbrookgazette.co.uk is "Eastbrook Gazette"; also
+// "Site | Section", "Site » Section"), else the whole title.
+std::string FeedPublisher(const Feed& feed);
+
 struct FeedArticle {
   claims::v1::IngestArticleRequest request;
   bool from_page = false;  // true: the fetched page; false: the item's content

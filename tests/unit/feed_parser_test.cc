@@ -203,5 +203,25 @@ TEST(FeedArticleTest, WithoutAFetcherTheItemContentIsTheArticle) {
   EXPECT_EQ(c->request.source_id(), "https://news.example.test/feed.xml urn:uuid:1234");
 }
 
+TEST(FeedArticleTest, ThePublisherIsThePartOfTheFeedTitleThatNamesTheSite) {
+  Feed feed;
+  feed.link = "https://www.eastbrookgazette.co.uk/";
+  for (const char* title : {"Health \u2013 Eastbrook Gazette", "Eastbrook Gazette | Health",
+                            "Eastbrook Gazette \u00bb Politics", "Eastbrook Gazette"}) {
+    feed.title = title;
+    EXPECT_EQ(FeedPublisher(feed), "Eastbrook Gazette") << title;
+  }
+  // No part spells the site: the whole title.
+  feed.title = "Capitol Dispatch \u2013 Technology";
+  feed.link = "https://news.example.test/";
+  EXPECT_EQ(FeedPublisher(feed), "Capitol Dispatch \u2013 Technology");
+  // And the item's own content is a stand-in for its page.
+  auto parsed = ParseFeed(kRss, "https://news.example.test/feed.xml");
+  ASSERT_TRUE(parsed.ok());
+  auto a = BuildFeedArticle(*parsed, parsed->items[0], "https://news.example.test/feed.xml", nullptr);
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_TRUE(a->request.stand_in());
+}
+
 }  // namespace
 }  // namespace claims::feeds

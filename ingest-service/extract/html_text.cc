@@ -108,6 +108,11 @@ bool IsBylineWord(absl::string_view w) {
          absl::StartsWith(w, "author") || w == "meta";
 }
 
+// Class and id words of an element that holds the site's name ("site-title", "logo").
+bool IsSiteNameWord(absl::string_view w) {
+  return w == "site" || w == "logo" || w == "brand" || w == "branding" || w == "masthead" || w == "sitename";
+}
+
 // Class and id words that mark page furniture rather than the article.
 bool IsFurnitureWord(absl::string_view w) {
   if (IsBylineWord(w)) return true;
@@ -430,7 +435,7 @@ size_t LinkTextLength(const GumboNode* node, int depth, bool in_link) {
 // Everything the page says about itself, gathered in one walk.
 struct PageFacts {
   std::string og_title, og_site_name, og_url, og_locale, canonical, html_lang;
-  std::string title_tag, first_h1, published_meta, time_datetime;
+  std::string title_tag, first_h1, site_name_h1, published_meta, time_datetime;
   std::vector<std::string> meta_authors;
   std::vector<std::string> json_ld;
   // Candidates for the article root, outside furniture.
@@ -541,7 +546,13 @@ void Gather(const GumboNode* node, int depth, bool in_furniture, bool in_other_f
       }
       return;
     case GUMBO_TAG_H1:
-      if (f->first_h1.empty()) f->first_h1 = NodeText(node);
+      // A site's name set as an <h1> in its masthead ("site-title", "logo") is no headline,
+      // but names the publisher when nothing else does.
+      if (AnyNameWord(Attr(node, "class"), IsSiteNameWord) || AnyNameWord(Attr(node, "id"), IsSiteNameWord)) {
+        if (f->site_name_h1.empty()) f->site_name_h1 = NodeText(node);
+      } else if (f->first_h1.empty()) {
+        f->first_h1 = NodeText(node);
+      }
       break;
     case GUMBO_TAG_TIME:
       if (f->time_datetime.empty() && !in_other_furniture) {
@@ -939,7 +950,9 @@ absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html) {
     article.text = body;
   }
 
-  article.publisher = !facts.og_site_name.empty() ? facts.og_site_name : ld.publisher;
+  article.publisher = !facts.og_site_name.empty() ? facts.og_site_name
+                      : !ld.publisher.empty()       ? ld.publisher
+                                                    : facts.site_name_h1;
   // "Headline | Publisher" (in <title>, and in og:title on many sites): the trailing
   // publisher name is dropped.
   auto without_publisher = [&](std::string title) {

@@ -43,7 +43,8 @@ struct HtmlArticle {
   // og:title, then the first <h1>, then <title> (og:title and <title> minus a trailing
   // " | Publisher"), then JSON-LD headline.
   std::string title;
-  std::string publisher;      // og:site_name, then JSON-LD publisher.name
+  std::string publisher;      // og:site_name, then JSON-LD publisher.name, then a masthead's
+                              // site-name <h1> ("site-title", "logo": never the title)
   std::string canonical_url;  // <link rel=canonical>, then og:url (as written, not resolved)
   std::string language;       // <html lang>, then og:locale; primary subtag, lower-case
   // meta name=author and article:author, then JSON-LD author(s) (string, object or array,

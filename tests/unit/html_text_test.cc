@@ -318,6 +318,17 @@ TEST(ParseHtmlArticleTest, AmpAdsDataComponentBlocksAndOrphanWidgetHeadingsAreNo
             "\"We want a pause,\" said Mary Jones.");
 }
 
+TEST(ParseHtmlArticleTest, ASiteTitleH1InTheMastheadIsThePublisherNotTheTitle) {
+  const HtmlArticle a = MustParse(
+      "<html><head><title>Trust joins data platform &#8211; Eastbrook Gazette</title></head><body>"
+      "<header id=\"masthead\" class=\"site-header\"><h1 class=\"site-title\"><a href=\"/\">Eastbrook "
+      "Gazette</a></h1></header><article><h2 class=\"entry-title\">Trust joins data platform</h2>"
+      "<div class=\"entry-content\"><p>NHS England said on Tuesday that the trust had joined.</p></div>"
+      "</article></body></html>");
+  EXPECT_EQ(a.title, "Trust joins data platform");
+  EXPECT_EQ(a.publisher, "Eastbrook Gazette");
+}
+
 TEST(ParseHtmlArticleTest, TaxonomyClassesOnTheArticleAndLayoutClassesOnTheBodyAreNotFurniture) {
   const HtmlArticle a = MustParse(
       "<html><body class=\"single-post right-sidebar nav-float-right\"><main>"

@@ -736,7 +736,9 @@ std::vector<DateMention> FindDates(absl::string_view text, absl::CivilDay refere
 }
 
 DateOrder DateOrderFor(absl::string_view language) {
-  return absl::EqualsIgnoreCase(language, "en-US") ? DateOrder::kMonthFirst : DateOrder::kDayFirst;
+  return absl::EqualsIgnoreCase(language, "en-US") || absl::EqualsIgnoreCase(language, "en_US")
+             ? DateOrder::kMonthFirst
+             : DateOrder::kDayFirst;
 }
 
 }  // namespace claims::extract

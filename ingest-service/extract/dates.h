@@ -79,7 +79,7 @@ std::vector<DateMention> FindDates(absl::string_view text, absl::CivilDay refere
                                    DateOrder order = DateOrder::kDayFirst);
 
 // The order of the parts of a numeric date for a language tag: month first for US
-// English ("en-US", case-insensitive), day first otherwise (and when the tag is empty).
+// English ("en-US" or "en_US", case-insensitive), day first otherwise (and when empty).
 DateOrder DateOrderFor(absl::string_view language);
 
 }  // namespace claims::extract

@@ -753,6 +753,9 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   article.set_publisher(request.publisher());
   for (const std::string& a : request.authors()) article.add_authors(a);
   article.set_language(request.language());
+  // The tag that decides how numeric dates read: the request's, else the page's as written
+  // (a page's stored language is its primary subtag only, "en" of "en-US").
+  std::string date_language = request.language();
 
   if (has_html) {
     absl::StatusOr<HtmlArticle> page = ParseHtmlArticle(request.html());
@@ -771,6 +774,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
       for (const std::string& a : page->authors) article.add_authors(a);
     }
     if (article.language().empty()) article.set_language(page->language);
+    if (date_language.empty()) date_language = page->language_tag;
     // What the page says of itself is cut to the limits rather than refused (the request's
     // own fields were checked above and are within them).
     CutSharedMetadata(&article);
@@ -799,7 +803,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   const absl::Time reference_time = published.value_or(now);
   const absl::CivilDay reference_day = absl::ToCivilDay(reference_time, absl::UTCTimeZone());
   // "3/6/2025" is 6 March in an en-US article and 3 June in any other.
-  const DateOrder date_order = DateOrderFor(article.language());
+  const DateOrder date_order = DateOrderFor(date_language);
   const Segmentation seg = Segment(text);
   const ArticleOrganisations orgs(text, seg, organisations_);
   const std::vector<Quote> quotes = FindQuotes(text, seg);

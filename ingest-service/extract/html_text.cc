@@ -835,8 +835,24 @@ JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts) {
     // The non-throwing overload: malformed JSON-LD is common and must not fail the page. A
     // raw line break or tab inside a string is invalid JSON that browsers and search
     // engines accept: read as a space (outside strings it is whitespace anyway).
-    std::string cleaned = s;
-    std::replace_if(cleaned.begin(), cleaned.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+    std::string cleaned;
+    cleaned.reserve(s.size());
+    bool in_string = false, escaped = false;
+    for (char c : s) {
+      if (in_string && (c == '\n' || c == '\r' || c == '\t')) {
+        cleaned += c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t";  // kept as the line break it is
+        escaped = false;
+        continue;
+      }
+      cleaned.push_back(c);
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\' && in_string) {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = !in_string;
+      }
+    }
     const nlohmann::json v = nlohmann::json::parse(cleaned, nullptr, /*allow_exceptions=*/false);
     if (v.is_discarded()) continue;
     VisitJsonLd(v, 0, &facts);
@@ -876,6 +892,8 @@ bool IsJobTitle(absl::string_view part) {
 void AddAuthors(absl::string_view value, std::vector<std::string>* authors) {
   std::vector<absl::string_view> parts;
   for (absl::string_view part : absl::StrSplit(value, absl::ByAnyChar(",;|"))) {
+    // A job title is no author, "and" in it or not ("Health and Social Care Correspondent").
+    if (IsJobTitle(CleanAuthor(std::string(part)))) continue;
     // "Jessica Moreno and Daniel Kwan", "A & B": two authors.
     for (absl::string_view name : absl::StrSplit(part, absl::ByString(" and "))) {
       for (absl::string_view n : absl::StrSplit(name, absl::ByString(" & "))) parts.push_back(n);
@@ -976,7 +994,9 @@ absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html) {
     article.title = ld.headline;
   }
   article.canonical_url = !facts.canonical.empty() ? facts.canonical : facts.og_url;
-  article.language = PrimaryLanguage(!facts.html_lang.empty() ? facts.html_lang : facts.og_locale);
+  article.language_tag = std::string(
+      absl::StripAsciiWhitespace(!facts.html_lang.empty() ? facts.html_lang : facts.og_locale));
+  article.language = PrimaryLanguage(article.language_tag);
   for (const std::string& a : facts.meta_authors) AddAuthors(a, &article.authors);
   for (const std::string& a : ld.authors) AddAuthors(a, &article.authors);
   for (absl::string_view candidate : {absl::string_view(facts.published_meta),

@@ -47,6 +47,7 @@ struct HtmlArticle {
                               // site-name <h1> ("site-title", "logo": never the title)
   std::string canonical_url;  // <link rel=canonical>, then og:url (as written, not resolved)
   std::string language;       // <html lang>, then og:locale; primary subtag, lower-case
+  std::string language_tag;   // the same tag as written ("en-US", "en_GB"): dates read by it
   // meta name=author and article:author, then JSON-LD author(s) (string, object or array,
   // in the first NewsArticle-like object: top level, in @graph or as a WebPage's
   // mainEntity); split at ',', ';', '|', " and " and " & ", "By " removed, URLs and job titles ("Health
@@ -61,7 +62,8 @@ struct HtmlArticle {
 };
 
 // Never fails on malformed markup or bytes (gumbo repairs it; malformed JSON-LD is
-// skipped, raw line breaks and tabs in its strings read as spaces); INVALID_ARGUMENT only
+// skipped, raw line breaks and tabs in its strings read as the escapes they should have
+// been); INVALID_ARGUMENT only
 // when gumbo builds no tree. A page with no article text
 // (only furniture, or text nested deeper than 256 elements) gives an empty `text`, for the
 // caller to refuse as it documents (the extractor: EMPTY_ARTICLE). Gumbo records no parse

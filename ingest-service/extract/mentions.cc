@@ -315,12 +315,21 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     // and a person's name (one to three words, no organisation word) end the run; what comes
     // before the role, if anything, is the organisation.
     {
+      // Roles only people hold: RoleWords also has the organisation nouns a speaker phrase
+      // may end with ("House", "Council", "Committee"), which belong to the name here.
+      static const auto* const kPersonRoles = new absl::flat_hash_set<std::string>{
+          "chief", "executive", "director", "officer", "secretary", "minister", "chair",
+          "chairman", "chairwoman", "chairperson", "president", "spokesperson", "spokesman",
+          "spokeswoman", "leader", "mayor", "governor", "senator", "councillor", "cllr",
+          "professor", "manager", "founder", "ceo", "cfo", "cto", "coo", "analyst",
+          "correspondent", "editor", "deputy", "sen", "rep", "vice"};
+      auto person_role = [&](size_t k) { return kPersonRoles->contains(LowerTokenText(seg, tokens[k])); };
       size_t r = e;
-      while (r > b && !IsRoleWord(LowerTokenText(seg, tokens[r - 1]))) --r;
+      while (r > b && !person_role(r - 1)) --r;
       if (r > b && r < e && e - r <= 3 &&
           !LooksLikeOrganisation(text.substr(tokens[r].begin, tokens[e - 1].end - tokens[r].begin))) {
         size_t role_begin = r - 1;
-        while (role_begin > b && IsRoleWord(LowerTokenText(seg, tokens[role_begin - 1]))) --role_begin;
+        while (role_begin > b && person_role(role_begin - 1)) --role_begin;
         if (role_begin == b) {
           i = e;
           continue;
@@ -710,6 +719,14 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
   if (pronoun == "they" || pronoun == "it") {
     for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
       if (it->pos >= mention.begin) continue;
+      // "The BMA and the RCN said ... They added": the joint speakers, members and all.
+      if (pronoun == "they") {
+        if (auto g = joint_.find(it->name); g != joint_.end()) {
+          s = g->second;
+          s.mention = mention;
+          return s;
+        }
+      }
       auto e = entities_.find(it->name);
       if (e == entities_.end()) continue;
       if (e->second.kind == SpeakerKind::kOrganisation ||
@@ -740,8 +757,10 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
       "bodies", "organisations", "organizations", "unions", "groups", "colleges", "charities",
       "trusts", "councils", "companies", "firms", "parties", "associations", "campaigns", "pair",
       "leaders", "men", "women", "ministers", "mps", "doctors", "nurses", "campaigners", "signatories"};
-  const bool counted = absl::StrContains(premods, "two") || absl::StrContains(premods, "three") ||
-                       absl::StrContains(premods, "four") || absl::StrContains(premods, "both");
+  bool counted = false;
+  for (absl::string_view w : absl::StrSplit(premods, ' ', absl::SkipEmpty())) {
+    counted = counted || w == "two" || w == "three" || w == "four" || w == "both";
+  }
   if ((definite || counted) && (kJointNouns->contains(noun) || (counted && absl::EndsWith(noun, "s")))) {
     int steps = 0;
     for (auto it = seen_.crbegin(); it != RecentEnd() && steps < 8; ++it, ++steps) {
@@ -831,11 +850,16 @@ bool SpeakerResolver::OfficeHolderInBrackets(size_t b, size_t open, size_t close
 void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender* gender) const {
   if (app.empty()) return;
   const std::vector<Token>& tokens = seg_.tokens;
-  // "Sen. Maria Delgado, D-N.M.,": a US party and state tag is the party, no role.
-  if (app.end <= tokens.size() && app.end - app.begin <= 8) {
-    const absl::string_view whole = text_.substr(tokens[app.begin].begin, tokens[app.end - 1].end - tokens[app.begin].begin);
-    const PartyTag* party = PartyTagFor(whole);
-    if (party != nullptr && party->prefix && whole.size() <= 12) {
+  // "Sen. Maria Delgado, D-N.M.,", "Rep. James Whitford, R-Texas, chairman of ...": a US
+  // party and state tag is the party (the affiliation unless the rest names an
+  // organisation), no role.
+  if (app.end <= tokens.size()) {
+    size_t comma = app.begin;
+    while (comma < app.end && comma - app.begin < 8 && !IsPunct(text_, tokens[comma], ",")) ++comma;
+    const absl::string_view tag = text_.substr(tokens[app.begin].begin, tokens[comma - 1].end - tokens[app.begin].begin);
+    const PartyTag* party = comma > app.begin ? PartyTagFor(tag) : nullptr;
+    if (party != nullptr && party->prefix && tag.size() <= 12) {
+      if (comma + 1 < app.end) ApplyApposition({comma + 1, app.end}, s, gender);
       if (s->affiliation.empty()) {
         s->affiliation = std::string(party->name);
         s->affiliation_id = std::string(party->id);
@@ -1278,12 +1302,16 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   // capitalised runs joined by "and" or "&".
   if (name_b <= last && name_b > db && !phrase.apposition.empty() && tokens[name_b - 1].kind == TokenKind::kWord &&
       tokens[phrase.apposition.begin].capitalised) {
-    size_t k = name_b - 1;
+    size_t k = name_b - 1;  // the token before the name's run
     while (k > db && (LowerTokenText(seg_, tokens[k]) == "and" || IsPunct(text_, tokens[k], "&")) &&
            tokens[k - 1].kind == TokenKind::kWord && tokens[k - 1].capitalised) {
-      --k;  // over "and", then the capitalised run before it
-      while (k > db && tokens[k - 1].kind == TokenKind::kWord && tokens[k - 1].capitalised) --k;
-      --k;
+      size_t run = k - 1;  // over "and", to the first word of the capitalised run before it
+      while (run > db && tokens[run - 1].kind == TokenKind::kWord && tokens[run - 1].capitalised) --run;
+      if (run == db) {
+        k = run;  // nothing before the run in the phrase: no preposition
+        break;
+      }
+      k = run - 1;
     }
     const absl::string_view before = LowerTokenText(seg_, tokens[k]);
     if (before == "from" || before == "for" || before == "of" || before == "at" || before == "in") {

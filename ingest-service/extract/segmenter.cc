@@ -56,6 +56,7 @@ bool IsUpperCp(char32_t c) {
     if (c == 0x138 || c == 0x149 || c == 0x17F) return false;  // ĸ, ŉ, ſ
     return c % 2 == 0;
   }
+  if (c >= 0x1E96 && c <= 0x1E9D) return false;  // small letters only (ẖ ... ẝ)
   return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
          (c >= 0x1E00 && c <= 0x1EFF && c % 2 == 0);
 }

@@ -143,7 +143,7 @@ absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& i
   request.set_url(identity);
   if (identity.empty()) request.set_source_id(ItemSourceId(item, feed_url));
   // The item's summary stands in for a page it links to: it must not replace that page.
-  request.set_stand_in(!item.link.empty());
+  request.set_stand_in(!page_url.empty());
   request.set_title(item.title);
   request.set_publisher(FeedPublisher(feed));
   for (const auto& a : item.authors) request.add_authors(a);

@@ -1192,6 +1192,15 @@ TEST_F(ExtractorTest, NumericDatesFollowTheArticlesLanguageAndSeasonsGiveTheYear
   out = MustExtract(request);
   ASSERT_EQ(out.claims.size(), 2u);
   EXPECT_EQ(out.claims[0].claim_time().seconds(), absl::ToUnixSeconds(absl::FromCivil(absl::CivilDay(2025, 3, 6), absl::UTCTimeZone())));
+  // An HTML page's own lang decides when the request names none; "en" is what is stored.
+  IngestArticleRequest page;
+  page.set_html("<html lang=\"en-US\"><body><article><p>NHS England said on 3/6/2025 that the "
+                "data was safe.</p></article></body></html>");
+  *page.mutable_published_time() = Midnight(2025, 7, 10);
+  out = MustExtract(page);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.article.language(), "en");
+  EXPECT_EQ(out.claims[0].claim_time().seconds(), absl::ToUnixSeconds(absl::FromCivil(absl::CivilDay(2025, 3, 6), absl::UTCTimeZone())));
 }
 
 TEST_F(ExtractorTest, AnInterviewsAnswersAreTheIntervieweesWordsAndItsQuestionsNoClaims) {
@@ -1478,6 +1487,17 @@ TEST(MergeTest, APluralNounReferringBackToAJointStatementIsTheSameGroup) {
     EXPECT_THAT(Orgs(c), ::testing::IsSupersetOf({"bma*", "rcn*"}));
   }
   EXPECT_EQ(out.claims[1].speaker().mention(), "The two bodies");
+  // "They" is the group too; "Fourteen residents" ("four" inside a word) is not.
+  const std::string more =
+      "The BMA and the RCN said the offer was unacceptable. They added that strikes would go ahead. "
+      "Fourteen residents said they had not been consulted.";
+  const Extraction next = ExtractWith({{"said the", "The BMA and the RCN", "the offer was unacceptable"},
+                                       {"added", "They", "strikes would go ahead"},
+                                       {"said they", "Fourteen residents", "they had not been consulted"}},
+                                      more);
+  ASSERT_EQ(next.claims.size(), 3u);
+  EXPECT_EQ(next.claims[1].speaker().members_size(), 2);
+  EXPECT_EQ(next.claims[2].speaker().members_size(), 0);
 }
 
 TEST(MergeTest, ADatelineIsNoRoleAndAUsPartyTagInTheAppositionIsTheParty) {

@@ -187,6 +187,14 @@ TEST(ParseHtmlArticleTest, AJavaScriptShellPageIsReadFromItsJsonLdArticleBody) {
             "The trust joined the platform in April.\n\n"
             "Campaigners said they would keep up the pressure.");
   EXPECT_EQ(plain.title, "Trust joins data platform");
+  // The same with a raw line break in the JSON string (invalid JSON, common in the wild).
+  const HtmlArticle raw = MustParse(
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"articleBody\":\"The trust joined the platform in April.\nCampaigners said they would "
+      "keep up the pressure.\"}</script></head><body><div id=\"__next\"></div></body></html>");
+  EXPECT_EQ(raw.text,
+            "The trust joined the platform in April.\n\n"
+            "Campaigners said they would keep up the pressure.");
   // HTML in the articleBody is read as a body is.
   const HtmlArticle html = MustParse(
       "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
@@ -240,6 +248,12 @@ TEST(ParseHtmlArticleTest, MetadataFoundByProbingWordPressAndYoastPages) {
       "<article><p>The Pentagon said on Thursday that Palantir had won the contract.</p></article>"
       "</body></html>");
   EXPECT_EQ(two.authors, (std::vector<std::string>{"Jessica Moreno", "Daniel Kwan"}));
+  // "and" inside a job title splits nothing: the title is no author.
+  const HtmlArticle titled = MustParse(
+      "<html><head><meta name=\"author\" content=\"Jane Doe, Health and Social Care Correspondent\">"
+      "</head><body><article><p>The trust said on Thursday that it had joined the platform.</p>"
+      "</article></body></html>");
+  EXPECT_EQ(titled.authors, std::vector<std::string>{"Jane Doe"});
   // A raw line break inside a JSON-LD string (invalid JSON that browsers accept) no longer
   // loses the whole block; entities in a plain-text articleBody are decoded.
   const HtmlArticle ld = MustParse(

@@ -135,13 +135,13 @@ absl::StatusOr<claims::v1::IngestArticleResponse> Ingester::Ingest(
   CLAIMS_ASSIGN_OR_RETURN(store::PutResult put,
                           store_->PutArticle(extraction.article, extraction.claims, request.stand_in()));
   claims::v1::IngestArticleResponse response;
-  if (put.unchanged) {
-    // Nothing was written: report what is stored (its ingested_time is the first one; for a
-    // stand-in kept out, the fuller version and its claims).
+  if (put.kept_article.has_value()) {
+    // A stand-in kept out: the fuller version and its claims, as read under the lock.
+    *response.mutable_article() = *std::move(put.kept_article);
+    extraction.claims = std::move(put.kept_claims);
+  } else if (put.unchanged) {
+    // Nothing was written: report what is stored (its ingested_time is the first one).
     CLAIMS_ASSIGN_OR_RETURN(*response.mutable_article(), store_->GetArticle(extraction.article.id()));
-    if (request.stand_in()) {
-      CLAIMS_ASSIGN_OR_RETURN(extraction.claims, store_->ClaimsOfArticle(extraction.article.id()));
-    }
   } else {
     *response.mutable_article() = std::move(extraction.article);
   }

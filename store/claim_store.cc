@@ -674,6 +674,8 @@ absl::StatusOr<PutResult> ClaimStore::PutArticle(const Article& article,
   if (!old_article.ok() && !absl::IsNotFound(old_article.status())) return old_article.status();
   if (old_article.ok() && keep_longer && old_article->text().size() > article.text().size()) {
     result.unchanged = true;  // a stand-in does not replace the fuller version
+    CLAIMS_ASSIGN_OR_RETURN(result.kept_claims, ClaimsOfArticle(article.id()));
+    result.kept_article = *std::move(old_article);
     return result;
   }
   if (old_article.ok()) {

@@ -59,6 +59,10 @@ struct PutResult {
   bool replaced = false;   // an earlier version existed
   bool unchanged = false;  // it was identical: nothing written
   int old_claim_count = 0;
+  // With `keep_longer`, when the stored version was kept: it and its claims, as read under
+  // the article's lock (one consistent version).
+  std::optional<claims::v1::Article> kept_article;
+  std::vector<claims::v1::Claim> kept_claims;
 };
 
 // Sizes of the families, counted by a full scan: for tests, diagnostics and benchmarks.

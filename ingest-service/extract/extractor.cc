@@ -492,12 +492,11 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
                                            std::vector<Attribution> learned) {
   // An interviewer's question is nobody's claim ("Interviewer: Do you understand why ...?"
   // read as a headline, or the model's reported speech inside it).
-  const std::vector<ByteSpan> questions = InterviewQuestions(text, seg);
+  const std::vector<ByteSpan> questions = InterviewQuestions(text, seg);  // in text order
   auto in_question = [&](const Attribution& a) {
-    for (const ByteSpan& q : questions) {
-      if (a.cue.begin >= q.begin && a.cue.end <= q.end) return true;
-    }
-    return false;
+    auto it = std::upper_bound(questions.begin(), questions.end(), a.cue.begin,
+                               [](size_t pos, const ByteSpan& q) { return pos < q.begin; });
+    return it != questions.begin() && a.cue.end <= std::prev(it)->end;
   };
   rules.erase(std::remove_if(rules.begin(), rules.end(), in_question), rules.end());
   learned.erase(std::remove_if(learned.begin(), learned.end(), in_question), learned.end());
@@ -817,9 +816,26 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   const Taxonomy::Hits article_hits = taxonomy_.CountMatches(topic_matches, 0, text.size());
 
   out.claims.reserve(attributions.size());
-  // Everything said in the article: no date in it is a time of saying.
+  // Everything said in the article, as sorted disjoint spans: no date in it is a time of saying.
   std::vector<ByteSpan> said;
   for (const Attribution& a : attributions) said.insert(said.end(), a.content.begin(), a.content.end());
+  std::sort(said.begin(), said.end(), [](const ByteSpan& x, const ByteSpan& y) { return x.begin < y.begin; });
+  {
+    std::vector<ByteSpan> merged;
+    for (const ByteSpan& s : said) {
+      if (!merged.empty() && s.begin <= merged.back().end) {
+        merged.back().end = std::max(merged.back().end, s.end);
+      } else {
+        merged.push_back(s);
+      }
+    }
+    said = std::move(merged);
+  }
+  auto in_said = [&](size_t begin, size_t end) {  // [begin, end) meets a span of `said`
+    auto it = std::upper_bound(said.begin(), said.end(), begin, [](size_t pos, const ByteSpan& s) { return pos < s.begin; });
+    if (it != said.begin() && std::prev(it)->end > begin) return true;
+    return it != said.end() && it->begin < end;
+  };
   for (const Attribution& a : attributions) {
     // Resolve first: reported speech whose speaker is nobody we can name ("Data watchdog
     // warns councils" in a headline) is more often noise than a claim. Direct quotes are
@@ -941,9 +957,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
         }
         // Nor a date in what anyone else said ("..., adding that use had risen since
         // January": not when the next quotation was said).
-        for (const ByteSpan& span : said) {
-          inside = inside || (d.begin < span.end && d.end > span.begin);
-        }
+        inside = inside || in_said(d.begin, d.end);
         // Reported speech after its cue: a date past the start of what was said, in the
         // same sentence, is part of it even when the content stops short of it ("said the
         // contract, signed in 2023, would run until 2030").

@@ -682,17 +682,21 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
     const size_t t = FirstTokenFrom(seg_, mention.begin);
     if (t >= 2 && t < seg_.tokens.size() && IsPunct(text_, seg_.tokens[t - 1], ",")) {
       const size_t end = seg_.tokens[t - 2].end;
-      for (const PersonMention& p : persons_) {
-        if (p.end != end) continue;
-        std::string name = p.full ? p.name : FullNameFor(p.name, p.begin);
-        AsPerson(name.empty() ? p.name : name, &s);
+      // Persons are in text order: the one ending there is among the last few starting before.
+      auto p = std::lower_bound(persons_.begin(), persons_.end(), end,
+                                [](const PersonMention& m, size_t pos) { return m.begin < pos; });
+      for (int steps = 0; p != persons_.begin() && steps < 4; ++steps) {
+        --p;
+        if (p->end != end) continue;
+        std::string name = p->full ? p->name : FullNameFor(p->name, p->begin);
+        AsPerson(name.empty() ? p->name : name, &s);
         return s;
       }
-      for (const OrgOccurrence& o : orgs_.occurrences()) {
-        if (o.end == end) {
-          AdoptOrganisation(o, SpeakerKind::kOrganisation, &s);
-          return s;
-        }
+      const std::vector<OrgOccurrence>& occ = orgs_.occurrences();  // in order, disjoint
+      auto o = std::lower_bound(occ.begin(), occ.end(), end, [](const OrgOccurrence& x, size_t pos) { return x.end < pos; });
+      if (o != occ.end() && o->end == end) {
+        AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
+        return s;
       }
       // A name the person scan passed over ("from Senator Elizabeth Warren"): two to four
       // capitalised words that are no title or role.
@@ -1068,18 +1072,25 @@ bool SpeakerResolver::ResolveJoint(size_t b, size_t e, TokenRange apposition, Re
   if (!joined || parts.size() < 2 || parts.size() > 6) return false;
   ResolvedSpeaker group;
   std::vector<std::string> names;
+  // Members are resolved (and remembered) one by one; if the whole is no joint speaker after
+  // all, what they left in `seen_` goes, so that pronouns do not find a reading not taken.
+  const size_t seen_before = seen_.size();
+  auto fail = [&]() {
+    seen_.resize(seen_before);
+    return false;
+  };
   for (const TokenRange& p : parts) {
     resolving_member_ = true;  // a member is resolved as if named alone
     ResolvedSpeaker member = Resolve({p, TokenRange{}});
     resolving_member_ = false;
-    if (member.name.empty()) return false;
+    if (member.name.empty()) return fail();
     bool repeated = false;
     for (const ResolvedSpeaker& m : group.members) repeated = repeated || m.id == member.id;
     if (repeated) continue;
     names.push_back(member.name);
     group.members.push_back(std::move(member));
   }
-  if (group.members.size() < 2) return false;
+  if (group.members.size() < 2) return fail();
   const std::string last = names.back();
   names.pop_back();
   group.name = absl::StrCat(absl::StrJoin(names, ", "), " and ", last);
@@ -1105,10 +1116,13 @@ void SpeakerResolver::AsPerson(const std::string& name, ResolvedSpeaker* s) cons
 ResolvedSpeaker SpeakerResolver::ResolveInterviewee(size_t before, ByteSpan mention) {
   ResolvedSpeaker s;
   s.mention = mention;
+  // The person named last before `before`: the full-named person starting latest before it.
   const PersonMention* last = nullptr;
-  for (const PersonMention& p : persons_) {
-    if (p.end > before) break;
-    if (p.full) last = &p;
+  auto p = std::lower_bound(persons_.begin(), persons_.end(), before,
+                            [](const PersonMention& m, size_t pos) { return m.begin < pos; });
+  while (p != persons_.begin() && last == nullptr) {
+    --p;
+    if (p->full && p->end <= before) last = &*p;
   }
   if (last == nullptr) return s;
   AsPerson(last->name, &s);

@@ -280,9 +280,22 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
         ++e;
         break;
       }
-      // Lower-case connectors inside a name.
+      // Lower-case connectors inside a name. "and" also joins two places before the
+      // organisation's noun ("Eastbrook and Vale NHS Foundation Trust", "Guy's and St
+      // Thomas' NHS Foundation Trust"), but not two organisations ("NHS England and NHS
+      // Improvement": the words before it already name one).
+      bool joins_places = false;
+      if (w == "and" && !saw_of && e > b &&
+          !LooksLikeOrganisation(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin))) {
+        size_t k = e + 1;
+        while (k < tokens.size() && k - e <= 8 && tokens[k].kind == TokenKind::kWord && tokens[k].capitalised &&
+               tokens[k].paragraph == tokens[b].paragraph) {
+          ++k;
+        }
+        joins_places = k > e + 1 && LooksLikeOrganisation(text.substr(tokens[e + 1].begin, tokens[k - 1].end - tokens[e + 1].begin));
+      }
       const bool connector = w == "of" || w == "for" || (w == "the" && saw_of) ||
-                             (w == "and" && saw_of);
+                             (w == "and" && (saw_of || joins_places));
       if (!connector || e + 1 >= tokens.size() || !tokens[e + 1].capitalised ||
           tokens[e + 1].kind != TokenKind::kWord) {
         break;

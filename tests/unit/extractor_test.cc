@@ -1318,6 +1318,17 @@ TEST_F(ExtractorTest, PronounsSkipTheAskerAndFindASurnameNamedAlone) {
   EXPECT_EQ(out.claims[3].speaker().name(), "Aisha Rahman");  // "Rahman" was named since Smyth spoke
 }
 
+TEST_F(ExtractorTest, TwoPlacesJoinedByAndBeforeAnOrganisationsNounAreOneName) {
+  const std::string text =
+      "Eastbrook and Vale NHS Foundation Trust said it had joined the platform.\n\n"
+      "NHS England and the BMA said the data was safe.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "eastbrook-and-vale-nhs-foundation-trust");  // was vale-nhs-...
+  EXPECT_EQ(out.claims[0].speaker().members_size(), 0);
+  EXPECT_EQ(out.claims[1].speaker().members_size(), 2);  // two organisations, joined
+}
+
 TEST(MergeTest, ASpeakersPartyTagAndAgeAreNeitherNameNorRole) {
   const std::string text =
       "Sen. Bernie Sanders (I-Vt.) said the contract was wasteful. Rep. Jim Jordan (R-Ohio) "

@@ -437,6 +437,7 @@ struct PageFacts {
   std::string og_title, og_site_name, og_url, og_locale, canonical, html_lang;
   std::string title_tag, first_h1, site_name_h1, published_meta, time_datetime;
   std::vector<std::string> meta_authors;
+  std::vector<std::string> microdata_authors;  // [itemprop=author] elements' names
   std::vector<std::string> json_ld;
   // Candidates for the article root, outside furniture.
   std::vector<const GumboNode*> article_bodies;  // [itemprop=articleBody]
@@ -496,11 +497,32 @@ bool IsParagraphDiv(const GumboNode* node) {
          absl::EndsWith(t, "\"") || absl::EndsWith(t, "\xE2\x80\x9D") || absl::EndsWith(t, ":");
 }
 
+// The first element below `node` (or `node` itself) whose itemprop is `prop`.
+const GumboNode* FindItemprop(const GumboNode* node, absl::string_view prop, int depth) {
+  if (!IsElement(node) || depth > 16) return nullptr;
+  if (depth > 0 && Attr(node, "itemprop") == prop) return node;
+  const GumboVector& children = Children(node);
+  for (unsigned i = 0; i < children.length; ++i) {
+    if (const GumboNode* found = FindItemprop(static_cast<const GumboNode*>(children.data[i]), prop, depth + 1)) {
+      return found;
+    }
+  }
+  return nullptr;
+}
+
 // `in_furniture`: below furniture; `in_other_furniture`: below furniture other than a byline.
 void Gather(const GumboNode* node, int depth, bool in_furniture, bool in_other_furniture,
             PageFacts* f) {
   if (depth > kMaxDepth || !IsElement(node)) return;
   const GumboTag tag = Tag(node);
+  // Microdata: <span itemprop="author"><span itemprop="name">Rehana Khan</span></span>, or
+  // the author element's own text.
+  if (tag != GUMBO_TAG_META && tag != GUMBO_TAG_LINK && f->microdata_authors.size() < 8 &&
+      absl::StrContains(Attr(node, "itemprop"), "author")) {
+    const GumboNode* name = FindItemprop(node, "name", 0);
+    const std::string text = NodeText(name != nullptr ? name : node);
+    if (!text.empty() && text.size() <= 200) f->microdata_authors.push_back(text);
+  }
   switch (tag) {
     case GUMBO_TAG_HTML:
       if (f->html_lang.empty()) f->html_lang = std::string(Attr(node, "lang"));
@@ -781,18 +803,40 @@ std::string StringField(const nlohmann::json& obj, const char* key) {
   return Collapse(it->get_ref<const std::string&>());
 }
 
-void CollectNames(const nlohmann::json& v, std::vector<std::string>* out) {
+// Names of a JSON-LD author or publisher value: a string, an object's "name" (or the name of
+// the node its "@id" refers to, from `by_id`), or an array of those.
+void CollectNames(const nlohmann::json& v, std::vector<std::string>* out,
+                  const absl::flat_hash_map<std::string, std::string>* by_id = nullptr) {
   if (v.is_string()) {
     out->push_back(Collapse(v.get_ref<const std::string&>()));
   } else if (v.is_object()) {
-    const std::string name = StringField(v, "name");
+    std::string name = StringField(v, "name");
+    if (name.empty() && by_id != nullptr) {
+      if (auto it = by_id->find(StringField(v, "@id")); it != by_id->end()) name = it->second;
+    }
     if (!name.empty()) out->push_back(name);
   } else if (v.is_array()) {
-    for (const auto& e : v) CollectNames(e, out);
+    for (const auto& e : v) CollectNames(e, out, by_id);
+  }
+}
+
+// The "name" of every node of a JSON-LD document that has an "@id", by that id.
+void CollectNamedIds(const nlohmann::json& v, int depth, absl::flat_hash_map<std::string, std::string>* out) {
+  if (depth > 8) return;
+  if (v.is_array()) {
+    for (const auto& e : v) CollectNamedIds(e, depth + 1, out);
+    return;
+  }
+  if (!v.is_object()) return;
+  const std::string id = StringField(v, "@id"), name = StringField(v, "name");
+  if (!id.empty() && !name.empty()) out->emplace(id, name);
+  for (const auto& [key, child] : v.items()) {
+    if (child.is_object() || child.is_array()) CollectNamedIds(child, depth + 1, out);
   }
 }
 
 struct JsonLdFacts {
+  absl::flat_hash_map<std::string, std::string> names_by_id;  // of the document being read
   std::string headline, date_published, publisher;
   std::string article_body;  // as the page gives it: plain text or HTML
   std::vector<std::string> authors;
@@ -814,10 +858,10 @@ void VisitJsonLd(const nlohmann::json& v, int depth, JsonLdFacts* facts) {
     if (auto body = v.find("articleBody"); body != v.end() && body->is_string()) {
       facts->article_body = body->get<std::string>();  // line breaks kept: they part paragraphs
     }
-    if (auto a = v.find("author"); a != v.end()) CollectNames(*a, &facts->authors);
+    if (auto a = v.find("author"); a != v.end()) CollectNames(*a, &facts->authors, &facts->names_by_id);
     if (auto p = v.find("publisher"); p != v.end()) {
       std::vector<std::string> names;
-      CollectNames(*p, &names);
+      CollectNames(*p, &names, &facts->names_by_id);
       if (!names.empty()) facts->publisher = names.front();
     }
     return;
@@ -834,7 +878,7 @@ JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts) {
   for (const std::string& s : scripts) {
     // The non-throwing overload: malformed JSON-LD is common and must not fail the page. A
     // raw line break or tab inside a string is invalid JSON that browsers and search
-    // engines accept: read as a space (outside strings it is whitespace anyway).
+    // engines accept: written as its escape (outside strings it is whitespace anyway).
     std::string cleaned;
     cleaned.reserve(s.size());
     bool in_string = false, escaped = false;
@@ -855,6 +899,10 @@ JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts) {
     }
     const nlohmann::json v = nlohmann::json::parse(cleaned, nullptr, /*allow_exceptions=*/false);
     if (v.is_discarded()) continue;
+    // Yoast and others name the publisher or author by reference ({"@id": ".../#organization"})
+    // to another node of the graph: the names of the nodes by @id.
+    facts.names_by_id.clear();
+    CollectNamedIds(v, 0, &facts.names_by_id);
     VisitJsonLd(v, 0, &facts);
     if (facts.found) break;
   }
@@ -998,6 +1046,9 @@ absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html) {
       absl::StripAsciiWhitespace(!facts.html_lang.empty() ? facts.html_lang : facts.og_locale));
   article.language = PrimaryLanguage(article.language_tag);
   for (const std::string& a : facts.meta_authors) AddAuthors(a, &article.authors);
+  if (article.authors.empty()) {
+    for (const std::string& a : facts.microdata_authors) AddAuthors(a, &article.authors);
+  }
   for (const std::string& a : ld.authors) AddAuthors(a, &article.authors);
   for (absl::string_view candidate : {absl::string_view(facts.published_meta),
                                       absl::string_view(ld.date_published),

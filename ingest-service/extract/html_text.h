@@ -43,12 +43,15 @@ struct HtmlArticle {
   // og:title, then the first <h1>, then <title> (og:title and <title> minus a trailing
   // " | Publisher"), then JSON-LD headline.
   std::string title;
-  std::string publisher;      // og:site_name, then JSON-LD publisher.name, then a masthead's
+  std::string publisher;      // og:site_name, then JSON-LD publisher.name (or the name of the
+                              // node its "@id" refers to), then a masthead's
                               // site-name <h1> ("site-title", "logo": never the title)
   std::string canonical_url;  // <link rel=canonical>, then og:url (as written, not resolved)
   std::string language;       // <html lang>, then og:locale; primary subtag, lower-case
   std::string language_tag;   // the same tag as written ("en-US", "en_GB"): dates read by it
-  // meta name=author and article:author, then JSON-LD author(s) (string, object or array,
+  // meta name=author and article:author, then microdata ([itemprop=author], its
+  // [itemprop=name]) when those name none, then JSON-LD author(s) (string, object, an
+  // object naming another node of the graph by "@id", or array,
   // in the first NewsArticle-like object: top level, in @graph or as a WebPage's
   // mainEntity); split at ',', ';', '|', " and " and " & ", "By " removed, URLs and job titles ("Health
   // Reporter", "Health correspondent") skipped, duplicates removed.

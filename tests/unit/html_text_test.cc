@@ -343,6 +343,27 @@ TEST(ParseHtmlArticleTest, ASiteTitleH1InTheMastheadIsThePublisherNotTheTitle) {
   EXPECT_EQ(a.publisher, "Eastbrook Gazette");
 }
 
+TEST(ParseHtmlArticleTest, AuthorsFromMicrodataAndAPublisherNamedByReferenceInTheGraph) {
+  const HtmlArticle micro = MustParse(
+      "<html><body><article itemscope itemtype=\"https://schema.org/NewsArticle\">"
+      "<p class=\"dateline\"><span itemprop=\"author\" itemscope><span itemprop=\"name\">Rehana Khan"
+      "</span></span></p><div itemprop=\"articleBody\"><p>NHS England said on Tuesday that the trust "
+      "had joined.</p></div></article></body></html>");
+  EXPECT_EQ(micro.authors, std::vector<std::string>{"Rehana Khan"});
+  // Yoast: the publisher is {"@id": ...}, named by another node of the @graph.
+  const HtmlArticle yoast = MustParse(
+      "<html><head><title>Councillors vote against Palantir platform - Hackney Post</title>"
+      "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\","
+      "\"author\":{\"@id\":\"https://hp.test/#/person/1\"},\"publisher\":{\"@id\":\"https://hp.test/#org\"}},"
+      "{\"@type\":\"Organization\",\"@id\":\"https://hp.test/#org\",\"name\":\"Hackney Post\"},"
+      "{\"@type\":\"Person\",\"@id\":\"https://hp.test/#/person/1\",\"name\":\"Sam Okoro\"}]}</script>"
+      "</head><body><article><p>Hackney Council said on Wednesday that it opposed the platform.</p>"
+      "</article></body></html>");
+  EXPECT_EQ(yoast.publisher, "Hackney Post");
+  EXPECT_EQ(yoast.authors, std::vector<std::string>{"Sam Okoro"});
+  EXPECT_EQ(yoast.title, "Councillors vote against Palantir platform");  // " - Hackney Post" goes
+}
+
 TEST(ParseHtmlArticleTest, TaxonomyClassesOnTheArticleAndLayoutClassesOnTheBodyAreNotFurniture) {
   const HtmlArticle a = MustParse(
       "<html><body class=\"single-post right-sidebar nav-float-right\"><main>"

@@ -957,6 +957,12 @@ void AddAuthors(absl::string_view value, std::vector<std::string>* authors) {
   }
 }
 
+}  // namespace
+
+void AddAuthorNames(absl::string_view value, std::vector<std::string>* authors) { AddAuthors(value, authors); }
+
+namespace {
+
 std::string PrimaryLanguage(absl::string_view tag) {
   tag = absl::StripAsciiWhitespace(tag);
   const size_t cut = tag.find_first_of("-_");

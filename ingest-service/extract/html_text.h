@@ -64,6 +64,11 @@ struct HtmlArticle {
   std::optional<absl::Time> published_time;
 };
 
+// Adds the author names in `value` to `authors` as HtmlArticle::authors are read: split at
+// ',', ';', '|', " and ", " & "; "By " removed; URLs and job titles ("Health Reporter",
+// "Communications Team") skipped; names already there (case-insensitively) not repeated.
+void AddAuthorNames(absl::string_view value, std::vector<std::string>* authors);
+
 // Never fails on malformed markup or bytes (gumbo repairs it; malformed JSON-LD is
 // skipped, raw line breaks and tabs in its strings read as the escapes they should have
 // been); INVALID_ARGUMENT only

@@ -117,9 +117,11 @@ absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& i
       if (!identity.empty() && identity != url) out.superseded_url = identity;
       request.set_title(!parsed->title.empty() ? parsed->title : item.title);
       request.set_publisher(!parsed->publisher.empty() ? parsed->publisher : FeedPublisher(feed));
-      for (const auto& a : parsed->authors.empty() ? item.authors : parsed->authors) {
-        request.add_authors(a);
+      std::vector<std::string> authors = parsed->authors;
+      if (authors.empty()) {
+        for (const auto& a : item.authors) extract::AddAuthorNames(a, &authors);
       }
+      for (const auto& a : authors) request.add_authors(a);
       if (parsed->published_time.has_value()) {
         SetTimestamp(*parsed->published_time, request.mutable_published_time());
       } else if (item.published.has_value()) {
@@ -146,7 +148,10 @@ absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& i
   request.set_stand_in(!page_url.empty());
   request.set_title(item.title);
   request.set_publisher(FeedPublisher(feed));
-  for (const auto& a : item.authors) request.add_authors(a);
+  // An item's authors as a page's are read: "Communications Team" is no author.
+  std::vector<std::string> authors;
+  for (const auto& a : item.authors) extract::AddAuthorNames(a, &authors);
+  for (const auto& a : authors) request.add_authors(a);
   if (item.published.has_value()) SetTimestamp(*item.published, request.mutable_published_time());
   if (item.content_is_html) {
     request.set_html(item.content);

@@ -29,7 +29,7 @@ constexpr char kRss[] = R"(<?xml version="1.0" encoding="UTF-8"?>
     <link>/news/palantir?utm_source=rss&amp;id=7</link>
     <guid isPermaLink="false">hen-2026-0042</guid>
     <pubDate>Fri, 23 Jan 2026 09:30:00 +0100</pubDate>
-    <dc:creator>Ada Reporter</dc:creator>
+    <dc:creator>Ada Lovell</dc:creator>
     <description>Short summary.</description>
     <content:encoded><![CDATA[<p>"Patients never agreed," said Marion Macalpine.</p>]]></content:encoded>
   </item>
@@ -64,7 +64,7 @@ TEST(FeedParserTest, ParsesRssItemsWithContentGuidsTimesAndAuthors) {
   EXPECT_EQ(a.content, "<p>\"Patients never agreed,\" said Marion Macalpine.</p>");  // content:encoded wins
   EXPECT_TRUE(a.content_is_html);
   EXPECT_EQ(a.published, Utc(2026, 1, 23, 8, 30));
-  EXPECT_THAT(a.authors, ElementsAre("Ada Reporter"));
+  EXPECT_THAT(a.authors, ElementsAre("Ada Lovell"));
 
   const FeedItem& b = feed->items[1];
   EXPECT_EQ(b.link, "");
@@ -195,7 +195,7 @@ TEST(FeedArticleTest, WithoutAFetcherTheItemContentIsTheArticle) {
   EXPECT_EQ(a->request.publisher(), "Hackney Example News");
   EXPECT_EQ(a->request.published_time().seconds(), absl::ToUnixSeconds(Utc(2026, 1, 23, 8, 30)));
   EXPECT_EQ(a->request.html(), "<p>\"Patients never agreed,\" said Marion Macalpine.</p>");
-  EXPECT_THAT(a->request.authors(), ElementsAre("Ada Reporter"));
+  EXPECT_THAT(a->request.authors(), ElementsAre("Ada Lovell"));
 
   auto c = BuildFeedArticle(*feed, feed->items[2], "https://news.example.test/feed.xml", nullptr);
   ASSERT_TRUE(c.ok()) << c.status();
@@ -215,6 +215,15 @@ TEST(FeedArticleTest, ThePublisherIsThePartOfTheFeedTitleThatNamesTheSite) {
   feed.title = "Capitol Dispatch \u2013 Technology";
   feed.link = "https://news.example.test/";
   EXPECT_EQ(FeedPublisher(feed), "Capitol Dispatch \u2013 Technology");
+  // An item's authors are read as a page's: a team is no author.
+  FeedItem team;
+  team.link = "https://www.eastbrookgazette.co.uk/a";
+  team.content = "<p>The council said it would meet the union.</p>";
+  team.content_is_html = true;
+  team.authors = {"Communications Team", "Jane Doe and Sam Roe"};
+  auto t = BuildFeedArticle(feed, team, "https://www.eastbrookgazette.co.uk/feed", nullptr);
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_THAT(t->request.authors(), ElementsAre("Jane Doe", "Sam Roe"));
   // And the item's own content is a stand-in for its page.
   auto parsed = ParseFeed(kRss, "https://news.example.test/feed.xml");
   ASSERT_TRUE(parsed.ok());

@@ -384,6 +384,11 @@ class BlockWriter {
     for (absl::string_view h : kHeadings) {
       if (whole == h) return true;
     }
+    // An excerpt's marker alone ("[…]", "[...]": WordPress feeds) or its "Continue reading".
+    if (whole == "[\xE2\x80\xA6]" || whole == "[...]" || whole == "\xE2\x80\xA6" || whole == "continue reading" ||
+        whole == "read more") {
+      return true;
+    }
     const size_t colon = p.find(':');
     if (colon != absl::string_view::npos && colon <= 16) {
       const std::string label = absl::AsciiStrToLower(absl::StripAsciiWhitespace(p.substr(0, colon)));

@@ -364,6 +364,15 @@ TEST(ParseHtmlArticleTest, AuthorsFromMicrodataAndAPublisherNamedByReferenceInTh
   EXPECT_EQ(yoast.title, "Councillors vote against Palantir platform");  // " - Hackney Post" goes
 }
 
+TEST(ParseHtmlArticleTest, AnExcerptsMarkerIsNoParagraph) {
+  const HtmlArticle a = MustParse(
+      "<p>Unite said talks with the council over pay had broken down.</p>"
+      "<p>The council said it had made a fair offer.</p> [&#8230;]");
+  EXPECT_EQ(a.text,
+            "Unite said talks with the council over pay had broken down.\n\n"
+            "The council said it had made a fair offer.");
+}
+
 TEST(ParseHtmlArticleTest, TaxonomyClassesOnTheArticleAndLayoutClassesOnTheBodyAreNotFurniture) {
   const HtmlArticle a = MustParse(
       "<html><body class=\"single-post right-sidebar nav-float-right\"><main>"

@@ -60,7 +60,8 @@ const absl::flat_hash_map<std::string, CueInfo>& Cues() {
 const absl::flat_hash_map<std::string, std::string>& TwoWordCues() {
   static const auto* m = new absl::flat_hash_map<std::string, std::string>{
       {"according", "to"}, {"pointed", "out"}, {"points", "out"}, {"called", "for"},
-      {"calls", "for"},    {"went", "on"},     {"spelled", "out"}};
+      {"calls", "for"},    {"went", "on"},     {"spelled", "out"},  {"shot", "back"},
+      {"hit", "back"},     {"fired", "back"},  {"hits", "back"}};
   return *m;
 }
 

@@ -616,6 +616,15 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       }
     }
   }
+  // Reported speech the model found with no source words at all is dropped by Extract (a
+  // claim needs a who); dropped here, it does not first take a rule's quotation from under
+  // it ("Labour hit back, saying X" took the quotation before it as content, and the rules'
+  // "The Tory leader shot back: '...'" was lost with it).
+  learned.erase(std::remove_if(learned.begin(), learned.end(),
+                               [](const Attribution& a) {
+                                 return a.speaker.head.empty() && a.kind != AttributionKind::kDirectQuote;
+                               }),
+                learned.end());
   // Cue and content spans of the attributions kept so far (a few dozen per article).
   std::vector<ByteSpan> taken;
   auto overlaps = [&](const Attribution& a) {

@@ -1538,6 +1538,20 @@ TEST(MergeTest, ADateInWhatAnyoneSaidIsNoTimeOfSaying) {
   }
 }
 
+TEST(MergeTest, ReportedSpeechWithNoSourceDoesNotTakeARulesQuotation) {
+  // The model gave "saying" (no source) the quotation of the paragraph before as content;
+  // dropped later for want of a speaker, it had already cost the rules' "shot back" quote.
+  const std::string text =
+      "The Tory leader shot back: \"He cannot answer the question, Mr Speaker.\"\n\n"
+      "Labour hit back, saying the figures were wrong.";
+  const Extraction out = ExtractWith(
+      {{"saying", "", "He cannot answer the question"}}, text);  // reported, no source words
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].cue(), "shot back");
+  EXPECT_EQ(out.claims[0].speaker().mention(), "The Tory leader");
+  EXPECT_EQ(out.claims[0].kind(), Claim::DIRECT_QUOTE);
+}
+
 TEST(MergeTest, ALearnedDateThatIsTheSubjectStaysInTheContent) {
   const std::string text = "Ms Smith said last year's figures were wrong. Ms Jones said the end of June was late.";
   const Extraction out = ExtractWith({{"said last", "Ms Smith", "year's figures were wrong"},

@@ -368,7 +368,8 @@ ByteSpan WithoutPrepositionObject(absl::string_view text, ByteSpan cue, ByteSpan
   for (char c : gap) {
     if (!absl::ascii_isalpha(static_cast<unsigned char>(c)) && c != ' ') return span;
   }
-  const absl::string_view last = gap.substr(gap.find_last_of(' ') == absl::string_view::npos ? 0 : gap.find_last_of(' ') + 1);
+  const size_t space = gap.find_last_of(' ');
+  const absl::string_view last = space == absl::string_view::npos ? gap : gap.substr(space + 1);
   if (last != "to" && last != "with" && last != "in" && last != "on" && last != "for" && last != "at") return span;
   size_t words = 0;
   size_t k = span.begin;
@@ -471,7 +472,7 @@ ByteSpan ToUnpunctuatedSentenceEnd(const Segmentation& seg, const Attribution& a
 // What is left of a content span after another claim took part of it: without spaces and
 // punctuation at its edges, and nothing ({p.begin, p.begin}) when fewer than two words are
 // left.
-ByteSpan TrimmedPiece(absl::string_view text, const Segmentation& seg, ByteSpan p) {
+ByteSpan TrimmedPiece(const Segmentation& seg, ByteSpan p) {
   const size_t first = FirstTokenFrom(seg, p.begin);
   size_t words = 0;
   size_t b = p.end, e = p.begin;
@@ -481,7 +482,6 @@ ByteSpan TrimmedPiece(absl::string_view text, const Segmentation& seg, ByteSpan 
     b = std::min(b, seg.tokens[i].begin);
     e = std::max(e, seg.tokens[i].end);
   }
-  (void)text;
   if (words < 2) return {p.begin, p.begin};
   return {b, e};
 }
@@ -548,16 +548,12 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       const std::vector<DateMention> dates =
           FindDates(text.substr(words.begin, words.end - words.begin), absl::CivilDay(2000, 1, 1));
       if (dates.size() == 1 && dates[0].begin == 0 && dates[0].end == words.end - words.begin) {
-        a.speaker = SpeakerPhrase{};
-      } else if (head.end == head.begin + 1) {
-        const absl::string_view w = LowerTokenText(seg, seg.tokens[head.begin]);
-        if (w == "today" || w == "yesterday" || w == "tonight" || w == "tomorrow") a.speaker = SpeakerPhrase{};
+        a.speaker = SpeakerPhrase{};  // FindDates reads "today", "yesterday", "tonight" too
       }
     }
     // "That said, the controversy ...": a discourse marker, not "That" saying something.
-    if (head.end == head.begin + 1 && head.end <= seg.tokens.size() &&
-        LowerTokenText(seg, seg.tokens[head.begin]) == "that" && head.end < seg.tokens.size() &&
-        seg.tokens[head.end].begin == a.cue.begin) {
+    if (head.end == head.begin + 1 && head.end < seg.tokens.size() &&
+        LowerTokenText(seg, seg.tokens[head.begin]) == "that" && seg.tokens[head.end].begin == a.cue.begin) {
       continue;
     }
     if (head.empty() || head.end > seg.tokens.size() || a.speaker.apposition.end > seg.tokens.size()) {
@@ -669,7 +665,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
         pieces = std::move(rest);
       }
       for (ByteSpan p : pieces) {
-        p = TrimmedPiece(text, seg, p);
+        p = TrimmedPiece(seg, p);
         if (p.end > p.begin) content.push_back(p);
       }
     }
@@ -956,6 +952,12 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     const size_t win_end = SnapToCodePoint(text, std::min(ctx_end, a.cue.end + kContextWindowBytes));
     std::optional<DateMention> best;
     size_t best_distance = 0;
+    // The sentence where reported speech after its cue begins (SIZE_MAX: none).
+    size_t reported_sentence = SIZE_MAX;
+    if (!a.content.empty() && a.content.front().begin >= a.cue.end) {
+      const size_t t = FirstTokenFrom(seg, a.content.front().begin);
+      if (t < seg.tokens.size()) reported_sentence = seg.tokens[t].sentence;
+    }
     if (win_end > win_begin) {
       for (DateMention d : FindDates(text.substr(win_begin, win_end - win_begin), reference_day, date_order)) {
         d.begin += win_begin;
@@ -970,10 +972,9 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
         // Reported speech after its cue: a date past the start of what was said, in the
         // same sentence, is part of it even when the content stops short of it ("said the
         // contract, signed in 2023, would run until 2030").
-        if (!a.content.empty() && a.content.front().begin >= a.cue.end && d.begin > a.content.front().begin &&
-            FirstTokenFrom(seg, d.begin) < seg.tokens.size() &&
-            seg.tokens[FirstTokenFrom(seg, d.begin)].sentence == seg.tokens[FirstTokenFrom(seg, a.content.front().begin)].sentence) {
-          inside = true;
+        if (reported_sentence != SIZE_MAX && d.begin > a.content.front().begin) {
+          const size_t t = FirstTokenFrom(seg, d.begin);
+          inside = inside || (t < seg.tokens.size() && seg.tokens[t].sentence == reported_sentence);
         }
         // Nor is a date in the speaker's apposition ("Jane Smith, who joined in May, said").
         if (!a.speaker.apposition.empty() && a.speaker.apposition.end <= seg.tokens.size()) {

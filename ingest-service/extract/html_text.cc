@@ -652,13 +652,16 @@ absl::string_view FirstClass(const GumboNode* node) {
   return cls.substr(0, cls.find_first_of(" \t\n\r\f"));
 }
 
+bool IsHeadline(GumboTag t) {
+  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4;
+}
+
 // A headline that is a link, or in one: how teaser cards point at their story.
 bool HasLinkedHeadline(const GumboNode* node, int depth) {
   if (!IsElement(node) || depth > 32) return false;
   const GumboTag tag = Tag(node);
-  const bool heading = tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4;
+  const bool heading = IsHeadline(tag);
   if (heading || tag == GUMBO_TAG_A) {
-    const GumboTag wanted = heading ? GUMBO_TAG_A : GUMBO_TAG_H1;
     // The other part inside it: a link in the heading, or a heading in the link.
     std::vector<const GumboNode*> stack = {node};
     while (!stack.empty()) {
@@ -669,9 +672,7 @@ bool HasLinkedHeadline(const GumboNode* node, int depth) {
         const GumboNode* c = static_cast<const GumboNode*>(children.data[i]);
         if (!IsElement(c)) continue;
         const GumboTag t = Tag(c);
-        if (heading ? t == wanted : (t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4)) {
-          return true;
-        }
+        if (heading ? t == GUMBO_TAG_A : IsHeadline(t)) return true;
         if (stack.size() < 64) stack.push_back(c);
       }
     }

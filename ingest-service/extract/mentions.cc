@@ -985,6 +985,18 @@ void SpeakerResolver::Remember(const ResolvedSpeaker& s, Gender gender) {
   seen_.push_back({s.mention.begin, s.name});
 }
 
+namespace {
+
+// True when `t` lies within one of `orgs`.
+bool WithinAny(const std::vector<const OrgOccurrence*>& orgs, const Token& t) {
+  for (const OrgOccurrence* o : orgs) {
+    if (t.begin >= o->begin && t.end <= o->end) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool SpeakerResolver::IsJointPart(size_t b, size_t e) const {
   const std::vector<Token>& tokens = seg_.tokens;
   if (b >= e) return false;
@@ -1027,9 +1039,7 @@ bool SpeakerResolver::IsJointPart(size_t b, size_t e) const {
         NonNameWords().contains(w) || LeadingNoise().contains(w)) {
       return false;
     }
-    for (const OrgOccurrence* o : orgs) {
-      if (tokens[k].begin >= o->begin && tokens[k].end <= o->end) return false;
-    }
+    if (WithinAny(orgs, tokens[k])) return false;
   }
   return words >= 1 && words <= 4 && (title || words >= 2 || (described && words >= 1));
 }
@@ -1037,12 +1047,6 @@ bool SpeakerResolver::IsJointPart(size_t b, size_t e) const {
 bool SpeakerResolver::ResolveJoint(size_t b, size_t e, TokenRange apposition, ResolvedSpeaker* s) {
   const std::vector<Token>& tokens = seg_.tokens;
   const auto orgs = orgs_.Within(tokens[b].begin, tokens[e - 1].end);
-  auto inside_org = [&](size_t k) {
-    for (const OrgOccurrence* o : orgs) {
-      if (tokens[k].begin >= o->begin && tokens[k].end <= o->end) return true;
-    }
-    return false;
-  };
   auto is_and = [&](size_t k) {
     return (tokens[k].kind == TokenKind::kWord && LowerTokenText(seg_, tokens[k]) == "and") ||
            IsPunct(text_, tokens[k], "&");
@@ -1053,7 +1057,7 @@ bool SpeakerResolver::ResolveJoint(size_t b, size_t e, TokenRange apposition, Re
   bool joined = false;
   size_t start = b;
   for (size_t k = b; k < e; ++k) {
-    if (!(is_and(k) || IsPunct(text_, tokens[k], ",")) || inside_org(k)) continue;
+    if (!(is_and(k) || IsPunct(text_, tokens[k], ",")) || WithinAny(orgs, tokens[k])) continue;
     joined = joined || is_and(k);
     if (k > start) parts.push_back({start, k});  // ", and": no part between
     start = k + 1;
@@ -1314,9 +1318,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
     if (t.kind != TokenKind::kWord || !t.capitalised) break;
     const absl::string_view w = LowerTokenText(seg_, t);
     if (IsRoleWord(w) || IsTitle(w) || NonNameWords().contains(w)) break;
-    bool in_org = false;
-    for (const OrgOccurrence* o : orgs) in_org = in_org || (t.begin >= o->begin && t.end <= o->end);
-    if (in_org) break;
+    if (WithinAny(orgs, t)) break;
     --name_b;
   }
   // "Unions warn over ...", "Campaigners said": a group noun alone is capitalised by its place
@@ -1360,9 +1362,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   std::string org_noun;
   for (size_t k = db; k < pre_e; ++k) {
     const absl::string_view w = LowerTokenText(seg_, tokens[k]);
-    bool in_org = false;
-    for (const OrgOccurrence* o : orgs) in_org = in_org || (tokens[k].begin >= o->begin && tokens[k].end <= o->end);
-    if (OrgNouns().contains(w) && !in_org) {
+    if (OrgNouns().contains(w) && !WithinAny(orgs, tokens[k])) {
       org_noun = std::string(w);
       if (k + 1 < pre_e && IsSpokes(LowerTokenText(seg_, tokens[k + 1]))) role_b = k + 1;
     }

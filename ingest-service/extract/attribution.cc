@@ -37,7 +37,7 @@ const absl::flat_hash_map<std::string, CueInfo>& Cues() {
           "predicted", "predicts", "concluded", "concedes", "conceded", "declared",
           "declares", "emphasised", "emphasized", "reiterated", "countered", "contended",
           "contends", "observed", "recalled", "remarked", "tweeted", "posted", "described",
-          "describes"}) {
+          "describes", "reported"}) {
       (*m)[w] = CueInfo{};
     }
     for (const char* w : {"claims", "notes", "states", "stresses", "maintain", "answers"}) {
@@ -199,6 +199,14 @@ const Set& LeadingAdverbials() {
                                  "separately", "elsewhere", "instead", "now", "also",
                                  "earlier", "later", "previously", "indeed", "then"};
   return *s;
+}
+
+bool IsDayOrMonth(absl::string_view w) {
+  static const auto* s = new Set{"monday", "tuesday", "wednesday", "thursday", "friday",
+                                 "saturday", "sunday", "january", "february", "march",
+                                 "april", "may", "june", "july", "august", "september",
+                                 "october", "november", "december"};
+  return s->contains(w);
 }
 
 bool IsTerminalPunct(absl::string_view s) {
@@ -391,9 +399,22 @@ class Finder {
       *stop_after = true;
       return true;
     }
-    if (w == "for" || w == "of" || w == "at" || w == "from" || w == "with") {
+    if (w == "for" || w == "of" || w == "at" || w == "from" || w == "with" || w == "to") {
+      // "a spokeswoman for X", "a friend of X", "an aide to X" ("to" only after a relation).
       return i + 1 < right_end && tokens_[i + 1].capitalised && i > 0 && IsWord(i - 1) &&
-             (RoleWords().contains(Lower(i - 1)) || tokens_[i - 1].capitalised);
+             (((RoleWords().contains(Lower(i - 1)) || tokens_[i - 1].capitalised) && w != "to") ||
+              IsRelationNoun(Lower(i - 1)));
+    }
+    // "Bill de Blasio", "de Blasio": a particle before a capitalised word of the name.
+    if (IsNameParticle(w)) {
+      size_t k = i + 1;
+      if (k + 1 < right_end && IsWord(k) && IsNameParticle(Lower(k))) ++k;  // "von der Leyen"
+      return k < right_end && tokens_[k].capitalised;
+    }
+    if (IsRelationNoun(w)) return true;
+    // "the family's attorneys": a possessive before the noun.
+    if ((absl::EndsWith(w, "'s") || absl::EndsWith(w, "\xE2\x80\x99s")) && i + 1 < right_end && IsWord(i + 1)) {
+      return true;
     }
     if (w == "and") {  // "Labour and Co-operative MP"
       return i + 1 < right_end && tokens_[i + 1].capitalised && i > 0 && tokens_[i - 1].capitalised;
@@ -456,6 +477,15 @@ class Finder {
       --b;
       ++count;
       if (stop_after) break;
+    }
+    // "One of the family's attorneys", "two of his aides".
+    if (b >= floor + 2 && b < j && IsWord(b - 1) && Lower(b - 1) == "of" && IsWord(b - 2) &&
+        !InQuote(b - 2)) {
+      const absl::string_view q = Lower(b - 2);
+      if (q == "one" || q == "two" || q == "three" || q == "some" || q == "several" || q == "many" ||
+          q == "both" || q == "each" || q == "none") {
+        b -= 2;
+      }
     }
     // A preposition cannot start the phrase.
     while (b < j && IsWord(b) && !tokens_[b].capitalised &&
@@ -523,7 +553,15 @@ class Finder {
     while (last > head.begin && !IsWord(last)) --last;
     const absl::string_view w = Lower(last);
     if (tokens_[last].capitalised) {
-      return !LeadingAdverbials().contains(w) && !TrailingWords().contains(w);
+      if (LeadingAdverbials().contains(w)) return false;
+      if (!TrailingWords().contains(w)) return true;
+      // "The Washington Post", "The White House", "The Post": a name (a capital the word's
+      // place in the sentence does not explain), not a word that trails a cue ("said in a
+      // blog post").
+      if (last == head.begin || !IsWord(last - 1) || IsDayOrMonth(w)) return false;
+      if (Lower(last - 1) == "the") return true;
+      return tokens_[last - 1].capitalised && !LeadingAdverbials().contains(Lower(last - 1)) &&
+             !TrailingWords().contains(Lower(last - 1));
     }
     if (w == "report" || w == "study" || w == "survey" || w == "data" || w == "figures" ||
         w == "platform" || w == "network" || w == "statement" || w == "document" ||
@@ -531,7 +569,7 @@ class Finder {
         w == "letter" || w == "filing") {
       return false;
     }
-    return Pronouns().contains(w) || RoleWords().contains(w);
+    return Pronouns().contains(w) || RoleWords().contains(w) || IsRelationNoun(w);
   }
 
   // End of the content of sentence s: before the terminal punctuation (closing quotes after
@@ -1012,7 +1050,9 @@ class Finder {
   bool SubjectStartsClause(size_t phrase_begin, size_t sb) const {
     if (phrase_begin == sb) return true;
     const size_t p = phrase_begin - 1;
-    if (Is(p, ",") || Is(p, ";") || Is(p, ":") || Is(p, "\xE2\x80\x94") || Is(p, ")")) return true;
+    if (Is(p, ",") || Is(p, ";") || Is(p, ":") || Is(p, ")")) return true;
+    // A dash: "WASHINGTON -- President Obama said", "... – and the trust said".
+    if (tokens_[p].kind != TokenKind::kWord && IsSigningDash(TokenText(text_, tokens_[p]))) return true;
     if (IsWord(p)) {
       const absl::string_view w = Lower(p);
       return w == "and" || w == "but" || w == "while" || w == "as" || w == "because" ||
@@ -1224,6 +1264,22 @@ bool IsRoleModifier(absl::string_view lower) {
   return RoleModifiers().contains(lower);
 }
 bool IsPronoun(absl::string_view lower) { return Pronouns().contains(lower); }
+bool IsNameParticle(absl::string_view lower) {
+  static const auto* s = new WordSet{"de", "van", "von", "der", "den", "da", "di", "du", "del",
+                                     "della", "dos", "das", "bin", "ibn", "al", "ter", "ten", "la", "le"};
+  return s->contains(lower);
+}
+bool IsRelationNoun(absl::string_view lower) {
+  static const auto* s = new WordSet{
+      "friend", "friends", "aide", "aides", "adviser", "advisers", "advisor", "advisors",
+      "lawyer", "lawyers", "attorney", "attorneys", "son", "daughter", "wife", "husband",
+      "brother", "sister", "mother", "father", "ally", "allies", "associate", "associates",
+      "confidant", "confidante", "colleague", "colleagues", "staffer", "staffers",
+      "assistant", "biographer", "relative", "relatives", "cousin", "niece", "nephew",
+      "supporter", "supporters", "critic", "critics", "neighbour", "neighbor", "widow",
+      "fiancee", "partner", "doctor", "physician", "surrogate", "surrogates"};
+  return s->contains(lower);
+}
 
 SpeakerPhrase SpeakerPhraseOf(absl::string_view text, const Segmentation& seg, TokenRange words) {
   size_t comma = words.end;

@@ -108,6 +108,11 @@ AttributionKind ContentKind(absl::string_view text, const std::vector<ByteSpan>&
 bool IsRoleWord(absl::string_view lower);
 bool IsRoleModifier(absl::string_view lower);
 bool IsPronoun(absl::string_view lower);
+// Lower-case particles inside a person's name ("Bill de Blasio", "Ursula von der Leyen").
+bool IsNameParticle(absl::string_view lower);
+// People known by their relation to someone named after them ("a friend of X", "an aide
+// to X", "the daughter of X").
+bool IsRelationNoun(absl::string_view lower);
 
 // A source's words as a speaker phrase, as the rules make them: "Marion Macalpine, a
 // spokesperson for X" has the words before the first comma as head and the rest as

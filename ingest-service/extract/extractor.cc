@@ -551,6 +551,15 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
         a.speaker = SpeakerPhrase{};  // FindDates reads "today", "yesterday", "tonight" too
       }
     }
+    // "Governor Jay Inslee, asked about the budget, said ...": a participle clause; whoever
+    // asked is not named, and the one asked is not the asker.
+    if (const size_t c = FirstTokenFrom(seg, a.cue.begin); c > 0 && c < seg.tokens.size()) {
+      const absl::string_view w = LowerTokenText(seg, seg.tokens[c]);
+      if ((w == "asked" || w == "pressed" || w == "questioned" || w == "quizzed") &&
+          IsPunct(text, seg.tokens[c - 1], ",")) {
+        continue;
+      }
+    }
     // "That said, the controversy ...": a discourse marker, not "That" saying something.
     if (head.end == head.begin + 1 && head.end < seg.tokens.size() &&
         LowerTokenText(seg, seg.tokens[head.begin]) == "that" && seg.tokens[head.end].begin == a.cue.begin) {

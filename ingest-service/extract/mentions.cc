@@ -108,6 +108,26 @@ const Set& LeadingNoise() {
 
 bool IsSpokes(absl::string_view w) { return absl::StartsWith(w, "spokes"); }
 
+// The first word of a participle clause after a name ("dedicating the museum", "asked
+// about the budget"), as against a role that starts with an -ing word ("acting director",
+// "managing partner").
+bool IsParticipleClauseStart(absl::string_view w) {
+  static const auto* const kRoles = new Set{
+      "acting", "managing", "leading", "founding", "presiding", "outgoing", "incoming",
+      "ranking", "sitting", "visiting", "governing", "commanding", "consulting", "reigning",
+      "standing", "serving", "retiring", "campaigning", "whistling", "polling", "nursing",
+      "organising", "organizing", "marketing", "engineering", "accounting", "banking",
+      "publishing", "training", "planning", "housing", "fundraising", "working", "striking",
+      "practising", "practicing", "ruling", "opposing"};
+  static const auto* const kParticiples = new Set{
+      "asked", "pressed", "questioned", "quizzed", "challenged", "interviewed", "reached",
+      "contacted", "quoted", "approached", "told", "shown", "confronted", "speaking",
+      "writing", "responding", "replying", "answering", "addressing", "according"};
+  if (kParticiples->contains(w)) return true;
+  return w.size() > 5 && absl::EndsWith(w, "ing") && !kRoles->contains(w);
+}
+
+
 // Organisation-like common nouns that point back to an organisation named earlier.
 const Set& OrgNouns() {
   static const auto* s = new Set{
@@ -131,6 +151,7 @@ const Set& GroupNouns() {
       "spokespeople", "aides", "gps", "commentators", "advocates", "groups"};
   return *s;
 }
+
 
 bool CampaignNoun(absl::string_view w) {
   return w == "campaigners" || w == "activists" || w == "protesters" || w == "organisers" ||
@@ -256,10 +277,16 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     }
     size_t b = i;
     // A sentence-initial "The" or other function word is not part of the name.
+    // "New" is a place's first word before one of these ("New York Council said").
+    static const auto* const kAfterNew = new Set{"york", "jersey", "zealand", "hampshire", "mexico",
+                                                 "orleans", "delhi", "england", "south", "haven",
+                                                 "brunswick", "forest", "scotland", "democrats"};
     while (b < tokens.size() && tokens[b].kind == TokenKind::kWord && tokens[b].capitalised &&
            (LowerTokenText(seg, tokens[b]) == "the" ||
             (b == seg.sentences[tokens[b].sentence].first_token &&
-             NonNameWords().contains(LowerTokenText(seg, tokens[b]))))) {
+             NonNameWords().contains(LowerTokenText(seg, tokens[b])) &&
+             !(LowerTokenText(seg, tokens[b]) == "new" && b + 1 < tokens.size() &&
+               kAfterNew->contains(LowerTokenText(seg, tokens[b + 1])))))) {
       ++b;
     }
     size_t e = b;
@@ -373,6 +400,12 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
             first_word != "british" && first_word != "american" && first_word != "global") {
           short_forms[std::string(TokenText(text, tokens[b]))] = {id, display};
         }
+        // A newspaper is called by its last word later on: "The New York Post" then "The
+        // Post", "the Journal".
+        static const auto* const kPapers = new Set{
+            "times", "post", "journal", "herald", "telegraph", "tribune", "gazette",
+            "chronicle", "inquirer", "examiner", "mirror", "observer", "mail", "express"};
+        if (kPapers->contains(last_word)) short_forms[std::string(TokenText(text, tokens[e - 1]))] = {id, display};
       }
     }
     i = e;
@@ -570,6 +603,17 @@ void SpeakerResolver::ScanPersons() {
       if (s.size() >= 2 && absl::ascii_isupper(static_cast<unsigned char>(s[1]))) break;
       if (next_org < occ.size() && tokens[e].begin >= occ[next_org].begin) break;
       ++e;
+      // "Bill de Blasio", "Ursula von der Leyen": particles before a capitalised word.
+      size_t p = e;
+      while (p < tokens.size() && tokens[p].kind == TokenKind::kWord && !tokens[p].capitalised &&
+             tokens[p].sentence == t.sentence && IsNameParticle(TokenText(text_, tokens[p])) && p - e < 2) {
+        ++p;
+      }
+      if (p > e && p < tokens.size() && tokens[p].kind == TokenKind::kWord && tokens[p].capitalised &&
+          tokens[p].sentence == t.sentence && !in_quote_[p] &&
+          !NonNameWords().contains(LowerTokenText(seg_, tokens[p]))) {
+        e = p;
+      }
     }
     const size_t words = e - b;
     // A surname alone, once the full name has been seen ("Rahman was not invited").
@@ -615,17 +659,24 @@ bool SpeakerResolver::PassiveAgentInSentence(size_t begin, size_t pronoun_token)
 std::string SpeakerResolver::FullNameFor(absl::string_view surname, size_t pos) const {
   // The speakers resolved so far come first: they are what the article talks about.
   for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
-    if (it->name.size() > surname.size() && absl::EndsWith(it->name, surname) &&
+    // Case aside: "De Blasio" at a sentence's start is "Bill de Blasio".
+    if (it->name.size() > surname.size() && absl::EndsWithIgnoreCase(it->name, surname) &&
         it->name[it->name.size() - surname.size() - 1] == ' ') {
       return it->name;
     }
   }
-  auto it = by_surname_.find(surname);
+  // Persons are indexed by their last word; "de Blasio" is looked up as "Blasio".
+  const size_t space = surname.rfind(' ');
+  auto it = by_surname_.find(space == absl::string_view::npos ? surname : surname.substr(space + 1));
   if (it == by_surname_.end()) return "";
   std::string best;
   for (size_t idx : it->second) {
     if (persons_[idx].begin >= pos) break;
-    best = persons_[idx].name;
+    const std::string& name = persons_[idx].name;
+    if (name.size() > surname.size() && absl::EndsWithIgnoreCase(name, surname) &&
+        name[name.size() - surname.size() - 1] == ' ') {
+      best = name;
+    }
   }
   return best;
 }
@@ -894,6 +945,9 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
   }
   const absl::string_view first = LowerTokenText(seg_, tokens[b]);
   if (first == "who" || first == "which" || first == "whose" || first == "where") return;
+  // "President Obama, dedicating the museum on Saturday, said", "Jay Inslee, asked about
+  // the budget, said": a participle clause says what the speaker was doing, not who they are.
+  if (!tokens[b].capitalised && IsParticipleClauseStart(first)) return;
   // Affiliation: the first organisation named in the apposition.
   const auto orgs = orgs_.Within(tokens[app.begin].begin, tokens[app.end - 1].end);
   if (!orgs.empty() && s->affiliation.empty()) {
@@ -1175,9 +1229,14 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
       capitals = !absl::ascii_islower(static_cast<unsigned char>(text_[p]));
     }
     if (!capitals) break;
-    const absl::string_view next = TokenText(text_, tokens[k + 1]);
-    if (next == "-" || next == "\xE2\x80\x94" || next == "\xE2\x80\x93" || next == "--") {
-      if (k + 2 < e) b = k + 2;
+    auto dash = [&](size_t j) {
+      const absl::string_view d = TokenText(text_, tokens[j]);
+      return d == "-" || d == "\xE2\x80\x94" || d == "\xE2\x80\x93" || d == "--";
+    };
+    if (dash(k + 1)) {
+      size_t after = k + 2;  // "WASHINGTON -- President Obama": "--" may be two tokens
+      while (after < e && dash(after)) ++after;
+      if (after < e) b = after;
       break;
     }
   }
@@ -1315,6 +1374,14 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
       name_b -= 2;
       continue;
     }
+    // A particle between the name's words, or before a surname ("de Blasio said").
+    if (t.kind == TokenKind::kWord && !t.capitalised && name_b <= last &&
+        IsNameParticle(TokenText(text_, t)) &&
+        (name_b - 1 == db || (tokens[name_b - 2].kind == TokenKind::kWord &&
+                              (tokens[name_b - 2].capitalised || IsNameParticle(TokenText(text_, tokens[name_b - 2])))))) {
+      --name_b;
+      continue;
+    }
     if (t.kind != TokenKind::kWord || !t.capitalised) break;
     const absl::string_view w = LowerTokenText(seg_, t);
     if (IsRoleWord(w) || IsTitle(w) || NonNameWords().contains(w)) break;
@@ -1347,6 +1414,26 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
       name_b = last + 1;
     }
   }
+  // "A friend of Hillary Clinton", "an aide to Sen. Warren": a relation noun and a
+  // preposition before the name make the speaker the friend or aide, whom the phrase does
+  // not name (kind UNKNOWN, the phrase as role). A spokesperson or representative "for" a
+  // person speaks for them, as for an organisation: the speaker is the person named.
+  size_t spokes_for = 0;  // the preposition after "spokeswoman" when there is one
+  if (name_b <= last) {
+    for (size_t k = db + 1; k < name_b; ++k) {
+      const absl::string_view prep = LowerTokenText(seg_, tokens[k]);
+      if (prep != "of" && prep != "for" && prep != "to") continue;
+      const absl::string_view rel = LowerTokenText(seg_, tokens[k - 1]);
+      if (IsSpokes(rel) || rel == "representative") {
+        spokes_for = k;
+        break;
+      }
+      if (!IsRelationNoun(rel)) break;
+      s.kind = SpeakerKind::kUnknown;
+      s.role = std::string(text_.substr(tokens[db].begin, tokens[last].end - tokens[db].begin));
+      return s;
+    }
+  }
   // Premodifiers: between the determiner and the name.
   size_t pre_e = name_b;
   if (pre_e > db && IsPunct(text_, tokens[pre_e - 1], ".")) --pre_e;  // "Mr."
@@ -1356,6 +1443,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
     if (FemaleTitles().contains(t)) gender = Gender::kFemale;
     --pre_e;
   }
+  if (spokes_for > 0) pre_e = spokes_for;
   // Role: the premodifiers as written, minus a generic organisation noun before
   // "spokesperson" ("group spokesperson" -> "spokesperson"), which names the affiliation.
   size_t role_b = db;
@@ -1406,6 +1494,11 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
               LowerTokenText(seg_, tokens[rb]) == "one" ||
               LowerTokenText(seg_, tokens[rb]) == "fellow")) {
         ++rb;
+      }
+      // "One of the family's attorneys, Justin Bamberg": the role is "family's attorneys".
+      if (rb > db && rb + 1 < last && LowerTokenText(seg_, tokens[rb]) == "of") {
+        ++rb;
+        if (LowerTokenText(seg_, tokens[rb]) == "the") ++rb;
       }
       s.role = std::string(text_.substr(tokens[rb].begin, tokens[last].end - tokens[rb].begin));
       if (affiliation != nullptr) {
@@ -1466,7 +1559,9 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
 
   // A person.
   std::string name(text_.substr(tokens[name_b].begin, tokens[last].end - tokens[name_b].begin));
-  if (last == name_b) {
+  size_t capital_words = 0;
+  for (size_t k = name_b; k <= last; ++k) capital_words += tokens[k].capitalised ? 1 : 0;
+  if (capital_words == 1) {  // a surname, perhaps with its particle ("de Blasio")
     const std::string full = FullNameFor(name, tokens[name_b].begin);
     if (!full.empty()) name = full;
   }

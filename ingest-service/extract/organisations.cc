@@ -173,7 +173,11 @@ const WordSet& HeadWords() {
       "bureau",      "unit",        "institution",  "initiative",   "lab",         "laboratory",
       "press",       "media",       "news",         "broadcasting", "international", "federal",
       "national",    "royal",       "trade",        "trades",       "chamber",     "clinic",
-      "icb",         "cqc",         "bma"};
+      "icb",         "cqc",         "bma",
+      // Newspapers and agencies: "The New York Times", "Hackney Gazette".
+      "times",       "post",        "journal",      "herald",       "telegraph",   "tribune",
+      "gazette",     "chronicle",   "inquirer",     "examiner",     "mirror",      "observer",
+      "mail",        "express"};
   return *kSet;
 }
 

@@ -1157,6 +1157,78 @@ TEST_F(ExtractorTest, AJointStatementIsAGroupOfItsSpeakersEachSpeakingForItself)
   EXPECT_EQ(out.claims[3].speaker().members_size(), 0);
 }
 
+// Fourth probe (2026-12-07): speakers as PolNeAR's US copy names them.
+TEST_F(ExtractorTest, NameParticlesAreInTheNameAndASurnameWithItsParticleIsTheSamePerson) {
+  const std::string text =
+      "Mayor Bill de Blasio said the city was safe.\n\n"
+      "\"We are ready,\" de Blasio said.\n\n"
+      "Ursula von der Leyen said the union would respond.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Bill de Blasio");
+  EXPECT_EQ(out.claims[0].speaker().id(), "bill-de-blasio");
+  EXPECT_EQ(out.claims[0].speaker().role(), "Mayor");
+  EXPECT_EQ(out.claims[1].speaker().id(), "bill-de-blasio");
+  EXPECT_EQ(out.claims[1].speaker().mention(), "de Blasio");
+  EXPECT_EQ(out.claims[2].speaker().name(), "Ursula von der Leyen");
+}
+
+TEST_F(ExtractorTest, NewspapersAreOrganisationsAndTheirShortNamesReferBackToThem) {
+  const std::string text =
+      "The New York Post reported that the mayor avoided the hearing.\n\n"
+      "The Post said the mayor had declined to comment.\n\n"
+      "The Hackney Gazette reported that the council would meet.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[0].speaker().id(), "new-york-post");
+  EXPECT_EQ(out.claims[1].speaker().id(), "new-york-post");
+  EXPECT_EQ(out.claims[1].speaker().mention(), "The Post");
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[2].speaker().id(), "hackney-gazette");
+}
+
+TEST_F(ExtractorTest, AFriendOrAideOfSomeoneIsNotThemButTheirSpokespersonSpeaksForThem) {
+  const std::string text =
+      "A friend of Hillary Clinton said the candidate was tired.\n\n"
+      "An aide to Senator Warren said the bill would fail.\n\n"
+      "A spokeswoman for Hillary Clinton said the campaign would release the records.";
+  // The rules keep no reported speech of a speaker they cannot name (the friend, the aide);
+  // above all, neither is Clinton's or Warren's.
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "hillary-clinton");
+  EXPECT_EQ(out.claims[0].speaker().role(), "spokeswoman");
+  EXPECT_EQ(out.claims[0].text(), "the campaign would release the records");
+}
+
+TEST(MergeTest, AFriendOfSomeoneFoundByTheModelIsShownAsWrittenAndNotIndexedAsThem) {
+  const std::string text = "A friend of Hillary Clinton said the candidate was tired.";
+  const Extraction out = ExtractWith({{"said", "A friend of Hillary Clinton", "the candidate was tired"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  const Speaker& s = out.claims[0].speaker();
+  EXPECT_EQ(s.kind(), Speaker::UNKNOWN);
+  EXPECT_EQ(s.name(), "A friend of Hillary Clinton");
+  EXPECT_TRUE(s.id().empty()) << s.id();
+  EXPECT_EQ(s.role(), "friend of Hillary Clinton");
+}
+
+TEST_F(ExtractorTest, ADoubleHyphenDatelineAndAParticipleClauseAreNeitherNameNorRole) {
+  const std::string text =
+      "WASHINGTON -- President Obama said the museum told an American story.\n\n"
+      "President Obama, dedicating the National Museum of African American History and Culture "
+      "on Saturday, said the museum was long overdue.\n\n"
+      "One of the family's attorneys, Justin Bamberg, said the video was clear.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Obama");
+  EXPECT_EQ(out.claims[0].speaker().role(), "President");
+  EXPECT_EQ(out.claims[1].speaker().role(), "President");
+  EXPECT_TRUE(out.claims[1].speaker().affiliation().empty()) << out.claims[1].speaker().affiliation();
+  EXPECT_EQ(out.claims[2].speaker().name(), "Justin Bamberg");
+  EXPECT_EQ(out.claims[2].speaker().role(), "family's attorneys");
+}
+
 TEST_F(ExtractorTest, NamesJoinedWithoutTitlesOrOrganisationsAreNotTakenForTwoSpeakers) {
   // One word each side: a firm's name ("Marks and Spencer"), not two people.
   const Extraction out = MustExtract(Article("Marks and Spencer said sales had risen."));
@@ -1567,6 +1639,16 @@ TEST(MergeTest, AnUnpunctuatedHeadlinesContentDoesNotRunOverItsOwnCueAndSource) 
   const Extraction out = ExtractWith({{"say", "campaigners", "Palantir deal will erode trust"}}, text);
   ASSERT_EQ(out.claims.size(), 1u);
   EXPECT_EQ(out.claims[0].text(), "Palantir deal will erode trust");
+}
+
+TEST(MergeTest, TheOneAskedInAParticipleClauseIsNotTheAsker) {
+  const std::string text = "Governor Jay Inslee, asked about the budget, said the state would cope.";
+  const Extraction out = ExtractWith({{"asked about", "Governor Jay Inslee", "the budget"},
+                                      {"said", "Governor Jay Inslee, asked about the budget,", "the state would cope"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "the state would cope");
+  EXPECT_EQ(out.claims[0].speaker().role(), "Governor");  // "asked about the budget" is no role
 }
 
 }  // namespace

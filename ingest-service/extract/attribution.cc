@@ -979,7 +979,10 @@ class Finder {
                (IsTrailing(k) || tokens_[k].capitalised || info.takes_object)) {
           ++k;
         }
-        if (k < ce && IsWord(k) && Lower(k) == "that") {
+        const bool has_that = k < ce && IsWord(k) && Lower(k) == "that";
+        // "reported" reports speech only with "that": not "Julie Davis reported from Midway".
+        if (!has_that && Lower(c) == "reported") return false;
+        if (has_that) {
           b = k + 1;
           // "Critics say that is not enough": here "that" is the subject of the content.
           if (b < ce && IsWord(b) && ThatIsPronounBefore(Lower(b))) b = k;

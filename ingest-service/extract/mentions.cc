@@ -148,10 +148,69 @@ const Set& GroupNouns() {
       "legislators", "democrats", "republicans", "analysts", "researchers", "sources",
       "insiders", "people", "users", "customers", "observers", "opponents", "supporters",
       "members", "campaign", "volunteers", "employees", "tenants", "organisers",
-      "spokespeople", "aides", "gps", "commentators", "advocates", "groups"};
+      "spokespeople", "aides", "gps", "commentators", "advocates", "groups", "delegates",
+      "voters", "senators", "citizens", "economists", "scientists", "investors", "traders",
+      "executives", "judges", "prosecutors", "officers", "farmers", "donors", "conservatives",
+      "liberals", "progressives", "americans", "britons", "leaders", "ministers", "diplomats",
+      "regulators", "economists", "academics", "pollsters", "strategists", "consultants"};
   return *s;
 }
 
+
+// A role ("health secretary", "Senator", "Representative") fits a noun that refers back to
+// its holder: by containing it ("the secretary"), or as the same office in other words ("the
+// minister" of a secretary of state, "the congressman" of a Representative, "the lawmaker"
+// of any legislator).
+bool RoleFitsNoun(absl::string_view role_lower, absl::string_view noun) {
+  if (absl::StrContains(role_lower, noun)) return true;
+  static const auto* const kSame = new absl::flat_hash_map<std::string, std::vector<std::string>>{
+      {"minister", {"secretary", "chancellor"}},
+      {"congressman", {"representative", "congressman", "rep"}},
+      {"congresswoman", {"representative", "congresswoman", "rep"}},
+      {"lawmaker", {"senator", "representative", "congressman", "congresswoman", "mp", "rep", "legislator", "sen"}},
+      {"legislator", {"senator", "representative", "congressman", "congresswoman", "mp", "rep", "lawmaker", "sen"}},
+      {"politician", {"senator", "representative", "congressman", "congresswoman", "mp", "minister",
+                      "secretary", "councillor", "mayor", "governor", "leader", "chancellor"}},
+      {"mayor", {"mayor"}}};
+  const auto same = kSame->find(noun);
+  if (same == kSame->end()) return false;
+  for (absl::string_view w : absl::StrSplit(role_lower, absl::ByAnyChar(" ,.;()-"), absl::SkipEmpty())) {
+    for (const std::string& alt : same->second) {
+      if (w == alt) return true;
+    }
+  }
+  return false;
+}
+
+// A role with its abbreviated titles written out: "Sen" (of "Sen. Elizabeth Warren") is
+// "Senator", "Rep" "Representative", "Gov" "Governor", "Lt Gov" "Lieutenant Governor".
+std::string ExpandedTitles(absl::string_view role) {
+  static const auto* const kTitles = new absl::flat_hash_map<std::string, std::string>{
+      {"Sen", "Senator"},   {"Rep", "Representative"}, {"Gov", "Governor"},     {"Lt", "Lieutenant"},
+      {"Gen", "General"},   {"Col", "Colonel"},        {"Capt", "Captain"},     {"Sgt", "Sergeant"},
+      {"Supt", "Superintendent"}, {"Det", "Detective"}, {"Insp", "Inspector"},  {"Atty", "Attorney"},
+      {"Sec", "Secretary"}, {"Cmdr", "Commander"},     {"Adm", "Admiral"},      {"Maj", "Major"},
+      {"Rev", "Reverend"},  {"Prof", "Professor"}};
+  std::string out;
+  size_t i = 0;
+  while (i < role.size()) {
+    size_t j = i;
+    while (j < role.size() && absl::ascii_isalpha(static_cast<unsigned char>(role[j]))) ++j;
+    if (j > i) {
+      const auto t = kTitles->find(role.substr(i, j - i));
+      if (t != kTitles->end()) {
+        out += t->second;
+        if (j < role.size() && role[j] == '.') ++j;  // "Sen." -> "Senator"
+      } else {
+        out.append(role.data() + i, j - i);
+      }
+      i = j;
+    } else {
+      out.push_back(role[i++]);
+    }
+  }
+  return out;
+}
 
 bool CampaignNoun(absl::string_view w) {
   return w == "campaigners" || w == "activists" || w == "protesters" || w == "organisers" ||
@@ -219,6 +278,13 @@ bool BreaksOrganisationRun(absl::string_view lower) {
       "spokeswoman", "chief", "executive", "chair", "chairman", "chairwoman", "director",
       "leader", "mayor", "president", "senator", "governor", "professor", "majority", "minority"};
   return IsTitle(lower) || kRoles->contains(lower);
+}
+
+// The last word of a newspaper's name.
+const Set& PaperWords() {
+  static const auto* s = new Set{"times", "post", "journal", "herald", "telegraph", "tribune", "gazette",
+                                 "chronicle", "inquirer", "examiner", "mirror", "observer", "mail", "express"};
+  return *s;
 }
 
 bool IsCalendarWord(absl::string_view w) {
@@ -377,6 +443,13 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
         e = role_begin;
       }
     }
+    // "the Washington Post Trump said": a newspaper's name ends with its paper word unless
+    // an organisation word follows ("Post Office", "Times Group").
+    for (size_t k = b; k + 1 < e; ++k) {
+      if (!PaperWords().contains(LowerTokenText(seg, tokens[k]))) continue;
+      if (!LooksLikeOrganisation(text.substr(tokens[k + 1].begin, tokens[e - 1].end - tokens[k + 1].begin))) e = k + 1;
+      break;
+    }
     const absl::string_view name = text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin);
     // One word that is only an organisation noun ("Council", "Trust" starting a sentence or
     // a headline) names no particular organisation.
@@ -402,10 +475,7 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
         }
         // A newspaper is called by its last word later on: "The New York Post" then "The
         // Post", "the Journal".
-        static const auto* const kPapers = new Set{
-            "times", "post", "journal", "herald", "telegraph", "tribune", "gazette",
-            "chronicle", "inquirer", "examiner", "mirror", "observer", "mail", "express"};
-        if (kPapers->contains(last_word)) short_forms[std::string(TokenText(text, tokens[e - 1]))] = {id, display};
+        if (PaperWords().contains(last_word)) short_forms[std::string(TokenText(text, tokens[e - 1]))] = {id, display};
       }
     }
     i = e;
@@ -656,6 +726,18 @@ bool SpeakerResolver::PassiveAgentInSentence(size_t begin, size_t pronoun_token)
   return false;
 }
 
+bool SpeakerResolver::ObjectPosition(size_t begin) const {
+  const size_t t = FirstTokenFrom(seg_, begin);
+  if (t == 0 || t >= seg_.tokens.size()) return false;
+  const Token& before = seg_.tokens[t - 1];
+  if (before.sentence != seg_.tokens[t].sentence || before.kind != TokenKind::kWord || before.capitalised) return false;
+  static const auto* const kClauseStarts = new Set{"and", "but", "while", "as", "when", "because", "then", "so",
+                                                   "or", "said", "says", "told", "after", "before", "since",
+                                                   "although", "though", "if", "that", "where", "whereas",
+                                                   "how", "why", "what", "whether", "who", "which", "once", "until"};
+  return !kClauseStarts->contains(LowerTokenText(seg_, before));
+}
+
 std::string SpeakerResolver::FullNameFor(absl::string_view surname, size_t pos) const {
   // The speakers resolved so far come first: they are what the article talks about.
   for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
@@ -727,6 +809,10 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
       if (name.empty()) name = p->name;
       if (p->gender != Gender::kUnknown && p->gender != wanted) continue;
       if (!Compatible(name, SpeakerKind::kPerson, wanted)) continue;
+      // A person named since the last speaker, as the object of a verb or the tail of a noun
+      // phrase ("the raid that killed 9/11 plotter Osama bin Laden"), is less likely meant
+      // than that speaker, unless their gender is known to fit.
+      if (!best.empty() && p->gender == Gender::kUnknown && ObjectPosition(p->begin)) continue;
       best = name;
       break;
     }
@@ -883,7 +969,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
   for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
     auto e = entities_.find(it->name);
     if (e != entities_.end() && e->second.kind == SpeakerKind::kPerson &&
-        absl::StrContains(absl::AsciiStrToLower(e->second.role), noun)) {
+        RoleFitsNoun(absl::AsciiStrToLower(e->second.role), noun)) {
       Adopt(it->name, e->second, &s);
       return s;
     }
@@ -1559,8 +1645,10 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
 
   // A person.
   std::string name(text_.substr(tokens[name_b].begin, tokens[last].end - tokens[name_b].begin));
-  size_t capital_words = 0;
-  for (size_t k = name_b; k <= last; ++k) capital_words += tokens[k].capitalised ? 1 : 0;
+  size_t capital_words = 0;  // "De Blasio" at a sentence's start has one
+  for (size_t k = name_b; k <= last; ++k) {
+    capital_words += tokens[k].capitalised && !IsNameParticle(LowerTokenText(seg_, tokens[k])) ? 1 : 0;
+  }
   if (capital_words == 1) {  // a surname, perhaps with its particle ("de Blasio")
     const std::string full = FullNameFor(name, tokens[name_b].begin);
     if (!full.empty()) name = full;
@@ -1569,7 +1657,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   s.id = Slugify(name);
   s.kind = SpeakerKind::kPerson;
   if (pre_e > role_b) {
-    s.role = std::string(text_.substr(tokens[role_b].begin, tokens[pre_e - 1].end - tokens[role_b].begin));
+    s.role = ExpandedTitles(text_.substr(tokens[role_b].begin, tokens[pre_e - 1].end - tokens[role_b].begin));
   }
   if (affiliation != nullptr) {
     s.affiliation = affiliation->name;

@@ -120,6 +120,9 @@ class SpeakerResolver {
   void ScanPersons();
   std::vector<Seen>::const_reverse_iterator RecentEnd() const;
   std::string FullNameFor(absl::string_view surname, size_t pos) const;
+  // The person named at byte `begin` follows a lower-case word of its sentence that starts no
+  // clause: an object or the tail of a noun phrase, not a subject.
+  bool ObjectPosition(size_t begin) const;
   // The person named at byte `begin` is a passive agent ("by X", within eight words) in the
   // sentence of the pronoun at token `pronoun_token`.
   bool PassiveAgentInSentence(size_t begin, size_t pronoun_token) const;

@@ -1229,6 +1229,32 @@ TEST_F(ExtractorTest, ADoubleHyphenDatelineAndAParticipleClauseAreNeitherNameNor
   EXPECT_EQ(out.claims[2].speaker().role(), "family's attorneys");
 }
 
+TEST_F(ExtractorTest, AnOfficeReferredToInOtherWordsIsItsHolderAndTitlesAreWrittenOut) {
+  const std::string text =
+      "Wes Streeting, the health secretary, said the platform would save lives.\n\n"
+      "The minister said the contract had been properly tendered.\n\n"
+      "Rep. Jim Jordan said the hearing was a sham. The congressman said the panel was hiding something.\n\n"
+      "Gov. Gavin Newsom said the state would sue. The governor said the law was unconstitutional.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 6u);
+  EXPECT_EQ(out.claims[1].speaker().id(), "wes-streeting");
+  EXPECT_EQ(out.claims[1].speaker().mention(), "The minister");
+  EXPECT_EQ(out.claims[2].speaker().role(), "Representative");
+  EXPECT_EQ(out.claims[3].speaker().id(), "jim-jordan");
+  EXPECT_EQ(out.claims[4].speaker().role(), "Governor");
+  EXPECT_EQ(out.claims[5].speaker().id(), "gavin-newsom");
+}
+
+TEST_F(ExtractorTest, APronounSkipsAPersonNamedSinceOnlyAsAnObject) {
+  const std::string text =
+      "Hillary Clinton said the raid had been the right call. It killed the plotter Osama bin Laden.\n\n"
+      "She said the use of private email had been a mistake.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[1].speaker().mention(), "She");
+  EXPECT_EQ(out.claims[1].speaker().id(), "hillary-clinton");
+}
+
 TEST_F(ExtractorTest, NamesJoinedWithoutTitlesOrOrganisationsAreNotTakenForTwoSpeakers) {
   // One word each side: a firm's name ("Marks and Spencer"), not two people.
   const Extraction out = MustExtract(Article("Marks and Spencer said sales had risen."));
@@ -1411,7 +1437,7 @@ TEST(MergeTest, ASpeakersPartyTagAndAgeAreNeitherNameNorRole) {
                                      text);
   ASSERT_EQ(out.claims.size(), 3u);
   EXPECT_EQ(out.claims[0].speaker().name(), "Bernie Sanders");
-  EXPECT_EQ(out.claims[0].speaker().role(), "Sen");
+  EXPECT_EQ(out.claims[0].speaker().role(), "Senator");  // "Sen." written out
   EXPECT_EQ(out.claims[1].speaker().name(), "Jim Jordan");
   EXPECT_EQ(out.claims[1].speaker().affiliation_id(), "republican-party");  // R-Ohio
   EXPECT_EQ(out.claims[2].speaker().name(), "Priya Shah");
@@ -1589,7 +1615,7 @@ TEST(MergeTest, ADatelineIsNoRoleAndAUsPartyTagInTheAppositionIsTheParty) {
       {{"said", "WASHINGTON \u2014 Sen. Maria Delgado, D-N.M.", "the contract was a mistake"}}, text);
   ASSERT_EQ(out.claims.size(), 1u);
   EXPECT_EQ(out.claims[0].speaker().name(), "Maria Delgado");
-  EXPECT_EQ(out.claims[0].speaker().role(), "Sen");  // was "WASHINGTON \u2014 Sen, D-N"
+  EXPECT_EQ(out.claims[0].speaker().role(), "Senator");  // was "WASHINGTON \u2014 Sen, D-N"
   EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "democratic-party");
 }
 

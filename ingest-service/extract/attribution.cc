@@ -123,7 +123,11 @@ const Set& RoleWords() {
       "teachers", "student", "students", "pupil", "boss", "bosses", "chiefs", "people",
       "users", "user", "customers", "customer", "observers", "commentators", "figures",
       "advocates", "advocate", "groups", "opponents", "supporters", "statement", "report", "study", "survey", "document", "documents", "data", "email",
-      "letter", "filing", "figures", "website", "blog", "post", "platform", "network"};
+      "letter", "filing", "figures", "website", "blog", "post", "platform", "network",
+      "barrister", "solicitor", "holder", "coroner", "magistrate", "sheriff", "constable",
+      "superintendent", "commander", "general", "colonel", "ambassador", "envoy", "diplomat",
+      "pollster", "strategist", "historian", "academic", "lecturer", "fellow", "physician",
+      "chairs", "heads", "directors", "executives", "ministers", "senators", "governors"};
   return *s;
 }
 
@@ -283,6 +287,12 @@ class Finder {
   }
   bool IsWord(size_t i) const { return i < tokens_.size() && tokens_[i].kind == TokenKind::kWord; }
   bool InQuote(size_t i) const { return quote_of_token_[i] >= 0; }
+  // The apostrophe of a plural's possessive ("St Thomas' NHS Foundation Trust"), not a quote.
+  bool PossessiveMark(size_t i) const {
+    return i > 0 && tokens_[i].kind == TokenKind::kQuote && tokens_[i].quote == QuoteRole::kSingleClose &&
+           tokens_[i].begin == tokens_[i - 1].end && IsWord(i - 1) && absl::EndsWith(Lower(i - 1), "s") &&
+           i + 1 < tokens_.size() && tokens_[i + 1].begin > tokens_[i].end && IsWord(i + 1);
+  }
   const Sentence& SentenceOf(size_t i) const { return seg_.sentences[tokens_[i].sentence]; }
 
   // Number of tokens of the cue starting at token i (0 when there is none there).
@@ -443,7 +453,7 @@ class Finder {
     for (int opening = 0; opening < 3; ++opening) {
       size_t steps = 0;
       while (k > floor && steps < 20 && !Is(k - 1, ",") && !InQuote(k - 1) &&
-             tokens_[k - 1].kind != TokenKind::kQuote) {
+             (tokens_[k - 1].kind != TokenKind::kQuote || PossessiveMark(k - 1))) {
         --k;
         ++steps;
       }
@@ -996,8 +1006,9 @@ class Finder {
           if (o == b && o < ce && IsWord(o)) ++o;  // "told reporters", "told him"
           b = o;
         }
-        if (b == c + n) {
-          // "The ICO said on Thursday it was reviewing ...": the date is not what was said.
+        if (!has_that) {
+          // "The ICO said on Thursday it was reviewing ...", "told MPs on Thursday the
+          // government had ...": the date is not what was said.
           if (const size_t after = SkipTimePhrase(b, ce); after > b && ContentOk(after, ce)) {
             b = after;
             // "said over the weekend that he would stand down": nor is the "that" after it.

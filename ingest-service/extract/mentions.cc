@@ -358,8 +358,16 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     size_t e = b;
     bool saw_of = false;
     size_t last_cap = b;
-    while (e < tokens.size() && tokens[e].kind == TokenKind::kWord &&
-           tokens[e].paragraph == tokens[b].paragraph && e - b < 12) {
+    while (e < tokens.size() && tokens[e].paragraph == tokens[b].paragraph && e - b < 12) {
+      // "Guy's and St Thomas' NHS Foundation Trust": a plural's possessive apostrophe.
+      if (tokens[e].kind == TokenKind::kQuote && e > b && tokens[e].begin == tokens[e - 1].end &&
+          (TokenText(text, tokens[e]) == "'" || TokenText(text, tokens[e]) == "\xE2\x80\x99") &&
+          absl::EndsWith(LowerTokenText(seg, tokens[e - 1]), "s") && e + 1 < tokens.size() &&
+          tokens[e + 1].kind == TokenKind::kWord && tokens[e + 1].capitalised && tokens[e + 1].begin > tokens[e].end) {
+        ++e;
+        continue;
+      }
+      if (tokens[e].kind != TokenKind::kWord) break;
       const absl::string_view w = LowerTokenText(seg, tokens[e]);
       if (tokens[e].capitalised) {
         if ((BreaksOrganisationRun(w) || IsCalendarWord(w)) && e > b) break;
@@ -381,8 +389,10 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
       if (w == "and" && !saw_of && e > b &&
           !LooksLikeOrganisation(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin))) {
         size_t k = e + 1;
-        while (k < tokens.size() && k - e <= 8 && tokens[k].kind == TokenKind::kWord && tokens[k].capitalised &&
-               tokens[k].paragraph == tokens[b].paragraph) {
+        while (k < tokens.size() && k - e <= 8 && tokens[k].paragraph == tokens[b].paragraph &&
+               ((tokens[k].kind == TokenKind::kWord && tokens[k].capitalised) ||
+                (tokens[k].kind == TokenKind::kQuote && tokens[k].begin == tokens[k - 1].end &&
+                 absl::EndsWith(LowerTokenText(seg, tokens[k - 1]), "s")))) {  // "St Thomas'"
           ++k;
         }
         joins_places = k > e + 1 && LooksLikeOrganisation(text.substr(tokens[e + 1].begin, tokens[k - 1].end - tokens[e + 1].begin));
@@ -726,6 +736,20 @@ bool SpeakerResolver::PassiveAgentInSentence(size_t begin, size_t pronoun_token)
   return false;
 }
 
+std::string SpeakerResolver::FullNameForFirstName(absl::string_view first, size_t pos) const {
+  auto fits = [&](const std::string& name) {
+    return name.size() > first.size() + 1 && absl::StartsWith(name, first) && name[first.size()] == ' ' &&
+           !joint_.contains(name);
+  };
+  for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
+    if (it->pos < pos && fits(it->name)) return it->name;
+  }
+  for (auto p = persons_.crbegin(); p != persons_.crend(); ++p) {
+    if (p->begin < pos && p->full && fits(p->name)) return p->name;
+  }
+  return "";
+}
+
 bool SpeakerResolver::ObjectPosition(size_t begin) const {
   const size_t t = FirstTokenFrom(seg_, begin);
   if (t == 0 || t >= seg_.tokens.size()) return false;
@@ -741,6 +765,7 @@ bool SpeakerResolver::ObjectPosition(size_t begin) const {
 std::string SpeakerResolver::FullNameFor(absl::string_view surname, size_t pos) const {
   // The speakers resolved so far come first: they are what the article talks about.
   for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
+    if (joint_.contains(it->name)) continue;  // "Dr Nieuwoudt" is not "Melissa Ryan and Ross Nieuwoudt"
     // Case aside: "De Blasio" at a sentence's start is "Bill de Blasio".
     if (it->name.size() > surname.size() && absl::EndsWithIgnoreCase(it->name, surname) &&
         it->name[it->name.size() - surname.size() - 1] == ' ') {
@@ -1523,8 +1548,10 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   // Premodifiers: between the determiner and the name.
   size_t pre_e = name_b;
   if (pre_e > db && IsPunct(text_, tokens[pre_e - 1], ".")) --pre_e;  // "Mr."
+  bool knighted = false;  // "Sir Keir", "Dame Angela": a first name after the title
   if (pre_e > db && IsTitle(LowerTokenText(seg_, tokens[pre_e - 1]))) {
     const absl::string_view t = LowerTokenText(seg_, tokens[pre_e - 1]);
+    knighted = t == "sir" || t == "dame";
     if (MaleTitles().contains(t)) gender = Gender::kMale;
     if (FemaleTitles().contains(t)) gender = Gender::kFemale;
     --pre_e;
@@ -1554,9 +1581,29 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
     // "Another councillor, Zoe Garbett of the Green Party, said": the name is in the
     // apposition and the head is the role.
     const TokenRange app = phrase.apposition;
-    size_t ab = app.begin, ae = app.begin;
-    while (ae < app.end && tokens[ae].kind == TokenKind::kWord && tokens[ae].capitalised &&
-           ae - ab < 4) {
+    size_t ab = app.begin;
+    // Titles before the name: "Its chair, Professor Kamila Hawthorne", "Sir Demis Hassabis".
+    while (ab + 1 < app.end && tokens[ab].kind == TokenKind::kWord && tokens[ab].capitalised) {
+      const absl::string_view w = LowerTokenText(seg_, tokens[ab]);
+      if (!IsTitle(w) && w != "professor" && w != "cllr" && w != "councillor") break;
+      if (MaleTitles().contains(w)) gender = Gender::kMale;
+      if (FemaleTitles().contains(w)) gender = Gender::kFemale;
+      ++ab;
+      if (ab + 1 < app.end && IsPunct(text_, tokens[ab], ".")) ++ab;
+    }
+    size_t ae = ab;
+    while (ae < app.end && tokens[ae].kind == TokenKind::kWord && ae - ab < 5) {
+      // "Peter van der Berg": particles between the name's words.
+      if (!tokens[ae].capitalised) {
+        size_t k = ae;
+        while (k < app.end && k - ae < 2 && tokens[k].kind == TokenKind::kWord && !tokens[k].capitalised &&
+               IsNameParticle(LowerTokenText(seg_, tokens[k]))) {
+          ++k;
+        }
+        if (k == ae || ae == ab || k >= app.end || tokens[k].kind != TokenKind::kWord || !tokens[k].capitalised) break;
+        ae = k;
+        continue;
+      }
       const absl::string_view w = LowerTokenText(seg_, tokens[ae]);
       if (IsRoleWord(w) || IsTitle(w) || NonNameWords().contains(w)) break;
       bool in_org = false;
@@ -1575,6 +1622,23 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
       s.kind = SpeakerKind::kPerson;
       s.mention = {tokens[ab].begin, tokens[ae - 1].end};
       size_t rb = db;
+      // "Its chair, ...": the organisation named last before the phrase. "The BMA's GP
+      // committee chair": the organisation is the affiliation, the rest the role.
+      OrgOccurrence owner;
+      if (rb < last && (LowerTokenText(seg_, tokens[rb]) == "its" || LowerTokenText(seg_, tokens[rb]) == "their")) {
+        if (affiliation == nullptr) {
+          if (const OrgOccurrence* o = orgs_.MostRecent(tokens[rb].begin, "")) {
+            owner = *o;
+            affiliation = &owner;
+          }
+        }
+        ++rb;
+      } else if (affiliation != nullptr && affiliation->begin == tokens[rb].begin) {
+        size_t k = rb;
+        while (k < last && tokens[k].begin < affiliation->end) ++k;
+        const absl::string_view possessive = text_.substr(affiliation->end, tokens[k - 1].end - affiliation->end);
+        if (k > rb && k <= last && (possessive == "'s" || possessive == "\xE2\x80\x99s")) rb = k;
+      }
       while (rb < last && tokens[rb].kind == TokenKind::kWord &&
              (LowerTokenText(seg_, tokens[rb]) == "another" ||
               LowerTokenText(seg_, tokens[rb]) == "one" ||
@@ -1650,7 +1714,8 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
     capital_words += tokens[k].capitalised && !IsNameParticle(LowerTokenText(seg_, tokens[k])) ? 1 : 0;
   }
   if (capital_words == 1) {  // a surname, perhaps with its particle ("de Blasio")
-    const std::string full = FullNameFor(name, tokens[name_b].begin);
+    std::string full = knighted ? FullNameForFirstName(name, tokens[name_b].begin) : "";
+    if (full.empty()) full = FullNameFor(name, tokens[name_b].begin);
     if (!full.empty()) name = full;
   }
   s.name = name;

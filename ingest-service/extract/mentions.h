@@ -120,6 +120,9 @@ class SpeakerResolver {
   void ScanPersons();
   std::vector<Seen>::const_reverse_iterator RecentEnd() const;
   std::string FullNameFor(absl::string_view surname, size_t pos) const;
+  // The full name, seen before byte `pos`, of which `first` is the first name ("Dame Angela"
+  // of "Angela Eagle", the British second reference to a knight or dame); "" when none.
+  std::string FullNameForFirstName(absl::string_view first, size_t pos) const;
   // The person named at byte `begin` follows a lower-case word of its sentence that starts no
   // clause: an object or the tail of a noun phrase, not a subject.
   bool ObjectPosition(size_t begin) const;

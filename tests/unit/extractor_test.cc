@@ -1269,6 +1269,45 @@ TEST_F(ExtractorTest, APronounSkipsAPersonNamedSinceOnlyAsAnObject) {
   EXPECT_EQ(out.claims[1].speaker().id(), "hillary-clinton");
 }
 
+// Fifth probe (2026-12-07): UK copy as a helper wrote it.
+TEST_F(ExtractorTest, ARoleThenATitledNameIsThatPersonOfTheOrganisationItOrThePossessiveNames) {
+  const std::string text =
+      "The BMA's GP committee chair, Dr Katie Bramall-Stainer, said practices were under strain.\n\n"
+      "The Royal College of General Practitioners said it shared the concerns. Its chair, Professor "
+      "Kamila Hawthorne, told Pulse magazine on Monday that practices needed clear guidance.\n\n"
+      "Smith-Jones's barrister, Peter van der Berg, said his client denied the charges.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 4u);
+  const Speaker& chair = out.claims[0].speaker();
+  EXPECT_EQ(chair.name(), "Katie Bramall-Stainer");
+  EXPECT_EQ(chair.role(), "GP committee chair");
+  EXPECT_EQ(chair.affiliation_id(), "bma");
+  const Speaker& its = out.claims[2].speaker();
+  EXPECT_EQ(its.name(), "Kamila Hawthorne");
+  EXPECT_EQ(its.role(), "chair");
+  EXPECT_EQ(its.affiliation_id(), "rcgp");
+  EXPECT_EQ(out.claims[3].speaker().name(), "Peter van der Berg");
+  EXPECT_EQ(out.claims[3].speaker().role(), "Smith-Jones's barrister");
+}
+
+TEST_F(ExtractorTest, ADameByHerFirstNameAJointSpeakerAloneAndAPluralPossessiveInATrustsName) {
+  const std::string text =
+      "Dame Angela Eagle, the Home Office minister, said the hotels would close. Dame Angela told "
+      "MPs on Thursday the government had already reduced the number.\n\n"
+      "Ms Melissa Ryan and Dr Ross Nieuwoudt said the service was unsafe. \"We did not want to be "
+      "here,\" Dr Nieuwoudt said.\n\n"
+      "Dr Jane Okafor, a consultant anaesthetist at Guy's and St Thomas' NHS Foundation Trust, said "
+      "patients were worried. \"Patients have not been told enough,\" she said.";
+  const Extraction out = MustExtract(Article(text, 2025, 7, 10));
+  ASSERT_EQ(out.claims.size(), 6u);
+  EXPECT_EQ(out.claims[1].speaker().id(), "angela-eagle");
+  EXPECT_EQ(out.claims[1].text(), "the government had already reduced the number");  // not "on Thursday ..."
+  EXPECT_EQ(out.claims[3].speaker().id(), "ross-nieuwoudt");
+  EXPECT_EQ(out.claims[3].speaker().kind(), Speaker::PERSON);
+  EXPECT_EQ(out.claims[4].speaker().affiliation(), "Guy's and St Thomas' NHS Foundation Trust");
+  EXPECT_EQ(out.claims[5].speaker().id(), "jane-okafor");
+}
+
 TEST_F(ExtractorTest, NamesJoinedWithoutTitlesOrOrganisationsAreNotTakenForTwoSpeakers) {
   // One word each side: a firm's name ("Marks and Spencer"), not two people.
   const Extraction out = MustExtract(Article("Marks and Spencer said sales had risen."));

@@ -212,6 +212,14 @@ std::string ExpandedTitles(absl::string_view role) {
   return out;
 }
 
+bool AllCapitals(absl::string_view w) {
+  if (w.size() < 2) return false;
+  for (char c : w) {
+    if (!absl::ascii_isupper(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
 bool CampaignNoun(absl::string_view w) {
   return w == "campaigners" || w == "activists" || w == "protesters" || w == "organisers" ||
          w == "supporters" || w == "volunteers" || w == "opponents";
@@ -248,6 +256,11 @@ bool OrganisationFitsNoun(absl::string_view name, absl::string_view noun) {
   }
   if (noun == "hospital") return has({"hospital", "hospitals", "healthcare", "trust"});
   if (noun == "charity") return has({"charity", "foundation", "trust", "fund"});
+  if (noun == "union") {
+    return has({"union", "unison", "unite", "gmb", "rmt", "aslef", "usdaw", "bma", "rcn", "nursing",
+                "ucu", "neu", "pcs", "fbu", "cwu", "nasuwt", "tuc", "federation", "association",
+                "midwives", "congress"});
+  }
   if (noun == "regulator" || noun == "watchdog") {
     return has({"commissioner's", "commission", "authority", "ico", "ofcom", "regulator",
                 "office"});
@@ -459,6 +472,18 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
       if (!PaperWords().contains(LowerTokenText(seg, tokens[k]))) continue;
       if (!LooksLikeOrganisation(text.substr(tokens[k + 1].begin, tokens[e - 1].end - tokens[k + 1].begin))) e = k + 1;
       break;
+    }
+    // "The Times has reported", "the Guardian said": a paper's one word after "the" (unless
+    // the article has named a longer paper ending with it: "The New York Times" then "the
+    // Times", a short form below, which wins).
+    if (e - b == 1 && b > 0 && LowerTokenText(seg, tokens[b - 1]) == "the" &&
+        PaperWords().contains(LowerTokenText(seg, tokens[b]))) {
+      const std::string display = absl::StrCat("The ", TokenText(text, tokens[b]));
+      std::string id, shown;
+      resolve_unknown(display, &id, &shown);
+      add(tokens[b].begin, tokens[b].end, id, shown, -1);
+      i = e;
+      continue;
     }
     const absl::string_view name = text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin);
     // One word that is only an organisation noun ("Council", "Trust" starting a sentence or
@@ -873,6 +898,31 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
         AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
         return s;
       }
+      // "opposition from residents, who say ...", "A senior Republican aide, who spoke on
+      // condition of anonymity, said": the noun phrase before the comma, resolved as a speaker.
+      if (seg_.tokens[t - 2].kind == TokenKind::kWord && !seg_.tokens[t - 2].capitalised && !resolving_antecedent_) {
+        size_t b = t - 2;
+        while (b > 0 && t - 2 - b < 6 && seg_.tokens[b - 1].kind == TokenKind::kWord &&
+               seg_.tokens[b - 1].sentence == seg_.tokens[t].sentence) {
+          const absl::string_view w = LowerTokenText(seg_, seg_.tokens[b - 1]);
+          if (NotBeforePerson().contains(w) && w != "the" && w != "a" && w != "an") break;
+          --b;
+          if (w == "the" || w == "a" || w == "an") break;
+        }
+        SpeakerPhrase antecedent;
+        antecedent.head = {b, t - 1};
+        resolving_antecedent_ = true;
+        ResolvedSpeaker r = Resolve(antecedent);
+        resolving_antecedent_ = false;
+        if (r.kind != SpeakerKind::kUnknown || !r.role.empty()) {
+          // Unresolved, the words name them for display (no id: not indexed as a speaker).
+          if (r.kind == SpeakerKind::kUnknown && r.name.empty()) {
+            r.name = std::string(text_.substr(seg_.tokens[b].begin, seg_.tokens[t - 2].end - seg_.tokens[b].begin));
+          }
+          r.mention = mention;
+          return r;
+        }
+      }
       // A name the person scan passed over ("from Senator Elizabeth Warren"): two to four
       // capitalised words that are no title or role.
       size_t b = t - 1;
@@ -957,6 +1007,18 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
       auto e = entities_.find(it->name);
       if (e != entities_.end() && absl::StrContains(e->second.role, "spokes")) {
         Adopt(it->name, e->second, &s);
+        return s;
+      }
+    }
+    // "'We know we need to do better,' a spokesperson said": of the organisation named last,
+    // in this paragraph or the one before.
+    if (const OrgOccurrence* o = orgs_.MostRecent(mention.begin, "")) {
+      const size_t here = FirstTokenFrom(seg_, mention.begin);
+      const size_t there = FirstTokenFrom(seg_, o->begin);
+      if (here < seg_.tokens.size() && there < seg_.tokens.size() &&
+          seg_.tokens[here].paragraph <= seg_.tokens[there].paragraph + 1) {
+        AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
+        s.role = std::string(noun);
         return s;
       }
     }
@@ -1312,7 +1374,7 @@ ResolvedSpeaker SpeakerResolver::ResolveInterviewee(size_t before, ByteSpan ment
   return s;
 }
 
-ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
+ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_it) {
   const std::vector<Token>& tokens = seg_.tokens;
   if (phrase.interviewee_before > 0 && phrase.head.end <= tokens.size() && !phrase.head.empty()) {
     return ResolveInterviewee(phrase.interviewee_before,
@@ -1458,8 +1520,21 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   for (const OrgOccurrence* o : orgs) one_org = one_org && o->id == orgs.front()->id;
   if (prep_org == nullptr && one_org && orgs.back()->end >= tokens[last].end) {
     size_t described = db;
+    // "Campaign group Foxglove": a common noun capitalised only at a sentence's start describes.
+    static const auto* const kDescribing = new Set{
+        "campaign", "pressure", "lobby", "think", "patient", "patients", "privacy", "legal", "rights",
+        "health", "tech", "technology", "trade", "industry", "housing", "consumer", "civil", "charity",
+        "union", "watchdog", "regulator", "research", "advocacy", "software", "data", "defence",
+        "security", "energy", "water", "rail", "transport", "retail", "broadcaster", "newspaper",
+        "healthcare", "tenants", "parents", "parents'", "campaigners'", "residents'", "anti-poverty",
+        "environmental", "green", "human", "the", "local", "national", "british", "us", "uk"};
+    auto describing = [&](size_t k) {
+      if (!tokens[k].capitalised) return true;
+      return k == seg_.sentences[tokens[k].sentence].first_token &&
+             (kDescribing->contains(LowerTokenText(seg_, tokens[k])) || OrgNouns().contains(LowerTokenText(seg_, tokens[k])));
+    };
     while (described < e && tokens[described].end <= orgs.front()->begin &&
-           tokens[described].kind == TokenKind::kWord && !tokens[described].capitalised) {
+           tokens[described].kind == TokenKind::kWord && describing(described)) {
       ++described;
     }
     if (orgs.front()->begin <= tokens[described < e ? described : db].begin) {
@@ -1713,10 +1788,28 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase) {
   for (size_t k = name_b; k <= last; ++k) {
     capital_words += tokens[k].capitalised && !IsNameParticle(LowerTokenText(seg_, tokens[k])) ? 1 : 0;
   }
+  bool introduced = false;  // the article named this person in full before
   if (capital_words == 1) {  // a surname, perhaps with its particle ("de Blasio")
     std::string full = knighted ? FullNameForFirstName(name, tokens[name_b].begin) : "";
     if (full.empty()) full = FullNameFor(name, tokens[name_b].begin);
-    if (!full.empty()) name = full;
+    if (!full.empty()) {
+      name = full;
+      introduced = true;
+    }
+  }
+  // "Ofwat said it would scrutinise the plans", "CK Hutchison said it welcomed": one
+  // unintroduced word, or a name that starts with an acronym, calling itself "it".
+  if (says_it && !introduced && pre_e == db && phrase.apposition.empty() && !entities_.contains(name) &&
+      // (nor one the article names in full anywhere: "Trump says it ..." in a headline)
+      ((name_b == last && !by_surname_.contains(TokenText(text_, tokens[name_b]))) ||
+       AllCapitals(TokenText(text_, tokens[name_b])))) {
+    s.name = name;
+    s.id = CanonicalOrganisationId(name);
+    s.kind = SpeakerKind::kOrganisation;
+    s.affiliation = name;
+    s.affiliation_id = s.id;
+    Remember(s, gender);
+    return s;
   }
   s.name = name;
   s.id = Slugify(name);

@@ -89,7 +89,10 @@ class SpeakerResolver {
   SpeakerResolver(absl::string_view text, const Segmentation& seg,
                   const ArticleOrganisations& orgs, const std::vector<Quote>& quotes);
 
-  ResolvedSpeaker Resolve(const SpeakerPhrase& phrase);
+  // `says_it`: what the speaker said starts with "it" or "its" ("Ofwat said it would ..."),
+  // so that a name the article has not introduced, one word with no title or role, is an
+  // organisation rather than a person.
+  ResolvedSpeaker Resolve(const SpeakerPhrase& phrase, bool says_it = false);
 
   // The article's sole author, as the request or the page's metadata names them: the speaker
   // of "I" outside quotation marks ("I believe the contract is a mistake" in an opinion
@@ -169,6 +172,7 @@ class SpeakerResolver {
   std::vector<Seen> seen_;  // resolved speakers in order
   bool resolving_member_ = false;  // within ResolveJoint: no joint speaker inside another
   absl::flat_hash_map<std::string, ResolvedSpeaker> joint_;  // joint speakers by name
+  bool resolving_antecedent_ = false;  // resolving the noun phrase before ", who"
   std::string author_;
 };
 

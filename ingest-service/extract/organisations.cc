@@ -177,7 +177,10 @@ const WordSet& HeadWords() {
       // Newspapers and agencies: "The New York Times", "Hackney Gazette".
       "times",       "post",        "journal",      "herald",       "telegraph",   "tribune",
       "gazette",     "chronicle",   "inquirer",     "examiner",     "mirror",      "observer",
-      "mail",        "express"};
+      "mail",        "express",
+      // Names no person has: "Water UK", "Thames Water", "Taylor Wimpey Homes".
+      "uk",          "water",       "energy",       "airways",      "airlines",    "railways",
+      "order"};  // "Fraternal Order of Police"
   return *kSet;
 }
 

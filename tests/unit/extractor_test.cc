@@ -1308,6 +1308,46 @@ TEST_F(ExtractorTest, ADameByHerFirstNameAJointSpeakerAloneAndAPluralPossessiveI
   EXPECT_EQ(out.claims[5].speaker().id(), "jane-okafor");
 }
 
+TEST_F(ExtractorTest, OrganisationsTheCatalogueDoesNotKnowAreOrganisationsStill) {
+  const std::string text =
+      "Thames Water said bills would rise. Water UK said the industry was investing. Ofwat said it "
+      "would scrutinise the plans. CK Hutchison said it welcomed the decision.\n\n"
+      "The Times has reported that the chancellor will raise taxes.\n\n"
+      "Campaign group Foxglove said the contract was unlawful.\n\n"
+      "The Royal College of Nursing said it would ballot members. The union said it would continue to campaign.\n\n"
+      "\"We know we need to do better,\" a spokesperson said, \"and we are.\"\n\n"
+      "The Fraternal Order of Police, which represents rank-and-file officers, said the plan was reckless.\n\n"
+      "Boris Johnson visited the site. Johnson said it was a mistake.";
+  const Extraction out = MustExtract(Article(text));
+  std::vector<std::string> kinds;
+  for (const Claim& c : out.claims) {
+    kinds.push_back(c.speaker().id() + ":" + Speaker::Kind_Name(c.speaker().kind()));
+  }
+  EXPECT_THAT(kinds, ElementsAre("thames-water:ORGANISATION", "water-uk:ORGANISATION", "ofwat:ORGANISATION",
+                                 "ck-hutchison:ORGANISATION", "times:ORGANISATION", "foxglove:ORGANISATION",
+                                 "rcn:ORGANISATION", "rcn:ORGANISATION", "rcn:ORGANISATION",
+                                 "fraternal-order-of-police:ORGANISATION", "boris-johnson:PERSON"));
+  EXPECT_EQ(out.claims[8].speaker().role(), "spokesperson");  // of the organisation named last
+}
+
+TEST(MergeTest, ARelativeClauseHoldsNoSourceAndItsAntecedentIsTheSpeaker) {
+  const std::string text =
+      "Unison, which represents many council workers, warned that jobs were at risk.\n\n"
+      "Plans met with opposition from residents, who say local roads cannot cope.\n\n"
+      "A senior Republican aide, who asked not to be named, said the bill could not pass.";
+  const Extraction out = ExtractWith({{"warned", "many council workers", "that jobs were at risk"},
+                                      {"say", "who", "local roads cannot cope"},
+                                      {"said", "who", "the bill could not pass", 150}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "unison");
+  EXPECT_EQ(out.claims[1].speaker().kind(), Speaker::GROUP);
+  EXPECT_EQ(out.claims[1].speaker().name(), "residents");
+  EXPECT_EQ(out.claims[2].speaker().name(), "A senior Republican aide");
+  EXPECT_TRUE(out.claims[2].speaker().id().empty());
+  EXPECT_EQ(out.claims[2].speaker().role(), "aide");
+}
+
 TEST_F(ExtractorTest, NamesJoinedWithoutTitlesOrOrganisationsAreNotTakenForTwoSpeakers) {
   // One word each side: a firm's name ("Marks and Spencer"), not two people.
   const Extraction out = MustExtract(Article("Marks and Spencer said sales had risen."));

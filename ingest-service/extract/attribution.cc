@@ -387,6 +387,7 @@ class Finder {
   bool IsNounPhraseToken(size_t i, size_t right_end, bool* stop_after) const {
     *stop_after = false;
     const Token& t = tokens_[i];
+    if (PossessiveMark(i)) return true;  // "The School Teachers' Review Body"
     if (t.kind == TokenKind::kPunct) {
       // "Mr. Smith", "St. Mary's": a dot glued to a short capitalised word.
       if (Is(i, ".") && i > 0 && IsWord(i - 1) && tokens_[i - 1].end == t.begin &&

@@ -74,6 +74,10 @@ struct Attribution {
   // The reporting words: "said", "told", "according to", "pointed out".
   ByteSpan cue;
   SpeakerPhrase speaker;
+  // When not empty: a longer phrase around `speaker` that says more of who spoke ("Its chief
+  // executive, Jason Elsom," where the source is "Jason Elsom"); resolved instead of
+  // `speaker`, whose words stay the source as written.
+  SpeakerPhrase described_by;
   // The sentences that carry the attribution, [first_sentence, end_sentence): where the time
   // of saying and the organisations mentioned with it are looked for.
   size_t first_sentence = 0;

@@ -613,6 +613,18 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
         }
       }
     }
+    // "Its chief executive, Jason Elsom, told ...": the model took the name, the rule the whole
+    // phrase around it on the same cue; the whole phrase says who they are. (Taking the
+    // rule's words as the source instead cost 0.5 points of source exact F1 on PolNeAR dev.)
+    for (const Attribution& r : rules) {
+      const TokenRange rs = SourceTokens(r.speaker);
+      const TokenRange ls = SourceTokens(a.speaker);
+      if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end && !rs.empty() && rs.begin < ls.begin &&
+          rs.end >= ls.end) {
+        a.described_by = r.speaker;
+        break;
+      }
+    }
     // A source of punctuation alone (the closing mark of a British single quotation,
     // "'We will fight,' said Jo Bloggs", which the model, trained on double quotes, takes
     // for the source) names nobody: a rule's attribution on the same cue goes instead.
@@ -954,7 +966,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
                                               LowerTokenText(seg, seg.tokens[first + 1]) == "its"));
       }
     }
-    const ResolvedSpeaker rs = resolver.Resolve(a.speaker, says_it);
+    const ResolvedSpeaker rs = resolver.Resolve(a.described_by.head.empty() ? a.speaker : a.described_by, says_it);
     // The model's reported speech is kept with an unresolved speaker ("they", "officials"),
     // but not with no source words at all ("... has defended its use of the platform"): a
     // claim needs a who. On PolNeAR dev (claimctl eval) dropping those gave cue exact F1

@@ -118,7 +118,7 @@ bool IsParticipleClauseStart(absl::string_view w) {
       "standing", "serving", "retiring", "campaigning", "whistling", "polling", "nursing",
       "organising", "organizing", "marketing", "engineering", "accounting", "banking",
       "publishing", "training", "planning", "housing", "fundraising", "working", "striking",
-      "practising", "practicing", "ruling", "opposing"};
+      "practising", "practicing", "ruling", "opposing", "representing"};
   static const auto* const kParticiples = new Set{
       "asked", "pressed", "questioned", "quizzed", "challenged", "interviewed", "reached",
       "contacted", "quoted", "approached", "told", "shown", "confronted", "speaking",
@@ -780,11 +780,22 @@ bool SpeakerResolver::ObjectPosition(size_t begin) const {
   if (t == 0 || t >= seg_.tokens.size()) return false;
   const Token& before = seg_.tokens[t - 1];
   if (before.sentence != seg_.tokens[t].sentence || before.kind != TokenKind::kWord || before.capitalised) return false;
-  static const auto* const kClauseStarts = new Set{"and", "but", "while", "as", "when", "because", "then", "so",
+  // Over the role words before the name: "echoed by Dutch minister Femke Wiersma".
+  size_t t0 = t;
+  while (t0 > 0 && t - t0 < 6 && seg_.tokens[t0 - 1].sentence == seg_.tokens[t].sentence &&
+         seg_.tokens[t0 - 1].kind == TokenKind::kWord &&
+         (seg_.tokens[t0 - 1].capitalised || IsRoleWord(LowerTokenText(seg_, seg_.tokens[t0 - 1])) ||
+          IsRoleModifier(LowerTokenText(seg_, seg_.tokens[t0 - 1])))) {
+    --t0;
+  }
+  if (t0 == 0) return false;
+  const Token& before_np = seg_.tokens[t0 - 1];
+  if (before_np.sentence != seg_.tokens[t].sentence || before_np.kind != TokenKind::kWord) return false;
+  static const auto* const kClauseStarts = new Set{"and", "but", "while", "as", "when", "because", "then", "so", "by",
                                                    "or", "said", "says", "told", "after", "before", "since",
                                                    "although", "though", "if", "that", "where", "whereas",
                                                    "how", "why", "what", "whether", "who", "which", "once", "until"};
-  return !kClauseStarts->contains(LowerTokenText(seg_, before));
+  return !kClauseStarts->contains(LowerTokenText(seg_, before_np));
 }
 
 std::string SpeakerResolver::FullNameFor(absl::string_view surname, size_t pos) const {
@@ -1702,10 +1713,20 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
       OrgOccurrence owner;
       if (rb < last && (LowerTokenText(seg_, tokens[rb]) == "its" || LowerTokenText(seg_, tokens[rb]) == "their")) {
         if (affiliation == nullptr) {
-          if (const OrgOccurrence* o = orgs_.MostRecent(tokens[rb].begin, "")) {
-            owner = *o;
-            affiliation = &owner;
+          const OrgOccurrence* o = orgs_.MostRecent(tokens[rb].begin, "");
+          if (o != nullptr) owner = *o;
+          // An organisation that spoke since ("Parents' group Parentkind said ... Its chief
+          // executive"), though the catalogue and the name's words did not know it.
+          for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
+            if (it->pos >= tokens[rb].begin || (o != nullptr && it->pos < o->begin)) continue;
+            auto e = entities_.find(it->name);
+            if (e != entities_.end() && e->second.kind == SpeakerKind::kOrganisation) {
+              owner = {it->pos, it->pos, e->second.id, it->name};
+              o = &owner;
+              break;
+            }
           }
+          if (o != nullptr) affiliation = &owner;
         }
         ++rb;
       } else if (affiliation != nullptr && affiliation->begin == tokens[rb].begin) {
@@ -1782,6 +1803,27 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
     return s;
   }
 
+  // "Parents' group Parentkind", "think tank Demos", "charity Mind": a name right after an
+  // organisation noun is an organisation's.
+  if (pre_e > role_b && pre_e == name_b && name_b <= last) {
+    static const auto* const kOrgHeads = new Set{
+        "group", "charity", "union", "campaign", "tank", "watchdog", "regulator", "firm", "company",
+        "broadcaster", "newspaper", "organisation", "organization", "body", "network", "coalition",
+        "alliance", "association", "society", "platform", "startup", "start-up", "insurer", "lender",
+        "retailer", "supermarket", "bank", "consultancy", "outlet", "website", "magazine"};
+    const absl::string_view head_noun = LowerTokenText(seg_, tokens[pre_e - 1]);
+    const std::string org_name(text_.substr(tokens[name_b].begin, tokens[last].end - tokens[name_b].begin));
+    if (kOrgHeads->contains(head_noun) && !entities_.contains(org_name)) {
+      s.name = org_name;
+      s.id = CanonicalOrganisationId(org_name);
+      s.kind = SpeakerKind::kOrganisation;
+      s.affiliation = org_name;
+      s.affiliation_id = s.id;
+      s.role = std::string(text_.substr(tokens[role_b].begin, tokens[pre_e - 1].end - tokens[role_b].begin));
+      Remember(s, gender);
+      return s;
+    }
+  }
   // A person.
   std::string name(text_.substr(tokens[name_b].begin, tokens[last].end - tokens[name_b].begin));
   size_t capital_words = 0;  // "De Blasio" at a sentence's start has one

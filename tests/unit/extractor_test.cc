@@ -1348,6 +1348,21 @@ TEST(MergeTest, ARelativeClauseHoldsNoSourceAndItsAntecedentIsTheSpeaker) {
   EXPECT_EQ(out.claims[2].speaker().role(), "aide");
 }
 
+TEST_F(ExtractorTest, ANameAfterAnOrganisationNounIsAnOrganisationThatItsLaterRefersTo) {
+  const std::string text =
+      "The School Teachers' Review Body said pay should rise.\n\n"
+      "Parents' group Parentkind said families were exhausted. Its chief executive, Jason Elsom, "
+      "told the Guardian that a strike would hit pupils hardest.\n\n"
+      "Her comments were echoed by Dutch minister Femke Wiersma. She said trawlermen depended on access.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(out.claims[1].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[1].speaker().id(), "parentkind");
+  EXPECT_EQ(out.claims[2].speaker().name(), "Jason Elsom");
+  EXPECT_EQ(out.claims[2].speaker().affiliation_id(), "parentkind");
+  EXPECT_EQ(out.claims[3].speaker().id(), "femke-wiersma");  // "by" a minister: no object
+}
+
 TEST_F(ExtractorTest, NamesJoinedWithoutTitlesOrOrganisationsAreNotTakenForTwoSpeakers) {
   // One word each side: a firm's name ("Marks and Spencer"), not two people.
   const Extraction out = MustExtract(Article("Marks and Spencer said sales had risen."));

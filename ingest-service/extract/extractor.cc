@@ -1009,7 +1009,14 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
       SetSpan(cpi, rs.mention, speaker->mutable_span());
     }
     // Unnamed by the resolver: show the words as written (no id, so not indexed as a speaker).
-    if (a.learned && speaker->name().empty()) speaker->set_name(speaker->mention());
+    if (a.learned && speaker->name().empty()) {
+      if (!a.described_by.head.empty()) {  // "A senior Republican aide" of its ", who ...,"
+        const ByteSpan head = BytesOf(seg, a.described_by.head);
+        speaker->set_name(std::string(text.substr(head.begin, head.end - head.begin)));
+      } else {
+        speaker->set_name(speaker->mention());
+      }
+    }
     speaker->set_role(rs.role);
     speaker->set_affiliation(rs.affiliation);
     speaker->set_affiliation_id(rs.affiliation_id);

@@ -127,7 +127,11 @@ const Set& RoleWords() {
       "barrister", "solicitor", "holder", "coroner", "magistrate", "sheriff", "constable",
       "superintendent", "commander", "general", "colonel", "ambassador", "envoy", "diplomat",
       "pollster", "strategist", "historian", "academic", "lecturer", "fellow", "physician",
-      "chairs", "heads", "directors", "executives", "ministers", "senators", "governors"};
+      "chairs", "heads", "directors", "executives", "ministers", "senators", "governors",
+      "taoiseach", "tanaiste", "premier", "king", "queen", "prince", "princess", "pope",
+      "archbishop", "bishop", "cardinal", "rabbi", "imam", "chairs", "captain", "coach",
+      "manager", "governor-general", "attorney-general", "solicitor-general", "auditor",
+      "ombudsman", "registrar", "dean", "provost", "vice-chancellor", "principal", "headteacher"};
   return *s;
 }
 

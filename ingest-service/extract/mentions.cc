@@ -135,7 +135,8 @@ const Set& OrgNouns() {
       "ministry", "government", "party", "union", "hospital", "charity", "organisation",
       "organization", "board", "committee", "authority", "agency", "regulator", "watchdog",
       "body", "service", "administration", "network", "alliance", "association", "society",
-      "commission", "office", "foundation", "institute", "university", "bank"};
+      "commission", "office", "foundation", "institute", "university", "bank", "newspaper",
+      "paper", "broadcaster", "magazine", "publication", "outlet", "channel"};
   return *s;
 }
 
@@ -212,6 +213,17 @@ std::string ExpandedTitles(absl::string_view role) {
   return out;
 }
 
+// "irish", "american", "british", "chinese", "pakistani", "democratic": adjectives of a
+// nation or a party, by their endings.
+bool LooksLikeDemonym(absl::string_view w) {
+  for (absl::string_view end : {"ish", "ese", "ian", "ean", "an", "ch", "i", "ic"}) {
+    if (w.size() > end.size() + 2 && absl::EndsWith(w, end)) return true;
+  }
+  static const auto* const kParties = new Set{"tory", "labour", "conservative", "liberal", "green", "independent",
+                                             "reform", "gop", "dem", "lib", "snp", "plaid"};
+  return kParties->contains(w);
+}
+
 bool AllCapitals(absl::string_view w) {
   if (w.size() < 2) return false;
   for (char c : w) {
@@ -256,6 +268,13 @@ bool OrganisationFitsNoun(absl::string_view name, absl::string_view noun) {
   }
   if (noun == "hospital") return has({"hospital", "hospitals", "healthcare", "trust"});
   if (noun == "charity") return has({"charity", "foundation", "trust", "fund"});
+  if (noun == "newspaper" || noun == "paper" || noun == "broadcaster" || noun == "magazine" ||
+      noun == "publication" || noun == "outlet" || noun == "channel") {
+    return has({"times", "post", "journal", "herald", "telegraph", "tribune", "gazette", "chronicle",
+                "inquirer", "examiner", "mirror", "observer", "mail", "express", "guardian", "independent",
+                "economist", "news", "bbc", "itv", "cnn", "sky", "reuters", "politico", "bloomberg", "press",
+                "magazine", "pulse", "hsj", "standard", "sun", "mailonline", "channel", "radio", "tv"});
+  }
   if (noun == "union") {
     return has({"union", "unison", "unite", "gmb", "rmt", "aslef", "usdaw", "bma", "rcn", "nursing",
                 "ucu", "neu", "pcs", "fbu", "cwu", "nasuwt", "tuc", "federation", "association",
@@ -1100,8 +1119,10 @@ bool SpeakerResolver::OfficeHolderInBrackets(size_t b, size_t open, size_t close
 }
 
 void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender* gender) const {
-  if (app.empty()) return;
   const std::vector<Token>& tokens = seg_.tokens;
+  // ", chief executive of X," after a name in the apposition: from its first word.
+  while (!app.empty() && app.begin < tokens.size() && IsPunct(text_, tokens[app.begin], ",")) ++app.begin;
+  if (app.empty()) return;
   // "Sen. Maria Delgado, D-N.M.,", "Rep. James Whitford, R-Texas, chairman of ...": a US
   // party and state tag is the party (the affiliation unless the rest names an
   // organisation), no role.
@@ -1522,6 +1543,19 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
   }
   size_t last = core_e - 1;
   while (last > db && tokens[last].kind != TokenKind::kWord) --last;
+  // Letters after a name are no part of it: "Amelia O'Neill KC", "Sir Ian Smith OBE".
+  std::string postnominal;
+  {
+    static const auto* const kPostnominals = new Set{"kc", "qc", "mp", "msp", "ms", "mla", "mep", "obe", "mbe",
+                                                     "cbe", "kbe", "dbe", "frs", "phd", "jr", "sr", "iii", "ii"};
+    while (last > db + 1 && tokens[last].kind == TokenKind::kWord && tokens[last].capitalised &&
+           kPostnominals->contains(LowerTokenText(seg_, tokens[last])) && tokens[last - 1].kind == TokenKind::kWord &&
+           tokens[last - 1].capitalised && LowerTokenText(seg_, tokens[last]) != "ms") {
+      if (postnominal.empty()) postnominal = std::string(TokenText(text_, tokens[last]));
+      --last;
+    }
+    if (last > db && IsPunct(text_, tokens[last], ",")) --last;  // "Martin Luther King, Jr."
+  }
   const absl::string_view last_word = LowerTokenText(seg_, tokens[last]);
 
   // The organisation itself: "NHS England", "The Department of Health", "Keep Our NHS Public
@@ -1746,7 +1780,18 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
         ++rb;
         if (LowerTokenText(seg_, tokens[rb]) == "the") ++rb;
       }
-      s.role = std::string(text_.substr(tokens[rb].begin, tokens[last].end - tokens[rb].begin));
+      // "Outside court, Sonya Sceats, chief executive of ...": words with no role noun before
+      // the name set the scene; they are no role.
+      bool role_like = false;
+      for (size_t k = rb; k <= last && !role_like; ++k) {
+        if (tokens[k].kind != TokenKind::kWord) continue;
+        const absl::string_view w = LowerTokenText(seg_, tokens[k]);
+        role_like = IsRoleWord(w) || IsRelationNoun(w) || OrgNouns().contains(w) || absl::EndsWith(w, "'s") ||
+                    absl::EndsWith(w, "\xE2\x80\x99s") || absl::EndsWith(w, "er") || absl::EndsWith(w, "or") ||
+                    absl::EndsWith(w, "ist") || absl::EndsWith(w, "ian") || absl::EndsWith(w, "ant") ||
+                    absl::EndsWith(w, "ent");
+      }
+      if (role_like) s.role = std::string(text_.substr(tokens[rb].begin, tokens[last].end - tokens[rb].begin));
       if (affiliation != nullptr) {
         s.affiliation = affiliation->name;
         s.affiliation_id = affiliation->id;
@@ -1858,6 +1903,29 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
   s.kind = SpeakerKind::kPerson;
   if (pre_e > role_b) {
     s.role = ExpandedTitles(text_.substr(tokens[role_b].begin, tokens[pre_e - 1].end - tokens[role_b].begin));
+  }
+  // "Vodafone chief executive Margherita Della Valle": capitalised words before a person's
+  // role name the organisation they hold it in (not a nationality or a party: "Irish
+  // Taoiseach", "Republican senator").
+  if (affiliation == nullptr && pre_e > role_b + 1) {
+    size_t k = role_b;
+    while (k < pre_e && k - role_b < 3 && tokens[k].kind == TokenKind::kWord && tokens[k].capitalised) {
+      const absl::string_view w = LowerTokenText(seg_, tokens[k]);
+      if (IsRoleWord(w) || IsTitle(w) || IsRoleModifier(w) || NonNameWords().contains(w) || LooksLikeDemonym(w)) break;
+      ++k;
+    }
+    static const auto* const kHeldRoles = new Set{
+        "chief", "executive", "ceo", "boss", "chair", "chairman", "chairwoman", "founder", "co-founder",
+        "president", "director", "head", "spokesperson", "spokesman", "spokeswoman", "economist", "analyst",
+        "manager", "owner", "editor", "correspondent", "secretary", "general"};
+    if (k > role_b && k < pre_e && tokens[k].kind == TokenKind::kWord && kHeldRoles->contains(LowerTokenText(seg_, tokens[k]))) {
+      const std::string org(text_.substr(tokens[role_b].begin, tokens[k - 1].end - tokens[role_b].begin));
+      s.affiliation = org;
+      s.affiliation_id = CanonicalOrganisationId(org);
+    }
+  }
+  if (!postnominal.empty() && (postnominal == "KC" || postnominal == "QC" || postnominal == "MP")) {
+    s.role = s.role.empty() ? postnominal : absl::StrCat(s.role, ", ", postnominal);
   }
   if (affiliation != nullptr) {
     s.affiliation = affiliation->name;

@@ -332,8 +332,12 @@ TEST_F(ExtractorTest, SplitQuotesAndQuotesOverParagraphsAreOneClaimEach) {
   request.set_text(ReadFixture("council-budget-split-quotes.txt"));
   *request.mutable_published_time() = Midnight(2025, 11, 4);
   const Extraction out = MustExtract(request);
-  // "according to council papers seen by the Islington Tribune" names no speaker: no claim.
-  ASSERT_EQ(out.claims.size(), 8u);
+  // "according to council papers seen by the Islington Tribune": a source of record, shown
+  // by its words (UNKNOWN, no id: not indexed as a speaker).
+  ASSERT_EQ(out.claims.size(), 9u);
+  EXPECT_EQ(out.claims[7].speaker().name(), "council papers");
+  EXPECT_EQ(out.claims[7].speaker().kind(), Speaker::UNKNOWN);
+  EXPECT_TRUE(out.claims[7].speaker().id().empty());
   const Claim& okafor = out.claims[1];
   EXPECT_EQ(okafor.speaker().name(), "Ruth Okafor");
   // The source as written, with its apposition (the resolver still names Ruth Okafor).
@@ -1361,6 +1365,38 @@ TEST_F(ExtractorTest, ANameAfterAnOrganisationNounIsAnOrganisationThatItsLaterRe
   EXPECT_EQ(out.claims[2].speaker().name(), "Jason Elsom");
   EXPECT_EQ(out.claims[2].speaker().affiliation_id(), "parentkind");
   EXPECT_EQ(out.claims[3].speaker().id(), "femke-wiersma");  // "by" a minister: no object
+}
+
+TEST_F(ExtractorTest, RolesLeaveOutSceneSettingAndPostnominalsAndFindTheEmployer) {
+  const std::string text =
+      "Outside court, Sonya Sceats, chief executive of Freedom from Torture, said the ruling was a relief.\n\n"
+      "Amelia O'Neill KC said the appeal had no merit.\n\n"
+      "Irish Taoiseach Micheál Martin said the border would stay open.\n\n"
+      "Fed Chair Jerome Powell said inflation was easing.\n\n"
+      "Vodafone chief executive Margherita Della Valle said the merger would speed up investment.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 5u);
+  EXPECT_EQ(out.claims[0].speaker().role(), "chief executive of Freedom from Torture");
+  EXPECT_EQ(out.claims[1].speaker().name(), "Amelia O'Neill");
+  EXPECT_EQ(out.claims[1].speaker().role(), "KC");
+  EXPECT_EQ(out.claims[2].speaker().name(), "Micheál Martin");
+  EXPECT_EQ(out.claims[2].speaker().role(), "Irish Taoiseach");
+  EXPECT_TRUE(out.claims[2].speaker().affiliation().empty());  // a nationality is no employer
+  EXPECT_EQ(out.claims[3].speaker().affiliation_id(), "federal-reserve");
+  EXPECT_EQ(out.claims[4].speaker().affiliation_id(), "vodafone");
+}
+
+TEST_F(ExtractorTest, AccordingToANewspaperOrASourceOfRecordIsAClaimOfIt) {
+  const std::string text =
+      "The Times has reported the plan.\n\n"
+      "According to the newspaper, Chancellor Rachel Reeves is expected to announce the change next week.\n\n"
+      "According to the CME FedWatch tool, traders see a 65% chance of a cut in September.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "times");
+  EXPECT_EQ(out.claims[0].speaker().mention(), "the newspaper");
+  EXPECT_EQ(out.claims[1].speaker().name(), "the CME FedWatch tool");
+  EXPECT_TRUE(out.claims[1].speaker().id().empty());  // shown, not indexed as a speaker
 }
 
 TEST_F(ExtractorTest, NamesJoinedWithoutTitlesOrOrganisationsAreNotTakenForTwoSpeakers) {

@@ -331,6 +331,20 @@ class Matcher {
     return g.size() <= 4;
   }
   // The preceding token is a preposition separated by plain space.
+  // Byte `pos` starts a sentence: nothing but space, quotation marks and brackets between it
+  // and the text's start or a full stop, question or exclamation mark, colon or line break.
+  bool SentenceStart(size_t pos) const {
+    while (pos > 0) {
+      const unsigned char c = static_cast<unsigned char>(text_[pos - 1]);
+      if (c == ' ' || c == '"' || c == '\'' || c == '(' || c == '\t' || c >= 0x80) {
+        --pos;  // space, marks, and the bytes of curly quotes or a no-break space
+        continue;
+      }
+      return c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '\r';
+    }
+    return true;
+  }
+
   bool PrecededByPreposition(size_t i) const {
     return i > 0 && IsPreposition(i - 1) && GapIsSpace(i);
   }
@@ -556,6 +570,8 @@ class Matcher {
         *next = i + 1;
         return true;
       case WordKind::kToday:
+        // "the BBC's Today programme": capitalised inside a sentence, a name.
+        if (t.capitalised && !SentenceStart(t.begin)) return false;
         Set(m, i, i, ref_, DatePrecision::kDay);
         *next = i + 1;
         return true;

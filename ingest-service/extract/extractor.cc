@@ -677,6 +677,26 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     consistent.push_back(std::move(a));
   }
   learned = std::move(consistent);
+  // "The government will close all hotels ... by the end of the year, the Home Office minister
+  // Dame Angela Eagle has said": when the model's content before ", SOURCE cue" stops short
+  // of that comma within its sentence (here it took "The" alone), it runs to the comma.
+  for (Attribution& a : learned) {
+    if (a.content.size() != 1 || a.speaker.head.empty() || a.kind != AttributionKind::kIndirect) continue;
+    const TokenRange st = SourceTokens(a.speaker);
+    if (st.begin < 2 || st.begin > seg.tokens.size() || !IsPunct(text, seg.tokens[st.begin - 1], ",")) continue;
+    ByteSpan& c = a.content.front();
+    const size_t cb = FirstTokenFrom(seg, c.begin);
+    const size_t comma = st.begin - 1;
+    if (cb >= comma || seg.tokens[cb].sentence != seg.tokens[comma].sentence || c.end >= seg.tokens[comma].begin ||
+        a.cue.begin < seg.tokens[st.end - 1].end) {
+      continue;
+    }
+    bool plain = true;  // only words (and inner commas) between the content's end and the comma
+    for (size_t k = FirstTokenFrom(seg, c.end); k < comma && plain; ++k) {
+      plain = seg.tokens[k].kind == TokenKind::kWord || IsPunct(text, seg.tokens[k], ",");
+    }
+    if (plain) c.end = seg.tokens[comma - 1].end;
+  }
   // Reported speech of an earlier paragraph is no content of a cue that has content in its own
   // paragraph: "An inquest heard that she was not seen by a senior doctor. || Area coroner
   // Yvonne Blake said the hospital had been overwhelmed" (the model's "heard" went untagged

@@ -58,6 +58,13 @@ TEST(FindDatesTest, FullDatesInBritishAndAmericanOrder) {
               {{"Sept. 9 2023", absl::CivilDay(2023, 9, 9), DatePrecision::kDay}});
 }
 
+TEST(FindDatesTest, TodayCapitalisedInsideASentenceIsAName) {
+  // The BBC's "Today" programme is no date; "Today" opening a sentence or a quotation is.
+  ExpectDates("he told the BBC's Today programme", kRef, {});
+  ExpectDates("Today the minister said. \"Today we act,\" she said.", kRef,
+              {{"Today", kRef, DatePrecision::kDay}, {"Today", kRef, DatePrecision::kDay}});
+}
+
 TEST(FindDatesTest, ExactByteOffsets) {
   const std::vector<DateMention> d = FindDates("Since 1 May 2024, yes.", kRef);
   ASSERT_EQ(d.size(), 1u);

@@ -1841,5 +1841,15 @@ TEST(MergeTest, TheNounPhraseBeforeTheSpeakersNameIsNotContent) {
   EXPECT_EQ(out.claims[0].speaker().name(), "Helen Campbell");
 }
 
+TEST(MergeTest, AContentBeforeTheSourceThatStopsShortRunsToTheComma) {
+  const std::string text =
+      "The government will close all hotels used to house asylum seekers by the end of the year, "
+      "the Home Office minister Dame Angela Eagle has said.";
+  const Extraction out = ExtractWith({{"has said", "the Home Office minister Dame Angela Eagle", "The"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(),
+            "The government will close all hotels used to house asylum seekers by the end of the year");
+}
+
 }  // namespace
 }  // namespace claims::extract

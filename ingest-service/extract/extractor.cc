@@ -677,6 +677,24 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     consistent.push_back(std::move(a));
   }
   learned = std::move(consistent);
+  // "Government unveils AI plan as unions warn over jobs": a content that ends with the
+  // conjunction that starts the source's own clause ("AI plan as") is not what they said.
+  for (Attribution& a : learned) {
+    const TokenRange st = SourceTokens(a.speaker);
+    if (st.empty() || st.begin == 0 || st.begin > seg.tokens.size()) continue;
+    const Token& before = seg.tokens[st.begin - 1];
+    if (before.kind != TokenKind::kWord) continue;
+    const absl::string_view w = LowerTokenText(seg, before);
+    if (w != "as" && w != "while" && w != "after" && w != "when" && w != "because" && w != "before" &&
+        w != "since" && w != "and" && w != "but" && w != "amid") {
+      continue;
+    }
+    a.content.erase(std::remove_if(a.content.begin(), a.content.end(),
+                                   [&](const ByteSpan& c) { return c.end == before.end; }),
+                    a.content.end());
+  }
+  learned.erase(std::remove_if(learned.begin(), learned.end(), [](const Attribution& a) { return a.content.empty(); }),
+                learned.end());
   // "The government will close all hotels ... by the end of the year, the Home Office minister
   // Dame Angela Eagle has said": when the model's content before ", SOURCE cue" stops short
   // of that comma within its sentence (here it took "The" alone), it runs to the comma.

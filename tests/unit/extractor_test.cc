@@ -1851,5 +1851,11 @@ TEST(MergeTest, AContentBeforeTheSourceThatStopsShortRunsToTheComma) {
             "The government will close all hotels used to house asylum seekers by the end of the year");
 }
 
+TEST(MergeTest, AContentEndingWithTheConjunctionOfTheSourcesClauseIsNotWhatTheySaid) {
+  const std::string text = "Government unveils AI plan as unions warn over jobs";
+  const Extraction out = ExtractWith({{"warn", "unions", "AI plan as"}}, text);
+  EXPECT_TRUE(out.claims.empty()) << out.claims[0].text();
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -124,14 +124,13 @@ const Set& RoleWords() {
       "users", "user", "customers", "customer", "observers", "commentators", "figures",
       "advocates", "advocate", "groups", "opponents", "supporters", "statement", "report", "study", "survey", "document", "documents", "data", "email",
       "letter", "filing", "figures", "website", "blog", "post", "platform", "network",
-      "barrister", "solicitor", "holder", "coroner", "magistrate", "sheriff", "constable",
-      "superintendent", "commander", "general", "colonel", "ambassador", "envoy", "diplomat",
-      "pollster", "strategist", "historian", "academic", "lecturer", "fellow", "physician",
+      // Not words that are also common surnames (King, Bishop, Dean, Holder, Coach...): a
+      // capitalised role word ends a name.
+      "barrister", "solicitor", "coroner", "magistrate", "superintendent", "ambassador", "envoy",
+      "diplomat", "pollster", "strategist", "historian", "academic", "lecturer", "physician",
       "chairs", "heads", "directors", "executives", "ministers", "senators", "governors",
-      "taoiseach", "tanaiste", "premier", "king", "queen", "prince", "princess", "pope",
-      "archbishop", "bishop", "cardinal", "rabbi", "imam", "chairs", "captain", "coach",
-      "manager", "governor-general", "attorney-general", "solicitor-general", "auditor",
-      "ombudsman", "registrar", "dean", "provost", "vice-chancellor", "principal", "headteacher"};
+      "taoiseach", "tanaiste", "premier", "archbishop", "rabbi", "imam", "auditor", "ombudsman",
+      "governor-general", "attorney-general", "solicitor-general", "vice-chancellor", "headteacher"};
   return *s;
 }
 
@@ -209,13 +208,6 @@ const Set& LeadingAdverbials() {
   return *s;
 }
 
-bool IsDayOrMonth(absl::string_view w) {
-  static const auto* s = new Set{"monday", "tuesday", "wednesday", "thursday", "friday",
-                                 "saturday", "sunday", "january", "february", "march",
-                                 "april", "may", "june", "july", "august", "september",
-                                 "october", "november", "december"};
-  return s->contains(w);
-}
 
 bool IsTerminalPunct(absl::string_view s) {
   return s == "." || s == "!" || s == "?" || s == "\xE2\x80\xA6";
@@ -291,6 +283,15 @@ class Finder {
   }
   bool IsWord(size_t i) const { return i < tokens_.size() && tokens_[i].kind == TokenKind::kWord; }
   bool InQuote(size_t i) const { return quote_of_token_[i] >= 0; }
+  // A word of two or more letters, all capitals ("WHO", "IT"): an acronym, not a pronoun.
+  bool Acronym(size_t i) const {
+    const absl::string_view w = TokenText(text_, tokens_[i]);
+    if (w.size() < 2) return false;
+    for (char c : w) {
+      if (!absl::ascii_isupper(static_cast<unsigned char>(c))) return false;
+    }
+    return true;
+  }
   // The apostrophe of a plural's possessive ("St Thomas' NHS Foundation Trust"), not a quote.
   bool PossessiveMark(size_t i) const {
     return i > 0 && tokens_[i].kind == TokenKind::kQuote && tokens_[i].quote == QuoteRole::kSingleClose &&
@@ -403,7 +404,7 @@ class Finder {
     if (t.kind != TokenKind::kWord) return false;
     const absl::string_view w = Lower(i);
     if (t.capitalised) {
-      if (Pronouns().contains(w)) *stop_after = true;
+      if (Pronouns().contains(w) && !Acronym(i)) *stop_after = true;  // "WHO" is a name
       return true;
     }
     if (Pronouns().contains(w)) {
@@ -560,7 +561,7 @@ class Finder {
       if (!IsWord(i)) continue;
       has_word = true;
       const absl::string_view w = Lower(i);
-      if (w == "it" || w == "you" || w == "who" || w == "which") return head.end - head.begin > 1;
+      if ((w == "it" || w == "you" || w == "who" || w == "which") && !Acronym(i)) return head.end - head.begin > 1;
     }
     if (!has_word) return false;
     // The last word must be a name, a pronoun or a role noun.
@@ -973,7 +974,12 @@ class Finder {
     }
     // The cue closes the sentence: "CONTENT, X said (on Wednesday)."
     const size_t after = SkipTrailing(c + n, ce, info.takes_object);
-    if (after >= ce) {
+    // "..., the World Health Organization said on Tuesday, urging countries to ...": a
+    // participle clause after the cue closes the sentence too.
+    const bool participle_after = after + 1 < ce && Is(after, ",") && IsWord(after + 1) &&
+                                  !tokens_[after + 1].capitalised && Lower(after + 1).size() > 5 &&
+                                  absl::EndsWith(Lower(after + 1), "ing");
+    if (after >= ce || participle_after) {
       SpeakerPhrase sp;
       size_t phrase_begin = 0;
       if (SubjectBefore(c, sb, &sp, &phrase_begin) && phrase_begin > sb &&
@@ -1297,6 +1303,13 @@ bool IsRelationNoun(absl::string_view lower) {
       "assistant", "biographer", "relative", "relatives", "cousin", "niece", "nephew",
       "supporter", "supporters", "critic", "critics", "neighbour", "neighbor", "widow",
       "fiancee", "partner", "doctor", "physician", "surrogate", "surrogates"};
+  return s->contains(lower);
+}
+bool IsDayOrMonth(absl::string_view lower) {
+  static const auto* s = new Set{"monday", "tuesday", "wednesday", "thursday", "friday",
+                                 "saturday", "sunday", "january", "february", "march",
+                                 "april", "may", "june", "july", "august", "september",
+                                 "october", "november", "december"};
   return s->contains(lower);
 }
 

@@ -117,6 +117,8 @@ bool IsNameParticle(absl::string_view lower);
 // People known by their relation to someone named after them ("a friend of X", "an aide
 // to X", "the daughter of X").
 bool IsRelationNoun(absl::string_view lower);
+// The name of a day of the week or of a month ("monday", "may").
+bool IsDayOrMonth(absl::string_view lower);
 
 // A source's words as a speaker phrase, as the rules make them: "Marion Macalpine, a
 // spokesperson for X" has the words before the first comma as head and the rest as

@@ -330,21 +330,32 @@ class Matcher {
     }
     return g.size() <= 4;
   }
-  // The preceding token is a preposition separated by plain space.
-  // Byte `pos` starts a sentence: nothing but space, quotation marks and brackets between it
-  // and the text's start or a full stop, question or exclamation mark, colon or line break.
+  // Byte `pos` starts a sentence: nothing but spaces, quotation marks and an opening bracket
+  // between it and the text's start or a full stop, question or exclamation mark, colon or
+  // line break. Looks back over at most 16 bytes.
   bool SentenceStart(size_t pos) const {
-    while (pos > 0) {
+    for (int steps = 0; pos > 0 && steps < 16; ++steps) {
       const unsigned char c = static_cast<unsigned char>(text_[pos - 1]);
-      if (c == ' ' || c == '"' || c == '\'' || c == '(' || c == '\t' || c >= 0x80) {
-        --pos;  // space, marks, and the bytes of curly quotes or a no-break space
+      if (c == ' ' || c == '"' || c == '\'' || c == '(' || c == '\t') {
+        --pos;
+        continue;
+      }
+      // Curly quotes (U+2018, U+2019, U+201C, U+201D) and a no-break space.
+      if (pos >= 3 && static_cast<unsigned char>(text_[pos - 3]) == 0xE2 &&
+          static_cast<unsigned char>(text_[pos - 2]) == 0x80 && (c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D)) {
+        pos -= 3;
+        continue;
+      }
+      if (pos >= 2 && static_cast<unsigned char>(text_[pos - 2]) == 0xC2 && c == 0xA0) {
+        pos -= 2;
         continue;
       }
       return c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '\r';
     }
-    return true;
+    return pos == 0;
   }
 
+  // The preceding token is a preposition separated by plain space.
   bool PrecededByPreposition(size_t i) const {
     return i > 0 && IsPreposition(i - 1) && GapIsSpace(i);
   }

@@ -136,7 +136,7 @@ const Set& OrgNouns() {
       "organization", "board", "committee", "authority", "agency", "regulator", "watchdog",
       "body", "service", "administration", "network", "alliance", "association", "society",
       "commission", "office", "foundation", "institute", "university", "bank", "newspaper",
-      "paper", "broadcaster", "magazine", "publication", "outlet", "channel"};
+      "broadcaster", "magazine", "publication", "outlet", "channel"};
   return *s;
 }
 
@@ -153,7 +153,8 @@ const Set& GroupNouns() {
       "voters", "senators", "citizens", "economists", "scientists", "investors", "traders",
       "executives", "judges", "prosecutors", "officers", "farmers", "donors", "conservatives",
       "liberals", "progressives", "americans", "britons", "leaders", "ministers", "diplomats",
-      "regulators", "economists", "academics", "pollsters", "strategists", "consultants"};
+      "regulators", "economists", "academics", "pollsters", "strategists", "consultants", "police",
+      "witnesses", "fans", "others", "several", "diplomats", "negotiators", "firefighters", "troops"};
   return *s;
 }
 
@@ -164,18 +165,22 @@ const Set& GroupNouns() {
 // of any legislator).
 bool RoleFitsNoun(absl::string_view role_lower, absl::string_view noun) {
   if (absl::StrContains(role_lower, noun)) return true;
+  // Secretaries who are no ministers, and a university's vice-chancellor.
+  for (absl::string_view not_minister : {"general secretary", "press secretary", "permanent secretary",
+                                         "vice-chancellor", "company secretary", "party secretary"}) {
+    if (noun == "minister" && absl::StrContains(role_lower, not_minister)) return false;
+  }
   static const auto* const kSame = new absl::flat_hash_map<std::string, std::vector<std::string>>{
       {"minister", {"secretary", "chancellor"}},
-      {"congressman", {"representative", "congressman", "rep"}},
-      {"congresswoman", {"representative", "congresswoman", "rep"}},
+      {"congressman", {"representative", "rep"}},
+      {"congresswoman", {"representative", "rep"}},
       {"lawmaker", {"senator", "representative", "congressman", "congresswoman", "mp", "rep", "legislator", "sen"}},
       {"legislator", {"senator", "representative", "congressman", "congresswoman", "mp", "rep", "lawmaker", "sen"}},
       {"politician", {"senator", "representative", "congressman", "congresswoman", "mp", "minister",
-                      "secretary", "councillor", "mayor", "governor", "leader", "chancellor"}},
-      {"mayor", {"mayor"}}};
+                      "secretary", "councillor", "mayor", "governor", "chancellor"}}};
   const auto same = kSame->find(noun);
   if (same == kSame->end()) return false;
-  for (absl::string_view w : absl::StrSplit(role_lower, absl::ByAnyChar(" ,.;()-"), absl::SkipEmpty())) {
+  for (absl::string_view w : absl::StrSplit(role_lower, absl::ByAnyChar(" ,.;()"), absl::SkipEmpty())) {
     for (const std::string& alt : same->second) {
       if (w == alt) return true;
     }
@@ -216,12 +221,17 @@ std::string ExpandedTitles(absl::string_view role) {
 // "irish", "american", "british", "chinese", "pakistani", "democratic": adjectives of a
 // nation or a party, by their endings.
 bool LooksLikeDemonym(absl::string_view w) {
-  for (absl::string_view end : {"ish", "ese", "ian", "ean", "an", "ch", "i", "ic"}) {
+  for (absl::string_view end : {"ish", "ese", "ian"}) {
     if (w.size() > end.size() + 2 && absl::EndsWith(w, end)) return true;
   }
-  static const auto* const kParties = new Set{"tory", "labour", "conservative", "liberal", "green", "independent",
-                                             "reform", "gop", "dem", "lib", "snp", "plaid"};
-  return kParties->contains(w);
+  static const auto* const kOthers = new Set{
+      "american", "african", "european", "german", "mexican", "korean", "french", "dutch", "czech",
+      "greek", "swiss", "welsh", "scots", "thai", "arab", "israeli", "pakistani", "iraqi", "saudi",
+      "kuwaiti", "qatari", "emirati", "yemeni", "bangladeshi", "nepali", "somali", "democratic",
+      "republican", "catholic", "islamic", "tory", "labour", "conservative", "liberal", "green",
+      "independent", "reform", "gop", "dem", "lib", "snp", "plaid", "federal", "state", "national",
+      "regional", "local", "city", "county", "northern", "southern", "eastern", "western"};
+  return kOthers->contains(w);
 }
 
 bool AllCapitals(absl::string_view w) {
@@ -268,7 +278,7 @@ bool OrganisationFitsNoun(absl::string_view name, absl::string_view noun) {
   }
   if (noun == "hospital") return has({"hospital", "hospitals", "healthcare", "trust"});
   if (noun == "charity") return has({"charity", "foundation", "trust", "fund"});
-  if (noun == "newspaper" || noun == "paper" || noun == "broadcaster" || noun == "magazine" ||
+  if (noun == "newspaper" || noun == "broadcaster" || noun == "magazine" ||
       noun == "publication" || noun == "outlet" || noun == "channel") {
     return has({"times", "post", "journal", "herald", "telegraph", "tribune", "gazette", "chronicle",
                 "inquirer", "examiner", "mirror", "observer", "mail", "express", "guardian", "independent",
@@ -319,13 +329,6 @@ const Set& PaperWords() {
   return *s;
 }
 
-bool IsCalendarWord(absl::string_view w) {
-  static const auto* s = new Set{"monday", "tuesday", "wednesday", "thursday", "friday",
-                                 "saturday", "sunday", "january", "february", "march",
-                                 "april", "may", "june", "july", "august", "september",
-                                 "october", "november", "december"};
-  return s->contains(w);
-}
 
 struct Candidate {
   OrgOccurrence occ;
@@ -402,7 +405,7 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
       if (tokens[e].kind != TokenKind::kWord) break;
       const absl::string_view w = LowerTokenText(seg, tokens[e]);
       if (tokens[e].capitalised) {
-        if ((BreaksOrganisationRun(w) || IsCalendarWord(w)) && e > b) break;
+        if ((BreaksOrganisationRun(w) || IsDayOrMonth(w)) && e > b) break;
         last_cap = e;
         ++e;
         continue;
@@ -487,9 +490,17 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     }
     // "the Washington Post Trump said": a newspaper's name ends with its paper word unless
     // an organisation word follows ("Post Office", "Times Group").
+    // Only when the words after it are a name used elsewhere in the article ("Trump"), not
+    // the rest of another name ("Herald Sun", "Express Scripts").
     for (size_t k = b; k + 1 < e; ++k) {
       if (!PaperWords().contains(LowerTokenText(seg, tokens[k]))) continue;
-      if (!LooksLikeOrganisation(text.substr(tokens[k + 1].begin, tokens[e - 1].end - tokens[k + 1].begin))) e = k + 1;
+      const absl::string_view tail = TokenText(text, tokens[e - 1]);
+      const size_t elsewhere = text.find(tail, tokens[e - 1].end);
+      const size_t before = text.substr(0, tokens[k + 1].begin).find(tail);
+      if (!LooksLikeOrganisation(text.substr(tokens[k + 1].begin, tokens[e - 1].end - tokens[k + 1].begin)) &&
+          (elsewhere != absl::string_view::npos || before != absl::string_view::npos)) {
+        e = k + 1;
+      }
       break;
     }
     // "The Times has reported", "the Guardian said": a paper's one word after "the" (unless
@@ -735,8 +746,10 @@ void SpeakerResolver::ScanPersons() {
       }
       if (p > e && p < tokens.size() && tokens[p].kind == TokenKind::kWord && tokens[p].capitalised &&
           tokens[p].sentence == t.sentence && !in_quote_[p] &&
-          !NonNameWords().contains(LowerTokenText(seg_, tokens[p]))) {
-        e = p;
+          !NonNameWords().contains(LowerTokenText(seg_, tokens[p])) && !IsTitle(LowerTokenText(seg_, tokens[p])) &&
+          !IsRoleWord(LowerTokenText(seg_, tokens[p])) && !AllCapitals(TokenText(text_, tokens[p])) &&
+          !(next_org < occ.size() && tokens[p].begin >= occ[next_org].begin)) {
+        e = p;  // the word after the particle is one the loop accepts: no name ends with "de"
       }
     }
     const size_t words = e - b;
@@ -1476,7 +1489,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
 
   if (e - b == 1) {
     const absl::string_view w = LowerTokenText(seg_, tokens[b]);
-    if (IsPronoun(w)) {
+    if (IsPronoun(w) && !AllCapitals(TokenText(text_, tokens[b]))) {  // "WHO" is no "who"
       s = ResolvePronoun(w, s.mention);
       if (!s.name.empty()) seen_.push_back({s.mention.begin, s.name});
       return s;
@@ -1546,15 +1559,16 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
   // Letters after a name are no part of it: "Amelia O'Neill KC", "Sir Ian Smith OBE".
   std::string postnominal;
   {
-    static const auto* const kPostnominals = new Set{"kc", "qc", "mp", "msp", "ms", "mla", "mep", "obe", "mbe",
-                                                     "cbe", "kbe", "dbe", "frs", "phd", "jr", "sr", "iii", "ii"};
-    while (last > db + 1 && tokens[last].kind == TokenKind::kWord && tokens[last].capitalised &&
+    // Only after a name of two words or more, with no determiner before it: "The Hackney
+    // North MP said" names no one.
+    static const auto* const kPostnominals = new Set{"kc", "qc", "mp", "msp", "mla", "mep", "obe", "mbe",
+                                                     "cbe", "kbe", "dbe", "frs", "phd", "jr", "sr"};
+    while (determiner.empty() && last >= db + 2 && tokens[last].kind == TokenKind::kWord && tokens[last].capitalised &&
            kPostnominals->contains(LowerTokenText(seg_, tokens[last])) && tokens[last - 1].kind == TokenKind::kWord &&
-           tokens[last - 1].capitalised && LowerTokenText(seg_, tokens[last]) != "ms") {
+           tokens[last - 1].capitalised && tokens[last - 2].kind == TokenKind::kWord && tokens[last - 2].capitalised) {
       if (postnominal.empty()) postnominal = std::string(TokenText(text_, tokens[last]));
       --last;
     }
-    if (last > db && IsPunct(text_, tokens[last], ",")) --last;  // "Martin Luther King, Jr."
   }
   const absl::string_view last_word = LowerTokenText(seg_, tokens[last]);
 
@@ -1662,6 +1676,13 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
       if (!IsRelationNoun(rel)) break;
       s.kind = SpeakerKind::kUnknown;
       s.role = std::string(text_.substr(tokens[db].begin, tokens[last].end - tokens[db].begin));
+      // "Supporters of Donald Trump said": a group, named by the words.
+      if (absl::EndsWith(rel, "s") && !absl::EndsWith(rel, "ss")) {
+        s.kind = SpeakerKind::kGroup;
+        s.name = absl::AsciiStrToLower(s.role.substr(0, rel.size())) + s.role.substr(rel.size());
+        s.id = Slugify(s.name);
+        s.role.clear();
+      }
       return s;
     }
   }
@@ -1691,7 +1712,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
   // An organisation in the premodifiers or after "for"/"of" is the affiliation.
   const OrgOccurrence* affiliation = prep_org;
   if (affiliation == nullptr && !orgs.empty()) affiliation = orgs.front();
-  for (size_t k = role_b; k < pre_e; ++k) {
+  for (size_t k = role_b; k < pre_e && spokes_for == 0; ++k) {
     const absl::string_view w = LowerTokenText(seg_, tokens[k]);
     if (absl::StrContains(w, "woman")) gender = Gender::kFemale;
     if (absl::EndsWith(w, "man") && !absl::StrContains(w, "woman")) gender = Gender::kMale;
@@ -1766,8 +1787,10 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
       } else if (affiliation != nullptr && affiliation->begin == tokens[rb].begin) {
         size_t k = rb;
         while (k < last && tokens[k].begin < affiliation->end) ++k;
-        const absl::string_view possessive = text_.substr(affiliation->end, tokens[k - 1].end - affiliation->end);
-        if (k > rb && k <= last && (possessive == "'s" || possessive == "\xE2\x80\x99s")) rb = k;
+        if (k > rb && tokens[k - 1].end >= affiliation->end) {
+          const absl::string_view possessive = text_.substr(affiliation->end, tokens[k - 1].end - affiliation->end);
+          if (possessive == "'s" || possessive == "\xE2\x80\x99s") rb = k;
+        }
       }
       while (rb < last && tokens[rb].kind == TokenKind::kWord &&
              (LowerTokenText(seg_, tokens[rb]) == "another" ||
@@ -1787,9 +1810,8 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
         if (tokens[k].kind != TokenKind::kWord) continue;
         const absl::string_view w = LowerTokenText(seg_, tokens[k]);
         role_like = IsRoleWord(w) || IsRelationNoun(w) || OrgNouns().contains(w) || absl::EndsWith(w, "'s") ||
-                    absl::EndsWith(w, "\xE2\x80\x99s") || absl::EndsWith(w, "er") || absl::EndsWith(w, "or") ||
-                    absl::EndsWith(w, "ist") || absl::EndsWith(w, "ian") || absl::EndsWith(w, "ant") ||
-                    absl::EndsWith(w, "ent");
+                    absl::EndsWith(w, "\xE2\x80\x99s") || absl::EndsWith(w, "ist") || absl::EndsWith(w, "man") ||
+                    absl::EndsWith(w, "woman") || absl::EndsWith(w, "person");
       }
       if (role_like) s.role = std::string(text_.substr(tokens[rb].begin, tokens[last].end - tokens[rb].begin));
       if (affiliation != nullptr) {
@@ -1884,12 +1906,13 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
       introduced = true;
     }
   }
-  // "Ofwat said it would scrutinise the plans", "CK Hutchison said it welcomed": one
-  // unintroduced word, or a name that starts with an acronym, calling itself "it".
+  // "Ofwat said it would scrutinise the plans", "BAE Systems said it welcomed": one
+  // unintroduced word, or a name that starts with an acronym of three letters or more ("JD
+  // Vance said it was a mistake" is a person), calling itself "it".
   if (says_it && !introduced && pre_e == db && phrase.apposition.empty() && !entities_.contains(name) &&
       // (nor one the article names in full anywhere: "Trump says it ..." in a headline)
       ((name_b == last && !by_surname_.contains(TokenText(text_, tokens[name_b]))) ||
-       AllCapitals(TokenText(text_, tokens[name_b])))) {
+       (AllCapitals(TokenText(text_, tokens[name_b])) && tokens[name_b].end - tokens[name_b].begin >= 3))) {
     s.name = name;
     s.id = CanonicalOrganisationId(name);
     s.kind = SpeakerKind::kOrganisation;
@@ -1917,7 +1940,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
     static const auto* const kHeldRoles = new Set{
         "chief", "executive", "ceo", "boss", "chair", "chairman", "chairwoman", "founder", "co-founder",
         "president", "director", "head", "spokesperson", "spokesman", "spokeswoman", "economist", "analyst",
-        "manager", "owner", "editor", "correspondent", "secretary", "general"};
+        "manager", "owner", "editor", "correspondent"};  // not "Energy Secretary": a portfolio
     if (k > role_b && k < pre_e && tokens[k].kind == TokenKind::kWord && kHeldRoles->contains(LowerTokenText(seg_, tokens[k]))) {
       const std::string org(text_.substr(tokens[role_b].begin, tokens[k - 1].end - tokens[role_b].begin));
       s.affiliation = org;
@@ -1959,6 +1982,13 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
       s.affiliation = known->second.affiliation;
       s.affiliation_id = known->second.affiliation_id;
     }
+  }
+  if (spokes_for > 0) {
+    // "A spokeswoman for Mr Johnson": the role and gender are the spokeswoman's, not his.
+    ResolvedSpeaker principal = s;
+    principal.role.clear();
+    Remember(principal, Gender::kUnknown);
+    return s;
   }
   Remember(s, gender);
   return s;

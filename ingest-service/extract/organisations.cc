@@ -173,14 +173,7 @@ const WordSet& HeadWords() {
       "bureau",      "unit",        "institution",  "initiative",   "lab",         "laboratory",
       "press",       "media",       "news",         "broadcasting", "international", "federal",
       "national",    "royal",       "trade",        "trades",       "chamber",     "clinic",
-      "icb",         "cqc",         "bma",
-      // Newspapers and agencies: "The New York Times", "Hackney Gazette".
-      "times",       "post",        "journal",      "herald",       "telegraph",   "tribune",
-      "gazette",     "chronicle",   "inquirer",     "examiner",     "mirror",      "observer",
-      "mail",        "express",
-      // Names no person has: "Water UK", "Thames Water", "Taylor Wimpey Homes".
-      "uk",          "water",       "energy",       "airways",      "airlines",    "railways",
-      "order"};  // "Fraternal Order of Police"
+      "icb",         "cqc",         "bma",         "airways",      "airlines",    "railways"};
   return *kSet;
 }
 
@@ -240,7 +233,14 @@ bool LooksLikeOrganisation(absl::string_view name) {
     if (!w.initial_capital) continue;  // "the trust said" is not a name
     if (heads.contains(w.lower)) return true;
   }
-  return false;
+  // Words that make an organisation only as its last word: "The New York Times", "Hackney
+  // Gazette", "Water UK", "Thames Water", "Fraternal Order" (of Police), but not "UK
+  // Chancellor Rachel Reeves" or "Times Square".
+  static const auto* const kLastWordHeads = new WordSet{
+      "times", "post", "journal", "herald", "telegraph", "tribune", "gazette", "chronicle",
+      "inquirer", "examiner", "mirror", "observer", "mail", "express", "uk", "water", "energy", "order"};
+  const std::vector<Word> words = SplitWords(name, &lower);
+  return !words.empty() && words.back().initial_capital && kLastWordHeads->contains(words.back().lower);
 }
 
 std::vector<AcronymDefinition> FindAcronymDefinitions(absl::string_view text) {

@@ -130,7 +130,10 @@ const Set& RoleWords() {
       "diplomat", "pollster", "strategist", "historian", "academic", "lecturer", "physician",
       "chairs", "heads", "directors", "executives", "ministers", "senators", "governors",
       "taoiseach", "tanaiste", "premier", "archbishop", "rabbi", "imam", "auditor", "ombudsman",
-      "governor-general", "attorney-general", "solicitor-general", "vice-chancellor", "headteacher"};
+      "governor-general", "attorney-general", "solicitor-general", "vice-chancellor", "headteacher",
+      "councilwoman", "councilman", "councilmember", "alderman", "alderwoman", "ald", "assemblyman",
+      "assemblywoman", "assemblymember", "midfielder", "striker", "defender", "goalkeeper", "winger",
+      "quarterback", "pitcher", "batsman", "all-rounder"};
   return *s;
 }
 

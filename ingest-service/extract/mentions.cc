@@ -907,7 +907,21 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
       // than that speaker, unless their gender is known to fit.
       if (!best.empty() && p->gender == Gender::kUnknown && ObjectPosition(p->begin)) continue;
       best = name;
+      best_pos = p->begin;
       break;
+    }
+    // "A spokesman for Romania's health ministry said ... He declined to give figures": an
+    // unnamed speaker since then is meant, of a gender that fits (by the role's words).
+    if (last_unnamed_.has_value() && last_unnamed_->pos < mention.begin && (best.empty() || last_unnamed_->pos > best_pos) &&
+        (last_unnamed_->gender == Gender::kUnknown || last_unnamed_->gender == wanted)) {
+      const size_t here = FirstTokenFrom(seg_, mention.begin);
+      const size_t there = FirstTokenFrom(seg_, last_unnamed_->pos);
+      if (here < seg_.tokens.size() && there < seg_.tokens.size() &&
+          seg_.tokens[here].paragraph <= seg_.tokens[there].paragraph + 1) {
+        ResolvedSpeaker u = last_unnamed_->speaker;
+        u.mention = mention;
+        return u;
+      }
     }
     if (best.empty()) return s;
     s.name = best;
@@ -1090,9 +1104,17 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     return s;
   }
   if (OrgNouns().contains(noun)) {
-    if (const OrgOccurrence* o = orgs_.MostRecent(mention.begin, noun)) {
-      AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
+    // Not one named inside a quotation ("'... competition from Microsoft remained the biggest
+    // risk' ... The company also announced"), unless no other fits.
+    const OrgOccurrence* o = orgs_.MostRecent(mention.begin, noun);
+    const OrgOccurrence* first = o;
+    for (int steps = 0; o != nullptr && steps < 8; ++steps) {
+      const size_t t = FirstTokenFrom(seg_, o->begin);
+      if (t >= in_quote_.size() || !in_quote_[t]) break;
+      o = orgs_.MostRecent(o->begin, noun);
     }
+    if (o == nullptr) o = first;
+    if (o != nullptr) AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
     return s;
   }
   // "the minister", "the councillor": the last speaker with that role.
@@ -1161,7 +1183,7 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
     if (b >= app.end) return;
     app.begin = b;
   }
-  const absl::string_view first = LowerTokenText(seg_, tokens[b]);
+  const absl::string_view first = AllCapitals(TokenText(text_, tokens[b])) ? "" : LowerTokenText(seg_, tokens[b]);
   if (first == "who" || first == "which" || first == "whose" || first == "where") return;
   // "President Obama, dedicating the museum on Saturday, said", "Jay Inslee, asked about
   // the budget, said": a participle clause says what the speaker was doing, not who they are.
@@ -1171,6 +1193,23 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
   if (!orgs.empty() && s->affiliation.empty()) {
     s->affiliation = orgs.front()->name;
     s->affiliation_id = orgs.front()->id;
+  }
+  // "an analyst at UBS", "head of U.S. economic research at Fitch Ratings": the capitalised
+  // words after "at" (or two or more after "of") are where they work, named or not.
+  if (s->affiliation.empty()) {
+    for (size_t k = app.begin + 1; k + 1 < app.end; ++k) {
+      const absl::string_view w = LowerTokenText(seg_, tokens[k]);
+      if (tokens[k].kind != TokenKind::kWord || (w != "at" && w != "of")) continue;
+      size_t nb = k + 1;
+      if (nb < app.end && LowerTokenText(seg_, tokens[nb]) == "the") ++nb;
+      size_t ne = nb;
+      while (ne < app.end && tokens[ne].kind == TokenKind::kWord && tokens[ne].capitalised) ++ne;
+      if (ne == nb || (w == "of" && ne - nb < 2) || (ne < app.end && !IsPunct(text_, tokens[ne], ","))) continue;
+      const std::string org(text_.substr(tokens[nb].begin, tokens[ne - 1].end - tokens[nb].begin));
+      s->affiliation = org;
+      s->affiliation_id = CanonicalOrganisationId(org);
+      break;
+    }
   }
   if (first == "of" || first == "from" || first == "at" || first == "for") return;
   if (first == "a" || first == "an" || first == "the") ++b;
@@ -1210,7 +1249,7 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
       break;
     }
     const absl::string_view w = LowerTokenText(seg_, tokens[e]);
-    if (w == "who" || w == "which" || w == "since" || w == "whose") break;
+    if ((w == "who" || w == "which" || w == "since" || w == "whose") && !AllCapitals(TokenText(text_, tokens[e]))) break;
     // "member for health and wellbeing" goes on; "a nurse and a mother" does not.
     if (w == "and" && (!portfolio || e + 1 >= app.end || tokens[e + 1].kind != TokenKind::kWord ||
                        tokens[e + 1].capitalised || NotBeforePerson().contains(LowerTokenText(seg_, tokens[e + 1])) ||
@@ -1420,6 +1459,27 @@ ResolvedSpeaker SpeakerResolver::ResolveInterviewee(size_t before, ByteSpan ment
 }
 
 ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_it) {
+  ResolvedSpeaker s = ResolvePhrase(phrase, says_it);
+  // An unnamed person ("a senior aide", "a spokesman for the ministry"), for the pronouns
+  // after it; a named speaker after it replaces it.
+  const std::string role = absl::AsciiStrToLower(s.role);
+  const bool singular = !role.empty() && !absl::EndsWith(role, "s");
+  const bool unnamed = !resolving_antecedent_ && !s.mention.empty() && singular &&
+                       ((s.kind == SpeakerKind::kUnknown && s.name.empty()) ||
+                        (s.kind == SpeakerKind::kOrganisation &&
+                         (IsSpokes(role) || role == "representative" || role == "official" || role == "source")));
+  if (unnamed) {
+    Gender g = Gender::kUnknown;
+    if (absl::StrContains(role, "woman")) g = Gender::kFemale;
+    else if (absl::EndsWith(role, "man")) g = Gender::kMale;
+    last_unnamed_ = Unnamed{s.mention.begin, g, s};
+  } else if (s.kind == SpeakerKind::kPerson && !s.name.empty() && !resolving_antecedent_) {
+    last_unnamed_.reset();
+  }
+  return s;
+}
+
+ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool says_it) {
   const std::vector<Token>& tokens = seg_.tokens;
   if (phrase.interviewee_before > 0 && phrase.head.end <= tokens.size() && !phrase.head.empty()) {
     return ResolveInterviewee(phrase.interviewee_before,
@@ -1844,6 +1904,39 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
       Remember(s, gender);
       return s;
     }
+    // "An EPA spokesperson", "A district spokesperson": the words before "spokesperson" say
+    // whose; capitalised, they name the organisation ("EPA"); a common noun picks the last
+    // organisation it fits ("district" -> "Fairview Unified School District").
+    if (IsSpokes(last_word) || last_word == "representative" || last_word == "official") {
+      size_t cb = db;
+      while (cb < last && tokens[cb].kind == TokenKind::kWord && !tokens[cb].capitalised) ++cb;
+      size_t ce = cb;
+      while (ce < last && tokens[ce].kind == TokenKind::kWord && tokens[ce].capitalised &&
+             !IsRoleWord(LowerTokenText(seg_, tokens[ce])) && !IsTitle(LowerTokenText(seg_, tokens[ce])) &&
+             !(ce == seg_.sentences[tokens[ce].sentence].first_token && !AllCapitals(TokenText(text_, tokens[ce])))) {
+        ++ce;
+      }
+      const OrgOccurrence* o = nullptr;
+      OrgOccurrence named;
+      if (ce > cb && ce == last) {
+        const std::string org(text_.substr(tokens[cb].begin, tokens[ce - 1].end - tokens[cb].begin));
+        named = {tokens[cb].begin, tokens[ce - 1].end, CanonicalOrganisationId(org), org};
+        if (!named.id.empty()) o = &named;
+      }
+      for (size_t k = db; k < last && o == nullptr; ++k) {
+        const absl::string_view w = LowerTokenText(seg_, tokens[k]);
+        if (tokens[k].kind == TokenKind::kWord && !tokens[k].capitalised && w.size() > 3) {
+          o = orgs_.MostRecent(s.mention.begin, w);
+          if (o != nullptr && !OrganisationFitsNoun(o->name, w)) o = nullptr;
+        }
+      }
+      if (o != nullptr) {
+        AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
+        s.role = std::string(TokenText(text_, tokens[last]));
+        Remember(s, gender);
+        return s;
+      }
+    }
     std::string premods;
     for (size_t k = b; k < last; ++k) {
       if (tokens[k].kind != TokenKind::kWord) continue;
@@ -1955,6 +2048,26 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
     s.affiliation_id = affiliation->id;
   }
   ApplyApposition(phrase.apposition, &s, &gender);
+  // "Orsted, the world's largest offshore wind developer, said": one unintroduced word whose
+  // apposition calls it a company is that company.
+  if (name_b == last && pre_e == db && !introduced && !phrase.apposition.empty() && !s.role.empty() &&
+      !entities_.contains(s.name)) {
+    static const auto* const kCompanyNouns = new Set{
+        "developer", "company", "firm", "operator", "provider", "maker", "producer", "manufacturer",
+        "supplier", "retailer", "bank", "insurer", "lender", "airline", "carrier", "charity", "union",
+        "broadcaster", "network", "regulator", "watchdog", "agency", "organisation", "organization",
+        "association", "giant", "startup", "start-up", "conglomerate", "chain", "group", "body", "platform"};
+    const size_t space = s.role.rfind(' ');
+    const std::string head_noun = absl::AsciiStrToLower(space == std::string::npos ? s.role : s.role.substr(space + 1));
+    if (kCompanyNouns->contains(head_noun)) {
+      s.kind = SpeakerKind::kOrganisation;
+      s.id = CanonicalOrganisationId(s.name);
+      s.affiliation = s.name;
+      s.affiliation_id = s.id;
+      Remember(s, Gender::kUnknown);
+      return s;
+    }
+  }
   if (s.affiliation.empty() && !party_id.empty()) {
     s.affiliation = party_name;
     s.affiliation_id = party_id;

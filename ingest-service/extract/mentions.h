@@ -18,6 +18,7 @@
 #define CLAIMS_INGEST_SERVICE_EXTRACT_MENTIONS_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -93,6 +94,11 @@ class SpeakerResolver {
   // so that a name the article has not introduced, one word with no title or role, is an
   // organisation rather than a person.
   ResolvedSpeaker Resolve(const SpeakerPhrase& phrase, bool says_it = false);
+
+ private:
+  ResolvedSpeaker ResolvePhrase(const SpeakerPhrase& phrase, bool says_it);
+
+ public:
 
   // The article's sole author, as the request or the page's metadata names them: the speaker
   // of "I" outside quotation marks ("I believe the contract is a mistake" in an opinion
@@ -173,6 +179,14 @@ class SpeakerResolver {
   bool resolving_member_ = false;  // within ResolveJoint: no joint speaker inside another
   absl::flat_hash_map<std::string, ResolvedSpeaker> joint_;  // joint speakers by name
   bool resolving_antecedent_ = false;  // resolving the noun phrase before ", who"
+  // The last speaker that is a person the article does not name ("a senior aide", "a
+  // spokesman for the ministry"), until a named person speaks.
+  struct Unnamed {
+    size_t pos;
+    Gender gender;
+    ResolvedSpeaker speaker;
+  };
+  std::optional<Unnamed> last_unnamed_;
   std::string author_;
 };
 

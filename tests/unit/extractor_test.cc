@@ -1443,6 +1443,52 @@ TEST_F(ExtractorTest, SurnamesThatAreRoleWordsTitlesBeforeNamesAndOfficesThatAre
   EXPECT_EQ(out.claims[8].speaker().id(), "eric-holder");
 }
 
+// Sixth probe (2026-12-07): wire copy, business, US local news.
+TEST_F(ExtractorTest, UnnamedSpeakersTheirPronounsAndWhoseSpokespersonTheyAre) {
+  const std::string text =
+      "Hans Kluge, the WHO regional director, said cases were rising.\n\n"
+      "\"Our vehicles comply with every rule,\" spokeswoman Kim Barrett said.\n\n"
+      "An EPA spokesperson said the agency was reviewing the data.\n\n"
+      "Officials at Fairview Unified School District said the plan was delayed. The Fairview "
+      "Education Association said teachers were relieved. A district spokesperson said a survey "
+      "would be sent out.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 6u);
+  EXPECT_EQ(out.claims[0].speaker().role(), "WHO regional director");  // "WHO" does not end it
+  EXPECT_EQ(out.claims[2].speaker().id(), "epa");  // not Kim Barrett, the last spokeswoman
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[5].speaker().id(), "fairview-unified-school-district");  // not the union
+}
+
+TEST(MergeTest, APronounAfterAnUnnamedSpeakerIsThatSpeaker) {
+  const std::string text =
+      "Hans Kluge said cases were rising.\n\n"
+      "A spokesman for the health ministry announced a campaign had begun. He added figures would follow.";
+  const Extraction out = ExtractWith({{"said", "Hans Kluge", "cases were rising"},
+                                      {"announced", "A spokesman for the health ministry", "a campaign had begun"},
+                                      {"added", "He", "figures would follow"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::UNKNOWN);  // the spokesman, not Hans Kluge
+  EXPECT_EQ(out.claims[2].speaker().role(), out.claims[1].speaker().role());
+}
+
+TEST_F(ExtractorTest, CompaniesByTheirAppositionOrTheirUseAndEmployersAfterAt) {
+  const std::string text =
+      "Nimbus Software Inc said revenue rose 12%. \"Competition from Microsoft remains the biggest "
+      "risk,\" said analyst Jane Doe. The company also said it would buy back shares.\n\n"
+      "Orsted, the world's largest offshore wind developer, said the auction was flawed.\n\n"
+      "Jane Smith, a software developer, said the app was slow.\n\n"
+      "Dan Ives, an analyst at Wedbush Securities, said the launch was strong.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 6u);
+  EXPECT_EQ(out.claims[2].speaker().id(), "nimbus-software");  // not Microsoft, named in a quotation
+  EXPECT_EQ(out.claims[3].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[3].speaker().id(), "orsted");
+  EXPECT_EQ(out.claims[4].speaker().kind(), Speaker::PERSON);  // two words: a person
+  EXPECT_EQ(out.claims[5].speaker().affiliation(), "Wedbush Securities");
+}
+
 TEST_F(ExtractorTest, NamesJoinedWithoutTitlesOrOrganisationsAreNotTakenForTwoSpeakers) {
   // One word each side: a firm's name ("Marks and Spencer"), not two people.
   const Extraction out = MustExtract(Article("Marks and Spencer said sales had risen."));

@@ -748,11 +748,33 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   }
   learned.erase(std::remove_if(learned.begin(), learned.end(), [](const Attribution& a) { return a.content.empty(); }),
                 learned.end());
+  // "A wildfire forced the evacuation of 3,000 homes on Wednesday, officials said, as crews
+  // battled strong winds": a clause after the cue that starts with a conjunction narrates;
+  // it is no content when the content before the source is there.
+  for (Attribution& a : learned) {
+    if (a.content.size() < 2 || a.content.front().end > a.cue.begin) continue;
+    std::vector<ByteSpan> kept;
+    for (const ByteSpan& c : a.content) {
+      const size_t t = FirstTokenFrom(seg, c.begin);
+      if (c.begin >= a.cue.end && t < seg.tokens.size() && seg.tokens[t].kind == TokenKind::kWord) {
+        const absl::string_view w = LowerTokenText(seg, seg.tokens[t]);
+        if (w == "as" || w == "while" || w == "when" || w == "after" || w == "before" || w == "although" ||
+            w == "though" || w == "amid") {
+          continue;
+        }
+      }
+      kept.push_back(c);
+    }
+    if (!kept.empty() && kept.size() != a.content.size()) {
+      a.content = std::move(kept);
+      a.kind = ContentKind(text, a.content);
+    }
+  }
   // "The government will close all hotels ... by the end of the year, the Home Office minister
   // Dame Angela Eagle has said": when the model's content before ", SOURCE cue" stops short
   // of that comma within its sentence (here it took "The" alone), it runs to the comma.
   for (Attribution& a : learned) {
-    if (a.content.size() != 1 || a.speaker.head.empty() || a.kind != AttributionKind::kIndirect) continue;
+    if (a.content.empty() || a.speaker.head.empty() || a.kind != AttributionKind::kIndirect) continue;
     const TokenRange st = SourceTokens(a.speaker);
     if (st.begin < 2 || st.begin > seg.tokens.size() || !IsPunct(text, seg.tokens[st.begin - 1], ",")) continue;
     ByteSpan& c = a.content.front();
@@ -767,6 +789,12 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       plain = seg.tokens[k].kind == TokenKind::kWord || IsPunct(text, seg.tokens[k], ",");
     }
     if (plain) c.end = seg.tokens[comma - 1].end;
+    // Nor does it start after the sentence's first few words ("[A wildfire forced] the
+    // evacuation of 3,000 homes, officials said").
+    const size_t first = seg.sentences[seg.tokens[cb].sentence].first_token;
+    bool words = cb - first <= 8;
+    for (size_t k = first; k < cb && words; ++k) words = seg.tokens[k].kind == TokenKind::kWord;
+    if (plain && words && cb > first) c.begin = seg.tokens[first].begin;
   }
   // Reported speech of an earlier paragraph is no content of a cue that has content in its own
   // paragraph: "An inquest heard that she was not seen by a senior doctor. || Area coroner

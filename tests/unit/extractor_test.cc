@@ -1965,5 +1965,17 @@ TEST(MergeTest, NonCommentsAreNoClaimsAndADatelineIsNoPartOfTheSource) {
   EXPECT_EQ(out.claims[1].text(), "that the plan would cost \xC2\xA3" "20 a year");  // the figure stays
 }
 
+TEST(MergeTest, AContentBeforeTheSourceIsTheWholeClauseAndANarratingClauseAfterItIsNot) {
+  const std::string text =
+      "A fast-moving wildfire forced the evacuation of about 3,000 homes on the outskirts of Boise "
+      "on Wednesday, officials said, as crews battled strong winds and record heat.";
+  const Extraction out = ExtractWith(
+      {{"said", "officials", "the evacuation of about 3,000 homes on the outskirts of Boise || as crews battled strong winds and record heat"}},
+      text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(),
+            "A fast-moving wildfire forced the evacuation of about 3,000 homes on the outskirts of Boise on Wednesday");
+}
+
 }  // namespace
 }  // namespace claims::extract

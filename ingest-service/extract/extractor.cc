@@ -501,6 +501,103 @@ ByteSpan TrimmedPiece(const Segmentation& seg, ByteSpan p) {
   return {b, e};
 }
 
+// "Mayor Keith Wilson said the plan was ambitious. || "For too long, this city has accepted
+// the unacceptable. || "I reject that." — paragraphs that are a quotation and nothing else,
+// with no cue of their own, right after a paragraph where someone spoke (or after such a
+// paragraph of theirs), are that speaker's words: the newspaper convention. Each becomes a
+// direct quote with the cue and speaker phrase of the last attribution before it, and
+// leaves any attribution of another paragraph that had taken it as content. `out` is in
+// text order of cues, and stays so.
+void AttributeFollowingQuotations(absl::string_view text, const Segmentation& seg, std::vector<Attribution>* out) {
+  if (out->empty()) return;
+  const std::vector<Quote> quotes = FindQuotes(text, seg);
+  std::vector<bool> has_cue(seg.paragraphs.size(), false);
+  auto paragraph_of = [&](size_t byte) {
+    const size_t t = FirstTokenFrom(seg, byte);
+    return t < seg.tokens.size() ? static_cast<size_t>(seg.tokens[t].paragraph) : seg.paragraphs.size();
+  };
+  for (const Attribution& a : *out) {
+    if (const size_t p = paragraph_of(a.cue.begin); p < has_cue.size()) has_cue[p] = true;
+  }
+  // The paragraphs that are one quotation from their first token to their last.
+  std::vector<const Quote*> whole(seg.paragraphs.size(), nullptr);
+  for (const Quote& q : quotes) {
+    if (q.open_token >= seg.tokens.size()) continue;
+    const size_t p = seg.tokens[q.open_token].paragraph;
+    const Paragraph& para = seg.paragraphs[p];
+    if (q.open_token != para.first_token || has_cue[p]) continue;
+    size_t last = q.close_token == Quote::kNoToken ? para.end_token - 1 : q.close_token;
+    // A full stop after the closing mark may end the paragraph ("... changes”.").
+    size_t end = para.end_token;
+    while (end > last + 1 && seg.tokens[end - 1].kind == TokenKind::kPunct) --end;
+    if (end != last + 1 || q.word_count < 3) continue;
+    whole[p] = &q;
+  }
+  // Nor is a paragraph that a quotation of the paragraph before, already someone's, runs on
+  // into (the rules follow those: `said: "... || "..."`).
+  for (const Attribution& a : *out) {
+    for (size_t i = 1; i < a.content.size(); ++i) {
+      const size_t p = paragraph_of(a.content[i].begin);
+      if (p < whole.size() && whole[p] != nullptr && paragraph_of(a.content[i - 1].begin) + 1 == p &&
+          a.kind != AttributionKind::kIndirect && !a.learned) {
+        whole[p] = nullptr;
+      }
+    }
+  }
+  std::vector<Attribution> added;
+  const Attribution* speaker_of_previous = nullptr;  // who spoke in the paragraph before
+  size_t next_attribution = 0;
+  for (size_t p = 0; p < seg.paragraphs.size(); ++p) {
+    const Attribution* last_here = nullptr;
+    while (next_attribution < out->size() && paragraph_of((*out)[next_attribution].cue.begin) <= p) {
+      if (paragraph_of((*out)[next_attribution].cue.begin) == p) last_here = &(*out)[next_attribution];
+      ++next_attribution;
+    }
+    if (whole[p] != nullptr && speaker_of_previous != nullptr && !speaker_of_previous->speaker.head.empty()) {
+      // A quotation that runs on from the paragraph before (no closing mark there) is the same
+      // claim, one span a paragraph.
+      if (p > 0 && whole[p - 1] != nullptr && whole[p - 1]->continues_in_next_paragraph && !added.empty() &&
+          added.back().content.back().end <= whole[p]->content.begin) {
+        added.back().content.push_back(whole[p]->content);
+        added.back().end_sentence = seg.tokens[seg.paragraphs[p].end_token - 1].sentence + 1;
+        continue;
+      }
+      Attribution a;
+      a.kind = AttributionKind::kDirectQuote;
+      a.content = {whole[p]->content};
+      a.cue = speaker_of_previous->cue;
+      a.speaker = speaker_of_previous->speaker;
+      a.described_by = speaker_of_previous->described_by;
+      a.learned = speaker_of_previous->learned;
+      const size_t t = seg.paragraphs[p].first_token;
+      a.first_sentence = seg.tokens[t].sentence;
+      a.end_sentence = seg.tokens[seg.paragraphs[p].end_token - 1].sentence + 1;
+      added.push_back(std::move(a));
+      continue;  // the speaker goes on to the next paragraph
+    }
+    speaker_of_previous = last_here;
+  }
+  if (added.empty()) return;
+  // Others give up those paragraphs.
+  for (Attribution& a : *out) {
+    std::vector<ByteSpan> kept;
+    for (const ByteSpan& c : a.content) {
+      bool taken = false;
+      for (const Attribution& n : added) {
+        for (const ByteSpan& q : n.content) taken = taken || (c.begin < q.end && q.begin < c.end);
+      }
+      if (!taken) kept.push_back(c);
+    }
+    if (kept.size() != a.content.size() && !kept.empty()) {
+      a.content = std::move(kept);
+      a.kind = ContentKind(text, a.content);
+    }
+  }
+  out->insert(out->end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+  std::stable_sort(out->begin(), out->end(),
+                   [](const Attribution& a, const Attribution& b) { return a.cue.begin < b.cue.begin; });
+}
+
 // Which attributions a claim is made of, from the rules' and the learned model's, none
 // overlapping another (cue or content): first the rules' strong ones (Attribution::strong:
 // quotations in several pieces, split by their cue or continued over paragraphs, which the
@@ -536,7 +633,10 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     if (a.content.size() != before) a.kind = ContentKind(text, a.content);
     ChangeContent(text, &a, [&](ByteSpan c) { return WithoutListener(text, a.cue, c); });
   }
-  if (learned.empty()) return rules;
+  if (learned.empty()) {
+    AttributeFollowingQuotations(text, seg, &rules);
+    return rules;
+  }
   for (Attribution& a : learned) a.learned = true;
   // A learned source never starts inside an organisation's name ("NHS Foundation Trust" of
   // "Homerton Healthcare NHS Foundation Trust", "England" of "NHS England"): it starts with
@@ -910,6 +1010,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Attribution& a, const Attribution& b) { return a.cue.begin < b.cue.begin; });
+  AttributeFollowingQuotations(text, seg, &out);
   return out;
 }
 

@@ -810,6 +810,8 @@ std::string SpeakerResolver::FullNameForFirstName(absl::string_view first, size_
 bool SpeakerResolver::ObjectPosition(size_t begin) const {
   const size_t t = FirstTokenFrom(seg_, begin);
   if (t == 0 || t >= seg_.tokens.size()) return false;
+  // Among its sentence's first four words ("Head coach Brendon McCullum was bullish"): a subject.
+  if (t - seg_.sentences[seg_.tokens[t].sentence].first_token < 4) return false;
   const Token& before = seg_.tokens[t - 1];
   if (before.sentence != seg_.tokens[t].sentence || before.kind != TokenKind::kWord || before.capitalised) return false;
   // Over the role words before the name: "echoed by Dutch minister Femke Wiersma".
@@ -1067,17 +1069,21 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
         return s;
       }
     }
-    // "'We know we need to do better,' a spokesperson said": of the organisation named last,
-    // in this paragraph or the one before.
-    if (const OrgOccurrence* o = orgs_.MostRecent(mention.begin, "")) {
+    // "'We know we need to do better,' a spokesperson said": of the organisation that spoke
+    // last, in this paragraph or the one before.
+    for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
+      if (it->pos >= mention.begin) continue;
+      auto e = entities_.find(it->name);
+      if (e == entities_.end() || e->second.kind != SpeakerKind::kOrganisation) continue;
       const size_t here = FirstTokenFrom(seg_, mention.begin);
-      const size_t there = FirstTokenFrom(seg_, o->begin);
+      const size_t there = FirstTokenFrom(seg_, it->pos);
       if (here < seg_.tokens.size() && there < seg_.tokens.size() &&
           seg_.tokens[here].paragraph <= seg_.tokens[there].paragraph + 1) {
-        AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
+        Adopt(it->name, e->second, &s);
         s.role = std::string(noun);
         return s;
       }
+      break;
     }
     s.role = std::string(noun);
     return s;
@@ -1091,8 +1097,16 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     }
     // The words themselves name the group ("campaigners", "local residents").
     std::string words = premods.empty() ? std::string(noun) : absl::StrCat(premods, " ", noun);
-    for (const char* det : {"the ", "a ", "an ", "some ", "many ", "other "}) {
-      if (absl::StartsWith(words, det)) words = words.substr(strlen(det));
+    // Without the clause's words before them ("while his advisers", "after campaign aides").
+    for (bool stripped = true; stripped;) {
+      stripped = false;
+      for (const char* det : {"the ", "a ", "an ", "some ", "many ", "other ", "while ", "after ", "before ",
+                              "his ", "her ", "their ", "its ", "our ", "as ", "when ", "and ", "but ", "if "}) {
+        if (absl::StartsWith(words, det) && words.size() > strlen(det)) {
+          words = words.substr(strlen(det));
+          stripped = true;
+        }
+      }
     }
     s.name = words;
     s.id = Slugify(words);
@@ -1200,11 +1214,19 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
     for (size_t k = app.begin + 1; k + 1 < app.end; ++k) {
       const absl::string_view w = LowerTokenText(seg_, tokens[k]);
       if (tokens[k].kind != TokenKind::kWord || (w != "at" && w != "of")) continue;
+      // After a role only ("an analyst at", "chair of"; not "a parent of a junior at").
+      if (!IsRoleWord(LowerTokenText(seg_, tokens[k - 1]))) break;
       size_t nb = k + 1;
       if (nb < app.end && LowerTokenText(seg_, tokens[nb]) == "the") ++nb;
       size_t ne = nb;
-      while (ne < app.end && tokens[ne].kind == TokenKind::kWord && tokens[ne].capitalised) ++ne;
-      if (ne == nb || (w == "of" && ne - nb < 2) || (ne < app.end && !IsPunct(text_, tokens[ne], ","))) continue;
+      // "Friends of Islington Libraries": connectors inside the name.
+      while (ne < app.end && tokens[ne].kind == TokenKind::kWord &&
+             (tokens[ne].capitalised || ((LowerTokenText(seg_, tokens[ne]) == "of" || LowerTokenText(seg_, tokens[ne]) == "for" ||
+                                          LowerTokenText(seg_, tokens[ne]) == "and") &&
+                                         ne + 1 < app.end && tokens[ne + 1].capitalised))) {
+        ++ne;
+      }
+      if (ne == nb || (w == "of" && ne - nb < 2) || (ne < app.end && !IsPunct(text_, tokens[ne], ","))) break;
       const std::string org(text_.substr(tokens[nb].begin, tokens[ne - 1].end - tokens[nb].begin));
       s->affiliation = org;
       s->affiliation_id = CanonicalOrganisationId(org);
@@ -1464,8 +1486,24 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
   // after it; a named speaker after it replaces it.
   const std::string role = absl::AsciiStrToLower(s.role);
   const bool singular = !role.empty() && !absl::EndsWith(role, "s");
-  const bool unnamed = !resolving_antecedent_ && !s.mention.empty() && singular &&
-                       ((s.kind == SpeakerKind::kUnknown && s.name.empty()) ||
+  // Only an indefinite description introduces someone new ("a spokesman for the ministry",
+  // "one aide"); "the nominee" mostly refers back to a person named before.
+  bool indefinite = false;
+  if (!phrase.head.empty() && phrase.head.begin < seg_.tokens.size() && seg_.tokens[phrase.head.begin].kind == TokenKind::kWord) {
+    const absl::string_view d = LowerTokenText(seg_, seg_.tokens[phrase.head.begin]);
+    indefinite = d == "a" || d == "an" || d == "one" || d == "another";
+    // "The bar's owner": someone known by another's possession is someone new too.
+    for (size_t k = phrase.head.begin + 1; d == "the" && k < phrase.head.end && k < seg_.tokens.size(); ++k) {
+      const absl::string_view w = LowerTokenText(seg_, seg_.tokens[k]);
+      indefinite = indefinite || absl::EndsWith(w, "'s") || absl::EndsWith(w, "\xE2\x80\x99s");
+    }
+  }
+  // Its role names a person: "aide", "senior official", "spokesman for the ministry".
+  const absl::string_view first_word = absl::string_view(role).substr(0, role.find(' '));
+  const absl::string_view last_word = absl::string_view(role).substr(role.rfind(' ') == std::string::npos ? 0 : role.rfind(' ') + 1);
+  const bool person_noun = IsRoleWord(last_word) || IsSpokes(last_word) || IsSpokes(first_word) || IsRelationNoun(first_word);
+  const bool unnamed = !resolving_antecedent_ && !s.mention.empty() && singular && indefinite &&
+                       ((s.kind == SpeakerKind::kUnknown && s.name.empty() && person_noun) ||
                         (s.kind == SpeakerKind::kOrganisation &&
                          (IsSpokes(role) || role == "representative" || role == "official" || role == "source")));
   if (unnamed) {
@@ -1473,8 +1511,9 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_
     if (absl::StrContains(role, "woman")) g = Gender::kFemale;
     else if (absl::EndsWith(role, "man")) g = Gender::kMale;
     last_unnamed_ = Unnamed{s.mention.begin, g, s};
-  } else if (s.kind == SpeakerKind::kPerson && !s.name.empty() && !resolving_antecedent_) {
-    last_unnamed_.reset();
+  } else if (!resolving_antecedent_ && !(phrase.head.end == phrase.head.begin + 1 && phrase.head.begin < seg_.tokens.size() &&
+                                          IsPronoun(LowerTokenText(seg_, seg_.tokens[phrase.head.begin])))) {
+    last_unnamed_.reset();  // someone else spoke since (a pronoun is no one new)
   }
   return s;
 }
@@ -1923,11 +1962,20 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
         named = {tokens[cb].begin, tokens[ce - 1].end, CanonicalOrganisationId(org), org};
         if (!named.id.empty()) o = &named;
       }
-      for (size_t k = db; k < last && o == nullptr; ++k) {
+      // (Not when a capitalised word names some other body: "A Japanese foreign ministry
+      // official" is of no ministry the article named.)
+      bool other_body = false;
+      for (size_t k = db; k < last; ++k) other_body = other_body || (tokens[k].capitalised && k >= ce);
+      for (size_t k = db; k < last && o == nullptr && !other_body; ++k) {
         const absl::string_view w = LowerTokenText(seg_, tokens[k]);
         if (tokens[k].kind == TokenKind::kWord && !tokens[k].capitalised && w.size() > 3) {
           o = orgs_.MostRecent(s.mention.begin, w);
-          if (o != nullptr && !OrganisationFitsNoun(o->name, w)) o = nullptr;
+          // The organisation's own name has the word ("district": "... School District").
+          bool named_so = false;
+          for (absl::string_view part : absl::StrSplit(o != nullptr ? absl::string_view(o->name) : "", ' ')) {
+            named_so = named_so || absl::EqualsIgnoreCase(part, w);
+          }
+          if (!named_so) o = nullptr;
         }
       }
       if (o != nullptr) {
@@ -2030,10 +2078,10 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       if (IsRoleWord(w) || IsTitle(w) || IsRoleModifier(w) || NonNameWords().contains(w) || LooksLikeDemonym(w)) break;
       ++k;
     }
+    // Roles held at an organisation, not in a portfolio ("Energy Secretary", "Budget Director").
     static const auto* const kHeldRoles = new Set{
-        "chief", "executive", "ceo", "boss", "chair", "chairman", "chairwoman", "founder", "co-founder",
-        "president", "director", "head", "spokesperson", "spokesman", "spokeswoman", "economist", "analyst",
-        "manager", "owner", "editor", "correspondent"};  // not "Energy Secretary": a portfolio
+        "chief", "ceo", "boss", "chair", "chairman", "chairwoman", "founder", "co-founder",
+        "president", "spokesperson", "spokesman", "spokeswoman", "owner"};
     if (k > role_b && k < pre_e && tokens[k].kind == TokenKind::kWord && kHeldRoles->contains(LowerTokenText(seg_, tokens[k]))) {
       const std::string org(text_.substr(tokens[role_b].begin, tokens[k - 1].end - tokens[role_b].begin));
       s.affiliation = org;

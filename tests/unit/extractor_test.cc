@@ -1489,6 +1489,42 @@ TEST_F(ExtractorTest, CompaniesByTheirAppositionOrTheirUseAndEmployersAfterAt) {
   EXPECT_EQ(out.claims[5].speaker().affiliation(), "Wedbush Securities");
 }
 
+TEST_F(ExtractorTest, QuotationParagraphsAfterSomeoneSpokeAreTheirsAndOneClaimWhileTheyRunOn) {
+  const std::string text =
+      "Mayor Keith Wilson said the plan was the most ambitious in the city's history.\n\n"
+      "\"For too long, this city has accepted the unacceptable.\n\n"
+      "\"I reject that. We know how to get people indoors.\"\n\n"
+      "\"Starting today, that changes for every neighbourhood.\"\n\n"
+      "The plan would cost $60 million, according to the mayor's office.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(out.claims[1].kind(), Claim::DIRECT_QUOTE);
+  EXPECT_EQ(out.claims[1].speaker().id(), "keith-wilson");
+  EXPECT_EQ(out.claims[1].content_spans_size(), 2);  // a quotation over two paragraphs
+  EXPECT_EQ(out.claims[2].text(), "Starting today, that changes for every neighbourhood.");
+  EXPECT_EQ(out.claims[2].speaker().id(), "keith-wilson");
+  EXPECT_EQ(out.claims[3].text(), "The plan would cost $60 million");
+}
+
+TEST_F(ExtractorTest, NoEmployerFromAPortfolioAParentsChildOrAnotherCountrysMinistry) {
+  const std::string text =
+      "The State Department said it was watching closely. A Japanese foreign ministry official said "
+      "Tokyo was deeply concerned.\n\n"
+      "Budget Director Annette Guzman said the deficit was manageable.\n\n"
+      "\"It is our lifeline,\" said Jennifer Cho, a parent of a junior at Fairview High.\n\n"
+      "Tom Baines, chair of Friends of Islington Libraries, said the group would appeal.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_GE(out.claims.size(), 4u);
+  for (const Claim& c : out.claims) {
+    EXPECT_NE(c.text() == "Tokyo was deeply concerned" ? c.speaker().id() : "", "state-department");
+  }
+  const Claim& guzman = out.claims[out.claims.size() - 3];
+  EXPECT_EQ(guzman.speaker().name(), "Annette Guzman");
+  EXPECT_TRUE(guzman.speaker().affiliation().empty()) << guzman.speaker().affiliation();
+  EXPECT_TRUE(out.claims[out.claims.size() - 2].speaker().affiliation().empty());
+  EXPECT_EQ(out.claims.back().speaker().affiliation(), "Friends of Islington Libraries");
+}
+
 TEST_F(ExtractorTest, NamesJoinedWithoutTitlesOrOrganisationsAreNotTakenForTwoSpeakers) {
   // One word each side: a firm's name ("Marks and Spencer"), not two people.
   const Extraction out = MustExtract(Article("Marks and Spencer said sales had risen."));

@@ -242,6 +242,61 @@ bool AllCapitals(absl::string_view w) {
   return true;
 }
 
+// Common first names that are nearly always one gender in English-language news, so that
+// "she" after "Jeff Merkley" does not land on him. Names used for both (Alex, Jordan, Sam,
+// Chris, Kim, Taylor...) are left out: their gender stays unknown.
+const Set& MaleFirstNames() {
+  static const auto* s = new Set{
+      "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+      "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",
+      "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "jeff", "ryan",
+      "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon",
+      "benjamin", "samuel", "gregory", "frank", "alexander", "raymond", "patrick", "jack", "dennis", "jerry",
+      "tyler", "aaron", "jose", "adam", "henry", "nathan", "douglas", "zachary", "peter", "kyle", "walter",
+      "ethan", "jeremy", "harold", "keith", "christian", "roger", "noah", "gerald", "carl", "sean",
+      "austin", "arthur", "lawrence", "jesse", "dylan", "bryan", "joe", "billy", "bruce", "albert",
+      "willie", "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent",
+      "russell", "elijah", "louis", "bobby", "philip", "johnny", "mike", "bill", "bob", "tom", "jim", "dan",
+      "ben", "tim", "nick", "steve", "tony", "ted", "ed", "rob", "greg", "ken", "doug", "hans", "boris",
+      "keir", "rishi", "nigel", "ian", "neil", "graham", "martin", "simon", "nathaniel", "barack", "joe",
+      "mitch", "chuck", "bernie", "marco", "rand", "ron", "newt", "rudy", "kevin", "liam", "oliver",
+      "harry", "jake", "callum", "owen", "rhys", "dafydd", "angus", "hamish", "seamus", "declan", "ciaran",
+      "emmanuel", "olaf", "friedrich", "vladimir", "xi", "narendra", "recep", "benjamin", "volodymyr",
+      "sergei", "dmitry", "mohammed", "muhammad", "ahmed", "ali", "omar", "hassan", "ibrahim", "wes", "ed",
+      "jeremy", "wes", "demis", "elon", "sundar", "satya", "tim", "jensen"};
+  return *s;
+}
+const Set& FemaleFirstNames() {
+  static const auto* s = new Set{
+      "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
+      "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle",
+      "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia",
+      "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha",
+      "katherine", "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather",
+      "diane", "virginia", "julie", "joyce", "victoria", "olivia", "christina", "lauren", "joan",
+      "evelyn", "judith", "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria",
+      "ann", "teresa", "kathryn", "sara", "janice", "alice", "madison", "doris", "abigail", "julia",
+      "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie",
+      "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "hillary", "kamala",
+      "nancy", "elizabeth", "liz", "kate", "katie", "jane", "jo", "sue", "meg", "theresa", "priti", "suella",
+      "yvette", "bridget", "rachel", "angela", "nicola", "kemi", "zoe", "zoë", "amelia", "ursula",
+      "kristi", "marjorie", "lauren", "tulsi", "ilhan", "alexandria", "ayanna", "rashida", "elise", "kirsten",
+      "tammy", "mazie", "dianne", "susan", "lisa", "shelley", "jacinda", "giorgia", "marine", "annalena",
+      "femke", "fiona", "siobhan", "aoife", "niamh", "caroline", "jenny", "sonya", "kamila", "yvonne",
+      "annette", "tracey", "melanie", "gemma", "claire", "louise", "lucy", "sophie", "chloe", "ellie",
+      "harriet", "imogen", "rosie", "naomi", "esther", "miriam", "leila", "fatima", "aisha", "priya", "anita"};
+  return *s;
+}
+
+// The gender a first name gives, kUnknown for names used for both and names not listed.
+bool FirstNameGender(absl::string_view first, bool* male) {
+  const std::string lower = absl::AsciiStrToLower(first);
+  const bool m = MaleFirstNames().contains(lower), f = FemaleFirstNames().contains(lower);
+  if (m == f) return false;  // neither, or listed as both
+  *male = m;
+  return true;
+}
+
 bool CampaignNoun(absl::string_view w) {
   return w == "campaigners" || w == "activists" || w == "protesters" || w == "organisers" ||
          w == "supporters" || w == "volunteers" || w == "opponents";
@@ -760,6 +815,10 @@ void SpeakerResolver::ScanPersons() {
       p.begin = t.begin;
       p.end = tokens[e - 1].end;
       p.name = std::string(text_.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
+      bool male = false;
+      if (gender == Gender::kUnknown && words >= 2 && FirstNameGender(TokenText(text_, tokens[b]), &male)) {
+        gender = male ? Gender::kMale : Gender::kFemale;
+      }
       p.gender = gender;
       p.full = words >= 2;
       if (p.full) {
@@ -1758,6 +1817,20 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       name_b = last + 1;
     }
   }
+  // "officials in Manila", "Diplomats in the region", "residents of Hackney": a group noun and
+  // a preposition: the group, named by the words (not a person called "Manila").
+  for (size_t k = db; k + 1 <= last; ++k) {
+    if (tokens[k].kind != TokenKind::kWord || !GroupNouns().contains(LowerTokenText(seg_, tokens[k]))) continue;
+    const absl::string_view prep = LowerTokenText(seg_, tokens[k + 1]);
+    if (prep != "in" && prep != "from" && prep != "of" && prep != "at" && prep != "across" && prep != "around") break;
+    if (!orgs.empty() && orgs.back()->end >= tokens[last].end) break;  // "officials at NHS England": below
+    std::string words(text_.substr(tokens[k].begin, tokens[last].end - tokens[k].begin));
+    words[0] = absl::ascii_tolower(static_cast<unsigned char>(words[0]));
+    s.name = words;
+    s.id = Slugify(words);
+    s.kind = SpeakerKind::kGroup;
+    return s;
+  }
   // "A friend of Hillary Clinton", "an aide to Sen. Warren": a relation noun and a
   // preposition before the name make the speaker the friend or aide, whom the phrase does
   // not name (kind UNKNOWN, the phrase as role). A spokesperson or representative "for" a
@@ -2142,6 +2215,13 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     if (s.affiliation.empty()) {
       s.affiliation = known->second.affiliation;
       s.affiliation_id = known->second.affiliation_id;
+    }
+  }
+  if (gender == Gender::kUnknown && spokes_for == 0) {
+    const size_t space = s.name.find(' ');
+    bool male = false;
+    if (space != std::string::npos && FirstNameGender(absl::string_view(s.name).substr(0, space), &male)) {
+      gender = male ? Gender::kMale : Gender::kFemale;
     }
   }
   if (spokes_for > 0) {

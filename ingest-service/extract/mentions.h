@@ -12,8 +12,10 @@
 //   campaigners" / "the group" resolve to that organisation (kind GROUP / ORGANISATION).
 // - Pronouns resolve to the most recent compatible speaker or person named outside quotes;
 //   unresolved pronouns give kind UNKNOWN with an empty name and id.
-// - Gender is known only from titles (Mr, Ms, Mrs, Sir, Dame...), gendered role nouns
-//   (spokeswoman) and earlier resolved pronouns; there is no list of first names.
+// - Gender is known from titles (Mr, Ms, Mrs, Sir, Dame...), gendered role nouns
+//   (spokeswoman), earlier resolved pronouns and a short list of common first names that
+//   are nearly always one gender (MaleFirstNames/FemaleFirstNames in mentions.cc; names
+//   used for both, such as Alex, Jordan, Sam, Kim, are not in it).
 #ifndef CLAIMS_INGEST_SERVICE_EXTRACT_MENTIONS_H_
 #define CLAIMS_INGEST_SERVICE_EXTRACT_MENTIONS_H_
 

@@ -1525,6 +1525,29 @@ TEST_F(ExtractorTest, NoEmployerFromAPortfolioAParentsChildOrAnotherCountrysMini
   EXPECT_EQ(out.claims.back().speaker().affiliation(), "Friends of Islington Libraries");
 }
 
+TEST_F(ExtractorTest, AFirstNameGivesAGender) {
+  const std::string text =
+      "Hillary Clinton said the bank had broken the law. Senator Jeff Merkley said the fines were too "
+      "small. She said executives should repay their bonuses.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[2].speaker().mention(), "She");
+  EXPECT_EQ(out.claims[2].speaker().id(), "hillary-clinton");  // not Jeff Merkley
+}
+
+TEST(MergeTest, AGroupNounBeforeAPlaceIsAGroup) {
+  const std::string text =
+      "Officials in Manila said Beijing had not honoured the deal.\n\n"
+      "Diplomats in the region warned they feared an escalation.";
+  const Extraction out = ExtractWith({{"said", "Officials in Manila", "Beijing had not honoured the deal"},
+                                      {"warned", "Diplomats in the region", "they feared an escalation"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::GROUP);
+  EXPECT_EQ(out.claims[0].speaker().name(), "officials in Manila");
+  EXPECT_EQ(out.claims[1].speaker().name(), "diplomats in the region");
+}
+
 TEST_F(ExtractorTest, NamesJoinedWithoutTitlesOrOrganisationsAreNotTakenForTwoSpeakers) {
   // One word each side: a firm's name ("Marks and Spencer"), not two people.
   const Extraction out = MustExtract(Article("Marks and Spencer said sales had risen."));

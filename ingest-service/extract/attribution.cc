@@ -295,12 +295,7 @@ class Finder {
     }
     return true;
   }
-  // The apostrophe of a plural's possessive ("St Thomas' NHS Foundation Trust"), not a quote.
-  bool PossessiveMark(size_t i) const {
-    return i > 0 && tokens_[i].kind == TokenKind::kQuote && tokens_[i].quote == QuoteRole::kSingleClose &&
-           tokens_[i].begin == tokens_[i - 1].end && IsWord(i - 1) && absl::EndsWith(Lower(i - 1), "s") &&
-           i + 1 < tokens_.size() && tokens_[i + 1].begin > tokens_[i].end && IsWord(i + 1);
-  }
+  bool PossessiveMark(size_t i) const { return IsPossessiveApostrophe(text_, seg_, i); }
   const Sentence& SentenceOf(size_t i) const { return seg_.sentences[tokens_[i].sentence]; }
 
   // Number of tokens of the cue starting at token i (0 when there is none there).
@@ -1308,6 +1303,14 @@ bool IsRelationNoun(absl::string_view lower) {
       "fiancee", "partner", "doctor", "physician", "surrogate", "surrogates"};
   return s->contains(lower);
 }
+bool IsPossessiveApostrophe(absl::string_view text, const Segmentation& seg, size_t i) {
+  const std::vector<Token>& tokens = seg.tokens;
+  return i > 0 && i + 1 < tokens.size() && tokens[i].kind == TokenKind::kQuote &&
+         tokens[i].quote == QuoteRole::kSingleClose && tokens[i].begin == tokens[i - 1].end &&
+         tokens[i - 1].kind == TokenKind::kWord && absl::EndsWith(LowerTokenText(seg, tokens[i - 1]), "s") &&
+         tokens[i + 1].begin > tokens[i].end && tokens[i + 1].kind == TokenKind::kWord;
+}
+
 bool IsDayOrMonth(absl::string_view lower) {
   static const auto* s = new Set{"monday", "tuesday", "wednesday", "thursday", "friday",
                                  "saturday", "sunday", "january", "february", "march",

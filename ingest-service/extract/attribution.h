@@ -117,6 +117,10 @@ bool IsNameParticle(absl::string_view lower);
 // People known by their relation to someone named after them ("a friend of X", "an aide
 // to X", "the daughter of X").
 bool IsRelationNoun(absl::string_view lower);
+// Token `i` is the apostrophe of a plural's possessive ("St Thomas' NHS Foundation Trust",
+// "The School Teachers' Review Body"): a closing single mark glued to a word ending in "s",
+// with a space and a word after it. Not a quotation mark.
+bool IsPossessiveApostrophe(absl::string_view text, const Segmentation& seg, size_t i);
 // The name of a day of the week or of a month ("monday", "may").
 bool IsDayOrMonth(absl::string_view lower);
 

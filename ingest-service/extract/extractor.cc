@@ -531,7 +531,28 @@ void AttributeFollowingQuotations(absl::string_view text, const Segmentation& se
     size_t end = para.end_token;
     while (end > last + 1 && seg.tokens[end - 1].kind == TokenKind::kPunct) --end;
     if (end != last + 1 || q.word_count < 3) continue;
+    // Not a heading in quotation marks ("'All Bets Are Off.'": mostly capitalised words) nor
+    // boilerplate ("Follow Pam Key on Twitter @pamkeyNEN.").
+    size_t words = 0, capitalised = 0;
+    bool handle = false;
+    for (size_t k = q.open_token; k <= last && k < para.end_token; ++k) {
+      if (seg.tokens[k].kind == TokenKind::kWord) {
+        ++words;
+        capitalised += seg.tokens[k].capitalised ? 1 : 0;
+      }
+      handle = handle || IsPunct(text, seg.tokens[k], "@");
+    }
+    if (handle || (words <= 8 && capitalised * 5 >= words * 3)) continue;
     whole[p] = &q;
+  }
+  // Nor is a paragraph whose quotation is already someone's, cued in another paragraph
+  // (`He said: || "..."`).
+  for (const Attribution& a : *out) {
+    if (a.content.empty()) continue;
+    const size_t p = paragraph_of(a.content.front().begin);
+    bool all_here = p < whole.size() && paragraph_of(a.cue.begin) != p;
+    for (const ByteSpan& c : a.content) all_here = all_here && paragraph_of(c.begin) == p;
+    if (all_here) whole[p] = nullptr;
   }
   // Nor is a paragraph that a quotation of the paragraph before, already someone's, runs on
   // into (the rules follow those: `said: "... || "..."`).
@@ -860,6 +881,13 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
         const absl::string_view w = LowerTokenText(seg, seg.tokens[t]);
         if (w == "as" || w == "while" || w == "when" || w == "after" || w == "before" || w == "although" ||
             w == "though" || w == "amid") {
+          // `"A," Stokes said, when the comments were put to him, "but B."`: the quotation after
+          // the clause is still theirs.
+          size_t q = t;
+          while (q < seg.tokens.size() && seg.tokens[q].end <= c.end && seg.tokens[q].kind != TokenKind::kQuote) ++q;
+          if (q < seg.tokens.size() && seg.tokens[q].end <= c.end && seg.tokens[q].begin > c.begin) {
+            kept.push_back({seg.tokens[q].begin, c.end});
+          }
           continue;
         }
       }

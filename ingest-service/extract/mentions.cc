@@ -450,10 +450,7 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     size_t last_cap = b;
     while (e < tokens.size() && tokens[e].paragraph == tokens[b].paragraph && e - b < 12) {
       // "Guy's and St Thomas' NHS Foundation Trust": a plural's possessive apostrophe.
-      if (tokens[e].kind == TokenKind::kQuote && e > b && tokens[e].begin == tokens[e - 1].end &&
-          (TokenText(text, tokens[e]) == "'" || TokenText(text, tokens[e]) == "\xE2\x80\x99") &&
-          absl::EndsWith(LowerTokenText(seg, tokens[e - 1]), "s") && e + 1 < tokens.size() &&
-          tokens[e + 1].kind == TokenKind::kWord && tokens[e + 1].capitalised && tokens[e + 1].begin > tokens[e].end) {
+      if (e > b && IsPossessiveApostrophe(text, seg, e) && tokens[e + 1].capitalised) {
         ++e;
         continue;
       }
@@ -481,8 +478,7 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
         size_t k = e + 1;
         while (k < tokens.size() && k - e <= 8 && tokens[k].paragraph == tokens[b].paragraph &&
                ((tokens[k].kind == TokenKind::kWord && tokens[k].capitalised) ||
-                (tokens[k].kind == TokenKind::kQuote && tokens[k].begin == tokens[k - 1].end &&
-                 absl::EndsWith(LowerTokenText(seg, tokens[k - 1]), "s")))) {  // "St Thomas'"
+                IsPossessiveApostrophe(text, seg, k))) {  // "St Thomas'"
           ++k;
         }
         joins_places = k > e + 1 && LooksLikeOrganisation(text.substr(tokens[e + 1].begin, tokens[k - 1].end - tokens[e + 1].begin));

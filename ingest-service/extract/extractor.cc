@@ -646,6 +646,16 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   };
   rules.erase(std::remove_if(rules.begin(), rules.end(), in_question), rules.end());
   learned.erase(std::remove_if(learned.begin(), learned.end(), in_question), learned.end());
+  // "Jaylen Brown added 24 points for Boston": a score, not something said.
+  auto adds_a_number = [&](const Attribution& a) {
+    const absl::string_view cue = text.substr(a.cue.begin, a.cue.end - a.cue.begin);
+    if (a.content.empty() || !(absl::EqualsIgnoreCase(cue, "added") || absl::EqualsIgnoreCase(cue, "adds"))) return false;
+    const size_t t = FirstTokenFrom(seg, a.content.front().begin);
+    return a.content.front().begin >= a.cue.end && t < seg.tokens.size() &&
+           absl::ascii_isdigit(static_cast<unsigned char>(text[seg.tokens[t].begin]));
+  };
+  rules.erase(std::remove_if(rules.begin(), rules.end(), adds_a_number), rules.end());
+  learned.erase(std::remove_if(learned.begin(), learned.end(), adds_a_number), learned.end());
   for (Attribution& a : rules) {
     const size_t before = a.content.size();
     a.content.erase(std::remove_if(a.content.begin(), a.content.end(),

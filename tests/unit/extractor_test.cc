@@ -2036,5 +2036,14 @@ TEST(MergeTest, AContentBeforeTheSourceIsTheWholeClauseAndANarratingClauseAfterI
             "A fast-moving wildfire forced the evacuation of about 3,000 homes on the outskirts of Boise on Wednesday");
 }
 
+TEST(MergeTest, AddingAScoreIsNoClaim) {
+  const std::string text = "Jaylen Brown added 24 points for Boston. The coach added that the team was tired.";
+  const Extraction out = ExtractWith({{"added", "Jaylen Brown", "24 points for Boston"},
+                                      {"added that", "The coach", "that the team was tired"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "that the team was tired");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -545,9 +545,12 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     // the rest of another name ("Herald Sun", "Express Scripts").
     for (size_t k = b; k + 1 < e; ++k) {
       if (!PaperWords().contains(LowerTokenText(seg, tokens[k]))) continue;
+      // (Looked for within 4 KB either side, so that the scan stays linear in the text.)
       const absl::string_view tail = TokenText(text, tokens[e - 1]);
-      const size_t elsewhere = text.find(tail, tokens[e - 1].end);
-      const size_t before = text.substr(0, tokens[k + 1].begin).find(tail);
+      constexpr size_t kNear = 4096;
+      const size_t from = tokens[k + 1].begin > kNear ? tokens[k + 1].begin - kNear : 0;
+      const size_t elsewhere = text.substr(tokens[e - 1].end, kNear).find(tail);
+      const size_t before = text.substr(from, tokens[k + 1].begin - from).find(tail);
       if (!LooksLikeOrganisation(text.substr(tokens[k + 1].begin, tokens[e - 1].end - tokens[k + 1].begin)) &&
           (elsewhere != absl::string_view::npos || before != absl::string_view::npos)) {
         e = k + 1;

@@ -1272,8 +1272,17 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
     for (size_t k = app.begin + 1; k + 1 < app.end; ++k) {
       const absl::string_view w = LowerTokenText(seg_, tokens[k]);
       if (tokens[k].kind != TokenKind::kWord || (w != "at" && w != "of")) continue;
-      // After a role only ("an analyst at", "chair of"; not "a parent of a junior at").
-      if (!IsRoleWord(LowerTokenText(seg_, tokens[k - 1]))) break;
+      // After a role only ("an analyst at", "chair of", "head of U.S. economic research at";
+      // not "a parent of a junior at").
+      static const auto* const kNotJobs = new Set{"parent", "parents", "resident", "residents", "patient",
+                                                  "patients", "student", "students", "pupil", "customer",
+                                                  "customers", "user", "users", "tenant", "tenants", "people"};
+      bool after_role = false;
+      for (size_t j = app.begin; j < k && !after_role; ++j) {
+        const absl::string_view r = LowerTokenText(seg_, tokens[j]);
+        after_role = tokens[j].kind == TokenKind::kWord && IsRoleWord(r) && !kNotJobs->contains(r);
+      }
+      if (!after_role || (w == "of" && !IsRoleWord(LowerTokenText(seg_, tokens[k - 1])))) continue;
       size_t nb = k + 1;
       if (nb < app.end && LowerTokenText(seg_, tokens[nb]) == "the") ++nb;
       size_t ne = nb;
@@ -1284,7 +1293,7 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
                                          ne + 1 < app.end && tokens[ne + 1].capitalised))) {
         ++ne;
       }
-      if (ne == nb || (w == "of" && ne - nb < 2) || (ne < app.end && !IsPunct(text_, tokens[ne], ","))) break;
+      if (ne == nb || (w == "of" && ne - nb < 2) || (ne < app.end && !IsPunct(text_, tokens[ne], ","))) continue;
       const std::string org(text_.substr(tokens[nb].begin, tokens[ne - 1].end - tokens[nb].begin));
       s->affiliation = org;
       s->affiliation_id = CanonicalOrganisationId(org);
@@ -1310,6 +1319,12 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
   size_t e = b;
   bool portfolio = false;  // "member for", "secretary of": what follows is its remit
   while (e < app.end) {
+    // "head of U.S. economic research": the full stop of an abbreviation goes on.
+    if (IsPunct(text_, tokens[e], ".") && e > b && e + 1 < app.end && tokens[e - 1].end == tokens[e].begin &&
+        absl::StrContains(TokenText(text_, tokens[e - 1]), ".") && tokens[e + 1].kind == TokenKind::kWord) {
+      ++e;
+      continue;
+    }
     if (tokens[e].kind != TokenKind::kWord) {
       // "cabinet member for health, adult social care and wellbeing": a remit that is a list
       // runs to the apposition's end when all that is left is words, commas and one "and".

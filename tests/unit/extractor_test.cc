@@ -1489,6 +1489,14 @@ TEST_F(ExtractorTest, CompaniesByTheirAppositionOrTheirUseAndEmployersAfterAt) {
   EXPECT_EQ(out.claims[5].speaker().affiliation(), "Wedbush Securities");
 }
 
+TEST_F(ExtractorTest, AnAbbreviationsFullStopDoesNotEndARole) {
+  const Extraction out = MustExtract(Article(
+      "Olu Sonola, head of U.S. economic research at Fitch Ratings, said growth would slow."));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().role(), "head of U.S. economic research at Fitch Ratings");
+  EXPECT_EQ(out.claims[0].speaker().affiliation(), "Fitch Ratings");
+}
+
 TEST_F(ExtractorTest, QuotationParagraphsAfterSomeoneSpokeAreTheirsAndOneClaimWhileTheyRunOn) {
   const std::string text =
       "Mayor Keith Wilson said the plan was the most ambitious in the city's history.\n\n"

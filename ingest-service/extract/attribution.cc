@@ -286,15 +286,7 @@ class Finder {
   }
   bool IsWord(size_t i) const { return i < tokens_.size() && tokens_[i].kind == TokenKind::kWord; }
   bool InQuote(size_t i) const { return quote_of_token_[i] >= 0; }
-  // A word of two or more letters, all capitals ("WHO", "IT"): an acronym, not a pronoun.
-  bool Acronym(size_t i) const {
-    const absl::string_view w = TokenText(text_, tokens_[i]);
-    if (w.size() < 2) return false;
-    for (char c : w) {
-      if (!absl::ascii_isupper(static_cast<unsigned char>(c))) return false;
-    }
-    return true;
-  }
+  bool Acronym(size_t i) const { return IsAcronym(TokenText(text_, tokens_[i])); }
   bool PossessiveMark(size_t i) const { return IsPossessiveApostrophe(text_, seg_, i); }
   const Sentence& SentenceOf(size_t i) const { return seg_.sentences[tokens_[i].sentence]; }
 
@@ -1309,6 +1301,14 @@ bool IsPossessiveApostrophe(absl::string_view text, const Segmentation& seg, siz
          tokens[i].quote == QuoteRole::kSingleClose && tokens[i].begin == tokens[i - 1].end &&
          tokens[i - 1].kind == TokenKind::kWord && absl::EndsWith(LowerTokenText(seg, tokens[i - 1]), "s") &&
          tokens[i + 1].begin > tokens[i].end && tokens[i + 1].kind == TokenKind::kWord;
+}
+
+bool IsAcronym(absl::string_view word) {
+  if (word.size() < 2) return false;
+  for (char c : word) {
+    if (!absl::ascii_isupper(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
 }
 
 bool IsDayOrMonth(absl::string_view lower) {

@@ -121,6 +121,9 @@ bool IsRelationNoun(absl::string_view lower);
 // "The School Teachers' Review Body"): a closing single mark glued to a word ending in "s",
 // with a space and a word after it. Not a quotation mark.
 bool IsPossessiveApostrophe(absl::string_view text, const Segmentation& seg, size_t i);
+// A word of two or more letters, all capitals ("WHO", "IT", "CK"): an acronym, not the
+// pronoun or common word it spells.
+bool IsAcronym(absl::string_view word);
 // The name of a day of the week or of a month ("monday", "may").
 bool IsDayOrMonth(absl::string_view lower);
 

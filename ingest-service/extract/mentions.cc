@@ -234,14 +234,6 @@ bool LooksLikeDemonym(absl::string_view w) {
   return kOthers->contains(w);
 }
 
-bool AllCapitals(absl::string_view w) {
-  if (w.size() < 2) return false;
-  for (char c : w) {
-    if (!absl::ascii_isupper(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
 // Common first names that are nearly always one gender in English-language news, so that
 // "she" after "Jeff Merkley" does not land on him. Names used for both (Alex, Jordan, Sam,
 // Chris, Kim, Taylor...) are left out: their gender stays unknown.
@@ -289,8 +281,7 @@ const Set& FemaleFirstNames() {
 }
 
 // The gender a first name gives, kUnknown for names used for both and names not listed.
-bool FirstNameGender(absl::string_view first, bool* male) {
-  const std::string lower = absl::AsciiStrToLower(first);
+bool FirstNameGender(absl::string_view lower, bool* male) {  // `lower`: the name in lower case
   const bool m = MaleFirstNames().contains(lower), f = FemaleFirstNames().contains(lower);
   if (m == f) return false;  // neither, or listed as both
   *male = m;
@@ -375,13 +366,6 @@ bool BreaksOrganisationRun(absl::string_view lower) {
       "spokeswoman", "chief", "executive", "chair", "chairman", "chairwoman", "director",
       "leader", "mayor", "president", "senator", "governor", "professor", "majority", "minority"};
   return IsTitle(lower) || kRoles->contains(lower);
-}
-
-// The last word of a newspaper's name.
-const Set& PaperWords() {
-  static const auto* s = new Set{"times", "post", "journal", "herald", "telegraph", "tribune", "gazette",
-                                 "chronicle", "inquirer", "examiner", "mirror", "observer", "mail", "express"};
-  return *s;
 }
 
 
@@ -544,7 +528,7 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     // Only when the words after it are a name used elsewhere in the article ("Trump"), not
     // the rest of another name ("Herald Sun", "Express Scripts").
     for (size_t k = b; k + 1 < e; ++k) {
-      if (!PaperWords().contains(LowerTokenText(seg, tokens[k]))) continue;
+      if (!IsNewspaperWord(LowerTokenText(seg, tokens[k]))) continue;
       // (Looked for within 4 KB either side, so that the scan stays linear in the text.)
       const absl::string_view tail = TokenText(text, tokens[e - 1]);
       constexpr size_t kNear = 4096;
@@ -561,7 +545,7 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     // the article has named a longer paper ending with it: "The New York Times" then "the
     // Times", a short form below, which wins).
     if (e - b == 1 && b > 0 && LowerTokenText(seg, tokens[b - 1]) == "the" &&
-        PaperWords().contains(LowerTokenText(seg, tokens[b]))) {
+        IsNewspaperWord(LowerTokenText(seg, tokens[b]))) {
       const std::string display = absl::StrCat("The ", TokenText(text, tokens[b]));
       std::string id, shown;
       resolve_unknown(display, &id, &shown);
@@ -594,7 +578,7 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
         }
         // A newspaper is called by its last word later on: "The New York Post" then "The
         // Post", "the Journal".
-        if (PaperWords().contains(last_word)) short_forms[std::string(TokenText(text, tokens[e - 1]))] = {id, display};
+        if (IsNewspaperWord(last_word)) short_forms[std::string(TokenText(text, tokens[e - 1]))] = {id, display};
       }
     }
     i = e;
@@ -801,7 +785,7 @@ void SpeakerResolver::ScanPersons() {
       if (p > e && p < tokens.size() && tokens[p].kind == TokenKind::kWord && tokens[p].capitalised &&
           tokens[p].sentence == t.sentence && !in_quote_[p] &&
           !NonNameWords().contains(LowerTokenText(seg_, tokens[p])) && !IsTitle(LowerTokenText(seg_, tokens[p])) &&
-          !IsRoleWord(LowerTokenText(seg_, tokens[p])) && !AllCapitals(TokenText(text_, tokens[p])) &&
+          !IsRoleWord(LowerTokenText(seg_, tokens[p])) && !IsAcronym(TokenText(text_, tokens[p])) &&
           !(next_org < occ.size() && tokens[p].begin >= occ[next_org].begin)) {
         e = p;  // the word after the particle is one the loop accepts: no name ends with "de"
       }
@@ -815,7 +799,7 @@ void SpeakerResolver::ScanPersons() {
       p.end = tokens[e - 1].end;
       p.name = std::string(text_.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
       bool male = false;
-      if (gender == Gender::kUnknown && words >= 2 && FirstNameGender(TokenText(text_, tokens[b]), &male)) {
+      if (gender == Gender::kUnknown && words >= 2 && FirstNameGender(LowerTokenText(seg_, tokens[b]), &male)) {
         gender = male ? Gender::kMale : Gender::kFemale;
       }
       p.gender = gender;
@@ -1255,7 +1239,7 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
     if (b >= app.end) return;
     app.begin = b;
   }
-  const absl::string_view first = AllCapitals(TokenText(text_, tokens[b])) ? "" : LowerTokenText(seg_, tokens[b]);
+  const absl::string_view first = IsAcronym(TokenText(text_, tokens[b])) ? "" : LowerTokenText(seg_, tokens[b]);
   if (first == "who" || first == "which" || first == "whose" || first == "where") return;
   // "President Obama, dedicating the museum on Saturday, said", "Jay Inslee, asked about
   // the budget, said": a participle clause says what the speaker was doing, not who they are.
@@ -1344,7 +1328,7 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
       break;
     }
     const absl::string_view w = LowerTokenText(seg_, tokens[e]);
-    if ((w == "who" || w == "which" || w == "since" || w == "whose") && !AllCapitals(TokenText(text_, tokens[e]))) break;
+    if ((w == "who" || w == "which" || w == "since" || w == "whose") && !IsAcronym(TokenText(text_, tokens[e]))) break;
     // "member for health and wellbeing" goes on; "a nurse and a mother" does not.
     if (w == "and" && (!portfolio || e + 1 >= app.end || tokens[e + 1].kind != TokenKind::kWord ||
                        tokens[e + 1].capitalised || NotBeforePerson().contains(LowerTokenText(seg_, tokens[e + 1])) ||
@@ -1661,7 +1645,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
 
   if (e - b == 1) {
     const absl::string_view w = LowerTokenText(seg_, tokens[b]);
-    if (IsPronoun(w) && !AllCapitals(TokenText(text_, tokens[b]))) {  // "WHO" is no "who"
+    if (IsPronoun(w) && !IsAcronym(TokenText(text_, tokens[b]))) {  // "WHO" is no "who"
       s = ResolvePronoun(w, s.mention);
       if (!s.name.empty()) seen_.push_back({s.mention.begin, s.name});
       return s;
@@ -2039,7 +2023,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       size_t ce = cb;
       while (ce < last && tokens[ce].kind == TokenKind::kWord && tokens[ce].capitalised &&
              !IsRoleWord(LowerTokenText(seg_, tokens[ce])) && !IsTitle(LowerTokenText(seg_, tokens[ce])) &&
-             !(ce == seg_.sentences[tokens[ce].sentence].first_token && !AllCapitals(TokenText(text_, tokens[ce])))) {
+             !(ce == seg_.sentences[tokens[ce].sentence].first_token && !IsAcronym(TokenText(text_, tokens[ce])))) {
         ++ce;
       }
       const OrgOccurrence* o = nullptr;
@@ -2140,7 +2124,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   if (says_it && !introduced && pre_e == db && phrase.apposition.empty() && !entities_.contains(name) &&
       // (nor one the article names in full anywhere: "Trump says it ..." in a headline)
       ((name_b == last && !by_surname_.contains(TokenText(text_, tokens[name_b]))) ||
-       (AllCapitals(TokenText(text_, tokens[name_b])) && tokens[name_b].end - tokens[name_b].begin >= 3))) {
+       (IsAcronym(TokenText(text_, tokens[name_b])) && tokens[name_b].end - tokens[name_b].begin >= 3))) {
     s.name = name;
     s.id = CanonicalOrganisationId(name);
     s.kind = SpeakerKind::kOrganisation;
@@ -2234,7 +2218,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   if (gender == Gender::kUnknown && spokes_for == 0) {
     const size_t space = s.name.find(' ');
     bool male = false;
-    if (space != std::string::npos && FirstNameGender(absl::string_view(s.name).substr(0, space), &male)) {
+    if (space != std::string::npos && FirstNameGender(absl::AsciiStrToLower(s.name.substr(0, space)), &male)) {
       gender = male ? Gender::kMale : Gender::kFemale;
     }
   }

@@ -236,11 +236,17 @@ bool LooksLikeOrganisation(absl::string_view name) {
   // Words that make an organisation only as its last word: "The New York Times", "Hackney
   // Gazette", "Water UK", "Thames Water", "Fraternal Order" (of Police), but not "UK
   // Chancellor Rachel Reeves" or "Times Square".
-  static const auto* const kLastWordHeads = new WordSet{
-      "times", "post", "journal", "herald", "telegraph", "tribune", "gazette", "chronicle",
-      "inquirer", "examiner", "mirror", "observer", "mail", "express", "uk", "water", "energy", "order"};
+  static const auto* const kLastWordHeads = new WordSet{"uk", "water", "energy", "order"};
   const std::vector<Word> words = SplitWords(name, &lower);
-  return !words.empty() && words.back().initial_capital && kLastWordHeads->contains(words.back().lower);
+  return !words.empty() && words.back().initial_capital &&
+         (IsNewspaperWord(words.back().lower) || kLastWordHeads->contains(words.back().lower));
+}
+
+bool IsNewspaperWord(absl::string_view lower) {
+  static const auto* const kPapers = new WordSet{
+      "times", "post", "journal", "herald", "telegraph", "tribune", "gazette",
+      "chronicle", "inquirer", "examiner", "mirror", "observer", "mail", "express"};
+  return kPapers->contains(lower);
 }
 
 std::vector<AcronymDefinition> FindAcronymDefinitions(absl::string_view text) {

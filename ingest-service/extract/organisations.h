@@ -37,6 +37,9 @@ std::string CanonicalOrganisationId(absl::string_view name);
 // (matched case-insensitively except that the word must not be all lower-case).
 bool LooksLikeOrganisation(absl::string_view name);
 
+// The last word of a newspaper's name, in lower case: "times", "post", "journal", "gazette"...
+bool IsNewspaperWord(absl::string_view lower);
+
 // "Federated Data Platform (FDP)": an expansion immediately followed by its acronym.
 struct AcronymDefinition {
   size_t expansion_begin = 0, expansion_end = 0;  // byte offsets

@@ -417,7 +417,7 @@ class Finder {
       if (k + 1 < right_end && IsWord(k) && IsNameParticle(Lower(k))) ++k;  // "von der Leyen"
       return k < right_end && tokens_[k].capitalised;
     }
-    if (IsRelationNoun(w)) return true;
+    if (IsRelationNoun(w) || IsPersonEpithet(w)) return true;
     // "the family's attorneys": a possessive before the noun.
     if ((absl::EndsWith(w, "'s") || absl::EndsWith(w, "\xE2\x80\x99s")) && i + 1 < right_end && IsWord(i + 1)) {
       return true;
@@ -575,7 +575,7 @@ class Finder {
         w == "letter" || w == "filing") {
       return false;
     }
-    return Pronouns().contains(w) || RoleWords().contains(w) || IsRelationNoun(w);
+    return Pronouns().contains(w) || RoleWords().contains(w) || IsRelationNoun(w) || IsPersonEpithet(w);
   }
 
   // End of the content of sentence s: before the terminal punctuation (closing quotes after
@@ -1295,6 +1295,21 @@ bool IsRelationNoun(absl::string_view lower) {
       "fiancee", "partner", "doctor", "physician", "surrogate", "surrogates"};
   return s->contains(lower);
 }
+bool IsPersonEpithet(absl::string_view lower) {
+  static const auto* s = new WordSet{
+      "republican", "democrat", "conservative", "tory", "progressive", "populist", "liberal",
+      "midfielder", "striker", "defender", "goalkeeper", "winger", "forward", "batter", "batsman",
+      "bowler", "quarterback", "pitcher", "player", "star", "veteran", "rookie", "champion",
+      "billionaire", "entrepreneur", "tycoon", "businessman", "businesswoman", "singer",
+      "musician", "rapper", "actor", "actress", "novelist", "comedian", "broadcaster",
+      "presenter", "journalist", "academic", "scientist", "teenager", "pensioner", "nominee",
+      "candidate", "incumbent", "frontrunner", "front-runner", "challenger", "newcomer",
+      "survivor", "victim", "defendant", "claimant", "whistleblower", "activist", "campaigner",
+      "youngster", "lawmaker", "legislator", "politician", "senator", "congressman",
+      "congresswoman", "chairman", "chairwoman"};
+  return s->contains(lower) || absl::EndsWith(lower, "-year-old");
+}
+
 bool IsPossessiveApostrophe(absl::string_view text, const Segmentation& seg, size_t i) {
   const std::vector<Token>& tokens = seg.tokens;
   return i > 0 && i + 1 < tokens.size() && tokens[i].kind == TokenKind::kQuote &&

@@ -117,6 +117,10 @@ bool IsNameParticle(absl::string_view lower);
 // People known by their relation to someone named after them ("a friend of X", "an aide
 // to X", "the daughter of X").
 bool IsRelationNoun(absl::string_view lower);
+// A noun that describes a person rather than an office they hold: "the Kentucky Republican",
+// "the Scotland midfielder", "the 42-year-old", "the businesswoman". Definite, it refers
+// back to the person the article is about.
+bool IsPersonEpithet(absl::string_view lower);
 // Token `i` is the apostrophe of a plural's possessive ("St Thomas' NHS Foundation Trust",
 // "The School Teachers' Review Body"): a closing single mark glued to a word ending in "s",
 // with a space and a word after it. Not a quotation mark.

@@ -288,6 +288,15 @@ bool FirstNameGender(absl::string_view lower, bool* male) {  // `lower`: the nam
   return true;
 }
 
+// `w` without a possessive ending: "Clinton's" -> "Clinton"; other words as they are.
+absl::string_view WithoutPossessive(absl::string_view w) {
+  if (absl::EndsWith(w, "'s")) return w.substr(0, w.size() - 2);
+  if (absl::EndsWith(w, "\u2019s")) return w.substr(0, w.size() - 4);
+  return w;
+}
+
+bool IsPossessive(absl::string_view w) { return WithoutPossessive(w).size() < w.size(); }
+
 bool CampaignNoun(absl::string_view w) {
   return w == "campaigners" || w == "activists" || w == "protesters" || w == "organisers" ||
          w == "supporters" || w == "volunteers" || w == "opponents";
@@ -743,6 +752,13 @@ void SpeakerResolver::ScanPersons() {
       ++i;  // inside an organisation's name
       continue;
     }
+    // "Scotland's Scott McTominay", "Labour's Angela Rayner": the possessor is no part of
+    // the name after it.
+    if (IsPossessive(TokenText(text_, t)) && i + 1 < tokens.size() &&
+        tokens[i + 1].kind == TokenKind::kWord && tokens[i + 1].capitalised && tokens[i + 1].sentence == t.sentence) {
+      ++i;
+      continue;
+    }
     Gender gender = Gender::kUnknown;
     bool titled = false;
     size_t b = i;
@@ -792,12 +808,15 @@ void SpeakerResolver::ScanPersons() {
     }
     const size_t words = e - b;
     // A surname alone, once the full name has been seen ("Rahman was not invited").
-    const bool known_surname = words == 1 && by_surname_.contains(TokenText(text_, tokens[b]));
+    const bool known_surname = words == 1 && by_surname_.contains(WithoutPossessive(TokenText(text_, tokens[b])));
     if (words >= 2 || (titled && words == 1) || known_surname) {
       PersonMention p;
       p.begin = t.begin;
       p.end = tokens[e - 1].end;
-      p.name = std::string(text_.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
+      // "Hillary Clinton's spokesman": the name without the possessive.
+      const absl::string_view tail = TokenText(text_, tokens[e - 1]);
+      p.end -= tail.size() - WithoutPossessive(tail).size();
+      p.name = std::string(text_.substr(tokens[b].begin, p.end - tokens[b].begin));
       bool male = false;
       if (gender == Gender::kUnknown && words >= 2 && FirstNameGender(LowerTokenText(seg_, tokens[b]), &male)) {
         gender = male ? Gender::kMale : Gender::kFemale;
@@ -805,7 +824,7 @@ void SpeakerResolver::ScanPersons() {
       p.gender = gender;
       p.full = words >= 2;
       if (p.full) {
-        by_surname_[std::string(TokenText(text_, tokens[e - 1]))].push_back(persons_.size());
+        by_surname_[std::string(text_.substr(tokens[e - 1].begin, p.end - tokens[e - 1].begin))].push_back(persons_.size());
       }
       persons_.push_back(std::move(p));
     }
@@ -912,48 +931,53 @@ bool SpeakerResolver::Compatible(const std::string& name, SpeakerKind kind, Gend
          wanted == Gender::kUnknown;
 }
 
+SpeakerResolver::Person SpeakerResolver::MostRecentPerson(Gender wanted, ByteSpan mention) const {
+  // The most recent compatible speaker...
+  size_t best_pos = 0;
+  std::string best;
+  for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
+    if (it->pos >= mention.begin) continue;
+    auto e = entities_.find(it->name);
+    if (e == entities_.end()) continue;
+    if (Compatible(it->name, e->second.kind, wanted)) {
+      best_pos = it->pos;
+      best = it->name;
+      break;
+    }
+  }
+  // ...or person named since then.
+  auto p = std::lower_bound(persons_.begin(), persons_.end(), mention.begin,
+                            [](const PersonMention& m, size_t pos) { return m.begin < pos; });
+  const size_t pronoun_token = FirstTokenFrom(seg_, mention.begin);
+  for (int steps = 0; p != persons_.begin() && steps < 50; ++steps) {
+    --p;
+    if (!best.empty() && p->begin <= best_pos) break;
+    if (p->end > mention.begin) continue;
+    // "Asked by the spokesperson, Helen Morgan, how many, she said": the agent after "by"
+    // in the pronoun's own sentence is the one asking, not the one speaking.
+    if (PassiveAgentInSentence(p->begin, pronoun_token)) continue;
+    std::string name = p->full ? p->name : FullNameFor(p->name, p->begin);
+    if (name.empty()) name = p->name;
+    if (wanted != Gender::kUnknown && p->gender != Gender::kUnknown && p->gender != wanted) continue;
+    if (!Compatible(name, SpeakerKind::kPerson, wanted)) continue;
+    // A person named since the last speaker, as the object of a verb or the tail of a noun
+    // phrase ("the raid that killed 9/11 plotter Osama bin Laden"), is less likely meant
+    // than that speaker, unless their gender is known to fit.
+    if (!best.empty() && p->gender == Gender::kUnknown && ObjectPosition(p->begin)) continue;
+    best = name;
+    best_pos = p->begin;
+    break;
+  }
+  return {best, best_pos};
+}
+
 ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteSpan mention) {
   ResolvedSpeaker s;
   s.mention = mention;
   s.kind = SpeakerKind::kUnknown;
   if (pronoun == "he" || pronoun == "she") {
     const Gender wanted = pronoun == "he" ? Gender::kMale : Gender::kFemale;
-    // The most recent compatible speaker...
-    size_t best_pos = 0;
-    std::string best;
-    for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
-      if (it->pos >= mention.begin) continue;
-      auto e = entities_.find(it->name);
-      if (e == entities_.end()) continue;
-      if (Compatible(it->name, e->second.kind, wanted)) {
-        best_pos = it->pos;
-        best = it->name;
-        break;
-      }
-    }
-    // ...or person named since then.
-    auto p = std::lower_bound(persons_.begin(), persons_.end(), mention.begin,
-                              [](const PersonMention& m, size_t pos) { return m.begin < pos; });
-    const size_t pronoun_token = FirstTokenFrom(seg_, mention.begin);
-    for (int steps = 0; p != persons_.begin() && steps < 50; ++steps) {
-      --p;
-      if (!best.empty() && p->begin <= best_pos) break;
-      if (p->end > mention.begin) continue;
-      // "Asked by the spokesperson, Helen Morgan, how many, she said": the agent after "by"
-      // in the pronoun's own sentence is the one asking, not the one speaking.
-      if (PassiveAgentInSentence(p->begin, pronoun_token)) continue;
-      std::string name = p->full ? p->name : FullNameFor(p->name, p->begin);
-      if (name.empty()) name = p->name;
-      if (p->gender != Gender::kUnknown && p->gender != wanted) continue;
-      if (!Compatible(name, SpeakerKind::kPerson, wanted)) continue;
-      // A person named since the last speaker, as the object of a verb or the tail of a noun
-      // phrase ("the raid that killed 9/11 plotter Osama bin Laden"), is less likely meant
-      // than that speaker, unless their gender is known to fit.
-      if (!best.empty() && p->gender == Gender::kUnknown && ObjectPosition(p->begin)) continue;
-      best = name;
-      best_pos = p->begin;
-      break;
-    }
+    const auto [best, best_pos] = MostRecentPerson(wanted, mention);
     // "A spokesman for Romania's health ministry said ... He declined to give figures": an
     // unnamed speaker since then is meant, of a gender that fits (by the role's words).
     if (last_unnamed_.has_value() && last_unnamed_->pos < mention.begin && (best.empty() || last_unnamed_->pos > best_pos) &&
@@ -1179,6 +1203,21 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     if (e != entities_.end() && e->second.kind == SpeakerKind::kPerson &&
         RoleFitsNoun(absl::AsciiStrToLower(e->second.role), noun)) {
       Adopt(it->name, e->second, &s);
+      return s;
+    }
+  }
+  // "Scott McTominay scored twice. The Scotland midfielder said": the person in focus, named
+  // in this paragraph or the two before.
+  if (definite && IsPersonEpithet(noun)) {
+    const Gender gender = absl::EndsWith(noun, "woman") ? Gender::kFemale
+                          : absl::EndsWith(noun, "man") ? Gender::kMale
+                                                        : Gender::kUnknown;
+    const Person p = MostRecentPerson(gender, mention);
+    const size_t here = FirstTokenFrom(seg_, mention.begin);
+    const size_t there = FirstTokenFrom(seg_, p.pos);
+    if (!p.name.empty() && here < seg_.tokens.size() && there < seg_.tokens.size() &&
+        seg_.tokens[here].paragraph <= seg_.tokens[there].paragraph + 2) {
+      AsPerson(p.name, &s);
       return s;
     }
   }
@@ -1787,6 +1826,8 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     const absl::string_view w = LowerTokenText(seg_, t);
     if (IsRoleWord(w) || IsTitle(w) || NonNameWords().contains(w)) break;
     if (WithinAny(orgs, t)) break;
+    // "Labour's Angela Rayner": a possessor before the name is no part of it.
+    if (name_b <= last && IsPossessive(w)) break;
     --name_b;
   }
   // "Unions warn over ...", "Campaigners said": a group noun alone is capitalised by its place
@@ -1853,6 +1894,34 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
         s.id = Slugify(s.name);
         s.role.clear();
       }
+      return s;
+    }
+  }
+  // "Keir Starmer's spokesman", "Mr Trump's spokeswoman": a spokesperson speaks for the
+  // person named before the possessive, as "a spokeswoman for X" does.
+  if (name_b == last + 1 && last >= db + 1 && (IsSpokes(last_word) || last_word == "representative") &&
+      orgs.empty()) {
+    const absl::string_view poss = TokenText(text_, tokens[last - 1]);
+    const absl::string_view possessor = WithoutPossessive(poss);
+    const size_t cut = poss.size() - possessor.size();
+    size_t pb = last - 1;
+    while (cut > 0 && pb > db && tokens[pb - 1].kind == TokenKind::kWord && tokens[pb - 1].capitalised &&
+           !IsRoleWord(LowerTokenText(seg_, tokens[pb - 1])) && !IsTitle(LowerTokenText(seg_, tokens[pb - 1])) &&
+           !NonNameWords().contains(LowerTokenText(seg_, tokens[pb - 1]))) {
+      --pb;
+    }
+    std::string name;
+    if (cut > 0 && tokens[last - 1].capitalised && pb < last - 1) {  // "Keir Starmer's"
+      name = std::string(text_.substr(tokens[pb].begin, tokens[last - 1].end - cut - tokens[pb].begin));
+    } else if (cut > 0 && tokens[last - 1].capitalised) {  // "Mr Starmer's", "Starmer's"
+      name = FullNameFor(possessor, tokens[pb].begin);
+      if (name.empty() && pb > db && IsTitle(LowerTokenText(seg_, tokens[pb - 1]))) name = std::string(possessor);
+    }
+    if (!name.empty()) {
+      AsPerson(name, &s);
+      s.mention = {tokens[b].begin, tokens[e - 1].end};
+      Remember(s, Gender::kUnknown);  // the principal, without the spokesperson's role
+      s.role = std::string(TokenText(text_, tokens[last]));
       return s;
     }
   }
@@ -2136,7 +2205,8 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   s.name = name;
   s.id = Slugify(name);
   s.kind = SpeakerKind::kPerson;
-  if (pre_e > role_b) {
+  // (A possessor alone is no role: "Labour's Angela Rayner", "Scotland's Scott McTominay".)
+  if (pre_e > role_b && !(pre_e == role_b + 1 && IsPossessive(TokenText(text_, tokens[role_b])))) {
     s.role = ExpandedTitles(text_.substr(tokens[role_b].begin, tokens[pre_e - 1].end - tokens[role_b].begin));
   }
   // "Vodafone chief executive Margherita Della Valle": capitalised words before a person's

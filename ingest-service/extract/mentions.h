@@ -145,6 +145,15 @@ class SpeakerResolver {
   // The speaker is the person `name` (kind PERSON, id from the name), with what the article
   // said of them before when it did.
   void AsPerson(const std::string& name, ResolvedSpeaker* s) const;
+  struct Person {
+    std::string name;  // "" when none
+    size_t pos = 0;    // where they were named or spoke
+  };
+  // The person a reference at `mention` most likely means: the latest earlier speaker that
+  // is a person whose gender fits `wanted` (any when unknown), or a person named outside
+  // quotation marks since then (not the agent of a passive in the reference's sentence, and
+  // not one in object position unless their gender is known to fit).
+  Person MostRecentPerson(Gender wanted, ByteSpan mention) const;
   ResolvedSpeaker ResolvePronoun(absl::string_view pronoun, ByteSpan mention);
   // An interview's answer: the person named last (with a full name, outside quotes) before
   // byte `before`, as resolved there; UNKNOWN with no name when there is none.

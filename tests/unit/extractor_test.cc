@@ -2053,5 +2053,45 @@ TEST(MergeTest, AddingAScoreIsNoClaim) {
   EXPECT_EQ(out.claims[0].text(), "that the team was tired");
 }
 
+// Seventh probe (2026-12-07): descriptions of the person in focus, and possessors.
+TEST_F(ExtractorTest, ADefiniteDescriptionOfAPersonRefersBackToThePersonInFocus) {
+  const std::string text =
+      "Senator Mitch McConnell said on Tuesday that the bill would fail. The Kentucky Republican "
+      "said Democrats had overreached.\n\n"
+      "Scotland's Scott McTominay scored twice. The Scotland midfielder said the team deserved the win.\n\n"
+      "Maria Lopez opened her first shop in 1998. The businesswoman said the rent rises were unfair.\n\n"
+      "The former president said the trial was a witch hunt.";
+  const Extraction out = MustExtract(Article(text));
+  // An office nobody was said to hold is no guess at the last person named: "The former
+  // president" stays unresolved, and reported speech by no one is dropped.
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(out.claims[1].speaker().id(), "mitch-mcconnell");
+  EXPECT_EQ(out.claims[1].speaker().role(), "Senator");  // what the article said of him before
+  EXPECT_EQ(out.claims[2].speaker().id(), "scott-mctominay");  // not "Scotland's Scott McTominay"
+  EXPECT_EQ(out.claims[3].speaker().id(), "maria-lopez");
+}
+
+TEST_F(ExtractorTest, APossessorIsNoPartOfANameAndAPersonsSpokespersonSpeaksForThem) {
+  const std::string text =
+      "Labour's Angela Rayner said the plan was wrong.\n\n"
+      "Hillary Clinton's spokesman said the report was false. Clinton's spokesman later said it "
+      "had been withdrawn. Mr Starmer's spokeswoman said the talks would go on.\n\n"
+      "NHS England's spokesman said the contract was lawful.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 5u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Angela Rayner");
+  EXPECT_EQ(out.claims[0].speaker().role(), "");  // "Labour's" is no role...
+  EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "labour-party");  // ...but her party
+  for (int i : {1, 2}) {
+    EXPECT_EQ(out.claims[i].speaker().id(), "hillary-clinton") << i;
+    EXPECT_EQ(out.claims[i].speaker().kind(), Speaker::PERSON) << i;
+    EXPECT_EQ(out.claims[i].speaker().role(), "spokesman") << i;
+  }
+  EXPECT_EQ(out.claims[3].speaker().name(), "Starmer");  // a title and a surname: the name as written
+  EXPECT_EQ(out.claims[3].speaker().role(), "spokeswoman");
+  EXPECT_EQ(out.claims[4].speaker().id(), "nhs-england");
+  EXPECT_EQ(out.claims[4].speaker().kind(), Speaker::ORGANISATION);
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -418,6 +418,11 @@ class Finder {
       return k < right_end && tokens_[k].capitalised;
     }
     if (IsRelationNoun(w) || IsPersonEpithet(w)) return true;
+    // "Ms Clarke's office said".
+    if ((w == "office" || w == "team") && i > 0 && tokens_[i - 1].capitalised &&
+        (absl::EndsWith(Lower(i - 1), "'s") || absl::EndsWith(Lower(i - 1), "\u2019s"))) {
+      return true;
+    }
     // "the family's attorneys": a possessive before the noun.
     if ((absl::EndsWith(w, "'s") || absl::EndsWith(w, "\xE2\x80\x99s")) && i + 1 < right_end && IsWord(i + 1)) {
       return true;
@@ -574,6 +579,11 @@ class Finder {
         w == "documents" || w == "website" || w == "post" || w == "blog" || w == "email" ||
         w == "letter" || w == "filing") {
       return false;
+    }
+    // "Ms Clarke's office", "the Prime Minister's team": someone's office speaks for them.
+    if ((w == "office" || w == "team") && last > head.begin && tokens_[last - 1].capitalised &&
+        (absl::EndsWith(Lower(last - 1), "'s") || absl::EndsWith(Lower(last - 1), "\u2019s"))) {
+      return true;
     }
     return Pronouns().contains(w) || RoleWords().contains(w) || IsRelationNoun(w) || IsPersonEpithet(w);
   }
@@ -1003,8 +1013,10 @@ class Finder {
           // "told the Gazette the plan ..." : skip the listener (a pronoun, a name, "the X").
           size_t o = b;
           if (o < ce && IsWord(o) && Determiners().contains(Lower(o))) ++o;
+          const size_t named = o;
           while (o < ce && IsWord(o) && tokens_[o].capitalised) ++o;
-          if (o == b && o < ce && IsWord(o)) ++o;  // "told reporters", "told him"
+          // "told reporters", "told him", "told the court", "told the jury".
+          if (o == named && o < ce && IsWord(o)) ++o;
           b = o;
         }
         if (!has_that) {

@@ -332,7 +332,13 @@ bool OrganisationFitsNoun(absl::string_view name, absl::string_view noun) {
     return has({"department", "ministry", "dhsc", "office", "treasury"});
   }
   if (noun == "hospital") return has({"hospital", "hospitals", "healthcare", "trust"});
-  if (noun == "charity") return has({"charity", "foundation", "trust", "fund"});
+  if (noun == "charity") {
+    // (Not the charities' regulator: "Charity Commission".)
+    return !has({"commission"}) &&
+           has({"charity", "foundation", "trust", "fund", "nspcc", "rspca", "oxfam", "barnardo's",
+                "mencap", "macmillan", "samaritans", "shelter", "mind", "cpre", "unicef", "crisis",
+                "society", "appeal", "aid", "rescue"});
+  }
   if (noun == "newspaper" || noun == "broadcaster" || noun == "magazine" ||
       noun == "publication" || noun == "outlet" || noun == "channel") {
     return has({"times", "post", "journal", "herald", "telegraph", "tribune", "gazette", "chronicle",
@@ -346,8 +352,8 @@ bool OrganisationFitsNoun(absl::string_view name, absl::string_view noun) {
                 "midwives", "congress"});
   }
   if (noun == "regulator" || noun == "watchdog") {
-    return has({"commissioner's", "commission", "authority", "ico", "ofcom", "regulator",
-                "office"});
+    return has({"commissioner's", "commission", "authority", "ico", "ofcom", "ofwat", "ofgem",
+                "ofsted", "ofqual", "fca", "cma", "cqc", "mhra", "regulator", "office", "agency"});
   }
   if (noun == "organisation" || noun == "organization" || noun == "body") return true;
   if (noun == "administration") return has({"administration", "house", "government"});
@@ -816,6 +822,7 @@ void SpeakerResolver::ScanPersons() {
       // "Hillary Clinton's spokesman": the name without the possessive.
       const absl::string_view tail = TokenText(text_, tokens[e - 1]);
       p.end -= tail.size() - WithoutPossessive(tail).size();
+      p.possessive = IsPossessive(tail);
       p.name = std::string(text_.substr(tokens[b].begin, p.end - tokens[b].begin));
       bool male = false;
       if (gender == Gender::kUnknown && words >= 2 && FirstNameGender(LowerTokenText(seg_, tokens[b]), &male)) {
@@ -829,9 +836,12 @@ void SpeakerResolver::ScanPersons() {
       persons_.push_back(std::move(p));
     }
     i = std::max(e, i + 1);
+    // Skip the rest of a rejected run, but not the name after a role ("Mayor Joanne Clarke",
+    // "Health Secretary Wes Streeting").
+    const bool role_first = e == b && b < tokens.size() && IsRoleWord(LowerTokenText(seg_, tokens[b]));
     while (i < tokens.size() && tokens[i].kind == TokenKind::kWord && tokens[i].capitalised &&
-           tokens[i].sentence == t.sentence && e == b) {
-      ++i;  // skip the rest of a rejected run
+           tokens[i].sentence == t.sentence && e == b && !role_first) {
+      ++i;
     }
   }
 }
@@ -843,7 +853,14 @@ std::vector<SpeakerResolver::Seen>::const_reverse_iterator SpeakerResolver::Rece
   return seen_.size() > kLookBack ? seen_.crbegin() + kLookBack : seen_.crend();
 }
 
-bool SpeakerResolver::PassiveAgentInSentence(size_t begin, size_t pronoun_token) const {
+bool SpeakerResolver::WithinParagraphs(size_t earlier, size_t later, size_t n) const {
+  const size_t here = FirstTokenFrom(seg_, later);
+  const size_t there = FirstTokenFrom(seg_, earlier);
+  return here < seg_.tokens.size() && there < seg_.tokens.size() &&
+         seg_.tokens[here].paragraph <= seg_.tokens[there].paragraph + n;
+}
+
+bool SpeakerResolver::AskerOrTopicInSentence(size_t begin, size_t pronoun_token) const {
   const std::vector<Token>& tokens = seg_.tokens;
   if (pronoun_token >= tokens.size()) return false;
   const size_t t = FirstTokenFrom(seg_, begin);
@@ -851,7 +868,10 @@ bool SpeakerResolver::PassiveAgentInSentence(size_t begin, size_t pronoun_token)
   for (size_t k = t; k > 0 && t - k < 8 && tokens[k - 1].sentence == tokens[t].sentence; --k) {
     if (tokens[k - 1].kind == TokenKind::kWord && LowerTokenText(seg_, tokens[k - 1]) == "by") return true;
   }
-  return false;
+  // "Asked whether Havertz should have been sent off, he said": whom the question is about.
+  const size_t first = seg_.sentences[tokens[t].sentence].first_token;
+  const absl::string_view opener = first < tokens.size() ? LowerTokenText(seg_, tokens[first]) : "";
+  return t < pronoun_token && (opener == "asked" || opener == "pressed" || opener == "questioned");
 }
 
 std::string SpeakerResolver::FullNameForFirstName(absl::string_view first, size_t pos) const {
@@ -946,6 +966,7 @@ SpeakerResolver::Person SpeakerResolver::MostRecentPerson(Gender wanted, ByteSpa
     }
   }
   // ...or person named since then.
+  Person fallback;
   auto p = std::lower_bound(persons_.begin(), persons_.end(), mention.begin,
                             [](const PersonMention& m, size_t pos) { return m.begin < pos; });
   const size_t pronoun_token = FirstTokenFrom(seg_, mention.begin);
@@ -954,20 +975,31 @@ SpeakerResolver::Person SpeakerResolver::MostRecentPerson(Gender wanted, ByteSpa
     if (!best.empty() && p->begin <= best_pos) break;
     if (p->end > mention.begin) continue;
     // "Asked by the spokesperson, Helen Morgan, how many, she said": the agent after "by"
-    // in the pronoun's own sentence is the one asking, not the one speaking.
-    if (PassiveAgentInSentence(p->begin, pronoun_token)) continue;
+    // in the pronoun's own sentence is the one asking, not the one speaking; nor is the one
+    // a question was about ("Asked whether Havertz should have been sent off, he said").
+    if (AskerOrTopicInSentence(p->begin, pronoun_token)) continue;
     std::string name = p->full ? p->name : FullNameFor(p->name, p->begin);
     if (name.empty()) name = p->name;
     if (wanted != Gender::kUnknown && p->gender != Gender::kUnknown && p->gender != wanted) continue;
     if (!Compatible(name, SpeakerKind::kPerson, wanted)) continue;
-    // A person named since the last speaker, as the object of a verb or the tail of a noun
-    // phrase ("the raid that killed 9/11 plotter Osama bin Laden"), is less likely meant
+    // A person named since the last speaker, as the object of a verb, the tail of a noun
+    // phrase ("the raid that killed 9/11 plotter Osama bin Laden") or a possessor, is less likely meant
     // than that speaker, unless their gender is known to fit.
-    if (!best.empty() && p->gender == Gender::kUnknown && ObjectPosition(p->begin)) continue;
+    const bool object = p->possessive || ObjectPosition(p->begin);
+    if (!best.empty() && p->gender == Gender::kUnknown && object) continue;
+    // With no speaker before, such a person is meant only when no subject is named before
+    // them in the paragraph: "Villa boss Unai Emery was frustrated after Kai Havertz's
+    // opener. ... he said" is Emery.
+    if (best.empty() && p->gender == Gender::kUnknown && object) {
+      if (fallback.name.empty()) fallback = {name, p->begin};
+      continue;
+    }
+    if (!fallback.name.empty() && !WithinParagraphs(p->begin, fallback.pos, 0)) break;
     best = name;
     best_pos = p->begin;
     break;
   }
+  if (best.empty()) return fallback;
   return {best, best_pos};
 }
 
@@ -982,10 +1014,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
     // unnamed speaker since then is meant, of a gender that fits (by the role's words).
     if (last_unnamed_.has_value() && last_unnamed_->pos < mention.begin && (best.empty() || last_unnamed_->pos > best_pos) &&
         (last_unnamed_->gender == Gender::kUnknown || last_unnamed_->gender == wanted)) {
-      const size_t here = FirstTokenFrom(seg_, mention.begin);
-      const size_t there = FirstTokenFrom(seg_, last_unnamed_->pos);
-      if (here < seg_.tokens.size() && there < seg_.tokens.size() &&
-          seg_.tokens[here].paragraph <= seg_.tokens[there].paragraph + 1) {
+      if (WithinParagraphs(last_unnamed_->pos, mention.begin, 1)) {
         ResolvedSpeaker u = last_unnamed_->speaker;
         u.mention = mention;
         return u;
@@ -1141,10 +1170,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
       if (it->pos >= mention.begin) continue;
       auto e = entities_.find(it->name);
       if (e == entities_.end() || e->second.kind != SpeakerKind::kOrganisation) continue;
-      const size_t here = FirstTokenFrom(seg_, mention.begin);
-      const size_t there = FirstTokenFrom(seg_, it->pos);
-      if (here < seg_.tokens.size() && there < seg_.tokens.size() &&
-          seg_.tokens[here].paragraph <= seg_.tokens[there].paragraph + 1) {
+      if (WithinParagraphs(it->pos, mention.begin, 1)) {
         Adopt(it->name, e->second, &s);
         s.role = std::string(noun);
         return s;
@@ -1213,10 +1239,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
                           : absl::EndsWith(noun, "man") ? Gender::kMale
                                                         : Gender::kUnknown;
     const Person p = MostRecentPerson(gender, mention);
-    const size_t here = FirstTokenFrom(seg_, mention.begin);
-    const size_t there = FirstTokenFrom(seg_, p.pos);
-    if (!p.name.empty() && here < seg_.tokens.size() && there < seg_.tokens.size() &&
-        seg_.tokens[here].paragraph <= seg_.tokens[there].paragraph + 2) {
+    if (!p.name.empty() && WithinParagraphs(p.pos, mention.begin, 2)) {
       AsPerson(p.name, &s);
       return s;
     }
@@ -1765,7 +1788,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       --last;
     }
   }
-  const absl::string_view last_word = LowerTokenText(seg_, tokens[last]);
+  absl::string_view last_word = LowerTokenText(seg_, tokens[last]);
 
   // The organisation itself: "NHS England", "The Department of Health", "Keep Our NHS Public
   // (KONP)" (one organisation, named twice), "the health union Unison" (lower-case words
@@ -1829,6 +1852,29 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     // "Labour's Angela Rayner": a possessor before the name is no part of it.
     if (name_b <= last && IsPossessive(w)) break;
     --name_b;
+  }
+  // "Governor Gavin Newsom of California", "Chuck Schumer of New York": capitalised words
+  // after "of" or "from" that the article does not know as an organisation say where the
+  // person named before them is from; the name is the run before the preposition.
+  size_t place_b = name_b;  // "New York": the place may hold words no name has
+  while (place_b > db && place_b <= last && tokens[place_b - 1].kind == TokenKind::kWord &&
+         tokens[place_b - 1].capitalised && !WithinAny(orgs, tokens[place_b - 1])) {
+    --place_b;
+  }
+  if (name_b <= last && place_b >= db + 3 && tokens[place_b - 1].kind == TokenKind::kWord &&
+      (LowerTokenText(seg_, tokens[place_b - 1]) == "of" || LowerTokenText(seg_, tokens[place_b - 1]) == "from")) {
+    const size_t prep = place_b - 1;
+    size_t nb = prep;
+    while (nb > db && tokens[nb - 1].kind == TokenKind::kWord && tokens[nb - 1].capitalised &&
+           !IsRoleWord(LowerTokenText(seg_, tokens[nb - 1])) && !IsTitle(LowerTokenText(seg_, tokens[nb - 1])) &&
+           !NonNameWords().contains(LowerTokenText(seg_, tokens[nb - 1])) && !WithinAny(orgs, tokens[nb - 1])) {
+      --nb;
+    }
+    if (prep - nb >= 2 || (prep - nb == 1 && nb > db && IsTitle(LowerTokenText(seg_, tokens[nb - 1])))) {
+      last = prep - 1;
+      last_word = LowerTokenText(seg_, tokens[last]);
+      name_b = nb;
+    }
   }
   // "Unions warn over ...", "Campaigners said": a group noun alone is capitalised by its place
   // (a headline, a sentence's start), not because it is a name.
@@ -1897,9 +1943,11 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       return s;
     }
   }
-  // "Keir Starmer's spokesman", "Mr Trump's spokeswoman": a spokesperson speaks for the
-  // person named before the possessive, as "a spokeswoman for X" does.
-  if (name_b == last + 1 && last >= db + 1 && (IsSpokes(last_word) || last_word == "representative") &&
+  // "Keir Starmer's spokesman", "Mr Trump's spokeswoman", "Ms Clarke's office": a
+  // spokesperson or an office speaks for the person named before the possessive, as "a
+  // spokeswoman for X" does.
+  if (name_b == last + 1 && last >= db + 1 &&
+      (IsSpokes(last_word) || last_word == "representative" || last_word == "office" || last_word == "team") &&
       orgs.empty()) {
     const absl::string_view poss = TokenText(text_, tokens[last - 1]);
     const absl::string_view possessor = WithoutPossessive(poss);
@@ -1911,7 +1959,9 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       --pb;
     }
     std::string name;
-    if (cut > 0 && tokens[last - 1].capitalised && pb < last - 1) {  // "Keir Starmer's"
+    const std::string possessor_lower = absl::AsciiStrToLower(possessor);
+    if (IsRoleWord(possessor_lower) || IsTitle(possessor_lower)) {  // "The Prime Minister's office"
+    } else if (cut > 0 && tokens[last - 1].capitalised && pb < last - 1) {  // "Keir Starmer's"
       name = std::string(text_.substr(tokens[pb].begin, tokens[last - 1].end - cut - tokens[pb].begin));
     } else if (cut > 0 && tokens[last - 1].capitalised) {  // "Mr Starmer's", "Starmer's"
       name = FullNameFor(possessor, tokens[pb].begin);
@@ -1962,6 +2012,8 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     // apposition and the head is the role.
     const TokenRange app = phrase.apposition;
     size_t ab = app.begin;
+    // An age before the name: "One victim, 71-year-old Keith Barlow, told".
+    if (ab + 1 < app.end && tokens[ab].kind == TokenKind::kWord && absl::EndsWith(LowerTokenText(seg_, tokens[ab]), "-year-old")) ++ab;
     // Titles before the name: "Its chair, Professor Kamila Hawthorne", "Sir Demis Hassabis".
     while (ab + 1 < app.end && tokens[ab].kind == TokenKind::kWord && tokens[ab].capitalised) {
       const absl::string_view w = LowerTokenText(seg_, tokens[ab]);

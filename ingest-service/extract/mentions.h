@@ -122,6 +122,7 @@ class SpeakerResolver {
     std::string name;  // as written, without title
     Gender gender = Gender::kUnknown;
     bool full = false;  // two or more words
+    bool possessive = false;  // "Kai Havertz's opener": a modifier, not a subject
   };
   struct Seen {
     size_t pos = 0;
@@ -137,9 +138,12 @@ class SpeakerResolver {
   // The person named at byte `begin` follows a lower-case word of its sentence that starts no
   // clause: an object or the tail of a noun phrase, not a subject.
   bool ObjectPosition(size_t begin) const;
-  // The person named at byte `begin` is a passive agent ("by X", within eight words) in the
-  // sentence of the pronoun at token `pronoun_token`.
-  bool PassiveAgentInSentence(size_t begin, size_t pronoun_token) const;
+  // The text at byte `later` is in the paragraph of byte `earlier` or one of the `n` after it.
+  bool WithinParagraphs(size_t earlier, size_t later, size_t n) const;
+  // The person named at byte `begin` is, in the sentence of the pronoun at token
+  // `pronoun_token`, a passive agent ("by X", within eight words: the one asking) or what a
+  // question was about ("Asked whether X ..., he said"): not who the pronoun is.
+  bool AskerOrTopicInSentence(size_t begin, size_t pronoun_token) const;
   // The speaker is the earlier-seen entity `name`: everything known about it is copied.
   static void Adopt(const std::string& name, const Entity& e, ResolvedSpeaker* s);
   // The speaker is the person `name` (kind PERSON, id from the name), with what the article
@@ -151,8 +155,8 @@ class SpeakerResolver {
   };
   // The person a reference at `mention` most likely means: the latest earlier speaker that
   // is a person whose gender fits `wanted` (any when unknown), or a person named outside
-  // quotation marks since then (not the agent of a passive in the reference's sentence, and
-  // not one in object position unless their gender is known to fit).
+  // quotation marks since then (not one AskerOrTopicInSentence excludes, and not one in
+  // object position unless their gender is known to fit).
   Person MostRecentPerson(Gender wanted, ByteSpan mention) const;
   ResolvedSpeaker ResolvePronoun(absl::string_view pronoun, ByteSpan mention);
   // An interview's answer: the person named last (with a full name, outside quotes) before

@@ -2093,5 +2093,40 @@ TEST_F(ExtractorTest, APossessorIsNoPartOfANameAndAPersonsSpokespersonSpeaksForT
   EXPECT_EQ(out.claims[4].speaker().kind(), Speaker::ORGANISATION);
 }
 
+TEST_F(ExtractorTest, APlaceAfterOfIsNoNameAndOrganisationsAreNoPeople) {
+  const std::string text =
+      "Governor Gavin Newsom of California said his state had lost billions. According to the "
+      "governor, farmers in the Central Valley had been hit hardest.\n\n"
+      "But Senate Democratic leader Chuck Schumer of New York said Democrats would not provide the votes.\n\n"
+      "The NSPCC said the case showed why charities needed proper training. The children's charity "
+      "said it would offer support to families. The Charity Commission said it had opened an inquiry.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 6u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Gavin Newsom");
+  EXPECT_EQ(out.claims[0].speaker().role(), "Governor");
+  EXPECT_EQ(out.claims[1].speaker().id(), "gavin-newsom");
+  EXPECT_EQ(out.claims[1].text(), "farmers in the Central Valley had been hit hardest");
+  EXPECT_EQ(out.claims[2].speaker().name(), "Chuck Schumer");  // "New York" is where he is from
+  EXPECT_EQ(out.claims[3].speaker().kind(), Speaker::ORGANISATION);  // from the shipped catalogue
+  EXPECT_EQ(out.claims[3].speaker().id(), "nspcc");
+  EXPECT_EQ(out.claims[4].speaker().id(), "nspcc");  // the regulator is no charity
+  EXPECT_EQ(out.claims[5].speaker().id(), "charity-commission");
+}
+
+TEST_F(ExtractorTest, WhoseOfficeSpeaksAndWhoAQuestionWasAbout) {
+  const std::string text =
+      "Mayor Joanne Clarke opened the meeting. Ms Clarke's office said she had been referring to "
+      "burglary.\n\n"
+      "Villa boss Unai Emery was frustrated after Kai Havertz's opener. Asked whether Havertz should "
+      "have been sent off, he said: \"I don't want to speak about the referee.\"\n\n"
+      "One victim, 71-year-old Keith Barlow, told the court he had lost his savings.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "joanne-clarke");  // named after her role
+  EXPECT_EQ(out.claims[0].speaker().role(), "office");
+  EXPECT_EQ(out.claims[1].speaker().id(), "unai-emery");  // not Havertz, whom he was asked about
+  EXPECT_EQ(out.claims[2].speaker().id(), "keith-barlow");  // an age is no part of the name
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -884,6 +884,37 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     consistent.push_back(std::move(a));
   }
   learned = std::move(consistent);
+  // "Louis Mosley said criticism of the firm was ...", "Arteta said defender Gabriel was ...":
+  // the model's cue took the first words of the content. After a speech verb a cue goes on
+  // only with a preposition ("said in a statement"), a time ("said Monday"), "then" or an
+  // adverb ("said sarcastically"); other words go back to the content that follows.
+  for (Attribution& a : learned) {
+    const size_t c0 = FirstTokenFrom(seg, a.cue.begin);
+    const size_t c_end = FirstTokenFrom(seg, a.cue.end);
+    if (c0 + 1 >= c_end || c_end > seg.tokens.size() || a.content.empty()) continue;
+    static const auto* const kVerbs = new absl::flat_hash_set<std::string>{
+        "said", "says", "told", "tells", "added", "adds", "argued", "argues", "claimed", "claims",
+        "warned", "warns", "insisted", "insists", "noted", "notes", "wrote", "writes", "stated", "explained"};
+    static const auto* const kGoesOn = new absl::flat_hash_set<std::string>{
+        "in", "at", "on", "during", "about", "of", "to", "via", "from", "with", "after", "before",
+        "for", "by", "then", "last", "this", "earlier", "later", "yesterday", "today", "tonight",
+        "again", "also", "previously", "recently", "that", "a", "an", "the", "him", "her", "them",
+        "me", "us", "reporters", "afterwards", "late", "early", "when", "while", "as"};
+    if (!kVerbs->contains(LowerTokenText(seg, seg.tokens[c0]))) continue;
+    const Token& next = seg.tokens[c0 + 1];
+    const absl::string_view w = LowerTokenText(seg, next);
+    if (next.kind != TokenKind::kWord || next.capitalised || kGoesOn->contains(w) || IsDayOrMonth(w) ||
+        absl::EndsWith(w, "ly")) {
+      continue;
+    }
+    // Only when the content starts right after the cue.
+    auto first = std::min_element(a.content.begin(), a.content.end(),
+                                  [](const ByteSpan& x, const ByteSpan& y) { return x.begin < y.begin; });
+    if (first->begin < a.cue.end || absl::StripAsciiWhitespace(text.substr(a.cue.end, first->begin - a.cue.end)) != "") continue;
+    first->begin = next.begin;
+    a.cue.end = seg.tokens[c0].end;
+    a.kind = ContentKind(text, a.content);
+  }
   // "Government unveils AI plan as unions warn over jobs": a content that ends with the
   // conjunction that starts the source's own clause ("AI plan as") is not what they said.
   for (Attribution& a : learned) {

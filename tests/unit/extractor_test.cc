@@ -2128,5 +2128,19 @@ TEST_F(ExtractorTest, WhoseOfficeSpeaksAndWhoAQuestionWasAbout) {
   EXPECT_EQ(out.claims[2].speaker().id(), "keith-barlow");  // an age is no part of the name
 }
 
+TEST(MergeTest, ACueGivesBackTheContentsFirstWords) {
+  const std::string text =
+      "Louis Mosley said criticism of the firm was based on misinformation.\n\n"
+      "Arteta said in a press conference Gabriel was fit.";
+  const Extraction out = ExtractWith({{"said criticism of", "Louis Mosley", "the firm was based on misinformation"},
+                                      {"said in a press conference", "Arteta", "Gabriel was fit"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].cue(), "said");
+  EXPECT_EQ(out.claims[0].text(), "criticism of the firm was based on misinformation");
+  EXPECT_EQ(out.claims[1].cue(), "said in a press conference");  // a preposition goes on
+  EXPECT_EQ(out.claims[1].text(), "Gabriel was fit");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -133,7 +133,7 @@ const Set& RoleWords() {
       "governor-general", "attorney-general", "solicitor-general", "vice-chancellor", "headteacher",
       "councilwoman", "councilman", "councilmember", "alderman", "alderwoman", "ald", "assemblyman",
       "assemblywoman", "assemblymember", "midfielder", "striker", "defender", "goalkeeper", "winger",
-      "quarterback", "pitcher", "batsman", "all-rounder"};
+      "quarterback", "pitcher", "batsman", "all-rounder", "captain", "vice-captain", "skipper", "pundit"};
   return *s;
 }
 
@@ -1318,7 +1318,9 @@ bool IsPersonEpithet(absl::string_view lower) {
       "candidate", "incumbent", "frontrunner", "front-runner", "challenger", "newcomer",
       "survivor", "victim", "defendant", "claimant", "whistleblower", "activist", "campaigner",
       "youngster", "lawmaker", "legislator", "politician", "senator", "congressman",
-      "congresswoman", "chairman", "chairwoman"};
+      "congresswoman", "chairman", "chairwoman", "spaniard", "frenchman", "frenchwoman",
+      "dutchman", "welshman", "welshwoman", "irishman", "irishwoman", "scotsman", "scotswoman",
+      "englishman", "englishwoman", "swede", "dane", "scot", "argentine", "kiwi", "aussie"};
   return s->contains(lower) || absl::EndsWith(lower, "-year-old");
 }
 

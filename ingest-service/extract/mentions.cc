@@ -571,7 +571,34 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     const absl::string_view name = text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin);
     // One word that is only an organisation noun ("Council", "Trust" starting a sentence or
     // a headline) names no particular organisation.
-    if (LooksLikeOrganisation(name) && (e - b >= 2 || catalog.Find(name) != nullptr)) {
+    const bool looks_like_one = LooksLikeOrganisation(name) && (e - b >= 2 || catalog.Find(name) != nullptr);
+    if (!looks_like_one && e - b <= 3 && e + 3 < tokens.size() && IsPunct(text, tokens[e], ",") &&
+               tokens[e + 1].kind == TokenKind::kWord &&
+               (LowerTokenText(seg, tokens[e + 1]) == "the" || LowerTokenText(seg, tokens[e + 1]) == "a" ||
+                LowerTokenText(seg, tokens[e + 1]) == "an")) {
+      // "Apex Digital, the software company that supplied the system,": an apposition whose
+      // head is a company noun says the name is a company's (not a person's: no common
+      // first name).
+      static const auto* const kCompanyNouns = new Set{
+          "company", "firm", "maker", "supplier", "provider", "retailer", "bank", "lender",
+          "insurer", "manufacturer", "start-up", "startup", "chain", "giant", "carrier",
+          "airline", "conglomerate", "consultancy", "housebuilder", "broadcaster", "publisher"};
+      size_t k = e + 2;
+      while (k < tokens.size() && k - e < 8 && tokens[k].kind == TokenKind::kWord &&
+             tokens[k].sentence == tokens[e].sentence) {
+        const absl::string_view w = LowerTokenText(seg, tokens[k]);
+        if (w == "that" || w == "which" || w == "who" || w == "whose") break;
+        ++k;
+      }
+      bool male = false;
+      if (k > e + 2 && kCompanyNouns->contains(LowerTokenText(seg, tokens[k - 1])) &&
+          !FirstNameGender(LowerTokenText(seg, tokens[b]), &male) && !IsTitle(LowerTokenText(seg, tokens[b]))) {
+        std::string id, display;
+        resolve_unknown(name, &id, &display);
+        add(tokens[b].begin, tokens[e - 1].end, id, display, 1);
+      }
+    }
+    if (looks_like_one) {
       std::string id, display;
       resolve_unknown(name, &id, &display);
       add(tokens[b].begin, tokens[e - 1].end, id, display, 1);
@@ -830,6 +857,20 @@ void SpeakerResolver::ScanPersons() {
       }
       p.gender = gender;
       p.full = words >= 2;
+      // "Former president Barack Obama", "Arsenal manager Mikel Arteta": the role words before
+      // the name, for "the former president" later.
+      size_t rb = i;
+      while (rb > 0 && i - rb < 4 && tokens[rb - 1].kind == TokenKind::kWord && tokens[rb - 1].sentence == t.sentence &&
+             !in_quote_[rb - 1]) {
+        const absl::string_view lw = LowerTokenText(seg_, tokens[rb - 1]);
+        if (!IsRoleWord(lw) && !IsRoleModifier(lw) && !tokens[rb - 1].capitalised) break;
+        --rb;
+      }
+      for (size_t k = rb; k < i; ++k) {
+        if (!p.role.empty()) p.role += ' ';
+        absl::StrAppend(&p.role, LowerTokenText(seg_, tokens[k]));
+      }
+      if (titled) absl::StrAppend(&p.role, p.role.empty() ? "" : " ", LowerTokenText(seg_, t));
       if (p.full) {
         by_surname_[std::string(text_.substr(tokens[e - 1].begin, p.end - tokens[e - 1].begin))].push_back(persons_.size());
       }
@@ -1220,6 +1261,24 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
       o = orgs_.MostRecent(o->begin, noun);
     }
     if (o == nullptr) o = first;
+    // "Apex Digital, the software company that supplied the system, ... The company said":
+    // a company whose name says nothing of what it is. The latest organisation named in this
+    // paragraph or the two before whose name says it is something else (a council, a union,
+    // a department, a newspaper...) is not meant.
+    if (o == nullptr && (noun == "company" || noun == "firm" || noun == "business")) {
+      for (const OrgOccurrence* c = orgs_.MostRecent(mention.begin, ""); c != nullptr && WithinParagraphs(c->begin, mention.begin, 2);
+           c = orgs_.MostRecent(c->begin, "")) {
+        bool other = false;
+        for (absl::string_view kind : {"council", "union", "department", "group", "hospital", "charity", "newspaper",
+                                       "regulator", "administration", "party", "government", "university", "committee"}) {
+          other = other || OrganisationFitsNoun(c->name, kind);
+        }
+        if (!other) {
+          o = c;
+          break;
+        }
+      }
+    }
     if (o != nullptr) AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
     return s;
   }
@@ -1232,9 +1291,24 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
       return s;
     }
   }
+  // ...or the last person named with that role before their name ("Former president Barack
+  // Obama weighed in ... The former president told donors"), in this paragraph or the two
+  // before.
+  {
+    auto p = std::lower_bound(persons_.begin(), persons_.end(), mention.begin,
+                              [](const PersonMention& m, size_t pos) { return m.begin < pos; });
+    for (int steps = 0; p != persons_.begin() && steps < 30; ++steps) {
+      --p;
+      if (!WithinParagraphs(p->begin, mention.begin, 2)) break;
+      if (p->role.empty() || !RoleFitsNoun(p->role, noun)) continue;
+      std::string name = p->full ? p->name : FullNameFor(p->name, p->begin);
+      AsPerson(name.empty() ? p->name : name, &s);
+      return s;
+    }
+  }
   // "Scott McTominay scored twice. The Scotland midfielder said": the person in focus, named
   // in this paragraph or the two before.
-  if (definite && IsPersonEpithet(noun)) {
+  if (definite && (IsPersonEpithet(noun) || LooksLikeDemonym(noun))) {
     const Gender gender = absl::EndsWith(noun, "woman") ? Gender::kFemale
                           : absl::EndsWith(noun, "man") ? Gender::kMale
                                                         : Gender::kUnknown;
@@ -1879,6 +1953,10 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   // "Unions warn over ...", "Campaigners said": a group noun alone is capitalised by its place
   // (a headline, a sentence's start), not because it is a name.
   if (name_b == last && GroupNouns().contains(LowerTokenText(seg_, tokens[last]))) name_b = last + 1;
+  // "the Spaniard said", "the Kentucky Republican said": a description, not a name.
+  if (name_b == last && !determiner.empty() && (IsPersonEpithet(last_word) || LooksLikeDemonym(last_word))) {
+    name_b = last + 1;
+  }
   // "The Republican senator from Texas, Ted Cruz": capitalised words after a preposition
   // name a place or body, not the person; the name is then the apposition's (when it starts
   // with a capital: not "..., who ...").

@@ -123,6 +123,7 @@ class SpeakerResolver {
     Gender gender = Gender::kUnknown;
     bool full = false;  // two or more words
     bool possessive = false;  // "Kai Havertz's opener": a modifier, not a subject
+    std::string role;  // role words before the name, lower case: "former president"
   };
   struct Seen {
     size_t pos = 0;

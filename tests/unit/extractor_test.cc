@@ -2142,5 +2142,25 @@ TEST(MergeTest, ACueGivesBackTheContentsFirstWords) {
   EXPECT_EQ(out.claims[1].text(), "Gabriel was fit");
 }
 
+TEST_F(ExtractorTest, NominalsReachPeopleByTheirEarlierRoleAndCompaniesByTheirApposition) {
+  const std::string text =
+      "Former president Barack Obama weighed in at a fundraiser in Chicago. The former president "
+      "told donors that the party had drifted.\n\n"
+      "Arsenal manager Mikel Arteta said his side had shown character. \"The reaction was "
+      "incredible,\" the Spaniard said.\n\n"
+      "Apex Digital, the software company that supplied the system, has been criticised in the "
+      "report. The company said it had not been made aware of any faults.\n\n"
+      "Former Arsenal captain Patrick Vieira, speaking as a pundit on the radio, said Arsenal "
+      "looked like champions.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 5u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "barack-obama");  // "Former president" before his name
+  EXPECT_EQ(out.claims[2].speaker().id(), "mikel-arteta");  // "the Spaniard" is no name
+  EXPECT_EQ(out.claims[3].speaker().id(), "apex-digital");
+  EXPECT_EQ(out.claims[3].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[4].speaker().id(), "patrick-vieira");
+  EXPECT_EQ(out.claims[4].speaker().role(), "Former Arsenal captain");
+}
+
 }  // namespace
 }  // namespace claims::extract

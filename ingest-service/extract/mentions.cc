@@ -1673,7 +1673,51 @@ ResolvedSpeaker SpeakerResolver::ResolveInterviewee(size_t before, ByteSpan ment
   return s;
 }
 
-ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& phrase, bool says_it) {
+SpeakerPhrase SpeakerResolver::WithOrganisationsWhole(const SpeakerPhrase& phrase) const {
+  const std::vector<Token>& tokens = seg_.tokens;
+  const TokenRange head = phrase.head;
+  const TokenRange app = phrase.apposition;
+  if (head.empty() || head.end > tokens.size()) return phrase;
+  // "... for the Department for Environment, Food and Rural Affairs (Defra) said": a head
+  // that starts inside a name starts with it, and with the noun phrase before it.
+  if (app.empty() && head.begin > 0) {
+    const std::vector<OrgOccurrence>& occ = orgs_.occurrences();  // in order, disjoint
+    const size_t start = tokens[head.begin].begin;
+    auto o = std::upper_bound(occ.begin(), occ.end(), start, [](size_t pos, const OrgOccurrence& x) { return pos < x.begin; });
+    if (o != occ.begin() && (o - 1)->begin < start && (o - 1)->end > start) {
+      size_t b = FirstTokenFrom(seg_, (o - 1)->begin);
+      for (size_t steps = 0; b > 0 && steps < 6 && tokens[b - 1].kind == TokenKind::kWord &&
+                             tokens[b - 1].sentence == tokens[head.begin].sentence;
+           ++steps) {
+        const absl::string_view w = LowerTokenText(seg_, tokens[b - 1]);
+        if (!(w == "the" || w == "a" || w == "an" || w == "for" || w == "of" || w == "at" || w == "from" ||
+              IsRoleWord(w) || IsSpokes(w) || IsRoleModifier(w))) {
+          break;
+        }
+        --b;
+      }
+      SpeakerPhrase whole = phrase;
+      whole.head.begin = b;
+      return whole;
+    }
+    return phrase;
+  }
+  if (app.empty() || app.begin != head.end + 1 || app.end > tokens.size()) return phrase;
+  for (const OrgOccurrence* o : orgs_.Within(tokens[head.begin].begin, tokens[app.end - 1].end)) {
+    if (o->begin < tokens[head.end].begin && o->end > tokens[head.end].end) {
+      SpeakerPhrase whole = phrase;
+      whole.head.end = app.end;
+      whole.apposition = {};
+      return whole;
+    }
+  }
+  return phrase;
+}
+
+ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& given, bool says_it) {
+  // "A spokesperson for the Department for Environment, Food and Rural Affairs": a comma in
+  // an organisation's name opens no apposition.
+  const SpeakerPhrase phrase = WithOrganisationsWhole(given);
   ResolvedSpeaker s = ResolvePhrase(phrase, says_it);
   // An unnamed person ("a senior aide", "a spokesman for the ministry"), for the pronouns
   // after it; a named speaker after it replaces it.
@@ -1731,6 +1775,11 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
                         !starts_org(b)))) {
     ++b;
   }
+  // "Both Unite and Unison": the members are named after it.
+  if (b + 1 < e && tokens[b].kind == TokenKind::kWord && LowerTokenText(seg_, tokens[b]) == "both" &&
+      tokens[b + 1].capitalised) {
+    ++b;
+  }
   // A dateline before the name: "WASHINGTON — Sen. Maria Delgado".
   for (size_t k = b; k + 1 < e && k - b < 3; ++k) {
     if (tokens[k].kind != TokenKind::kWord) break;
@@ -1762,7 +1811,18 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     size_t open = e - 1;
     while (open > b && !IsPunct(text_, tokens[open], "(") && e - open <= 10) --open;
     if (open <= b || !IsPunct(text_, tokens[open], "(")) break;
-    if (!orgs_.Within(tokens[open].begin, tokens[e - 1].end).empty()) break;  // "(KONP)"
+    if (const auto inside = orgs_.Within(tokens[open].begin, tokens[e - 1].end); !inside.empty()) {
+      // "Keep Our NHS Public (KONP)" is the name twice; "a spokesperson for the Department
+      // for Environment, Food and Rural Affairs (Defra)" an affiliation with its acronym.
+      const auto before = orgs_.Within(tokens[b].begin, tokens[open - 1].end);
+      if (before.empty() || before.back()->id != inside.front()->id || before.back()->end != tokens[open - 1].end ||
+          before.back()->begin <= tokens[b + (LowerTokenText(seg_, tokens[b]) == "the" ? 1 : 0)].begin) {
+        break;
+      }
+      e = open;
+      s.mention = {tokens[b].begin, tokens[e - 1].end};
+      continue;
+    }
     if (round == 0 && OfficeHolderInBrackets(b, open, e - 1, &s)) {
       Remember(s, Gender::kUnknown);
       return s;
@@ -1788,6 +1848,15 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     }
   }
 
+  // "The RMT, Aslef and the TSSA": a list, not a name and its apposition.
+  if (!resolving_member_ && !phrase.apposition.empty() && phrase.apposition.begin == e + 1 &&
+      phrase.apposition.end <= tokens.size() && IsPunct(text_, tokens[e], ",")) {
+    bool has_and = false;
+    for (size_t k = phrase.apposition.begin; k < phrase.apposition.end; ++k) {
+      has_and = has_and || LowerTokenText(seg_, tokens[k]) == "and" || IsPunct(text_, tokens[k], "&");
+    }
+    if (has_and && ResolveJoint(b, phrase.apposition.end, TokenRange{}, &s)) return s;
+  }
   if (!resolving_member_ && ResolveJoint(b, e, phrase.apposition, &s)) return s;
 
   // Determiners and possessives.

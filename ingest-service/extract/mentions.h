@@ -99,6 +99,9 @@ class SpeakerResolver {
 
  private:
   ResolvedSpeaker ResolvePhrase(const SpeakerPhrase& phrase, bool says_it);
+  // `phrase` with its head running on over its apposition when the comma between them is
+  // inside an organisation's name; else `phrase` as it is.
+  SpeakerPhrase WithOrganisationsWhole(const SpeakerPhrase& phrase) const;
 
  public:
 

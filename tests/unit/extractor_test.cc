@@ -2162,5 +2162,32 @@ TEST_F(ExtractorTest, NominalsReachPeopleByTheirEarlierRoleAndCompaniesByTheirAp
   EXPECT_EQ(out.claims[4].speaker().role(), "Former Arsenal captain");
 }
 
+TEST_F(ExtractorTest, ListsOfOrganisationsAndCommasInsideTheirNames) {
+  const std::string text =
+      "The RMT, Aslef and the TSSA said in a joint statement that members would walk out.\n\n"
+      "Both Unite and Unison said they would support the action.\n\n"
+      "A spokesperson for the Department for Environment, Food and Rural Affairs (Defra) said: "
+      "\"We are working closely with water companies.\"";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::GROUP);
+  EXPECT_EQ(out.claims[0].speaker().name(), "RMT, Aslef and TSSA");
+  EXPECT_EQ(out.claims[1].speaker().kind(), Speaker::GROUP);
+  EXPECT_EQ(out.claims[1].speaker().name(), "Unite the Union and Unison");  // "Both" is no member
+  EXPECT_EQ(out.claims[2].speaker().id(), "department-for-environment-food-and-rural-affairs");
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[2].speaker().role(), "spokesperson");
+}
+
+TEST(MergeTest, AListIsNoNameWithAnApposition) {
+  const std::string text = "The RMT, Aslef and the TSSA said in a joint statement that members would walk out.";
+  const Extraction out = ExtractWith({{"said in a joint statement", "The RMT, Aslef and the TSSA",
+                                       "that members would walk out"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::GROUP);
+  EXPECT_EQ(out.claims[0].speaker().role(), "");  // not "Aslef"
+}
+
 }  // namespace
 }  // namespace claims::extract

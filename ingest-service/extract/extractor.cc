@@ -1176,6 +1176,9 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   Article& article = out.article;
   std::optional<absl::Time> published;
   if (request.has_published_time()) published = TimeFromTimestamp(request.published_time());
+  // The UTC offset the publication time was written with, when known (an HTML page's own
+  // time); a request's Timestamp carries none.
+  std::optional<int> published_utc_offset_seconds;
   article.set_title(request.title());
   article.set_publisher(request.publisher());
   for (const std::string& a : request.authors()) article.add_authors(a);
@@ -1209,6 +1212,11 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
       const int64_t seconds = absl::ToUnixSeconds(*page->published_time);
       if (InTimestampRange(seconds)) published = page->published_time;
     }
+    // The offset the page wrote with that time places the publication's local day, when
+    // the time in use is the page's own (the request's may be another instant).
+    if (published.has_value() && published == page->published_time) {
+      published_utc_offset_seconds = page->published_utc_offset_seconds;
+    }
     if (url.empty() && !page->canonical_url.empty() && page->canonical_url.size() <= kMaxUrlBytes) {
       // A page's own canonical link is a hint, not input: a bad one is ignored.
       absl::StatusOr<std::string> canonical = CanonicalUrl(page->canonical_url);
@@ -1228,7 +1236,13 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
 
   // --- Pipeline --------------------------------------------------------------------------
   const absl::Time reference_time = published.value_or(now);
-  const absl::CivilDay reference_day = absl::ToCivilDay(reference_time, absl::UTCTimeZone());
+  // Relative dates ("yesterday", "on Thursday") count from the day the article was
+  // published where it was published: 00:30 on 5 March at +01:00 is 5 March there, though
+  // 4 March in UTC. With no offset known (a request's Timestamp, a page's date alone or time
+  // without an offset) that day is the UTC one. The stored times stay the instants they are.
+  const absl::CivilDay reference_day = absl::ToCivilDay(
+      reference_time, published_utc_offset_seconds.has_value() ? absl::FixedTimeZone(*published_utc_offset_seconds)
+                                                              : absl::UTCTimeZone());
   // "3/6/2025" is 6 March in an en-US article and 3 June in any other.
   const DateOrder date_order = DateOrderFor(date_language);
   const Segmentation seg = Segment(text);

@@ -62,6 +62,11 @@ struct HtmlArticle {
   // with a space for the T, or +0100 for the offset), or a date alone (UTC
   // midnight). Unset when none parses.
   std::optional<absl::Time> published_time;
+  // The UTC offset written with published_time, in seconds ("+01:00" 3600, "Z" 0): the
+  // publication's local day, which relative dates ("yesterday") count from, is the civil
+  // date at that offset. Unset when published_time is, or was written without an offset
+  // (a date alone, "2025-06-11 05:12:41": read as UTC, whose date is the one written).
+  std::optional<int> published_utc_offset_seconds;
 };
 
 // Adds the author names in `value` to `authors` as HtmlArticle::authors are read: split at

@@ -2187,6 +2187,36 @@ TEST(MergeTest, AListIsNoNameWithAnApposition) {
   ASSERT_EQ(out.claims.size(), 1u);
   EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::GROUP);
   EXPECT_EQ(out.claims[0].speaker().role(), "");  // not "Aslef"
+TEST_F(ExtractorTest, RelativeDatesCountFromThePublicationsLocalDay) {
+  auto page = [](const std::string& time) {
+    IngestArticleRequest r;
+    r.set_html("<html><head><meta property=\"article:published_time\" content=\"" + time +
+               "\"></head><body><article><p>Alice Brown said yesterday that the plan was dead.</p>"
+               "<p>Ben Carter said on Thursday that talks had failed.</p></article></body></html>");
+    return r;
+  };
+  // 00:30 on Thursday 5 March in Paris is 23:30 on Wednesday in UTC.
+  const Extraction paris = MustExtract(page("2026-03-05T00:30:00+01:00"));
+  ASSERT_EQ(paris.claims.size(), 2u);
+  EXPECT_EQ(Day(paris.claims[0].claim_time()), "2026-03-04");
+  EXPECT_EQ(Day(paris.claims[1].claim_time()), "2026-03-05");
+  EXPECT_EQ(Time(paris.article.published_time()), "2026-03-04 23:30:00.0");  // stored as the instant
+  // 23:30 on Wednesday 4 March in New York is Thursday in UTC.
+  const Extraction new_york = MustExtract(page("2026-03-04T23:30:00-05:00"));
+  ASSERT_EQ(new_york.claims.size(), 2u);
+  EXPECT_EQ(Day(new_york.claims[0].claim_time()), "2026-03-03");
+  EXPECT_EQ(Day(new_york.claims[1].claim_time()), "2026-02-26");
+  EXPECT_EQ(Time(new_york.article.published_time()), "2026-03-05 04:30:00.0");
+  // A request giving the page's own instant keeps the page's offset; another instant, whose
+  // offset nobody wrote, counts from its UTC day.
+  IngestArticleRequest same = page("2026-03-05T00:30:00+01:00");
+  same.mutable_published_time()->set_seconds(absl::ToUnixSeconds(absl::FromCivil(
+      absl::CivilSecond(2026, 3, 4, 23, 30, 0), absl::UTCTimeZone())));
+  EXPECT_EQ(Day(MustExtract(same).claims[1].claim_time()), "2026-03-05");
+  IngestArticleRequest other = page("2026-03-05T00:30:00+01:00");
+  other.mutable_published_time()->set_seconds(absl::ToUnixSeconds(absl::FromCivil(
+      absl::CivilSecond(2026, 3, 4, 22, 0, 0), absl::UTCTimeZone())));
+  EXPECT_EQ(Day(MustExtract(other).claims[1].claim_time()), "2026-02-26");
 }
 
 }  // namespace

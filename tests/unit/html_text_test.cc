@@ -546,5 +546,23 @@ TEST(LooksLikeHtmlTest, PlainTextIsNot) {
   EXPECT_FALSE(LooksLikeHtml("A plain article.\n\nSecond paragraph."));
 }
 
+TEST(ParseHtmlArticleTest, PublicationTimeKeepsTheUtcOffsetItWasWrittenWith) {
+  auto parse = [](const std::string& time) {
+    return MustParse("<html><head><meta property=\"article:published_time\" content=\"" + time +
+                     "\"></head><body><article><p>The council said no.</p></article></body></html>");
+  };
+  const HtmlArticle paris = parse("2026-03-05T00:30:00+01:00");
+  ASSERT_TRUE(paris.published_time.has_value());
+  EXPECT_EQ(*paris.published_time, Utc(2026, 3, 4, 23, 30));  // the instant
+  EXPECT_EQ(paris.published_utc_offset_seconds, 3600);          // and where it was written
+  EXPECT_EQ(parse("2026-03-04T23:30:00-0500").published_utc_offset_seconds, -5 * 3600);
+  EXPECT_EQ(parse("2026-03-04T23:30-05:30").published_utc_offset_seconds, -(5 * 3600 + 30 * 60));
+  EXPECT_EQ(parse("2026-03-04T23:30:00Z").published_utc_offset_seconds, 0);
+  EXPECT_EQ(parse("2026-03-04 23:30:00+09:00").published_utc_offset_seconds, 9 * 3600);
+  EXPECT_FALSE(parse("2026-03-04T23:30:00").published_utc_offset_seconds.has_value());
+  EXPECT_FALSE(parse("2026-03-04").published_utc_offset_seconds.has_value());
+  EXPECT_FALSE(parse("yesterday").published_utc_offset_seconds.has_value());
+}
+
 }  // namespace
 }  // namespace claims::extract

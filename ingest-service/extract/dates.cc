@@ -18,6 +18,11 @@ namespace {
 // A date without a year that would fall more than this many days after the reference is
 // taken to be in the previous year ("January 21" in an article of 3 January).
 constexpr int kFutureWindowDays = 61;
+// After a past-tense reporting verb ("said on 3 March") a date without a year that would fall
+// more than this many days after the reference is in the previous year. A few days ahead is
+// rather a wrong reference (a page dated by its first version) than last year, and is left
+// for the caller to pass over.
+constexpr int kPastSayingLeewayDays = 7;
 
 // What a word means to the date grammar.
 enum class WordKind : uint8_t {
@@ -39,13 +44,18 @@ enum class WordKind : uint8_t {
   kAgoUnit,     // "day", "days", "weeks", "months", "years" (value: an AgoUnit), only before "ago"
   kAgo,
   kNumberWord,  // value 1..12: "a", "an", "one" ... "twelve"
-  kReportingVerb,  // "said", "told"...: may introduce a bare weekday ("said Tuesday")
+  kReportingVerb,  // "said", "told"...: may introduce a bare weekday ("said Tuesday");
+                   // value: kPresentVerb, kPastVerb or kToldVerb
   kPartOf,         // "mid", "early", "late": "mid-July", "early June"
   kSeason,         // value: the month it begins in (spring 3, summer 6, autumn/fall 9, winter 12)
   kThe,
   kWeekend,
   kWeekendPreposition,  // "at", "over": "at the weekend", "over the weekend"
 };
+
+// The tense of a reporting verb (WordInfo::value of kReportingVerb words): a date after a
+// past one ("said on 3 March") is when it was said, so not after the reference.
+enum VerbTense { kPresentVerb = 0, kPastVerb, kToldVerb /* past, and takes a listener */ };
 
 // The unit of "N <unit> ago" (WordInfo::value of kAgoUnit words).
 enum AgoUnit { kAgoDays = 1, kAgoWeeks, kAgoMonths, kAgoYears };
@@ -97,10 +107,11 @@ const absl::flat_hash_map<std::string, WordInfo>& Lexicon() {
                                                "seven", "eight", "nine", "ten", "eleven", "twelve"};
     for (int i = 0; i < 12; ++i) (*m)[kNumbers[i]] = {WordKind::kNumberWord, i + 1, false};
     // "said Tuesday" (news-agency style): a weekday right after a reporting verb.
-    for (const char* v : {"said", "says", "told", "added", "announced", "confirmed", "warned",
-                          "wrote", "tweeted"}) {
-      (*m)[v] = {WordKind::kReportingVerb, 0, false};
+    for (const char* v : {"said", "added", "announced", "confirmed", "warned", "wrote", "tweeted"}) {
+      (*m)[v] = {WordKind::kReportingVerb, kPastVerb, false};
     }
+    (*m)["told"] = {WordKind::kReportingVerb, kToldVerb, false};
+    (*m)["says"] = {WordKind::kReportingVerb, kPresentVerb, false};
     for (const char* p : {"mid", "early", "late"}) (*m)[p] = {WordKind::kPartOf, 0, false};
     for (const auto& [season, month] : {std::pair<const char*, int>{"spring", 3}, {"summer", 6},
                                         {"autumn", 9}, {"winter", 12}}) {
@@ -355,6 +366,31 @@ class Matcher {
     return pos == 0;
   }
 
+  // The date starting at token i says when something was said: right after a past-tense
+  // reporting verb, or after "on" after one ("said on 3 March", "said March 3"), or after
+  // "told", up to three words of listener and "on" ("told the BBC on 3 March").
+  bool AfterPastReport(size_t i) const {
+    if (i == 0 || !GapIsSpace(i)) return false;
+    auto past_verb = [&](size_t k) {
+      return IsKind(k, WordKind::kReportingVerb) && tokens_[k].word.value != kPresentVerb;
+    };
+    if (past_verb(i - 1)) return true;
+    const size_t on = i - 1;
+    if (on == 0 || !IsKind(on, WordKind::kPreposition) || !GapIsSpace(on) ||
+        !absl::EqualsIgnoreCase(text_.substr(tokens_[on].begin, tokens_[on].end - tokens_[on].begin), "on")) {
+      return false;
+    }
+    if (past_verb(on - 1)) return true;
+    for (size_t words = 1; words <= 3 && on > words; ++words) {
+      const size_t k = on - words;  // the listener's first word
+      if (tokens_[k].kind != TokenKind::kWord || !GapIsSpace(k + 1)) return false;
+      if (IsKind(k - 1, WordKind::kReportingVerb) && tokens_[k - 1].word.value == kToldVerb && GapIsSpace(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // The preceding token is a preposition separated by plain space.
   bool PrecededByPreposition(size_t i) const {
     return i > 0 && IsPreposition(i - 1) && GapIsSpace(i);
@@ -382,8 +418,22 @@ class Matcher {
     *ok = false;
     return d;
   }
-  // The year near the reference in which month/day falls on `weekday`.
-  absl::CivilDay WeekdayYear(int month, int day, int weekday, bool* ok) const {
+  // month/day when something was said: in the most recent year in which it is not more
+  // than kPastSayingLeewayDays after the reference.
+  absl::CivilDay PastYearlessDay(int month, int day, bool* ok) const {
+    absl::CivilDay d;
+    for (int y = ref_.year() + 1; y >= ref_.year() - 8; --y) {
+      if (ValidDay(y, month, day, &d) && d - ref_ <= kPastSayingLeewayDays) {
+        *ok = true;
+        return d;
+      }
+    }
+    *ok = false;
+    return d;
+  }
+  // The year near the reference in which month/day falls on `weekday`; with `past`, only
+  // years in which that day is not more than kPastSayingLeewayDays after the reference.
+  absl::CivilDay WeekdayYear(int month, int day, int weekday, bool past, bool* ok) const {
     bool found = false;
     absl::CivilDay best;
     int64_t best_distance = 0;
@@ -391,6 +441,7 @@ class Matcher {
       absl::CivilDay d;
       if (!ValidDay(y, month, day, &d)) continue;
       if (static_cast<int>(absl::GetWeekday(d)) != weekday) continue;
+      if (past && d - ref_ > kPastSayingLeewayDays) continue;
       const int64_t distance = std::llabs(d - ref_);
       if (!found || distance < best_distance) {
         found = true;
@@ -402,7 +453,7 @@ class Matcher {
       *ok = true;
       return best;
     }
-    return YearlessDay(month, day, ok);
+    return past ? PastYearlessDay(month, day, ok) : YearlessDay(month, day, ok);
   }
   // The most recent `weekday` on or before the reference (strictly before when `strict`).
   absl::CivilDay RecentWeekday(int weekday, bool strict) const {
@@ -428,8 +479,24 @@ class Matcher {
   }
 
   // --- grammar ----------------------------------------------------------------------------
+  // After a calendar date with no year ending at token `last`: "last year" (the year before
+  // the reference's) or "this year" (the reference's) as its year, extending `last`.
+  void MatchYearWords(int* year, size_t* last) const {
+    const size_t w = *last + 1, y = *last + 2;
+    if (!Has(y) || !GapIsSpace(w) || !GapIsSpace(y) || !IsKind(y, WordKind::kYearWord)) return;
+    if (IsKind(w, WordKind::kLast)) {
+      *year = static_cast<int>(ref_.year()) - 1;
+    } else if (IsKind(w, WordKind::kThis)) {
+      *year = static_cast<int>(ref_.year());
+    } else {
+      return;
+    }
+    *last = y;
+  }
+
   // A calendar date starting at token i: "21 January [2025]", "21st of January", "January
-  // 21[, 2025]", "Jan. 21". On success sets month/day, year (0 when absent) and `last`.
+  // 21[, 2025]", "Jan. 21", "21 January last year". On success sets month/day, year (0 when
+  // absent) and `last`.
   bool MatchCalendarDate(size_t i, int* year, int* month, int* day, size_t* last) const {
     *year = 0;
     if (IsDayNumber(i)) {
@@ -444,6 +511,8 @@ class Matcher {
       if (IsYearNumber(y) && (GapIsSpace(y, ",") || abbrev_dot)) {
         *year = tokens_[y].number;
         *last = y;
+      } else {
+        MatchYearWords(year, last);
       }
       return true;
     }
@@ -461,6 +530,8 @@ class Matcher {
       if (IsYearNumber(y) && GapIsSpace(y, ",")) {
         *year = tokens_[y].number;
         *last = y;
+      } else {
+        MatchYearWords(year, last);
       }
       return true;
     }
@@ -488,7 +559,7 @@ class Matcher {
           if (year != 0) {
             ok = ValidDay(year, month, day, &d);
           } else {
-            d = WeekdayYear(month, day, weekday, &ok);
+            d = WeekdayYear(month, day, weekday, AfterPastReport(i), &ok);
           }
           if (ok) {
             Set(m, i, last, d, DatePrecision::kDay);
@@ -522,6 +593,8 @@ class Matcher {
       absl::CivilDay d;
       if (year != 0) {
         ok = ValidDay(year, month, day, &d);
+      } else if (AfterPastReport(i)) {
+        d = PastYearlessDay(month, day, &ok);  // "said on 3 March": not the coming 3 March
       } else {
         d = YearlessDay(month, day, &ok);
       }

@@ -33,9 +33,20 @@ struct DateMention {
 //   "2025-07-14" (ISO 8601 calendar date)                                           DAY
 //   "January 21", "21 Jan": year of the reference, or the previous year when that date
 //       would fall more than 61 days after the reference                              DAY
+//   "21 January last year", "January 21 this year": the year before the reference's, or
+//       the reference's                                                               DAY
+//   "said on 3 March", "said March 3", "told the BBC on 3 March" (right after a past-tense
+//       reporting verb: said, told, added, announced, confirmed, warned, wrote, tweeted; or
+//       after one and "on", with up to three words of listener after "told"): when it was
+//       said, so the most recent year in which it is not more than 7 days after the
+//       reference ("said on 3 March" in a January article is last March; 2-7 days ahead
+//       is left as this year's, a wrong reference rather than last year, for the caller to
+//       pass over)                                                                    DAY
 //   "Wednesday, January 21", "On Wednesday (January 21)", "Wednesday 21 January": the
 //       weekday picks the year (the year nearest the reference, from 11 years before to one
-//       after, in which that date is that weekday); a written year always wins             DAY
+//       after, in which that date is that weekday; after a past-tense reporting verb as
+//       above, "said on Tuesday, March 3", only years in which it is not more than 7 days
+//       after the reference); a written year always wins                              DAY
 //   "July 2025", "July, 2025"                                                        MONTH
 //   "in July" (full month name after a preposition: in, since, during, by, until, from,
 //       before, after, throughout, of): the most recent July not after the reference

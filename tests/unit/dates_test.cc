@@ -297,5 +297,49 @@ TEST(FindDatesTest, RandomBytesDoNotCrashAndSpansStayInside) {
   }
 }
 
+TEST(FindDatesTest, LastYearOrThisYearAfterADayAndMonthIsItsYear) {
+  // Reference Thursday 5 March 2026.
+  const absl::CivilDay ref(2026, 3, 5);
+  ExpectDates("Nina Owen said on 12 February last year that the line was closing.", ref,
+              {{"12 February last year", absl::CivilDay(2025, 2, 12), DatePrecision::kDay}});
+  ExpectDates("on February 12 last year, and on 3 March this year", ref,
+              {{"February 12 last year", absl::CivilDay(2025, 2, 12), DatePrecision::kDay},
+               {"3 March this year", absl::CivilDay(2026, 3, 3), DatePrecision::kDay}});
+  // "last year" on its own is still a year.
+  ExpectDates("on 12 February. Last year it rose.", ref,
+              {{"12 February", absl::CivilDay(2026, 2, 12), DatePrecision::kDay},
+               {"Last year", absl::CivilDay(2025, 1, 1), DatePrecision::kYear}});
+}
+
+TEST(FindDatesTest, ADayAndMonthAfterAPastReportingVerbIsNotInTheFuture) {
+  // Reference Saturday 10 January 2026: 3 March 2026 is 52 days ahead, inside the window
+  // in which a yearless date is taken for this year; said on it, it is last year's.
+  const absl::CivilDay ref(2026, 1, 10);
+  ExpectDates("Ben Carter said on 3 March that talks had failed.", ref,
+              {{"3 March", absl::CivilDay(2025, 3, 3), DatePrecision::kDay}});
+  ExpectDates("Alice Brown said March 3 that the plan was dead.", ref,
+              {{"March 3", absl::CivilDay(2025, 3, 3), DatePrecision::kDay}});
+  ExpectDates("She told the BBC on 3 March that it was over.", ref,
+              {{"3 March", absl::CivilDay(2025, 3, 3), DatePrecision::kDay}});
+  // A few days ahead is rather a wrong reference than last year (the extractor passes such a
+  // date over); more than a week ahead is last year's.
+  ExpectDates("He said on 11 January that it was over.", ref,
+              {{"11 January", absl::CivilDay(2026, 1, 11), DatePrecision::kDay}});
+  ExpectDates("He said on 17 January that it was over.", ref,
+              {{"17 January", absl::CivilDay(2026, 1, 17), DatePrecision::kDay}});
+  ExpectDates("He said on 18 January that it was over.", ref,
+              {{"18 January", absl::CivilDay(2025, 1, 18), DatePrecision::kDay}});
+  // Not after a past-tense reporting verb: as documented, this year's.
+  ExpectDates("The vote is on 3 March. She says on 3 March it ends.", ref,
+              {{"3 March", absl::CivilDay(2026, 3, 3), DatePrecision::kDay},
+               {"3 March", absl::CivilDay(2026, 3, 3), DatePrecision::kDay}});
+  // With a weekday: the latest year, not after the reference, whose 3 March is a Tuesday
+  // (2026's is a Tuesday too, but still to come).
+  ExpectDates("He said on Tuesday, March 3 that talks had failed.", ref,
+              {{"Tuesday, March 3", absl::CivilDay(2020, 3, 3), DatePrecision::kDay}});
+  ExpectDates("The vote is on Tuesday, March 3.", ref,
+              {{"Tuesday, March 3", absl::CivilDay(2026, 3, 3), DatePrecision::kDay}});
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -2219,5 +2219,21 @@ TEST_F(ExtractorTest, RelativeDatesCountFromThePublicationsLocalDay) {
   EXPECT_EQ(Day(MustExtract(other).claims[1].claim_time()), "2026-02-26");
 }
 
+TEST_F(ExtractorTest, ADayAndMonthSaidBeforeThePublicationIsInThePastYear) {
+  // "said on 3 March" in a January article is not the coming 3 March (which would be passed
+  // over, leaving the publication day); "last year" after a date gives its year.
+  const Extraction jan = MustExtract(Article(
+      "Ben Carter said on 3 March that talks had failed.\n\nAlice Brown said on March 3 that the plan was dead.",
+      2026, 1, 10));
+  ASSERT_EQ(jan.claims.size(), 2u);
+  EXPECT_EQ(Day(jan.claims[0].claim_time()), "2025-03-03");
+  EXPECT_EQ(Day(jan.claims[1].claim_time()), "2025-03-03");
+  const Extraction mar =
+      MustExtract(Article("Nina Owen said on 12 February last year that the line was closing.", 2026, 3, 5));
+  ASSERT_EQ(mar.claims.size(), 1u);
+  EXPECT_EQ(Day(mar.claims[0].claim_time()), "2025-02-12");
+  EXPECT_EQ(mar.claims[0].claim_time_precision(), Claim::DAY);
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -101,6 +101,61 @@ std::string Collapse(absl::string_view text) {
   return out;
 }
 
+// True when `s` holds something that reads as a character reference: '&', then a name or
+// '#' and digits, then ';' ("&amp;", "&#39;", "&#x2019;").
+bool HasCharacterReference(absl::string_view s) {
+  for (size_t amp = s.find('&'); amp != absl::string_view::npos; amp = s.find('&', amp + 1)) {
+    size_t i = amp + 1;
+    if (i < s.size() && s[i] == '#') ++i;
+    const size_t first = i;
+    while (i < s.size() && i - first < 32 && absl::ascii_isalnum(static_cast<unsigned char>(s[i]))) ++i;
+    if (i > first && i < s.size() && s[i] == ';') return true;
+  }
+  return false;
+}
+
+const GumboNode* FirstElement(const GumboNode* node, GumboTag tag, int depth) {
+  if (depth > 8) return nullptr;
+  const GumboVector& children = Children(node);
+  for (unsigned i = 0; i < children.length; ++i) {
+    const GumboNode* c = static_cast<const GumboNode*>(children.data[i]);
+    if (Tag(c) == tag) return c;
+    if (const GumboNode* found = FirstElement(c, tag, depth + 1)) return found;
+  }
+  return nullptr;
+}
+
+// `s` with its character references decoded as HTML text's are ("&amp;" "&", "&#39;" "'",
+// "&pound;" "\xC2\xA3"; "AT&T" kept), for strings that no HTML parser has read: JSON-LD's,
+// and metadata a CMS encoded twice. Nothing else changes.
+std::string DecodeEntities(absl::string_view s) {
+  if (!HasCharacterReference(s)) return std::string(s);
+  // A <title> holds RCDATA: references are decoded, tags are not read; escaping '<' keeps
+  // anything in `s` from closing it.
+  std::string html = "<title>";
+  for (char c : s) {
+    if (c == '<') {
+      html += "&lt;";
+    } else {
+      html.push_back(c);
+    }
+  }
+  html += "</title>";
+  GumboOutputPtr out = Parse(html);
+  if (out == nullptr || out->root == nullptr) return std::string(s);
+  const GumboNode* title = FirstElement(out->root, GUMBO_TAG_TITLE, 0);
+  if (title == nullptr) return std::string(s);
+  std::string text;
+  const GumboVector& children = Children(title);
+  for (unsigned i = 0; i < children.length; ++i) {
+    const GumboNode* c = static_cast<const GumboNode*>(children.data[i]);
+    if (c->type != GUMBO_NODE_ELEMENT && c->type != GUMBO_NODE_TEMPLATE && c->v.text.text != nullptr) {
+      text += c->v.text.text;
+    }
+  }
+  return text;
+}
+
 // Class and id words of a byline block ("byline", "publish-info", "author-date",
 // "entry-meta"): furniture for the text, but the <time> in it dates the article.
 bool IsBylineWord(absl::string_view w) {
@@ -543,7 +598,8 @@ void Gather(const GumboNode* node, int depth, bool in_furniture, bool in_other_f
           !Attr(node, "property").empty() ? Attr(node, "property")
           : !Attr(node, "name").empty()   ? Attr(node, "name")
                                           : Attr(node, "itemprop"));
-      const std::string content = Collapse(Attr(node, "content"));
+      // Decoded again: CMSs often encode metadata twice ("O&amp;#39;Neill").
+      const std::string content = Collapse(DecodeEntities(Attr(node, "content")));
       if (content.empty()) break;
       if (key == "og:title" && f->og_title.empty()) f->og_title = content;
       if (key == "og:site_name" && f->og_site_name.empty()) f->og_site_name = content;
@@ -840,7 +896,7 @@ std::string StringField(const nlohmann::json& obj, const char* key) {
   if (!obj.is_object()) return {};
   auto it = obj.find(key);
   if (it == obj.end() || !it->is_string()) return {};
-  return Collapse(it->get_ref<const std::string&>());
+  return Collapse(DecodeEntities(it->get_ref<const std::string&>()));
 }
 
 // Names of a JSON-LD author or publisher value: a string, an object's "name" (or the name of
@@ -848,7 +904,7 @@ std::string StringField(const nlohmann::json& obj, const char* key) {
 void CollectNames(const nlohmann::json& v, std::vector<std::string>* out,
                   const absl::flat_hash_map<std::string, std::string>* by_id = nullptr) {
   if (v.is_string()) {
-    out->push_back(Collapse(v.get_ref<const std::string&>()));
+    out->push_back(Collapse(DecodeEntities(v.get_ref<const std::string&>())));
   } else if (v.is_object()) {
     std::string name = StringField(v, "name");
     if (name.empty() && by_id != nullptr) {
@@ -977,7 +1033,10 @@ bool IsJobTitle(absl::string_view part) {
   return false;
 }
 
-void AddAuthors(absl::string_view value, std::vector<std::string>* authors) {
+void AddAuthors(absl::string_view raw, std::vector<std::string>* authors) {
+  // An entity's ';' parts no names ("Gareth O&#39;Neill"): decoded first.
+  const std::string decoded = DecodeEntities(raw);
+  const absl::string_view value = decoded;
   std::vector<absl::string_view> parts;
   for (absl::string_view part : absl::StrSplit(value, absl::ByAnyChar(",;|"))) {
     // A job title is no author, "and" in it or not ("Health and Social Care Correspondent").

@@ -41,7 +41,9 @@ struct HtmlArticle {
   // plain text split into paragraphs at line breaks).
   std::string text;
   // og:title, then the first <h1>, then <title> (og:title and <title> minus a trailing
-  // " | Publisher"), then JSON-LD headline.
+  // " | Publisher"), then JSON-LD headline. In this and the other metadata, character
+  // references are decoded: JSON-LD's strings ("O&#39;Neill", "&amp;"), which no HTML
+  // parser reads, and meta contents a CMS encoded twice ("&amp;#39;").
   std::string title;
   std::string publisher;      // og:site_name, then JSON-LD publisher.name (or the name of the
                               // node its "@id" refers to), then a masthead's
@@ -69,7 +71,8 @@ struct HtmlArticle {
   std::optional<int> published_utc_offset_seconds;
 };
 
-// Adds the author names in `value` to `authors` as HtmlArticle::authors are read: split at
+// Adds the author names in `value` to `authors` as HtmlArticle::authors are read: character
+// references decoded first (the ';' of "O&#39;Neill" parts nothing), then split at
 // ',', ';', '|', " and ", " & "; "By " removed; URLs and job titles ("Health Reporter",
 // "Communications Team") skipped; names already there (case-insensitively) not repeated.
 void AddAuthorNames(absl::string_view value, std::vector<std::string>* authors);

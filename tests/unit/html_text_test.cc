@@ -564,5 +564,28 @@ TEST(ParseHtmlArticleTest, PublicationTimeKeepsTheUtcOffsetItWasWrittenWith) {
   EXPECT_FALSE(parse("yesterday").published_utc_offset_seconds.has_value());
 }
 
+TEST(ParseHtmlArticleTest, EntitiesInJsonLdAndMetadataAreDecodedAndDoNotSplitNames) {
+  const HtmlArticle a = MustParse(
+      "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+      "\"@type\":\"NewsArticle\",\"headline\":\"Club fined &pound;2m\",\"datePublished\":"
+      "\"2026-09-19T21:40:00Z\",\"author\":{\"@type\":\"Person\",\"name\":\"Gareth O&#39;Neill\"},"
+      "\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Courier &amp; Advertiser\"}}"
+      "</script></head><body><article><p>Chief executive Kyril Louis-Dreyfus said the club would "
+      "appeal.</p></article></body></html>");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Gareth O'Neill"}));
+  EXPECT_EQ(a.publisher, "The Courier & Advertiser");
+  EXPECT_EQ(a.title, "Club fined \xC2\xA3" "2m");
+  // Metadata encoded twice, as some CMSs write it; a bare '&' is no reference.
+  const HtmlArticle m = MustParse(
+      "<html><head><meta property=\"og:site_name\" content=\"AT&amp;T News &amp;amp; Views\">"
+      "<meta name=\"author\" content=\"Gareth O&amp;#39;Neill; Siobh&amp;aacute;n Kelly\"></head>"
+      "<body><article><p>The board said no.</p></article></body></html>");
+  EXPECT_EQ(m.publisher, "AT&T News & Views");
+  EXPECT_EQ(m.authors, (std::vector<std::string>{"Gareth O'Neill", "Siobh\xC3\xA1n Kelly"}));
+  std::vector<std::string> authors;
+  AddAuthorNames("Gareth O&#39;Neill; Sam Jones &amp; Ann Lee", &authors);
+  EXPECT_EQ(authors, (std::vector<std::string>{"Gareth O'Neill", "Sam Jones", "Ann Lee"}));
+}
+
 }  // namespace
 }  // namespace claims::extract

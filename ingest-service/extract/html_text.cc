@@ -495,7 +495,7 @@ size_t LinkTextLength(const GumboNode* node, int depth, bool in_link) {
 // Everything the page says about itself, gathered in one walk.
 struct PageFacts {
   std::string og_title, og_site_name, og_url, og_locale, canonical, html_lang;
-  std::string title_tag, first_h1, site_name_h1, published_meta, time_datetime;
+  std::string title_tag, first_h1, site_name_h1, published_meta, modified_meta, time_datetime;
   std::vector<std::string> meta_authors;
   std::vector<std::string> microdata_authors;  // [itemprop=author] elements' names
   std::vector<std::string> json_ld;
@@ -608,6 +608,10 @@ void Gather(const GumboNode* node, int depth, bool in_furniture, bool in_other_f
       if ((key == "article:published_time" || key == "datepublished") &&
           f->published_meta.empty()) {
         f->published_meta = content;
+      }
+      if ((key == "article:modified_time" || key == "datemodified" || key == "og:updated_time") &&
+          f->modified_meta.empty()) {
+        f->modified_meta = content;
       }
       if (key == "author" || key == "article:author") f->meta_authors.push_back(content);
       break;
@@ -933,7 +937,10 @@ void CollectNamedIds(const nlohmann::json& v, int depth, absl::flat_hash_map<std
 
 struct JsonLdFacts {
   absl::flat_hash_map<std::string, std::string> names_by_id;  // of the document being read
-  std::string headline, date_published, publisher;
+  std::string headline, date_published, date_modified, publisher;
+  // Of the first WebPage-like node ("WebPage", "ItemPage"...) that has them, in any script:
+  // Yoast dates the page, and sometimes only the page.
+  std::string page_date_published, page_date_modified;
   std::string article_body;  // as the page gives it: plain text or HTML
   std::vector<std::string> authors;
   bool found = false;
@@ -951,6 +958,7 @@ void VisitJsonLd(const nlohmann::json& v, int depth, JsonLdFacts* facts) {
     facts->found = true;
     facts->headline = StringField(v, "headline");
     facts->date_published = StringField(v, "datePublished");
+    facts->date_modified = StringField(v, "dateModified");
     if (auto body = v.find("articleBody"); body != v.end() && body->is_string()) {
       facts->article_body = body->get<std::string>();  // line breaks kept: they part paragraphs
     }
@@ -967,6 +975,29 @@ void VisitJsonLd(const nlohmann::json& v, int depth, JsonLdFacts* facts) {
   if (auto main = v.find("mainEntity"); main != v.end() && !facts->found) {
     VisitJsonLd(*main, depth + 1, facts);
   }
+}
+
+bool IsPageType(const nlohmann::json& type) {
+  auto one = [](const nlohmann::json& t) {
+    return t.is_string() && absl::EndsWith(t.get_ref<const std::string&>(), "Page");
+  };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), one);
+  return one(type);
+}
+
+// Records the dates of the first WebPage-like node below `v` that has them.
+void VisitPageDates(const nlohmann::json& v, int depth, JsonLdFacts* facts) {
+  if (depth > 8) return;
+  if (v.is_array()) {
+    for (const auto& e : v) VisitPageDates(e, depth + 1, facts);
+    return;
+  }
+  if (!v.is_object()) return;
+  if (auto type = v.find("@type"); type != v.end() && IsPageType(*type)) {
+    if (facts->page_date_published.empty()) facts->page_date_published = StringField(v, "datePublished");
+    if (facts->page_date_modified.empty()) facts->page_date_modified = StringField(v, "dateModified");
+  }
+  if (auto graph = v.find("@graph"); graph != v.end()) VisitPageDates(*graph, depth + 1, facts);
 }
 
 JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts) {
@@ -999,6 +1030,7 @@ JsonLdFacts ReadJsonLd(const std::vector<std::string>& scripts) {
     // to another node of the graph: the names of the nodes by @id.
     facts.names_by_id.clear();
     CollectNamedIds(v, 0, &facts.names_by_id);
+    VisitPageDates(v, 0, &facts);
     VisitJsonLd(v, 0, &facts);
     if (facts.found) break;
   }
@@ -1155,9 +1187,13 @@ absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html) {
     for (const std::string& a : facts.microdata_authors) AddAuthors(a, &article.authors);
   }
   for (const std::string& a : ld.authors) AddAuthors(a, &article.authors);
-  for (absl::string_view candidate : {absl::string_view(facts.published_meta),
-                                      absl::string_view(ld.date_published),
-                                      absl::string_view(facts.time_datetime)}) {
+  // Publication times first, the page's own metadata before its text; a modification time
+  // only when nothing else dates the page (a first guess better than none).
+  for (absl::string_view candidate :
+       {absl::string_view(facts.published_meta), absl::string_view(ld.date_published),
+        absl::string_view(ld.page_date_published), absl::string_view(facts.time_datetime),
+        absl::string_view(facts.modified_meta), absl::string_view(ld.date_modified),
+        absl::string_view(ld.page_date_modified)}) {
     if (auto t = ParseRfc3339(candidate); t.has_value()) {
       article.published_time = t->time;
       article.published_utc_offset_seconds = t->utc_offset_seconds;

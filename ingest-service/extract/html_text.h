@@ -58,9 +58,11 @@ struct HtmlArticle {
   // mainEntity); split at ',', ';', '|', " and " and " & ", "By " removed, URLs and job titles ("Health
   // Reporter", "Health correspondent") skipped, duplicates removed.
   std::vector<std::string> authors;
-  // article:published_time (or meta itemprop=datePublished), then JSON-LD datePublished,
-  // then the first <time datetime> outside furniture (a byline's counts, and so does the
-  // article's own <header>); RFC 3339 (also
+  // article:published_time (or meta itemprop=datePublished), then JSON-LD datePublished (of
+  // the article, then of a WebPage-like node: Yoast may date only the page), then the first
+  // <time datetime> outside furniture (a byline's counts, and so does the article's own
+  // <header>), then, when nothing gives a publication time, the modification time
+  // (article:modified_time, og:updated_time, JSON-LD dateModified); RFC 3339 (also
   // with a space for the T, or +0100 for the offset), or a date alone (UTC
   // midnight). Unset when none parses.
   std::optional<absl::Time> published_time;

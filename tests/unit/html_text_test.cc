@@ -587,5 +587,43 @@ TEST(ParseHtmlArticleTest, EntitiesInJsonLdAndMetadataAreDecodedAndDoNotSplitNam
   EXPECT_EQ(authors, (std::vector<std::string>{"Gareth O'Neill", "Sam Jones", "Ann Lee"}));
 }
 
+TEST(ParseHtmlArticleTest, AWebPagesDatePublishedThenAModificationTimeDateAPageWithNoOther) {
+  // Yoast's graph with a WebPage node and no Article node (NHS England).
+  const HtmlArticle yoast = MustParse(
+      "<html><head><meta property=\"article:modified_time\" content=\"2026-10-27T10:02:17+00:00\">"
+      "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[{"
+      "\"@type\":\"WebPage\",\"@id\":\"https://www.england.nhs.uk/2026/10/x/\",\"name\":\"NHS "
+      "rolls out same-day cancer checks\",\"datePublished\":\"2026-10-26T22:30:00+00:00\","
+      "\"dateModified\":\"2026-10-27T10:02:17+00:00\"}]}</script></head><body><main><p>Wes Streeting "
+      "said: \xE2\x80\x9CThis is exactly the kind of reform the NHS needs.\xE2\x80\x9D</p></main></body></html>");
+  ASSERT_TRUE(yoast.published_time.has_value());
+  EXPECT_EQ(*yoast.published_time, Utc(2026, 10, 26, 22, 30));
+  // The article's own datePublished still comes first, whichever node comes first.
+  const HtmlArticle both = MustParse(
+      "<html><head><script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\","
+      "\"datePublished\":\"2026-10-20T08:00:00Z\"},{\"@type\":\"NewsArticle\",\"datePublished\":"
+      "\"2026-10-21T08:00:00Z\"}]}</script></head><body><p>The trust said no.</p></body></html>");
+  ASSERT_TRUE(both.published_time.has_value());
+  EXPECT_EQ(*both.published_time, Utc(2026, 10, 21, 8));
+  // Only a modification time: it dates the page; a <time> in the text would come first.
+  const HtmlArticle modified = MustParse(
+      "<html><head><meta property=\"article:modified_time\" content=\"2026-10-27T10:02:17+01:00\">"
+      "</head><body><p>The trust said no.</p></body></html>");
+  ASSERT_TRUE(modified.published_time.has_value());
+  EXPECT_EQ(*modified.published_time, Utc(2026, 10, 27, 9, 2, 17));
+  EXPECT_EQ(modified.published_utc_offset_seconds, 3600);
+  const HtmlArticle timed = MustParse(
+      "<html><head><meta property=\"article:modified_time\" content=\"2026-10-27T10:02:17+01:00\">"
+      "</head><body><article><p><time datetime=\"2026-10-25\">25 October</time></p>"
+      "<p>The trust said no.</p></article></body></html>");
+  ASSERT_TRUE(timed.published_time.has_value());
+  EXPECT_EQ(*timed.published_time, Utc(2026, 10, 25));
+  const HtmlArticle ld_modified = MustParse(
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"dateModified\":"
+      "\"2026-10-23T08:00:00Z\"}</script></head><body><p>The trust said no.</p></body></html>");
+  ASSERT_TRUE(ld_modified.published_time.has_value());
+  EXPECT_EQ(*ld_modified.published_time, Utc(2026, 10, 23, 8));
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -495,7 +496,10 @@ size_t LinkTextLength(const GumboNode* node, int depth, bool in_link) {
 // Everything the page says about itself, gathered in one walk.
 struct PageFacts {
   std::string og_title, og_site_name, og_url, og_locale, canonical, html_lang;
-  std::string title_tag, first_h1, site_name_h1, published_meta, modified_meta, time_datetime;
+  std::string title_tag, first_h1, site_name_h1, published_meta, modified_meta;
+  // <time datetime> elements outside furniture other than a byline, in page order (the
+  // first 64), with their datetime.
+  std::vector<std::pair<const GumboNode*, std::string>> times;
   std::vector<std::string> meta_authors;
   std::vector<std::string> microdata_authors;  // [itemprop=author] elements' names
   std::vector<std::string> json_ld;
@@ -642,8 +646,9 @@ void Gather(const GumboNode* node, int depth, bool in_furniture, bool in_other_f
       }
       break;
     case GUMBO_TAG_TIME:
-      if (f->time_datetime.empty() && !in_other_furniture) {
-        f->time_datetime = std::string(absl::StripAsciiWhitespace(Attr(node, "datetime")));
+      if (!in_other_furniture && f->times.size() < 64) {
+        const absl::string_view datetime = absl::StripAsciiWhitespace(Attr(node, "datetime"));
+        if (!datetime.empty()) f->times.emplace_back(node, std::string(datetime));
       }
       break;
     default:
@@ -860,6 +865,45 @@ std::optional<int> TrailingUtcOffset(absl::string_view s) {
     return tail[0] == '-' ? -seconds : seconds;
   }
   return std::nullopt;
+}
+
+std::optional<WrittenTime> ParseRfc3339(absl::string_view s);
+
+const GumboNode* NearestAncestor(const GumboNode* node, GumboTag tag) {
+  int depth = 0;
+  for (const GumboNode* p = node->parent; p != nullptr && depth <= kMaxDepth; p = p->parent, ++depth) {
+    if (p->type == GUMBO_NODE_ELEMENT && p->v.element.tag == tag) return p;
+  }
+  return nullptr;
+}
+
+// The datetime of the <time> that dates the story, of those in `f.times` that parse: the
+// first inside a body root or in the <article> that holds one (its header's byline), else
+// the first inside any <article>, else the first (a news ticker's or a sidebar's <time>
+// before the story only when nothing closer dates it). Empty when none parses.
+std::string StoryTime(const PageFacts& f, const std::vector<const GumboNode*>& roots) {
+  // The roots, and the <article>s that hold them (looked up, not searched: a live blog may
+  // have thousands of roots).
+  const absl::flat_hash_set<const GumboNode*> root_set(roots.begin(), roots.end());
+  absl::flat_hash_set<const GumboNode*> story_articles;
+  for (const GumboNode* root : roots) {
+    if (Tag(root) == GUMBO_TAG_ARTICLE) story_articles.insert(root);
+    if (const GumboNode* a = NearestAncestor(root, GUMBO_TAG_ARTICLE); a != nullptr) story_articles.insert(a);
+  }
+  const std::string* in_article = nullptr;
+  const std::string* first = nullptr;
+  for (const auto& [node, datetime] : f.times) {
+    if (!ParseRfc3339(datetime).has_value()) continue;
+    if (first == nullptr) first = &datetime;
+    const GumboNode* article = NearestAncestor(node, GUMBO_TAG_ARTICLE);
+    if (article != nullptr && story_articles.contains(article)) return datetime;
+    int depth = 0;
+    for (const GumboNode* p = node; p != nullptr && depth <= kMaxDepth; p = p->parent, ++depth) {
+      if (root_set.contains(p)) return datetime;
+    }
+    if (article != nullptr && in_article == nullptr) in_article = &datetime;
+  }
+  return in_article != nullptr ? *in_article : first != nullptr ? *first : std::string();
 }
 
 std::optional<WrittenTime> ParseRfc3339(absl::string_view s) {
@@ -1142,9 +1186,10 @@ absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html) {
   const JsonLdFacts ld = ReadJsonLd(facts.json_ld);
 
   HtmlArticle article;
+  const std::vector<const GumboNode*> roots = ChooseRoots(facts);
   {
     BlockWriter writer;
-    for (const GumboNode* root : ChooseRoots(facts)) writer.Walk(root, 0);
+    for (const GumboNode* root : roots) writer.Walk(root, 0);
     article.text = writer.Finish();
   }
   // Pages built by JavaScript (a Next.js or React shell) carry the story only in their
@@ -1187,11 +1232,12 @@ absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html) {
     for (const std::string& a : facts.microdata_authors) AddAuthors(a, &article.authors);
   }
   for (const std::string& a : ld.authors) AddAuthors(a, &article.authors);
+  const std::string story_time = StoryTime(facts, roots);
   // Publication times first, the page's own metadata before its text; a modification time
   // only when nothing else dates the page (a first guess better than none).
   for (absl::string_view candidate :
        {absl::string_view(facts.published_meta), absl::string_view(ld.date_published),
-        absl::string_view(ld.page_date_published), absl::string_view(facts.time_datetime),
+        absl::string_view(ld.page_date_published), absl::string_view(story_time),
         absl::string_view(facts.modified_meta), absl::string_view(ld.date_modified),
         absl::string_view(ld.page_date_modified)}) {
     if (auto t = ParseRfc3339(candidate); t.has_value()) {

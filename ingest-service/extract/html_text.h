@@ -59,9 +59,10 @@ struct HtmlArticle {
   // Reporter", "Health correspondent") skipped, duplicates removed.
   std::vector<std::string> authors;
   // article:published_time (or meta itemprop=datePublished), then JSON-LD datePublished (of
-  // the article, then of a WebPage-like node: Yoast may date only the page), then the first
+  // the article, then of a WebPage-like node: Yoast may date only the page), then a
   // <time datetime> outside furniture (a byline's counts, and so does the article's own
-  // <header>), then, when nothing gives a publication time, the modification time
+  // <header>): the first inside the body or the <article> holding it, else the first in any
+  // <article>, else the first (a news ticker's only when nothing closer dates it), then, when nothing gives a publication time, the modification time
   // (article:modified_time, og:updated_time, JSON-LD dateModified); RFC 3339 (also
   // with a space for the T, or +0100 for the offset), or a date alone (UTC
   // midnight). Unset when none parses.

@@ -625,5 +625,33 @@ TEST(ParseHtmlArticleTest, AWebPagesDatePublishedThenAModificationTimeDateAPageW
   EXPECT_EQ(*ld_modified.published_time, Utc(2026, 10, 23, 8));
 }
 
+TEST(ParseHtmlArticleTest, TheStorysOwnTimeBeatsANewsTickersBeforeIt) {
+  const HtmlArticle a = MustParse(
+      "<html><head><title>Council row</title></head><body>"
+      "<div class=\"breaking-ticker\"><span>Breaking</span> <a href=\"/old\">Storm warning issued</a> "
+      "<time datetime=\"2025-11-02T08:00:00Z\">2 Nov</time></div>"
+      "<article><header><h1>Council row</h1><p class=\"byline\">By Sam Jones <time "
+      "datetime=\"2026-02-10T09:00:00Z\">10 February 2026</time></p></header>"
+      "<p>The council\xE2\x80\x99s cabinet member for finance, Cllr Robert Chapman, said the budget gap "
+      "was \xC2\xA3" "40m.</p></article></body></html>");
+  ASSERT_TRUE(a.published_time.has_value());
+  EXPECT_EQ(*a.published_time, Utc(2026, 2, 10, 9));
+  // A story in a <div>: a <time> in it beats one before it; one that does not parse is passed.
+  const HtmlArticle div = MustParse(
+      "<html><body><div class=\"ticker\"><time datetime=\"2025-11-02\">2 Nov</time></div>"
+      "<div class=\"story\"><p><time datetime=\"soon\">x</time><time datetime=\"2026-02-10\">10 Feb"
+      "</time></p><p>The council said the budget gap was forty million pounds and growing fast.</p>"
+      "<p>The mayor said the council would look again at the figures next week.</p></div></body></html>");
+  ASSERT_TRUE(div.published_time.has_value());
+  EXPECT_EQ(*div.published_time, Utc(2026, 2, 10));
+  // Metadata still comes first.
+  const HtmlArticle meta = MustParse(
+      "<html><head><meta property=\"article:published_time\" content=\"2026-02-09\"></head><body>"
+      "<article><p><time datetime=\"2026-02-10\">10 Feb</time> The council said no.</p></article>"
+      "</body></html>");
+  ASSERT_TRUE(meta.published_time.has_value());
+  EXPECT_EQ(*meta.published_time, Utc(2026, 2, 9));
+}
+
 }  // namespace
 }  // namespace claims::extract

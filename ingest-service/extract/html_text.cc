@@ -172,15 +172,21 @@ bool IsSiteNameWord(absl::string_view w) {
 // Class and id words that mark page furniture rather than the article.
 bool IsFurnitureWord(absl::string_view w) {
   if (IsBylineWord(w)) return true;
+  // Also appeals for money ("paywall-gate", "newspack-inline-donate", "contributions-epic"):
+  // a publisher's words, which read as claims ("Our editor said readers keep us independent").
   static constexpr absl::string_view kPrefixes[] = {
       "cookie", "consent", "banner",     "newsletter", "subscri", "related", "share",
       "social", "promo",   "advert",     "teaser",     "breadcrumb", "menu", "sidebar",
       "footer", "navbar",  "navigation", "masthead",   "sponsor", "outbrain",
-      "taboola", "popup",  "modal",      "skip",       "credit",  "caption"};
+      "taboola", "popup",  "modal",      "skip",       "credit",  "caption", "paywall",
+      "donat"};
   // Also recirculation ("read-next-panel", "trending"), social and video embeds
-  // ("twitter-tweet", "instagram-media", "video-player") and pull quotes, which repeat the text.
+  // ("twitter-tweet", "instagram-media", "video-player"), pull quotes, which repeat the text,
+  // slots filled in around the story (Guardian's "slot-body-end" appeal, "ad-slot") and
+  // embedded extras (AP's "Enhancement" around promos, photos and ads).
   static constexpr absl::string_view kExact[] = {
-      "links",   "topic",    "topics",
+      "links",   "topic",    "topics",  "slot",  "epic", "contribution", "contributions",
+      "enhancement", "enhancements",
       "comment", "comments", "nav",      "ad",        "ads",     "gdpr",     "signup",
       "sign",    "most",     "popular",  "read",      "next",    "trending", "recommended",
       "recirc",  "recirculation", "tweet", "twitter", "instagram", "tiktok", "facebook",
@@ -218,17 +224,29 @@ bool IsHookOrStateClass(absl::string_view c) {
 }
 
 // True when `is_word` holds for a word of the class or id names in `value` (lower-cased,
-// split at - _ : . /; taxonomy, hook and state classes skipped, and a BEM modifier after
-// "--" too: "content--type-comment" and "article__body--video" are the story, whatever
-// kind of story it is).
+// split at - _ : . / and where camel case starts a word, "PagePromo" -> page, promo; taxonomy,
+// hook and state classes skipped, and a BEM modifier after "--" too:
+// "content--type-comment" and "article__body--video" are the story, whatever kind of story
+// it is).
 template <typename IsWord>
 bool AnyNameWord(absl::string_view value, IsWord is_word) {
   if (value.empty()) return false;
-  const std::string lower = absl::AsciiStrToLower(value);
-  for (absl::string_view name : absl::StrSplit(lower, absl::ByAnyChar(" \t\n\r\f"), absl::SkipEmpty())) {
+  for (absl::string_view written : absl::StrSplit(value, absl::ByAnyChar(" \t\n\r\f"), absl::SkipEmpty())) {
+    if (const size_t modifier = written.find("--"); modifier != absl::string_view::npos && modifier > 0) {
+      written = written.substr(0, modifier);
+    }
+    const std::string lower_name = absl::AsciiStrToLower(written);
+    const absl::string_view name = lower_name;
     if (IsTaxonomyClass(name) || IsHookOrStateClass(name)) continue;
-    if (const size_t modifier = name.find("--"); modifier != absl::string_view::npos && modifier > 0) {
-      name = name.substr(0, modifier);
+    // A text-to-speech reader's skip mark (Medium's byline and header block).
+    if (name == "speechify-ignore") return is_word("byline");
+    // A bare "paywall" (or "paywall-content") wraps the story behind the wall; other
+    // paywall names ("paywall-gate", "paywall__prompt") are the wall.
+    if (absl::StrContains(name, "paywall") &&
+        (name == "paywall" || absl::StrContains(name, "content") || absl::StrContains(name, "body") ||
+         absl::StrContains(name, "story") || absl::StrContains(name, "article") ||
+         absl::StrContains(name, "text"))) {
+      continue;
     }
     // "author-content" (an opinion page's story) names the story, not its byline; a topic
     // such as "social-affairs" or "social-care" is no share bar.
@@ -242,8 +260,18 @@ bool AnyNameWord(absl::string_view value, IsWord is_word) {
          absl::StrContains(name, "housing") || absl::StrContains(name, "mobility"))) {
       continue;
     }
-    for (absl::string_view word : absl::StrSplit(name, absl::ByAnyChar("-_:./"), absl::SkipEmpty())) {
-      if (is_word(word)) return true;
+    for (absl::string_view part : absl::StrSplit(written, absl::ByAnyChar("-_:./"), absl::SkipEmpty())) {
+      // Camel case: a capital after a lower-case letter starts a word ("PagePromo"; "ABCNews"
+      // and "iPhone" stay whole or as "i", "phone").
+      size_t start = 0;
+      for (size_t i = 1; i <= part.size(); ++i) {
+        if (i < part.size() && !(absl::ascii_isupper(static_cast<unsigned char>(part[i])) &&
+                                 absl::ascii_islower(static_cast<unsigned char>(part[i - 1])))) {
+          continue;
+        }
+        if (is_word(absl::AsciiStrToLower(part.substr(start, i - start)))) return true;
+        start = i;
+      }
     }
   }
   return false;
@@ -317,8 +345,12 @@ bool IsDropped(const GumboNode* node) {
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN) return false;
   // data-component names a block as class names do (BBC: "byline-block", "links-block",
   // "topic-list" beside "text-block").
+  // So do data-gu-name (the Guardian: "meta", "share" beside "body") and data-testid
+  // (Medium: "authorName", "storyReadTime").
   return AttributeMarksFurniture(Attr(node, "class")) || AttributeMarksFurniture(Attr(node, "id")) ||
-         AttributeMarksFurniture(Attr(node, "data-component"));
+         AttributeMarksFurniture(Attr(node, "data-component")) ||
+         AttributeMarksFurniture(Attr(node, "data-gu-name")) ||
+         AttributeMarksFurniture(Attr(node, "data-testid"));
 }
 
 bool IsBlock(GumboTag tag) {
@@ -535,7 +567,9 @@ std::string RawText(const GumboNode* node) {
 
 // A byline block ("By Nick Triggle, Health correspondent"; IsBylineWord).
 bool IsBylineBlock(const GumboNode* node) {
-  return AnyNameWord(Attr(node, "class"), IsBylineWord) || AnyNameWord(Attr(node, "id"), IsBylineWord);
+  return AnyNameWord(Attr(node, "class"), IsBylineWord) || AnyNameWord(Attr(node, "id"), IsBylineWord) ||
+         AnyNameWord(Attr(node, "data-component"), IsBylineWord) ||
+         AnyNameWord(Attr(node, "data-gu-name"), IsBylineWord) || AnyNameWord(Attr(node, "data-testid"), IsBylineWord);
 }
 
 bool HasAncestor(const GumboNode* node, GumboTag tag) {

@@ -28,10 +28,14 @@ struct HtmlArticle {
   // script, style, noscript, button, label, form controls, figcaption, iframe, svg, the <h1>
   // headline, hidden elements (hidden, aria-hidden, display:none), ARIA
   // navigation/banner/contentinfo/complementary roles, and elements other than <body>,
-  // <html> and <main> whose class, id or data-component names furniture (cookie, consent, banner,
-  // newsletter, subscribe, related, share, social, promo, advert, ad, teaser, comments,
-  // breadcrumb, menu, sidebar, byline, credit, caption, read-next, trending, embeds such as
-  // twitter-tweet and video-player, pull quotes...); lists of links ("Most read", whatever
+  // <html> and <main> whose class, id, data-component, data-gu-name or data-testid names
+  // furniture, word by word (split at - _ : . / and camel case: "PagePromo"): cookie,
+  // consent, banner, newsletter, subscribe, related, share, social, promo, advert, ad,
+  // teaser, comments, breadcrumb, menu, sidebar, byline, meta, credit, caption, read-next,
+  // trending, embeds such as twitter-tweet and video-player, pull quotes, slots filled
+  // around the story ("slot-body-end", "ad-slot"), AP's "Enhancement", appeals for money
+  // (paywall-gate, donate, contributions, epic: a bare "paywall" or "paywall-content"
+  // wraps the story and is kept), Medium's "speechify-ignore" byline block...; lists of links ("Most read", whatever
   // their class); paragraphs that only point at another story ("READ MORE: ...",
   // "RELATED: ...") and a WordPress feed's "The post ... appeared first on ..."; taxonomy classes
   // ("tag-social-care", "category-comment") name no furniture. A <form> is kept (ASP.NET

@@ -653,5 +653,78 @@ TEST(ParseHtmlArticleTest, TheStorysOwnTimeBeatsANewsTickersBeforeIt) {
   EXPECT_EQ(*meta.published_time, Utc(2026, 2, 9));
 }
 
+TEST(ParseHtmlArticleTest, PromosAppealsPaywallsAndBylineBlocksInTheBodyAreNotText) {
+  // AP: a related-story promo set between two paragraphs (camel-case class names).
+  const HtmlArticle ap = MustParse(
+      "<html><body><main><div class=\"RichTextStoryBody RichTextBody\">"
+      "<p>Senate Majority Leader John Thune said the measure was a clean, short-term bill.</p>"
+      "<div class=\"Enhancement\"><div class=\"Enhancement-item\"><div class=\"PagePromo\" "
+      "data-gtm-region=\"Related Stories\"><div class=\"PagePromo-content\"><div class=\"PagePromo-title\">"
+      "<a class=\"Link\" href=\"/article/trump-budget\"><span class=\"PagePromoContentIcons-text\">Trump "
+      "says he will veto any bill that funds sanctuary cities</span></a></div></div></div></div></div>"
+      "<div class=\"PagePromo\"><p>The president told reporters on Monday that he would not sign it.</p></div>"
+      "<p>Senate Democratic leader Chuck Schumer said Democrats would not provide the votes.</p>"
+      "</div></main></body></html>");
+  EXPECT_EQ(ap.text,
+            "Senate Majority Leader John Thune said the measure was a clean, short-term bill.\n\n"
+            "Senate Democratic leader Chuck Schumer said Democrats would not provide the votes.");
+  // The Guardian: the meta block (byline, date, share links) and the appeal after the body.
+  const HtmlArticle guardian = MustParse(
+      "<html><body><main><article class=\"dcr-1s1bfzx\">"
+      "<div data-gu-name=\"meta\"><address aria-label=\"Contributor info\"><a rel=\"author\" "
+      "href=\"/profile/helena-horton\">Helena Horton</a></address><details><summary><span>Fri 14 Aug "
+      "2026 18.05 BST</span></summary></details><div data-gu-name=\"share\"><a href=\"#\">Share on "
+      "Facebook</a></div></div>"
+      "<div data-gu-name=\"body\"><div id=\"maincontent\"><div class=\"article-body-commercial-selector "
+      "dcr-fp1ya\"><p>The Environment Agency\xE2\x80\x99s chair, Alan Lovell, said on Thursday that "
+      "hosepipe bans could run into 2027.</p><p>Water UK said companies were investing a record "
+      "\xC2\xA3" "104bn over the next five years.</p></div></div>"
+      "<div id=\"slot-body-end\"><div class=\"dcr-1b8uk2u\"><h2>\xE2\x80\xA6 there is a good reason why "
+      "people don\xE2\x80\x99t pay for the Guardian.</h2><p>Our editor said readers keep us independent, "
+      "and we want to keep it that way.</p><a href=\"https://support.theguardian.com/contribute\">Support "
+      "us</a></div></div></div></article></main></body></html>");
+  EXPECT_EQ(guardian.text,
+            "The Environment Agency\xE2\x80\x99s chair, Alan Lovell, said on Thursday that hosepipe bans "
+            "could run into 2027.\n\nWater UK said companies were investing a record \xC2\xA3" "104bn over "
+            "the next five years.");
+  // A donation appeal and a paywall gate; a bare "paywall" class wraps the story itself.
+  const HtmlArticle gate = MustParse(
+      "<html><body><div class=\"story__body\">"
+      "<div class=\"story__para\"><p>The Office for Students said 43% of providers were forecasting a "
+      "deficit this year.</p></div>"
+      "<div class=\"story__para\"><p>Jo Grady, general secretary of the University and College Union, "
+      "said thousands of jobs were at risk.</p></div>"
+      "<div class=\"wp-block-group newspack-inline-donate\"><p>Local news is a public good. Our publisher "
+      "said every dollar goes to reporting. <a href=\"/donate\">Donate today</a>.</p></div>"
+      "<div class=\"paywall-gate\"><div class=\"paywall-gate__inner\"><h3>Subscribe to continue reading"
+      "</h3><p>Get 3 months for \xC2\xA3" "1. Our readers say it is worth every penny.</p></div></div>"
+      "</div></body></html>");
+  EXPECT_EQ(gate.text,
+            "The Office for Students said 43% of providers were forecasting a deficit this year.\n\n"
+            "Jo Grady, general secretary of the University and College Union, said thousands of jobs "
+            "were at risk.");
+  const HtmlArticle behind_wall = MustParse(
+      "<html><body><article><p>The council said the budget was balanced.</p><div class=\"paywall\">"
+      "<p>The mayor said no services would be cut this year.</p></div></article></body></html>");
+  EXPECT_EQ(behind_wall.text,
+            "The council said the budget was balanced.\n\nThe mayor said no services would be cut this year.");
+  // Medium: the byline block (author, follow button, reading time, date, claps).
+  const HtmlArticle medium = MustParse(
+      "<html><body><article><section><h1 class=\"pw-post-title\" data-testid=\"storyTitle\">Why we left "
+      "the cloud</h1><div class=\"ja jb\"><div class=\"speechify-ignore ab cp\"><p class=\"bf b jq jr bk\">"
+      "<a data-testid=\"authorName\" href=\"/@tferreira\">Tom\xC3\xA1s Ferreira</a></p><div class=\"ab ae\">"
+      "<span data-testid=\"storyReadTime\">7 min read</span><span data-testid=\"storyPublishDate\">Feb "
+      "11, 2026</span></div><div class=\"pw-multi-vote-count l ly\"><p class=\"bf b dy z dx\"><span "
+      "class=\"mf\">1.2K</span></p></div></div></div>"
+      "<p class=\"pw-post-body-paragraph mx my\">Eighteen months ago, our CTO, Aisha Bello, told the "
+      "board that we were spending more on AWS than on salaries.</p>"
+      "<p class=\"pw-post-body-paragraph mx my\">Amazon said in a statement that customers typically "
+      "save 30% without leaving the platform.</p></section></article></body></html>");
+  EXPECT_EQ(medium.text,
+            "Eighteen months ago, our CTO, Aisha Bello, told the board that we were spending more on AWS "
+            "than on salaries.\n\nAmazon said in a statement that customers typically save 30% without "
+            "leaving the platform.");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -868,6 +868,42 @@ std::vector<const GumboNode*> ChooseRoots(const PageFacts& f) {
     const auto it = scores.find(c);
     if (it != scores.end() && 5 * it->second >= best_score) roots.push_back(c);
   }
+  if (roots.size() > 1) return roots;
+  // Live-blog posts as <div>s, whose text is not in the posts themselves but in a body
+  // inside each (div.lb-post > div.lb-post__time + div.lb-post__body > p): the like bodies
+  // (same tag and class, a fifth of the best score or more) of sibling wrappers of one
+  // kind (same tag and a class), one or two levels up, in page order.
+  const GumboNode* unit = best;
+  for (int level = 1; level <= 2; ++level) {
+    unit = unit->parent;
+    if (unit == nullptr || !IsElement(unit) || unit->parent == nullptr) break;
+    const GumboTag unit_tag = Tag(unit);
+    const absl::string_view unit_class = Attr(unit, "class");
+    if (unit_class.empty() || unit_tag == GUMBO_TAG_BODY || unit_tag == GUMBO_TAG_MAIN ||
+        unit_tag == GUMBO_TAG_HTML) {
+      break;
+    }
+    // The first like body of each wrapper, by the wrapper (one pass over the scored).
+    absl::flat_hash_map<const GumboNode*, const GumboNode*> body_of;
+    body_of[unit] = best;
+    for (const GumboNode* n : scored) {
+      if (n == best || !IsElement(n) || Tag(n) != Tag(best) || Attr(n, "class") != cls ||
+          5 * scores[n] < best_score || IsDropped(n)) {
+        continue;
+      }
+      const GumboNode* up = n;
+      for (int k = 0; k < level && up != nullptr; ++k) up = up->parent;
+      if (up != nullptr && up != unit && up->parent == unit->parent) body_of.try_emplace(up, n);
+    }
+    std::vector<const GumboNode*> posts;
+    const GumboVector& units = Children(unit->parent);
+    for (unsigned i = 0; i < units.length; ++i) {
+      const GumboNode* u = static_cast<const GumboNode*>(units.data[i]);
+      if (!IsElement(u) || Tag(u) != unit_tag || Attr(u, "class") != unit_class || IsDropped(u)) continue;
+      if (auto it = body_of.find(u); it != body_of.end()) posts.push_back(it->second);
+    }
+    if (posts.size() > 1) return posts;
+  }
   return roots;
 }
 

@@ -23,7 +23,10 @@ struct HtmlArticle {
   // else the element whose <p> children (and text lines split by <br>) carry the most text,
   // with its siblings of the same tag and class that carry a fifth of that or more (live-blog
   // posts, chunks around an ad slot; a <div> with no block inside and a sentence of text
-  // counts as a paragraph on pages that use no <p>). Dropped: nav, header, footer, aside,
+  // counts as a paragraph on pages that use no <p>); when it has none, the like elements
+  // (same tag and class, a fifth or more) in sibling wrappers of one kind one or two levels
+  // up, one each (a live blog of <div> posts: div.lb-post > div.lb-post__time +
+  // div.lb-post__body > p keeps every post's body, not its time). Dropped: nav, header, footer, aside,
   // AMP ads and embeds (<amp-ad>...),
   // script, style, noscript, button, label, form controls, figcaption, iframe, svg, the <h1>
   // headline, hidden elements (hidden, aria-hidden, display:none), ARIA

@@ -726,5 +726,43 @@ TEST(ParseHtmlArticleTest, PromosAppealsPaywallsAndBylineBlocksInTheBodyAreNotTe
             "leaving the platform.");
 }
 
+TEST(ParseHtmlArticleTest, ALiveBlogOfDivPostsKeepsEveryPostsBody) {
+  const HtmlArticle a = MustParse(
+      "<html><body><div class=\"lb-feed\">"
+      "<div class=\"lb-post\"><div class=\"lb-post__time\">16:45</div><div class=\"lb-post__body\">"
+      "<p>The IFS director, Helen Miller, said the Budget left the tax burden at its highest level since "
+      "the war.</p><p>\xE2\x80\x9CThe Chancellor has chosen to raise taxes rather than cut spending,"
+      "\xE2\x80\x9D she told a briefing.</p></div></div>"
+      "<div class=\"lb-post\"><div class=\"lb-post__time\">14:10</div><div class=\"lb-post__body\">"
+      "<p>Shadow chancellor Mel Stride said working people would pay the price for years to come.</p>"
+      "</div></div>"
+      "<div class=\"lb-post\"><div class=\"lb-post__time\">12:31</div><div class=\"lb-post__body\">"
+      "<p>Rachel Reeves told MPs: \xE2\x80\x9CI have made the fair and necessary choices to fix the "
+      "foundations of our economy.\xE2\x80\x9D</p><p>The CBI said the rise in employers\xE2\x80\x99 "
+      "national insurance would force firms to cut hiring and investment.</p><p>Its chief economist, "
+      "Louise Hellem, added: \xE2\x80\x9CThis is the wrong tax at the wrong time.\xE2\x80\x9D</p></div></div>"
+      "</div><div class=\"promo-strip\"><p>Sign up for our Budget briefing newsletter today.</p></div>"
+      "</body></html>");
+  EXPECT_EQ(a.text,
+            "The IFS director, Helen Miller, said the Budget left the tax burden at its highest level since "
+            "the war.\n\n\xE2\x80\x9CThe Chancellor has chosen to raise taxes rather than cut spending,"
+            "\xE2\x80\x9D she told a briefing.\n\n"
+            "Shadow chancellor Mel Stride said working people would pay the price for years to come.\n\n"
+            "Rachel Reeves told MPs: \xE2\x80\x9CI have made the fair and necessary choices to fix the "
+            "foundations of our economy.\xE2\x80\x9D\n\nThe CBI said the rise in employers\xE2\x80\x99 "
+            "national insurance would force firms to cut hiring and investment.\n\nIts chief economist, "
+            "Louise Hellem, added: \xE2\x80\x9CThis is the wrong tax at the wrong time.\xE2\x80\x9D");
+  // One story beside wrappers of another kind stays alone.
+  const HtmlArticle one = MustParse(
+      "<html><body><div class=\"row\"><div class=\"story-body\"><p>The council said the budget gap was "
+      "forty million pounds and growing, and that services would be cut.</p><p>The mayor said the "
+      "figures would be checked again next week by the auditors.</p></div></div>"
+      "<div class=\"card\"><div class=\"story-body\"><p>Another story the page links to, at some length "
+      "to tempt the reader.</p></div></div></body></html>");
+  EXPECT_EQ(one.text,
+            "The council said the budget gap was forty million pounds and growing, and that services would "
+            "be cut.\n\nThe mayor said the figures would be checked again next week by the auditors.");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -1174,7 +1174,38 @@ bool IsJobTitle(absl::string_view part) {
   if (absl::EndsWith(first, ".") || first.size() == 1) return false;
   const std::string last = absl::AsciiStrToLower(space == absl::string_view::npos ? part : part.substr(space + 1));
   for (absl::string_view t : kTitles) {
-    if (last == t) return true;
+    // Plurals too: "Jane Smith and John Doe, Health Reporters".
+    if (last == t || (last.size() == t.size() + 1 && absl::StartsWith(last, t) && last.back() == 's')) return true;
+  }
+  return false;
+}
+
+// `part` with its full stops taken out, upper-cased: how postnominals compare ("Ph.D." PHD).
+std::string PostnominalKey(absl::string_view part) {
+  std::string key;
+  for (char c : absl::StripAsciiWhitespace(part)) {
+    if (c != '.') key.push_back(absl::ascii_toupper(static_cast<unsigned char>(c)));
+  }
+  return key;
+}
+
+// A generational suffix, part of the name before it: "John Smith, Jr.".
+bool IsGenerationalSuffix(absl::string_view part) {
+  const std::string key = PostnominalKey(part);
+  return key == "JR" || key == "SR" || key == "II" || key == "III" || key == "IV";
+}
+
+// A degree, an honour or a profession's letters after a name, set off by a comma ("Dr. Jane
+// Smith, MD", "Sam Jones, PhD", "Ann Lee, OBE"): no author of its own.
+bool IsPostnominal(absl::string_view part) {
+  static constexpr absl::string_view kLetters[] = {
+      "MD",  "PHD", "DPHIL", "MBA", "MPH", "MPP", "MSC", "BSC", "MA",  "BA",  "MS",  "JD",
+      "LLM", "RN",  "NP",    "DO",  "DDS", "DVM", "PHARMD", "PSYD", "EDD", "CPA", "CFA", "ESQ",
+      "KC",  "QC",  "MBE",   "OBE", "CBE", "KBE", "DBE",  "FRS",  "FRCP", "FRCS", "FRSA", "MP",
+      "MRCP", "MRCGP", "MBBS", "MBCHB", "FACP", "FACS"};
+  const std::string key = PostnominalKey(part);
+  for (absl::string_view l : kLetters) {
+    if (key == l) return true;
   }
   return false;
 }
@@ -1192,13 +1223,27 @@ void AddAuthors(absl::string_view raw, std::vector<std::string>* authors) {
       for (absl::string_view n : absl::StrSplit(name, absl::ByString(" & "))) parts.push_back(n);
     }
   }
+  // The author the previous part of `value` named (an index into `authors`), for a
+  // generational suffix after it.
+  size_t previous = authors->size();
   for (absl::string_view part : parts) {
     std::string name = CleanAuthor(std::string(part));
     if (name.empty() || IsJobTitle(name)) continue;
-    const bool seen = std::any_of(authors->begin(), authors->end(), [&](const std::string& a) {
+    if (IsGenerationalSuffix(name)) {
+      if (previous < authors->size()) absl::StrAppend(&(*authors)[previous], " ", name);
+      previous = authors->size();
+      continue;
+    }
+    if (IsPostnominal(name)) continue;
+    const auto seen = std::find_if(authors->begin(), authors->end(), [&](const std::string& a) {
       return absl::EqualsIgnoreCase(a, name);
     });
-    if (!seen) authors->push_back(std::move(name));
+    if (seen != authors->end()) {
+      previous = static_cast<size_t>(seen - authors->begin());
+      continue;
+    }
+    previous = authors->size();
+    authors->push_back(std::move(name));
   }
 }
 

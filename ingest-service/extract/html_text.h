@@ -62,8 +62,9 @@ struct HtmlArticle {
   // [itemprop=name]) when those name none, then JSON-LD author(s) (string, object, an
   // object naming another node of the graph by "@id", or array,
   // in the first NewsArticle-like object: top level, in @graph or as a WebPage's
-  // mainEntity); split at ',', ';', '|', " and " and " & ", "By " removed, URLs and job titles ("Health
-  // Reporter", "Health correspondent") skipped, duplicates removed.
+  // mainEntity); split at ',', ';', '|', " and " and " & ", "By " removed, URLs, job titles
+  // ("Health Reporter", "Health correspondent", "Health Reporters") and postnominals ("MD",
+  // "PhD", "OBE") skipped, "Jr."/"Sr."/"III" kept with the name before, duplicates removed.
   std::vector<std::string> authors;
   // article:published_time (or meta itemprop=datePublished), then JSON-LD datePublished (of
   // the article, then of a WebPage-like node: Yoast may date only the page), then a
@@ -83,8 +84,10 @@ struct HtmlArticle {
 
 // Adds the author names in `value` to `authors` as HtmlArticle::authors are read: character
 // references decoded first (the ';' of "O&#39;Neill" parts nothing), then split at
-// ',', ';', '|', " and ", " & "; "By " removed; URLs and job titles ("Health Reporter",
-// "Communications Team") skipped; names already there (case-insensitively) not repeated.
+// ',', ';', '|', " and ", " & "; "By " removed; URLs, job titles ("Health Reporter",
+// "Health Reporters", "Communications Team") and postnominals ("Dr. Jane Smith, MD")
+// skipped; a generational suffix joins the name before it ("John Smith, Jr." -> "John
+// Smith Jr."); names already there (case-insensitively) not repeated.
 void AddAuthorNames(absl::string_view value, std::vector<std::string>* authors);
 
 // Never fails on malformed markup or bytes (gumbo repairs it; malformed JSON-LD is

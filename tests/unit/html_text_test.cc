@@ -764,5 +764,20 @@ TEST(ParseHtmlArticleTest, ALiveBlogOfDivPostsKeepsEveryPostsBody) {
             "be cut.\n\nThe mayor said the figures would be checked again next week by the auditors.");
 }
 
+TEST(ParseHtmlArticleTest, AuthorListsLoseJobTitlesAndPostnominals) {
+  const HtmlArticle y = MustParse(
+      "<html><head><title>Budget news - BBC News</title><meta name=\"author\" content=\"Jane Smith and "
+      "John Doe, Health Reporters\"></head><body><article><p>The mayor, Jane Holt, said the budget was "
+      "balanced.</p></article></body></html>");
+  EXPECT_EQ(y.authors, (std::vector<std::string>{"Jane Smith", "John Doe"}));
+  std::vector<std::string> authors;
+  AddAuthorNames("Dr. Jane Smith, MD", &authors);
+  AddAuthorNames("Sam Jones, Ph.D.; Ann Lee, OBE", &authors);
+  AddAuthorNames("John Smith, Jr., and Mary Roe", &authors);
+  AddAuthorNames("Political Correspondents", &authors);
+  EXPECT_EQ(authors, (std::vector<std::string>{"Dr. Jane Smith", "Sam Jones", "Ann Lee", "John Smith Jr.",
+                                               "Mary Roe"}));
+}
+
 }  // namespace
 }  // namespace claims::extract

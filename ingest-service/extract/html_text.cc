@@ -1253,6 +1253,87 @@ void AddAuthorNames(absl::string_view value, std::vector<std::string>* authors) 
 
 namespace {
 
+// The name a page's URL gives its site: the host's first label after "www." and the like
+// ("bbc" of https://www.bbc.co.uk/news/x), lower-case; empty when there is no host.
+std::string HostLabel(absl::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == absl::string_view::npos) return {};
+  absl::string_view host = url.substr(scheme + 3);
+  host = host.substr(0, host.find_first_of("/:?#"));
+  for (absl::string_view prefix : {"www.", "m.", "amp.", "edition.", "news."}) {
+    if (absl::StartsWithIgnoreCase(host, prefix)) {
+      host.remove_prefix(prefix.size());
+      break;
+    }
+  }
+  return absl::AsciiStrToLower(host.substr(0, host.find('.')));
+}
+
+// True when `suffix`, the words after a title's last separator, names a news site: at most
+// five words, each capitalised (or a connective: "of", "the", "and", "&"), that spell the
+// page's host (`host_label`: "BBC News" on bbc.co.uk, "The Guardian" on theguardian.com)
+// or hold a word news outlets are named with ("The Guardian", "Daily Record", "Reuters").
+bool LooksLikeSiteName(absl::string_view suffix, absl::string_view host_label) {
+  static constexpr absl::string_view kOutletWords[] = {
+      "news", "times", "post", "guardian", "telegraph", "herald", "journal", "gazette", "mail",
+      "express", "independent", "tribune", "chronicle", "standard", "mirror", "observer", "echo",
+      "courier", "press", "reuters", "bloomberg", "bbc", "cnn", "npr", "abc", "nbc", "cbs", "sky",
+      "itv", "politico", "axios", "magazine", "daily", "weekly", "record", "argus", "advertiser",
+      "sentinel", "register", "examiner", "inquirer", "bulletin", "dispatch", "insider",
+      "wire", "radio", "tv", "online", "economist", "spectator", "statesman", "atlantic"};
+  std::vector<absl::string_view> words = absl::StrSplit(suffix, ' ', absl::SkipEmpty());
+  if (words.empty() || words.size() > 5) return false;
+  std::string letters;
+  bool outlet = false;
+  for (absl::string_view w : words) {
+    const std::string lower = absl::AsciiStrToLower(w);
+    if (lower == "of" || lower == "the" || lower == "and" || lower == "&" || lower == "on") {
+      if (lower != "&") letters += lower;
+      continue;
+    }
+    const unsigned char first = static_cast<unsigned char>(w[0]);
+    if (!absl::ascii_isupper(first) && !absl::ascii_isdigit(first)) return false;
+    for (absl::string_view o : kOutletWords) outlet = outlet || lower == o;
+    for (char c : lower) {
+      if (absl::ascii_isalnum(static_cast<unsigned char>(c))) letters.push_back(c);
+    }
+  }
+  if (outlet) return true;
+  return host_label.size() >= 3 && !letters.empty() &&
+         (absl::StartsWith(letters, host_label) || absl::StartsWith(host_label, letters));
+}
+
+// `title` without a trailing " | Site", " - Site" (en or em dash too): the publisher's name
+// when known, else a name that LooksLikeSiteName (then set as `*site`, which is otherwise
+// left as it is).
+std::string WithoutSiteName(std::string title, absl::string_view publisher, absl::string_view host_label,
+                            std::string* site) {
+  static constexpr absl::string_view kSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+  if (!publisher.empty()) {
+    for (absl::string_view sep : kSeparators) {
+      const std::string suffix = absl::StrCat(sep, publisher);
+      if (absl::EndsWith(title, suffix) && title.size() > suffix.size()) {
+        title.resize(title.size() - suffix.size());
+        return title;
+      }
+    }
+  }
+  size_t cut = std::string::npos, after = 0;
+  for (absl::string_view sep : kSeparators) {
+    const size_t at = title.rfind(sep.data(), std::string::npos, sep.size());
+    if (at != std::string::npos && at > 0 && (cut == std::string::npos || at > cut)) {
+      cut = at;
+      after = at + sep.size();
+    }
+  }
+  if (cut == std::string::npos) return title;
+  const absl::string_view suffix = absl::StripAsciiWhitespace(absl::string_view(title).substr(after));
+  if (!LooksLikeSiteName(suffix, host_label)) return title;
+  if (site->empty()) *site = std::string(suffix);
+  title.resize(cut);
+  return title;
+}
+
 std::string PrimaryLanguage(absl::string_view tag) {
   tag = absl::StripAsciiWhitespace(tag);
   const size_t cut = tag.find_first_of("-_");
@@ -1317,17 +1398,12 @@ absl::StatusOr<HtmlArticle> ParseHtmlArticle(absl::string_view html) {
                       : !ld.publisher.empty()       ? ld.publisher
                                                     : facts.site_name_h1;
   // "Headline | Publisher" (in <title>, and in og:title on many sites): the trailing
-  // publisher name is dropped.
+  // publisher name is dropped, or, with no publisher named, a trailing name of a news site
+  // ("Budget news - BBC News"), which then names the publisher.
+  const std::string host_label = HostLabel(!facts.canonical.empty() ? facts.canonical : facts.og_url);
+  const std::string publisher_named = article.publisher;
   auto without_publisher = [&](std::string title) {
-    if (article.publisher.empty()) return title;
-    for (absl::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
-      const std::string suffix = absl::StrCat(sep, article.publisher);
-      if (absl::EndsWith(title, suffix) && title.size() > suffix.size()) {
-        title.resize(title.size() - suffix.size());
-        break;
-      }
-    }
-    return title;
+    return WithoutSiteName(std::move(title), publisher_named, host_label, &article.publisher);
   };
   if (!facts.og_title.empty()) {
     article.title = without_publisher(facts.og_title);

@@ -48,13 +48,17 @@ struct HtmlArticle {
   // plain text split into paragraphs at line breaks).
   std::string text;
   // og:title, then the first <h1>, then <title> (og:title and <title> minus a trailing
-  // " | Publisher"), then JSON-LD headline. In this and the other metadata, character
+  // " | Publisher" or " - Publisher"; with no publisher named, minus a trailing name that
+  // looks like a news site's: up to five capitalised words that spell the canonical URL's
+  // host or hold an outlet word such as News, Times, Guardian: "Budget news - BBC News"),
+  // then JSON-LD headline. In this and the other metadata, character
   // references are decoded: JSON-LD's strings ("O&#39;Neill", "&amp;"), which no HTML
   // parser reads, and meta contents a CMS encoded twice ("&amp;#39;").
   std::string title;
   std::string publisher;      // og:site_name, then JSON-LD publisher.name (or the name of the
                               // node its "@id" refers to), then a masthead's
-                              // site-name <h1> ("site-title", "logo": never the title)
+                              // site-name <h1> ("site-title", "logo": never the title),
+                              // then the site name the title ended with ("BBC News")
   std::string canonical_url;  // <link rel=canonical>, then og:url (as written, not resolved)
   std::string language;       // <html lang>, then og:locale; primary subtag, lower-case
   std::string language_tag;   // the same tag as written ("en-US", "en_GB"): dates read by it

@@ -779,5 +779,31 @@ TEST(ParseHtmlArticleTest, AuthorListsLoseJobTitlesAndPostnominals) {
                                                "Mary Roe"}));
 }
 
+TEST(ParseHtmlArticleTest, ATitlesTrailingSiteNameIsDroppedWhenNoPublisherIsNamed) {
+  auto parse = [](const std::string& head) {
+    return MustParse("<html><head>" + head +
+                     "</head><body><article><p>The council said no.</p></article></body></html>");
+  };
+  const HtmlArticle bbc = parse("<title>Budget news - BBC News</title>");
+  EXPECT_EQ(bbc.title, "Budget news");
+  EXPECT_EQ(bbc.publisher, "BBC News");
+  EXPECT_EQ(parse("<title>Water crisis | The Guardian</title>").title, "Water crisis");
+  // Spelled by the page's host.
+  const HtmlArticle host = parse(
+      "<title>Pay deal agreed \xE2\x80\x93 Hackney Citizen</title>"
+      "<link rel=\"canonical\" href=\"https://www.hackneycitizen.co.uk/2026/01/pay\">");
+  EXPECT_EQ(host.title, "Pay deal agreed");
+  EXPECT_EQ(host.publisher, "Hackney Citizen");
+  // A named publisher is what is dropped; no other suffix is taken for one.
+  const HtmlArticle named = parse(
+      "<meta property=\"og:site_name\" content=\"The Courier\"><title>Club fined | The Courier</title>");
+  EXPECT_EQ(named.title, "Club fined");
+  EXPECT_EQ(named.publisher, "The Courier");
+  EXPECT_EQ(parse("<title>Brexit - what happens next</title>").title, "Brexit - what happens next");
+  EXPECT_EQ(parse("<title>Rishi Sunak - Profile</title>").title, "Rishi Sunak - Profile");
+  EXPECT_EQ(parse("<title>Rishi Sunak - Profile</title>").publisher, "");
+  EXPECT_EQ(parse("<title>- BBC News</title>").title, "- BBC News");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -2187,6 +2187,8 @@ TEST(MergeTest, AListIsNoNameWithAnApposition) {
   ASSERT_EQ(out.claims.size(), 1u);
   EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::GROUP);
   EXPECT_EQ(out.claims[0].speaker().role(), "");  // not "Aslef"
+}
+
 TEST_F(ExtractorTest, RelativeDatesCountFromThePublicationsLocalDay) {
   auto page = [](const std::string& time) {
     IngestArticleRequest r;

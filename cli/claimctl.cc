@@ -169,6 +169,10 @@ absl::StatusOr<claims::v1::IngestArticleRequest> BuildRequest(const ArticleFlags
     auto t = ParseDateFlag(a.published, "--published", &date_only);
     if (!t.ok()) return t.status();
     SetTimestamp(*t, request.mutable_published_time());
+    // "2026-03-05T00:30:00+01:00": relative dates count from 5 March, the local day.
+    if (const std::optional<int> offset = TrailingUtcOffset(a.published); offset.has_value() && !date_only) {
+      request.set_published_utc_offset_seconds(*offset);
+    }
   }
   // Raw bytes: the server validates them and names the problem ("content: invalid UTF-8").
   request.set_content(std::move(content));

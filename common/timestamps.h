@@ -5,7 +5,9 @@
 #define CLAIMS_COMMON_TIMESTAMPS_H_
 
 #include <cstdint>
+#include <optional>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "google/protobuf/timestamp.pb.h"
 
@@ -32,6 +34,14 @@ inline void SetTimestamp(absl::Time t, google::protobuf::Timestamp* ts) {
 inline absl::Time TimeFromTimestamp(const google::protobuf::Timestamp& ts) {
   return absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
 }
+
+// The UTC offset, in seconds east of UTC, that a written time ends with: "Z" (0), "+01:00",
+// "-0500". nullopt when it ends with none (a date alone, a time with no zone) or with an
+// offset of a day or more.
+std::optional<int> TrailingUtcOffset(absl::string_view written);
+
+// An offset any place on Earth uses: within +-18 hours, as RFC 3339 and java.time allow.
+inline bool IsValidUtcOffset(int64_t seconds) { return seconds >= -18 * 3600 && seconds <= 18 * 3600; }
 
 }  // namespace claims
 

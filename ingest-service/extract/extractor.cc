@@ -167,6 +167,12 @@ absl::Status ValidateMetadata(const IngestArticleRequest& r) {
                        " is outside years 1 to 9999"));
     }
   }
+  if (r.has_published_utc_offset_seconds() && !IsValidUtcOffset(r.published_utc_offset_seconds())) {
+    return InvalidArgumentWithReason(
+        reason::kInvalidPublishedTime, "published_utc_offset_seconds",
+        absl::StrCat("published_utc_offset_seconds: ", r.published_utc_offset_seconds(),
+                     " is outside -64800 to 64800 (18 hours either side of UTC)"));
+  }
   return absl::OkStatus();
 }
 
@@ -1176,9 +1182,12 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   Article& article = out.article;
   std::optional<absl::Time> published;
   if (request.has_published_time()) published = TimeFromTimestamp(request.published_time());
-  // The UTC offset the publication time was written with, when known (an HTML page's own
-  // time); a request's Timestamp carries none.
+  // The UTC offset the publication time was written with, when known: the request's, or an
+  // HTML page's own when the request gives no time.
   std::optional<int> published_utc_offset_seconds;
+  if (request.has_published_utc_offset_seconds()) {
+    published_utc_offset_seconds = request.published_utc_offset_seconds();
+  }
   article.set_title(request.title());
   article.set_publisher(request.publisher());
   for (const std::string& a : request.authors()) article.add_authors(a);
@@ -1214,7 +1223,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     }
     // The offset the page wrote with that time places the publication's local day, when
     // the time in use is the page's own (the request's may be another instant).
-    if (published.has_value() && published == page->published_time) {
+    if (!published_utc_offset_seconds.has_value() && published.has_value() && published == page->published_time) {
       published_utc_offset_seconds = page->published_utc_offset_seconds;
     }
     if (url.empty() && !page->canonical_url.empty() && page->canonical_url.size() <= kMaxUrlBytes) {

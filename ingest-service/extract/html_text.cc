@@ -17,6 +17,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "common/timestamps.h"
 #include "nlohmann/json.hpp"
 
 namespace claims::extract {
@@ -913,29 +914,6 @@ struct WrittenTime {
   std::optional<int> utc_offset_seconds;  // unset: a date alone, or a time with no offset
 };
 
-// The offset at the end of `s` ("Z", "+01:00", "-0500"), for a string that a format ending
-// in %Ez has read (which checked it); nullopt when there is none to read.
-std::optional<int> TrailingUtcOffset(absl::string_view s) {
-  if (s.empty()) return std::nullopt;
-  if (s.back() == 'Z' || s.back() == 'z') return 0;
-  for (size_t len : {size_t{6}, size_t{5}}) {  // +hh:mm, +hhmm
-    if (s.size() < len) continue;
-    const absl::string_view tail = s.substr(s.size() - len);
-    if (tail[0] != '+' && tail[0] != '-') continue;
-    const absl::string_view mm = tail.substr(len - 2);
-    if (len == 6 && tail[3] != ':') continue;
-    const absl::string_view hh = tail.substr(1, 2);
-    auto digits = [](absl::string_view d) {
-      return absl::ascii_isdigit(static_cast<unsigned char>(d[0])) &&
-             absl::ascii_isdigit(static_cast<unsigned char>(d[1]));
-    };
-    if (!digits(hh) || !digits(mm)) continue;
-    const int seconds = ((hh[0] - '0') * 10 + (hh[1] - '0')) * 3600 + ((mm[0] - '0') * 10 + (mm[1] - '0')) * 60;
-    if (seconds >= 24 * 3600) return std::nullopt;
-    return tail[0] == '-' ? -seconds : seconds;
-  }
-  return std::nullopt;
-}
 
 std::optional<WrittenTime> ParseRfc3339(absl::string_view s);
 
@@ -990,7 +968,7 @@ std::optional<WrittenTime> ParseRfc3339(absl::string_view s) {
     std::string err;
     if (absl::ParseTime(format, std::string(s), absl::UTCTimeZone(), &t, &err)) {
       WrittenTime written{t, std::nullopt};
-      if (absl::EndsWith(format, "%Ez")) written.utc_offset_seconds = TrailingUtcOffset(s);
+      if (absl::EndsWith(format, "%Ez")) written.utc_offset_seconds = claims::TrailingUtcOffset(s);
       return written;
     }
   }

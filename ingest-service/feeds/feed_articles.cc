@@ -124,8 +124,14 @@ absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& i
       for (const auto& a : authors) request.add_authors(a);
       if (parsed->published_time.has_value()) {
         SetTimestamp(*parsed->published_time, request.mutable_published_time());
+        if (parsed->published_utc_offset_seconds.has_value()) {
+          request.set_published_utc_offset_seconds(*parsed->published_utc_offset_seconds);
+        }
       } else if (item.published.has_value()) {
         SetTimestamp(*item.published, request.mutable_published_time());
+        if (item.published_utc_offset_seconds.has_value()) {
+          request.set_published_utc_offset_seconds(*item.published_utc_offset_seconds);
+        }
       }
       request.set_content(std::move(page->body));  // UTF-8 (UsablePage decoded it)
       request.set_content_type("text/html");
@@ -152,7 +158,12 @@ absl::StatusOr<FeedArticle> BuildFeedArticle(const Feed& feed, const FeedItem& i
   std::vector<std::string> authors;
   for (const auto& a : item.authors) extract::AddAuthorNames(a, &authors);
   for (const auto& a : authors) request.add_authors(a);
-  if (item.published.has_value()) SetTimestamp(*item.published, request.mutable_published_time());
+  if (item.published.has_value()) {
+    SetTimestamp(*item.published, request.mutable_published_time());
+    if (item.published_utc_offset_seconds.has_value()) {
+      request.set_published_utc_offset_seconds(*item.published_utc_offset_seconds);
+    }
+  }
   if (item.content_is_html) {
     request.set_html(item.content);
   } else {

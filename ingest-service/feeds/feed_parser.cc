@@ -16,6 +16,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "common/timestamps.h"
 #include "ingest-service/extract/html_text.h"
 
 namespace claims::feeds {
@@ -147,6 +148,7 @@ FeedItem ParseRssItem(const xmlNode* item, absl::string_view base) {
   FeedItem out;
   std::string encoded, description;
   std::optional<absl::Time> dc_date;
+  std::optional<int> dc_date_offset;
   for (const xmlNode* c = item->children; c != nullptr; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
     const absl::string_view ns = Namespace(c);
@@ -162,6 +164,7 @@ FeedItem ParseRssItem(const xmlNode* item, absl::string_view base) {
       description = Content(c);
     } else if (plain && LocalName(c) == "pubDate") {
       out.published = ParseFeedTime(Trimmed(c));
+      out.published_utc_offset_seconds = FeedTimeUtcOffset(Trimmed(c));
     } else if (plain && LocalName(c) == "author") {
       AddAuthor(RssAuthor(Content(c)), &out.authors);
     } else if (ns == kContentNs && LocalName(c) == "encoded") {
@@ -170,11 +173,15 @@ FeedItem ParseRssItem(const xmlNode* item, absl::string_view base) {
       AddAuthor(Collapse(Content(c)), &out.authors);
     } else if (ns == kDcNs && LocalName(c) == "date") {
       dc_date = ParseFeedTime(Trimmed(c));
+      dc_date_offset = FeedTimeUtcOffset(Trimmed(c));
     }
   }
   // RSS 1.0 items name their link in rdf:about when <link> is missing.
   if (out.link.empty()) out.link = Resolve(Attr(item, "about"), base);
-  if (!out.published.has_value()) out.published = dc_date;
+  if (!out.published.has_value()) {
+    out.published = dc_date;
+    out.published_utc_offset_seconds = dc_date_offset;
+  }
   out.content = !absl::StripAsciiWhitespace(encoded).empty() ? encoded : description;
   return out;
 }
@@ -183,6 +190,7 @@ FeedItem ParseAtomEntry(xmlDoc* doc, const xmlNode* entry, absl::string_view bas
   FeedItem out;
   std::string content, summary;
   bool content_html = true, summary_html = true;
+  std::optional<int> updated_offset;
   std::string best_link;
   int best_rank = -1;
   for (const xmlNode* c = entry->children; c != nullptr; c = c->next) {
@@ -209,8 +217,10 @@ FeedItem ParseAtomEntry(xmlDoc* doc, const xmlNode* entry, absl::string_view bas
       summary = AtomText(doc, c, &summary_html);
     } else if (name == "published") {
       out.published = ParseFeedTime(Trimmed(c));
+      out.published_utc_offset_seconds = FeedTimeUtcOffset(Trimmed(c));
     } else if (name == "updated") {
       out.updated = ParseFeedTime(Trimmed(c));
+      updated_offset = FeedTimeUtcOffset(Trimmed(c));
     } else if (name == "author") {
       for (const xmlNode* a = c->children; a != nullptr; a = a->next) {
         if (Is(a, kAtomNs, "name")) AddAuthor(Collapse(Content(a)), &out.authors);
@@ -221,7 +231,10 @@ FeedItem ParseAtomEntry(xmlDoc* doc, const xmlNode* entry, absl::string_view bas
   XmlString node_base(xmlNodeGetBase(doc, entry));
   const std::string entry_base = node_base != nullptr ? Str(node_base.get()) : std::string(base);
   out.link = Resolve(best_link, entry_base);
-  if (!out.published.has_value()) out.published = out.updated;
+  if (!out.published.has_value()) {
+    out.published = out.updated;
+    out.published_utc_offset_seconds = updated_offset;
+  }
   if (!absl::StripAsciiWhitespace(content).empty()) {
     out.content = std::move(content);
     out.content_is_html = content_html;
@@ -324,6 +337,20 @@ std::optional<absl::Time> ParseRfc822(absl::string_view value) {
 }
 
 }  // namespace
+
+std::optional<int> FeedTimeUtcOffset(absl::string_view value) {
+  value = absl::StripAsciiWhitespace(value);
+  if (!ParseFeedTime(value).has_value()) return std::nullopt;
+  if (std::optional<int> offset = TrailingUtcOffset(value)) return offset;
+  const size_t space = value.rfind(' ');
+  if (space == absl::string_view::npos) return std::nullopt;
+  const absl::string_view zone = value.substr(space + 1);
+  int minutes = 0;
+  if (zone.empty() || !absl::ascii_isalpha(static_cast<unsigned char>(zone[0])) || !ZoneOffset(zone, &minutes)) {
+    return std::nullopt;
+  }
+  return minutes * 60;
+}
 
 std::optional<absl::Time> ParseFeedTime(absl::string_view value) {
   value = absl::StripAsciiWhitespace(value);

@@ -28,6 +28,8 @@ struct FeedItem {
   bool content_is_html = true;
   std::vector<std::string> authors;  // dc:creator, <author> (RSS e-mail "x@y (Name)" -> Name), Atom author/name
   std::optional<absl::Time> published;  // pubDate / published / dc:date; else updated
+  // The UTC offset `published` was written with ("+0100", "GMT", "Z"); unset when none.
+  std::optional<int> published_utc_offset_seconds;
   std::optional<absl::Time> updated;    // Atom <updated>
 };
 
@@ -50,6 +52,9 @@ absl::StatusOr<Feed> ParseFeed(absl::string_view xml, absl::string_view feed_url
 // "EST", weekday and seconds optional, 2-digit years) and RFC 3339 (Atom, dc:date; a date
 // alone is UTC midnight). nullopt when it does not parse.
 std::optional<absl::Time> ParseFeedTime(absl::string_view value);
+// The UTC offset, in seconds east of UTC, of a time ParseFeedTime reads ("+0200": 7200,
+// "GMT" and "Z": 0, "EST": -18000); nullopt when it does not parse or names no zone.
+std::optional<int> FeedTimeUtcOffset(absl::string_view value);
 
 }  // namespace claims::feeds
 

@@ -2221,6 +2221,20 @@ TEST_F(ExtractorTest, RelativeDatesCountFromThePublicationsLocalDay) {
   EXPECT_EQ(Day(MustExtract(other).claims[1].claim_time()), "2026-02-26");
 }
 
+TEST_F(ExtractorTest, ARequestsUtcOffsetPlacesThePublicationsLocalDay) {
+  IngestArticleRequest r = Article("Alice Brown said yesterday that the plan was dead.");
+  // 23:30 UTC on Wednesday 4 March: 00:30 on Thursday 5 March in Paris.
+  r.mutable_published_time()->set_seconds(
+      absl::ToUnixSeconds(absl::FromCivil(absl::CivilSecond(2026, 3, 4, 23, 30, 0), absl::UTCTimeZone())));
+  EXPECT_EQ(Day(MustExtract(r).claims[0].claim_time()), "2026-03-03");  // the UTC day's yesterday
+  r.set_published_utc_offset_seconds(3600);
+  EXPECT_EQ(Day(MustExtract(r).claims[0].claim_time()), "2026-03-04");
+  r.set_published_utc_offset_seconds(19 * 3600);
+  const absl::Status status = ExtractStatus(r);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(status.message(), HasSubstr("published_utc_offset_seconds"));
+}
+
 TEST_F(ExtractorTest, ADayAndMonthSaidBeforeThePublicationIsInThePastYear) {
   // "said on 3 March" in a January article is not the coming 3 March (which would be passed
   // over, leaving the publication day); "last year" after a date gives its year.

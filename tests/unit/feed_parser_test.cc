@@ -170,6 +170,22 @@ TEST(FeedTimeTest, ReadsRfc822AndRfc3339) {
   EXPECT_EQ(ParseFeedTime("Wed, 02 Foo 2002 13:00:00 GMT"), std::nullopt);
 }
 
+TEST(FeedTimeTest, KeepsTheOffsetTheTimeWasWrittenWith) {
+  EXPECT_EQ(FeedTimeUtcOffset("Thu, 05 Mar 2026 00:30:00 +0100"), 3600);
+  EXPECT_EQ(FeedTimeUtcOffset("Wed, 02 Oct 2002 13:00:00 GMT"), 0);
+  EXPECT_EQ(FeedTimeUtcOffset("2 Oct 2002 08:00 EST"), -5 * 3600);
+  EXPECT_EQ(FeedTimeUtcOffset("2026-03-04T23:30:00-05:00"), -5 * 3600);
+  EXPECT_EQ(FeedTimeUtcOffset("2025-07-01T12:00:00Z"), 0);
+  EXPECT_EQ(FeedTimeUtcOffset("2025-07-01"), std::nullopt);  // a date alone: no offset written
+  EXPECT_EQ(FeedTimeUtcOffset("yesterday +0100"), std::nullopt);
+  auto feed = ParseFeed(R"(<rss version="2.0"><channel><title>T</title><item><title>A</title>
+<link>https://news.example.test/a</link><pubDate>Thu, 05 Mar 2026 00:30:00 +0100</pubDate>
+<description>d</description></item></channel></rss>)", "");
+  ASSERT_TRUE(feed.ok()) << feed.status();
+  ASSERT_EQ(feed->items.size(), 1u);
+  EXPECT_EQ(feed->items[0].published_utc_offset_seconds, 3600);
+}
+
 TEST(FeedItemIdentityTest, PermalinkGuidThenLinkThenFeedAndGuid) {
   auto feed = ParseFeed(kRss, "https://news.example.test/feed.xml");
   ASSERT_TRUE(feed.ok());

@@ -941,6 +941,18 @@ class Finder {
     const size_t sb = s.first_token;
     const size_t ce = ContentEndToken(s);
     if (ce <= sb) return false;
+    // "Stephen Kinnock was asked about the case", "Ministers have been accused of ...": in
+    // the passive, the subject is the one asked or accused, not who spoke.
+    if (const absl::string_view cw = Lower(c); absl::EndsWith(cw, "ed") || cw == "told") {
+      size_t k = c;
+      while (k > sb && IsWord(k - 1) && absl::EndsWith(Lower(k - 1), "ly")) --k;  // "was repeatedly asked"
+      if (k > sb && IsWord(k - 1)) {
+        const absl::string_view be = Lower(k - 1);
+        if (be == "was" || be == "were" || be == "been" || be == "being" || be == "is" || be == "are" || be == "be") {
+          return false;
+        }
+      }
+    }
     if (IsAccordingTo(c)) {
       SpeakerPhrase sp;
       size_t phrase_end = 0;

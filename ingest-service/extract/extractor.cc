@@ -638,6 +638,36 @@ void AttributeFollowingQuotations(absl::string_view text, const Segmentation& se
 // attribution with no source words takes the speaker phrase of a rule's on the same cue.
 // Every speaker phrase then goes through the same resolution. In text order of their cues,
 // as the resolver needs.
+// The model's attribution `a` is none a reader would see:
+// - a source of one lower-case word that names no kind of speaker ("That is 14% above the
+//   level agreed with the regulator": "level");
+// - one asked or accused in the passive ("was asked about the case", "Ministers have been
+//   accused of ..."): the asker or accuser is not named, and the one asked said nothing;
+// - a cue of no saying the model learned from similar words ("cast the lone vote",
+//   "began writing songs", "agreed with", "pressed officials on contracts");
+// - a plan that is a noun ("Local plans do that", "her plans"): "plans" not followed by
+//   "to", and a one-word noun cue after a possessive pronoun.
+bool LearnedNonAttribution(absl::string_view text, const Segmentation& seg, const Attribution& a) {
+  const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+  const TokenRange st = SourceTokens(a.speaker);
+  const bool one_word_source = st.end == st.begin + 1 && st.end <= seg.tokens.size();
+  const absl::string_view src = one_word_source ? LowerTokenText(seg, seg.tokens[st.begin]) : "";
+  if (one_word_source && !seg.tokens[st.begin].capitalised && !IsPronoun(src) && !IsRoleWord(src) &&
+      !IsRelationNoun(src) && !IsPersonEpithet(src) && !absl::EndsWith(src, "s")) {
+    return true;
+  }
+  for (absl::string_view passive : {"was asked", "were asked", "been asked", "was accused", "were accused",
+                                    "been accused"}) {
+    if (absl::StrContains(cue, passive)) return true;
+  }
+  if (cue == "cast" || absl::StartsWith(cue, "began writing") || cue == "agreed with" || cue == "pressed") return true;
+  const size_t after = FirstTokenFrom(seg, a.cue.end);
+  const bool to_follows = after < seg.tokens.size() && LowerTokenText(seg, seg.tokens[after]) == "to";
+  if ((cue == "plans" || cue == "planning" || cue == "plan") && !to_follows) return true;
+  const bool possessive_source = src == "her" || src == "his" || src == "their" || src == "its" || src == "our" || src == "my";
+  return possessive_source && absl::EndsWith(cue, "s") && cue.find(' ') == std::string::npos;
+}
+
 std::vector<Attribution> MergeAttributions(absl::string_view text, const Segmentation& seg,
                                            const ArticleOrganisations& orgs,
                                            std::vector<Attribution> rules,
@@ -1040,6 +1070,12 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       }
     }
   }
+  // What the model takes for attributions and no reader would (on PolNeAR dev, together:
+  // cue exact F1 unchanged at 0.665, source exact 0.659 -> 0.662, source overlap 0.753 ->
+  // 0.754, content overlap 0.855 -> 0.853; precision up, recall down).
+  learned.erase(std::remove_if(learned.begin(), learned.end(),
+                               [&](const Attribution& a) { return LearnedNonAttribution(text, seg, a); }),
+                learned.end());
   // Reported speech the model found with no source words at all is dropped by Extract (a
   // claim needs a who); dropped here, it does not first take a rule's quotation from under
   // it ("Labour hit back, saying X" took the quotation before it as content, and the rules'

@@ -857,8 +857,8 @@ void SpeakerResolver::ScanPersons() {
       }
       p.gender = gender;
       p.full = words >= 2;
-      // "Former president Barack Obama", "Arsenal manager Mikel Arteta": the role words before
-      // the name, for "the former president" later.
+      // "Former president Barack Obama", "Labour MP Rachel Blake", "Sen. Elizabeth Warren":
+      // the role words before the name, for "the former president" and "she" later.
       size_t rb = i;
       while (rb > 0 && i - rb < 4 && tokens[rb - 1].kind == TokenKind::kWord && tokens[rb - 1].sentence == t.sentence &&
              !in_quote_[rb - 1]) {
@@ -866,11 +866,11 @@ void SpeakerResolver::ScanPersons() {
         if (!IsRoleWord(lw) && !IsRoleModifier(lw) && !tokens[rb - 1].capitalised) break;
         --rb;
       }
-      for (size_t k = rb; k < i; ++k) {
-        if (!p.role.empty()) p.role += ' ';
-        absl::StrAppend(&p.role, LowerTokenText(seg_, tokens[k]));
+      const size_t role_e = titled && IsRoleWord(w) ? b : i;  // a title that is an office ("Sen.")
+      if (rb < role_e) {
+        p.role_begin = tokens[rb].begin;
+        p.role_end = tokens[role_e - 1].end;
       }
-      if (titled) absl::StrAppend(&p.role, p.role.empty() ? "" : " ", LowerTokenText(seg_, t));
       if (p.full) {
         by_surname_[std::string(text_.substr(tokens[e - 1].begin, p.end - tokens[e - 1].begin))].push_back(persons_.size());
       }
@@ -892,6 +892,16 @@ void SpeakerResolver::ScanPersons() {
 std::vector<SpeakerResolver::Seen>::const_reverse_iterator SpeakerResolver::RecentEnd() const {
   constexpr size_t kLookBack = 100;
   return seen_.size() > kLookBack ? seen_.crbegin() + kLookBack : seen_.crend();
+}
+
+void SpeakerResolver::AdoptWrittenRole(const PersonMention& m, ResolvedSpeaker* s) const {
+  if (m.role_end <= m.role_begin) return;
+  s->role = ExpandedTitles(text_.substr(m.role_begin, m.role_end - m.role_begin));
+  const auto orgs = orgs_.Within(m.role_begin, m.role_end);
+  if (!orgs.empty()) {
+    s->affiliation = orgs.front()->name;
+    s->affiliation_id = orgs.front()->id;
+  }
 }
 
 bool SpeakerResolver::WithinParagraphs(size_t earlier, size_t later, size_t n) const {
@@ -1008,6 +1018,7 @@ SpeakerResolver::Person SpeakerResolver::MostRecentPerson(Gender wanted, ByteSpa
   }
   // ...or person named since then.
   Person fallback;
+  const PersonMention* named = nullptr;
   auto p = std::lower_bound(persons_.begin(), persons_.end(), mention.begin,
                             [](const PersonMention& m, size_t pos) { return m.begin < pos; });
   const size_t pronoun_token = FirstTokenFrom(seg_, mention.begin);
@@ -1032,16 +1043,17 @@ SpeakerResolver::Person SpeakerResolver::MostRecentPerson(Gender wanted, ByteSpa
     // them in the paragraph: "Villa boss Unai Emery was frustrated after Kai Havertz's
     // opener. ... he said" is Emery.
     if (best.empty() && p->gender == Gender::kUnknown && object) {
-      if (fallback.name.empty()) fallback = {name, p->begin};
+      if (fallback.name.empty()) fallback = {name, p->begin, &*p};
       continue;
     }
     if (!fallback.name.empty() && !WithinParagraphs(p->begin, fallback.pos, 0)) break;
     best = name;
     best_pos = p->begin;
+    named = &*p;
     break;
   }
   if (best.empty()) return fallback;
-  return {best, best_pos};
+  return {best, best_pos, named};
 }
 
 ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteSpan mention) {
@@ -1050,7 +1062,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
   s.kind = SpeakerKind::kUnknown;
   if (pronoun == "he" || pronoun == "she") {
     const Gender wanted = pronoun == "he" ? Gender::kMale : Gender::kFemale;
-    const auto [best, best_pos] = MostRecentPerson(wanted, mention);
+    const auto [best, best_pos, named] = MostRecentPerson(wanted, mention);
     // "A spokesman for Romania's health ministry said ... He declined to give figures": an
     // unnamed speaker since then is meant, of a gender that fits (by the role's words).
     if (last_unnamed_.has_value() && last_unnamed_->pos < mention.begin && (best.empty() || last_unnamed_->pos > best_pos) &&
@@ -1066,6 +1078,15 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
     s.kind = SpeakerKind::kPerson;
     Entity& e = entities_[best];
     if (e.gender == Gender::kUnknown) e.gender = wanted;
+    // "Labour MP Rachel Blake pressed officials ... She asked": what was written before her
+    // name, when she has not spoken before.
+    if (e.role.empty() && e.affiliation.empty() && named != nullptr) {
+      ResolvedSpeaker written;
+      AdoptWrittenRole(*named, &written);
+      e.role = written.role;
+      e.affiliation = written.affiliation;
+      e.affiliation_id = written.affiliation_id;
+    }
     s.role = e.role;
     s.affiliation = e.affiliation;
     s.affiliation_id = e.affiliation_id;
@@ -1300,9 +1321,13 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     for (int steps = 0; p != persons_.begin() && steps < 30; ++steps) {
       --p;
       if (!WithinParagraphs(p->begin, mention.begin, 2)) break;
-      if (p->role.empty() || !RoleFitsNoun(p->role, noun)) continue;
+      if (p->role_end == p->role_begin ||
+          !RoleFitsNoun(absl::AsciiStrToLower(text_.substr(p->role_begin, p->role_end - p->role_begin)), noun)) {
+        continue;
+      }
       std::string name = p->full ? p->name : FullNameFor(p->name, p->begin);
       AsPerson(name.empty() ? p->name : name, &s);
+      if (s.role.empty()) AdoptWrittenRole(*p, &s);
       return s;
     }
   }
@@ -1315,6 +1340,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     const Person p = MostRecentPerson(gender, mention);
     if (!p.name.empty() && WithinParagraphs(p.pos, mention.begin, 2)) {
       AsPerson(p.name, &s);
+      if (s.role.empty() && s.affiliation.empty() && p.named != nullptr) AdoptWrittenRole(*p.named, &s);
       return s;
     }
   }

@@ -126,7 +126,9 @@ class SpeakerResolver {
     Gender gender = Gender::kUnknown;
     bool full = false;  // two or more words
     bool possessive = false;  // "Kai Havertz's opener": a modifier, not a subject
-    std::string role;  // role words before the name, lower case: "former president"
+    // Role words before the name, as written ("Former president", "Labour MP", "Sen."):
+    // bytes [role_begin, role_end) of the text; empty when none.
+    size_t role_begin = 0, role_end = 0;
   };
   struct Seen {
     size_t pos = 0;
@@ -156,7 +158,11 @@ class SpeakerResolver {
   struct Person {
     std::string name;  // "" when none
     size_t pos = 0;    // where they were named or spoke
+    const PersonMention* named = nullptr;  // the mention, when not a speaker seen before
   };
+  // The role and affiliation written before the person's name at `m` ("Labour MP Rachel
+  // Blake"), for a reference to them when the article gave them no other.
+  void AdoptWrittenRole(const PersonMention& m, ResolvedSpeaker* s) const;
   // The person a reference at `mention` most likely means: the latest earlier speaker that
   // is a person whose gender fits `wanted` (any when unknown), or a person named outside
   // quotation marks since then (not one AskerOrTopicInSentence excludes, and not one in

@@ -2251,5 +2251,34 @@ TEST_F(ExtractorTest, ADayAndMonthSaidBeforeThePublicationIsInThePastYear) {
   EXPECT_EQ(mar.claims[0].claim_time_precision(), Claim::DAY);
 }
 
+TEST(MergeTest, WhatTheModelTakesForAttributionsAndNoReaderWouldIsDropped) {
+  const std::string text =
+      "That is 14% above the level agreed with the regulator.\n\n"
+      "Stephen Kinnock was asked about the case in the Commons on Wednesday.\n\n"
+      "Councilman Ray Buckley, who cast the lone vote against, said the city should have sought more bids.\n\n"
+      "Local plans do that, and the bill changes how they are made.";
+  const Extraction out = ExtractWith({{"agreed with", "level", "the regulator"},
+                                      {"was asked about", "Stephen Kinnock", "the case in the Commons on Wednesday"},
+                                      {"cast", "who", "the lone vote against"},
+                                      {"said", "Councilman Ray Buckley", "the city should have sought more bids"},
+                                      {"plans", "Local", "do that, and the bill changes how they are made"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "ray-buckley");
+  EXPECT_EQ(out.claims[0].text(), "the city should have sought more bids");
+}
+
+TEST_F(ExtractorTest, APassiveSubjectIsNoSpeakerAndAPronounKeepsTheRoleWrittenBeforeTheName) {
+  const std::string text =
+      "Stephen Kinnock was asked about the case in the Commons on Wednesday.\n\n"
+      "Labour MP Rachel Blake pressed officials on contracts. She said the department had clawed "
+      "back no profits.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "rachel-blake");
+  EXPECT_EQ(out.claims[0].speaker().role(), "Labour MP");  // written before her name, not said by her
+  EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "labour-party");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -21,7 +21,22 @@ struct CueInfo {
   bool takes_object = false;
   // A base form ("say", "warn"): not a cue after "to" ("is expected to say").
   bool base_form = false;
+  // Reports what a record says, with a record as its subject only (see RecordNoun):
+  // "The court heard that", "The study found that", "Figures show".
+  bool record_only = false;
 };
+
+// Records that say things: hearings ("The court heard that ...") and documents ("The study
+// found that ..."). `hearing` is set for the first kind.
+bool RecordNoun(absl::string_view lower, bool* hearing) {
+  static const auto* const kHearings = new Set{"court", "jury", "inquest", "inquiry", "tribunal",
+                                               "committee", "hearing", "trial", "magistrates", "meeting"};
+  static const auto* const kDocuments = new Set{
+      "report", "study", "survey", "poll", "paper", "review", "analysis", "research", "figures",
+      "data", "audit", "investigation", "assessment", "evaluation", "statistics", "findings", "trial"};
+  *hearing = kHearings->contains(lower);
+  return *hearing || kDocuments->contains(lower);
+}
 
 const absl::flat_hash_map<std::string, CueInfo>& Cues() {
   static const auto* cues = [] {
@@ -50,6 +65,9 @@ const absl::flat_hash_map<std::string, CueInfo>& Cues() {
     for (const char* w : {"told", "tells", "urged", "urges", "accused", "accuses", "warned",
                           "warns", "asked", "reminded"}) {
       (*m)[w].takes_object = true;
+    }
+    for (const char* w : {"heard", "found", "finds", "showed", "shows", "show"}) {
+      (*m)[w].record_only = true;
     }
     return m;
   }();
@@ -418,6 +436,11 @@ class Finder {
       return k < right_end && tokens_[k].capitalised;
     }
     if (IsRelationNoun(w) || IsPersonEpithet(w)) return true;
+    // "The court", "A new government study", "Official figures": a record and its modifiers.
+    if (record_cue_ && !Cues().contains(w) && w != "that" && w != "and" && w != "but" && w != "which" &&
+        w != "who" && w != "as" && w != "while") {
+      return true;
+    }
     // "Ms Clarke's office said".
     if ((w == "office" || w == "team") && i > 0 && tokens_[i - 1].capitalised &&
         (absl::EndsWith(Lower(i - 1), "'s") || absl::EndsWith(Lower(i - 1), "\u2019s"))) {
@@ -574,6 +597,8 @@ class Finder {
       return tokens_[last - 1].capitalised && !LeadingAdverbials().contains(Lower(last - 1)) &&
              !TrailingWords().contains(Lower(last - 1));
     }
+    bool hearing = false;
+    if (record_cue_ && RecordNoun(w, &hearing)) return true;
     if (w == "report" || w == "study" || w == "survey" || w == "data" || w == "figures" ||
         w == "platform" || w == "network" || w == "statement" || w == "document" ||
         w == "documents" || w == "website" || w == "post" || w == "blog" || w == "email" ||
@@ -936,8 +961,37 @@ class Finder {
 
   // Where the clause that reports the content starts: after a leading adverbial with a
   // comma ("In July 2025, NHS England said ...") the subject starts after that comma.
+  // "The court heard that C", "The study, published in the BMJ, found that C", "Figures
+  // show C": a record's attribution (Attribution::of_record). A hearing takes "heard" and
+  // "that"; a document "found", "shows"... with or without "that". Not a person who found
+  // something out ("She found that the door was locked").
+  bool TryRecordAt(const Sentence& s, size_t c, size_t n, std::vector<Attribution>* out) {
+    const size_t sb = s.first_token;
+    const size_t ce = ContentEndToken(s);
+    SpeakerPhrase sp;
+    size_t phrase_begin = 0;
+    record_cue_ = true;
+    const bool subject = SubjectBefore(c, sb, &sp, &phrase_begin) && SubjectStartsClause(phrase_begin, sb);
+    record_cue_ = false;
+    if (!subject || sp.head.empty()) return false;
+    size_t last = sp.head.end - 1;
+    while (last > sp.head.begin && !IsWord(last)) --last;
+    bool hearing = false;
+    if (!RecordNoun(Lower(last), &hearing) || hearing != (Lower(c) == "heard")) return false;
+    size_t b = c + n;
+    const bool has_that = b < ce && IsWord(b) && Lower(b) == "that";
+    if (hearing && !has_that) return false;
+    if (has_that) ++b;
+    if (!ContentOk(b, ce)) return false;
+    Attribution a = MakeIndirect(c, c + n, sp, {{b, ce}}, s);
+    a.of_record = true;
+    out->push_back(std::move(a));
+    return true;
+  }
+
   bool TryIndirectAt(const Sentence& s, size_t c, size_t n, const CueInfo& info,
                      std::vector<Attribution>* out) {
+    if (info.record_only) return TryRecordAt(s, c, n, out);
     const size_t sb = s.first_token;
     const size_t ce = ContentEndToken(s);
     if (ce <= sb) return false;
@@ -1271,6 +1325,7 @@ class Finder {
   absl::string_view text_;
   const Segmentation& seg_;
   const std::vector<Token>& tokens_;
+  bool record_cue_ = false;  // within TryRecordAt: a record may be the subject
   std::vector<Quote> quotes_;
   std::vector<int> quote_of_token_;
   std::vector<bool> cue_used_;
@@ -1334,6 +1389,11 @@ bool IsPersonEpithet(absl::string_view lower) {
       "dutchman", "welshman", "welshwoman", "irishman", "irishwoman", "scotsman", "scotswoman",
       "englishman", "englishwoman", "swede", "dane", "scot", "argentine", "kiwi", "aussie"};
   return s->contains(lower) || absl::EndsWith(lower, "-year-old");
+}
+
+bool IsRecordNoun(absl::string_view lower) {
+  bool hearing = false;
+  return RecordNoun(lower, &hearing);
 }
 
 bool IsPossessiveApostrophe(absl::string_view text, const Segmentation& seg, size_t i) {

@@ -89,6 +89,10 @@ struct Attribution {
   // over paragraphs, a quote signed with a dash (`"..." ― Jane Doe`), a headline
   // `Speaker: words`. Where it overlaps an attribution of the learned model, it wins.
   bool strong = false;
+  // Said by a record rather than a speaker: a hearing ("The court heard that ...") or a
+  // document ("The study, published in the BMJ, found that ..."). Kept with the record's
+  // words as the speaker's name (kind UNKNOWN, no id: not indexed as a speaker).
+  bool of_record = false;
 };
 
 // Finds direct quotes with their cue (before: `X said: "..."`, `According to X, "..."`;
@@ -121,6 +125,9 @@ bool IsRelationNoun(absl::string_view lower);
 // "the Scotland midfielder", "the 42-year-old", "the businesswoman". Definite, it refers
 // back to the person the article is about.
 bool IsPersonEpithet(absl::string_view lower);
+// A record that says things: a hearing ("court", "inquest", "committee") or a document
+// ("report", "study", "figures", "poll").
+bool IsRecordNoun(absl::string_view lower);
 // Token `i` is the apostrophe of a plural's possessive ("St Thomas' NHS Foundation Trust",
 // "The School Teachers' Review Body"): a closing single mark glued to a word ending in "s",
 // with a space and a word after it. Not a quotation mark.

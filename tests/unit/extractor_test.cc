@@ -1984,8 +1984,10 @@ TEST(MergeTest, ContentOfAnEarlierParagraphIsNotThatOfACueWithContentInItsOwn) {
       "Area coroner Yvonne Blake said the hospital had been overwhelmed.";
   const Extraction out = ExtractWith(
       {{"said", "Area coroner Yvonne Blake", "that she || a senior doctor || the hospital had been overwhelmed"}}, text);
-  ASSERT_EQ(out.claims.size(), 1u);
-  EXPECT_EQ(out.claims[0].text(), "the hospital had been overwhelmed");
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "An inquest");  // the rules' record (what it heard)
+  EXPECT_EQ(out.claims[0].text(), "she was not seen by a senior doctor for 11 hours");
+  EXPECT_EQ(out.claims[1].text(), "the hospital had been overwhelmed");
 }
 
 TEST(MergeTest, TheNounPhraseBeforeTheSpeakersNameIsNotContent) {
@@ -2278,6 +2280,41 @@ TEST_F(ExtractorTest, APassiveSubjectIsNoSpeakerAndAPronounKeepsTheRoleWrittenBe
   EXPECT_EQ(out.claims[0].speaker().id(), "rachel-blake");
   EXPECT_EQ(out.claims[0].speaker().role(), "Labour MP");  // written before her name, not said by her
   EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "labour-party");
+}
+
+TEST_F(ExtractorTest, AClaimWithNoTimeOfItsOwnAfterTheSameSpeakersDatedOneIsOfThatDay) {
+  IngestArticleRequest r = Article(
+      "Sentencing him on Tuesday, Judge Andrew Pell said the offences were cynical. The judge "
+      "added that Whitlock had targeted vulnerable people.\n\n"
+      "Bob Stone said the plan was good.\n\n"
+      "In a separate interview, Judge Andrew Pell said the courts were overloaded.");
+  r.mutable_published_time()->set_seconds(
+      absl::ToUnixSeconds(absl::FromCivil(absl::CivilSecond(2026, 11, 18, 12, 0, 0), absl::UTCTimeZone())));
+  const Extraction out = MustExtract(r);
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(Day(out.claims[0].claim_time()), "2026-11-17");
+  EXPECT_EQ(Day(out.claims[1].claim_time()), "2026-11-17");  // "added": the same occasion
+  EXPECT_EQ(Day(out.claims[2].claim_time()), "2026-11-18");  // someone else: the publication day
+  EXPECT_EQ(Day(out.claims[3].claim_time()), "2026-11-18");  // two paragraphs on: no carrying over
+}
+
+TEST_F(ExtractorTest, HearingsAndDocumentsSayThingsOnTheRecord) {
+  const std::string text =
+      "The court heard that Whitlock persuaded 38 former employees to move their pensions.\n\n"
+      "The study, published in the BMJ on Wednesday, found that those in the highest group had a "
+      "14% higher risk of death.\n\n"
+      "Official figures show waiting lists fell for a third month.\n\n"
+      "She found that the door was locked.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 3u);  // not what she found out
+  EXPECT_EQ(out.claims[0].speaker().name(), "The court");
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::UNKNOWN);
+  EXPECT_EQ(out.claims[0].speaker().id(), "");  // not indexed as a speaker
+  EXPECT_EQ(out.claims[0].cue(), "heard");
+  EXPECT_EQ(out.claims[0].text(), "Whitlock persuaded 38 former employees to move their pensions");
+  EXPECT_EQ(out.claims[1].cue(), "found");
+  EXPECT_EQ(out.claims[1].speaker().mention(), "The study, published in the BMJ on Wednesday");
+  EXPECT_EQ(out.claims[2].speaker().name(), "Official figures");
 }
 
 }  // namespace

@@ -978,6 +978,7 @@ class Finder {
     while (last > sp.head.begin && !IsWord(last)) --last;
     bool hearing = false;
     if (!RecordNoun(Lower(last), &hearing) || hearing != (Lower(c) == "heard")) return false;
+    // (A person who estimated or noted something is the rule of TryIndirectAt.)
     size_t b = c + n;
     const bool has_that = b < ce && IsWord(b) && Lower(b) == "that";
     if (hearing && !has_that) return false;
@@ -992,6 +993,11 @@ class Finder {
   bool TryIndirectAt(const Sentence& s, size_t c, size_t n, const CueInfo& info,
                      std::vector<Attribution>* out) {
     if (info.record_only) return TryRecordAt(s, c, n, out);
+    // "The report said that ...", "The review concluded that ...": documents say things too.
+    static const auto* const kDocumentCues = new Set{
+        "said", "says", "concluded", "concludes", "suggested", "suggests", "warned", "warns",
+        "noted", "notes", "stated", "states", "estimated", "estimates", "predicted", "predicts"};
+    if (n == 1 && kDocumentCues->contains(Lower(c)) && TryRecordAt(s, c, n, out)) return true;
     const size_t sb = s.first_token;
     const size_t ce = ContentEndToken(s);
     if (ce <= sb) return false;

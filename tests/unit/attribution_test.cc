@@ -24,6 +24,7 @@ struct Found {
   std::string speaker;     // head of the speaker phrase
   std::string apposition;  // may be empty
   std::vector<std::string> content;
+  bool of_record = false;
 };
 
 std::string Range(absl::string_view text, const Segmentation& seg, TokenRange r) {
@@ -38,6 +39,7 @@ std::vector<Found> Find(absl::string_view text) {
   for (const Attribution& a : FindAttributions(text, seg)) {
     Found f;
     f.kind = a.kind;
+    f.of_record = a.of_record;
     f.cue = std::string(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
     f.speaker = Range(text, seg, a.speaker.head);
     f.apposition = Range(text, seg, a.speaker.apposition);
@@ -191,9 +193,16 @@ TEST(AttributionTest, IndirectContentWithAQuotedFragmentIsMixed) {
   EXPECT_THAT(found[0].content, ElementsAre("the contract contained " LQ "strict safeguards" RQ " and was audited"));
 }
 
-TEST(AttributionTest, ReportsAndPassivesAreNotSpeakers) {
-  EXPECT_THAT(Find("The report said the platform was safe for all patients."), SizeIs(0));
+TEST(AttributionTest, ReportsAreRecordsAndPassivesAreNotSpeakers) {
+  // A document says things on the record, as no one's claim (Attribution::of_record).
+  const auto report = Find("The report said the platform was safe for all patients.");
+  ASSERT_THAT(report, SizeIs(1));
+  EXPECT_TRUE(report[0].of_record);
   EXPECT_THAT(Find("The minister is said to be furious about the leak."), SizeIs(0));
+  EXPECT_THAT(Find("Stephen Kinnock was asked about the case in the Commons."), SizeIs(0));
+  const auto minister = Find("The minister said the platform was safe for all patients.");
+  ASSERT_THAT(minister, SizeIs(1));
+  EXPECT_FALSE(minister[0].of_record);
 }
 
 TEST(AttributionTest, UnattributedAndScareQuotesAreNotClaims) {

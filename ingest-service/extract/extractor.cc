@@ -1039,10 +1039,25 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     bool own = false;
     for (const ByteSpan& c : a.content) own = own || paragraph_of(c) == para;
     if (!own) continue;
+    // A quotation of another paragraph that its own words attribute ("“Nobody gets fired for
+    // buying AWS,” as one of our investors, Rachel Kim, put it. || Amazon said ...") is not
+    // this cue's: it ends three words or more before its paragraph does.
+    auto attributed_there = [&](const ByteSpan& c, uint32_t p) {
+      if (p >= seg.paragraphs.size() || ContentKind(text, {c}) != AttributionKind::kDirectQuote) return false;
+      const ByteSpan quote = WithQuotationMarks(text, c);
+      size_t words = 0;
+      for (size_t t = FirstTokenFrom(seg, quote.end); t < seg.paragraphs[p].end_token; ++t) {
+        words += seg.tokens[t].kind == TokenKind::kWord;
+      }
+      return words >= 3;
+    };
     std::vector<ByteSpan> kept;
     for (const ByteSpan& c : a.content) {
       const bool quoted = ContentKind(text, {c}) != AttributionKind::kIndirect;
-      if (paragraph_of(c) < para && !quoted) continue;
+      if (paragraph_of(c) < para && (!quoted || attributed_there(c, paragraph_of(c)))) continue;
+      // Nor one of a paragraph after the cue's, for the same reason ("“Nature restoration
+      // fund” is doing a lot of work in that sentence." after her quote).
+      if (paragraph_of(c) > para && quoted && attributed_there(c, paragraph_of(c))) continue;
       kept.push_back(c);
     }
     if (kept.size() != a.content.size()) {

@@ -2317,5 +2317,25 @@ TEST_F(ExtractorTest, HearingsAndDocumentsSayThingsOnTheRecord) {
   EXPECT_EQ(out.claims[2].speaker().name(), "Official figures");
 }
 
+TEST(MergeTest, AQuotationItsOwnParagraphAttributesIsNoOtherCuesContent) {
+  const std::string text =
+      "\"Nobody gets fired for buying AWS,\" as one of our investors, Rachel Kim, put it.\n\n"
+      "Amazon said in a statement that customers typically save 30% without leaving the platform.";
+  const Extraction out = ExtractWith({{"said in a statement", "Amazon",
+                                       "\"Nobody gets fired for buying AWS,\" || that customers typically save 30% "
+                                       "without leaving the platform"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "that customers typically save 30% without leaving the platform");
+  const std::string later =
+      "\"You can't reform your way out of a housing crisis,\" she said.\n\n"
+      "\"Nature restoration fund\" is doing a lot of work in that sentence.";
+  const Extraction out2 = ExtractWith({{"said", "she",
+                                        "\"You can't reform your way out of a housing crisis,\" || \"Nature restoration fund\""}},
+                                      later);
+  ASSERT_EQ(out2.claims.size(), 1u);
+  EXPECT_EQ(out2.claims[0].content_spans_size(), 1);
+}
+
 }  // namespace
 }  // namespace claims::extract

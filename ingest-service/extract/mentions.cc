@@ -436,8 +436,12 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     static const auto* const kAfterNew = new Set{"york", "jersey", "zealand", "hampshire", "mexico",
                                                  "orleans", "delhi", "england", "south", "haven",
                                                  "brunswick", "forest", "scotland", "democrats"};
+    // "Senior Home Office officials": a word that describes the people after the name.
+    static const auto* const kDescribingPeople = new Set{"senior", "junior", "former", "top", "leading",
+                                                         "some", "many", "several", "two", "three"};
     while (b < tokens.size() && tokens[b].kind == TokenKind::kWord && tokens[b].capitalised &&
            (LowerTokenText(seg, tokens[b]) == "the" ||
+            (b == seg.sentences[tokens[b].sentence].first_token && kDescribingPeople->contains(LowerTokenText(seg, tokens[b]))) ||
             (b == seg.sentences[tokens[b].sentence].first_token &&
              NonNameWords().contains(LowerTokenText(seg, tokens[b])) &&
              !(LowerTokenText(seg, tokens[b]) == "new" && b + 1 < tokens.size() &&
@@ -624,6 +628,33 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
       }
     }
     i = e;
+  }
+
+  // 2b. A nation's institutions: "the German government", "the Chinese foreign ministry",
+  //     "the French embassy" (a demonym and an institution noun, or two with "foreign").
+  static const auto* const kInstitutions = new Set{"government", "embassy", "ministry", "military",
+                                                   "army", "navy", "parliament", "cabinet"};
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::kWord || !tokens[i].capitalised ||
+        !LooksLikeDemonym(LowerTokenText(seg, tokens[i])) || IsAcronym(TokenText(text, tokens[i]))) {
+      continue;
+    }
+    size_t k = i + 1;
+    if (k + 1 < tokens.size() && LowerTokenText(seg, tokens[k]) == "foreign") ++k;
+    if (tokens[k].kind != TokenKind::kWord || tokens[k].capitalised ||
+        !kInstitutions->contains(LowerTokenText(seg, tokens[k])) || tokens[k].sentence != tokens[i].sentence) {
+      continue;
+    }
+    // Not a party or a place word ("Labour government", "local government").
+    static const auto* const kNotNations = new Set{"labour", "conservative", "tory", "liberal", "green", "reform",
+                                                   "democratic", "republican", "local", "national", "federal",
+                                                   "state", "regional", "city", "county", "independent", "catholic",
+                                                   "islamic", "northern", "southern", "eastern", "western", "snp", "plaid",
+                                                   "lib", "dem", "gop"};
+    if (kNotNations->contains(LowerTokenText(seg, tokens[i]))) continue;
+    const std::string name(text.substr(tokens[i].begin, tokens[k].end - tokens[i].begin));
+    add(tokens[i].begin, tokens[k].end, Slugify(name), name, 0);
+    i = k;
   }
 
   // 3. Acronyms defined in parentheses, then every later use of them.

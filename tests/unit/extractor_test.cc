@@ -2337,5 +2337,19 @@ TEST(MergeTest, AQuotationItsOwnParagraphAttributesIsNoOtherCuesContent) {
   EXPECT_EQ(out2.claims[0].content_spans_size(), 1);
 }
 
+TEST_F(ExtractorTest, ANationsInstitutionsAreOrganisationsAndSeniorIsNoPartOfAName) {
+  const std::string text =
+      "A spokesperson for the German government said Berlin supported the proposal.\n\n"
+      "Senior Home Office officials have admitted they do not know how many hotels will be open.\n\n"
+      "The Labour government said it would act on the report.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_GE(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "german-government");
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[0].speaker().role(), "spokesperson");
+  EXPECT_EQ(out.claims[1].speaker().id(), "home-office");  // not "senior-home-office"
+  for (const Claim& c : out.claims) EXPECT_NE(c.speaker().id(), "labour-government");  // a party's, not a nation's
+}
+
 }  // namespace
 }  // namespace claims::extract

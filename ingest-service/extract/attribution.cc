@@ -420,12 +420,17 @@ class Finder {
       return w != "who" && w != "which";
     }
     if (w == "the" || w == "a" || w == "an") {
-      *stop_after = true;
+      // The phrase starts here, unless "the" follows a preposition inside it ("a spokesperson
+      // for the Home Office").
+      const absl::string_view before = i > 0 && IsWord(i - 1) ? Lower(i - 1) : "";
+      *stop_after = !(w == "the" && (before == "for" || before == "of" || before == "at" || before == "from"));
       return true;
     }
     if (w == "for" || w == "of" || w == "at" || w == "from" || w == "with" || w == "to") {
-      // "a spokeswoman for X", "a friend of X", "an aide to X" ("to" only after a relation).
-      return i + 1 < right_end && tokens_[i + 1].capitalised && i > 0 && IsWord(i - 1) &&
+      // "a spokeswoman for X", "a friend of X", "an aide to X" ("to" only after a relation),
+      // "a spokesperson for the Home Office".
+      const size_t named = i + 2 < right_end && IsWord(i + 1) && Lower(i + 1) == "the" ? i + 2 : i + 1;
+      return named < right_end && tokens_[named].capitalised && i > 0 && IsWord(i - 1) &&
              (((RoleWords().contains(Lower(i - 1)) || tokens_[i - 1].capitalised) && w != "to") ||
               IsRelationNoun(Lower(i - 1)));
     }

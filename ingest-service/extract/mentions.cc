@@ -1306,6 +1306,10 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     // Not one named inside a quotation ("'... competition from Microsoft remained the biggest
     // risk' ... The company also announced"), unless no other fits.
     const OrgOccurrence* o = orgs_.MostRecent(mention.begin, noun);
+    // "The Labour government" is of no other nation's or party's government named before.
+    for (absl::string_view w : absl::StrSplit(premods, ' ', absl::SkipEmpty())) {
+      if (o != nullptr && LooksLikeDemonym(w) && !absl::StrContains(absl::AsciiStrToLower(o->name), w)) o = nullptr;
+    }
     const OrgOccurrence* first = o;
     for (int steps = 0; o != nullptr && steps < 8; ++steps) {
       const size_t t = FirstTokenFrom(seg_, o->begin);

@@ -1074,6 +1074,32 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
           seg, a, WithoutListener(text, a.cue, WithoutPrepositionObject(text, a.cue, WithoutLeadingDate(text, a.cue, c))));
     });
   }
+  // "Last Tuesday the housing minister, Matthew Pennycook, stood up in the Commons and said
+  // ...": a source that ends with the "and" of two verb phrases is the end of the first one;
+  // the speaker is the subject at the start of the sentence: its words up to the first
+  // lower-case word that is no determiner, role or preposition before a name.
+  for (Attribution& a : learned) {
+    const TokenRange st = SourceTokens(a.speaker);
+    if (st.empty() || st.end > seg.tokens.size() || LowerTokenText(seg, seg.tokens[st.end - 1]) != "and") continue;
+    const Sentence& sentence = seg.sentences[seg.tokens[st.begin].sentence];
+    size_t k = sentence.first_token;
+    while (k < st.begin) {
+      const Token& t = seg.tokens[k];
+      const absl::string_view w = t.kind == TokenKind::kWord ? LowerTokenText(seg, t) : "";
+      const bool np = t.kind != TokenKind::kWord || t.capitalised || w == "the" || w == "a" || w == "an" ||
+                      IsRoleWord(w) || IsRoleModifier(w) || IsDayOrMonth(w) || w == "last";
+      if (!np) break;
+      ++k;
+    }
+    while (k > sentence.first_token && seg.tokens[k - 1].kind != TokenKind::kWord) --k;  // "Pennycook,"
+    size_t b = sentence.first_token;  // not "Last Tuesday" or "On Monday,"
+    while (b < k && (seg.tokens[b].kind != TokenKind::kWord || IsDayOrMonth(LowerTokenText(seg, seg.tokens[b])) ||
+                     LowerTokenText(seg, seg.tokens[b]) == "last" || LowerTokenText(seg, seg.tokens[b]) == "on" ||
+                     LowerTokenText(seg, seg.tokens[b]) == "this")) {
+      ++b;
+    }
+    a.speaker = k > b ? SpeakerPhraseOf(text, seg, {b, k}) : SpeakerPhrase{};
+  }
   // A learned attribution with no source words takes the speaker phrase of a rule's
   // attribution on the same cue ("Northwick Analytics Ltd, which supplies ..., denied that").
   for (Attribution& a : learned) {

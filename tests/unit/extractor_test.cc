@@ -2351,5 +2351,16 @@ TEST_F(ExtractorTest, ANationsInstitutionsAreOrganisationsAndSeniorIsNoPartOfANa
   for (const Claim& c : out.claims) EXPECT_NE(c.speaker().id(), "labour-government");  // a party's, not a nation's
 }
 
+TEST(MergeTest, ASourceEndingWithAndIsTheSubjectOfTheFirstVerb) {
+  const std::string text =
+      "Last Tuesday the housing minister, Matthew Pennycook, stood up in the Commons and said the "
+      "bill would deliver more homes.";
+  const Extraction out = ExtractWith({{"said", "the Commons and", "the bill would deliver more homes"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "matthew-pennycook");
+  EXPECT_EQ(out.claims[0].speaker().role(), "housing minister");
+  EXPECT_EQ(out.claims[0].speaker().mention(), "the housing minister, Matthew Pennycook");
+}
+
 }  // namespace
 }  // namespace claims::extract

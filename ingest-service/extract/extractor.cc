@@ -1100,6 +1100,38 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     }
     a.speaker = k > b ? SpeakerPhraseOf(text, seg, {b, k}) : SpeakerPhrase{};
   }
+  // "Rep. Rosa DeLauro, D-Conn., the top Democrat on the committee, called ...": a source that
+  // is the apposition after a name (starting with "the" or "a" after a comma) is described by
+  // the name and it, over a party-and-state tag ("D-Conn.", "R-Texas").
+  for (Attribution& a : learned) {
+    const TokenRange st = SourceTokens(a.speaker);
+    if (st.empty() || st.begin < 3 || st.end > seg.tokens.size()) continue;
+    const absl::string_view first = LowerTokenText(seg, seg.tokens[st.begin]);
+    if ((first != "the" && first != "a" && first != "an") || !IsPunct(text, seg.tokens[st.begin - 1], ",")) continue;
+    size_t k = st.begin - 1;  // the comma
+    const uint32_t sentence = seg.tokens[st.begin].sentence;
+    // A party tag between commas: "D-Conn.", "R-Texas", "I-Vt.".
+    if (k >= 2) {
+      size_t j = k;
+      while (j > 0 && k - j < 5 && !IsPunct(text, seg.tokens[j - 1], ",") && seg.tokens[j - 1].sentence == sentence) --j;
+      const absl::string_view tag = text.substr(seg.tokens[j].begin, seg.tokens[k].begin - seg.tokens[j].begin);
+      if (j > 0 && IsPunct(text, seg.tokens[j - 1], ",") && tag.size() >= 3 && (tag[0] == 'D' || tag[0] == 'R' || tag[0] == 'I') &&
+          tag[1] == '-') {
+        k = j - 1;
+      }
+    }
+    size_t b = k;
+    while (b > 0 && k - b < 6 && seg.tokens[b - 1].sentence == sentence &&
+           ((seg.tokens[b - 1].kind == TokenKind::kWord && seg.tokens[b - 1].capitalised) || IsPunct(text, seg.tokens[b - 1], "."))) {
+      --b;
+    }
+    const bool starts_clause = b == seg.sentences[sentence].first_token || IsPunct(text, seg.tokens[b - 1], ",");
+    if (k - b >= 2 && starts_clause && seg.tokens[b].kind == TokenKind::kWord) {
+      // Resolved through the whole phrase; the source as written stays the model's words
+      // (taking the whole phrase as the source cost 0.001 of source exact F1 on PolNeAR dev).
+      a.described_by = SpeakerPhraseOf(text, seg, {b, st.end});
+    }
+  }
   // A learned attribution with no source words takes the speaker phrase of a rule's
   // attribution on the same cue ("Northwick Analytics Ltd, which supplies ..., denied that").
   for (Attribution& a : learned) {

@@ -2362,5 +2362,16 @@ TEST(MergeTest, ASourceEndingWithAndIsTheSubjectOfTheFirstVerb) {
   EXPECT_EQ(out.claims[0].speaker().mention(), "the housing minister, Matthew Pennycook");
 }
 
+TEST(MergeTest, AnAppositionAfterANameAndPartyTagIsThatPersons) {
+  const std::string text =
+      "Rep. Rosa DeLauro, D-Conn., the top Democrat on the House Appropriations Committee, called "
+      "the GOP proposal a ransom note.";
+  const Extraction out = ExtractWith(
+      {{"called", "the top Democrat on the House Appropriations Committee", "the GOP proposal a ransom note"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "rosa-delauro");
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::PERSON);
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -1073,8 +1073,14 @@ class Finder {
         size_t b = c + n;
         // Look for "that" shortly after the cue, past trailing words or the listener.
         size_t k = b;
+        // ("said in its report that": a possessive and its noun after a preposition.)
+        auto possessive_det = [&](size_t j) {
+          const absl::string_view w = Lower(j);
+          return w == "its" || w == "his" || w == "her" || w == "their" || w == "our";
+        };
         while (k < ce && k - b < 8 && IsWord(k) && Lower(k) != "that" &&
-               (IsTrailing(k) || tokens_[k].capitalised || info.takes_object)) {
+               (IsTrailing(k) || tokens_[k].capitalised || info.takes_object || possessive_det(k) ||
+                (k > b && possessive_det(k - 1)))) {
           ++k;
         }
         const bool has_that = k < ce && IsWord(k) && Lower(k) == "that";

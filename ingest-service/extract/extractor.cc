@@ -374,8 +374,10 @@ ByteSpan WithoutPrepositionObject(absl::string_view text, ByteSpan cue, ByteSpan
   for (char c : gap) {
     if (!absl::ascii_isalpha(static_cast<unsigned char>(c)) && c != ' ') return span;
   }
-  const size_t space = gap.find_last_of(' ');
-  const absl::string_view last = space == absl::string_view::npos ? gap : gap.substr(space + 1);
+  // The preposition ends the gap, or the cue itself ("said in" + "its report that ...").
+  const absl::string_view before = gap.empty() ? text.substr(cue.begin, cue.end - cue.begin) : gap;
+  const size_t space = before.find_last_of(' ');
+  const absl::string_view last = space == absl::string_view::npos ? before : before.substr(space + 1);
   if (last != "to" && last != "with" && last != "in" && last != "on" && last != "for" && last != "at") return span;
   size_t words = 0;
   size_t k = span.begin;
@@ -1073,6 +1075,31 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       return ToUnpunctuatedSentenceEnd(
           seg, a, WithoutListener(text, a.cue, WithoutPrepositionObject(text, a.cue, WithoutLeadingDate(text, a.cue, c))));
     });
+  }
+  for (Attribution& a : learned) {
+    // "said the study was well conducted but || warned that ...": the conjunction that joins
+    // the next cue is no part of what was said.
+    for (ByteSpan& c : a.content) {
+      for (absl::string_view conj : {" but", " and", " or"}) {
+        const absl::string_view t = text.substr(c.begin, c.end - c.begin);
+        if (t.size() > conj.size() + 8 && absl::EndsWith(t, conj)) c.end -= conj.size();
+      }
+    }
+    // "“We are paying a premium ...,” she wrote in the memo that started it all": a relative
+    // clause after the cue's place is no part of the quotation before it.
+    bool quote_before = false;
+    for (const ByteSpan& c : a.content) quote_before = quote_before || (c.end <= a.cue.begin && ContentKind(text, {c}) == AttributionKind::kDirectQuote);
+    if (!quote_before) continue;
+    const size_t n = a.content.size();
+    a.content.erase(std::remove_if(a.content.begin(), a.content.end(), [&](const ByteSpan& c) {
+      if (c.begin <= a.cue.end || ContentKind(text, {c}) != AttributionKind::kIndirect) return false;
+      const absl::string_view gap = absl::StripAsciiWhitespace(text.substr(a.cue.end, c.begin - a.cue.end));
+      const absl::string_view start = text.substr(c.begin, c.end - c.begin);
+      return (absl::StartsWith(gap, "in ") || absl::StartsWith(gap, "at ") || absl::StartsWith(gap, "on ") ||
+              absl::StartsWith(gap, "to ")) &&
+             (absl::StartsWith(start, "that ") || absl::StartsWith(start, "which ") || absl::StartsWith(start, "who "));
+    }), a.content.end());
+    if (a.content.size() != n) a.kind = ContentKind(text, a.content);
   }
   // "Last Tuesday the housing minister, Matthew Pennycook, stood up in the Commons and said
   // ...": a source that ends with the "and" of two verb phrases is the end of the first one;

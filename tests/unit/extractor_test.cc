@@ -2373,5 +2373,26 @@ TEST(MergeTest, AnAppositionAfterANameAndPartyTagIsThatPersons) {
   EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::PERSON);
 }
 
+TEST(MergeTest, NeitherAJoiningConjunctionNorARelativeClauseAfterTheCueIsSaid) {
+  const std::string text =
+      "Prof Tom Sanders said the study was well conducted but warned that observational data "
+      "could not prove cause and effect.\n\n"
+      "\"We are paying a premium for flexibility,\" she wrote in the memo that started it all.";
+  const Extraction out = ExtractWith({{"said", "Prof Tom Sanders", "the study was well conducted but"},
+                                      {"warned", "Prof Tom Sanders", "that observational data could not prove cause and effect"},
+                                      {"wrote", "she", "\"We are paying a premium for flexibility,\" || that started it all"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].text(), "the study was well conducted");
+  EXPECT_EQ(out.claims[2].content_spans_size(), 1);
+  EXPECT_EQ(out.claims[2].kind(), Claim::DIRECT_QUOTE);
+}
+
+TEST_F(ExtractorTest, SaidInItsReportThat) {
+  const Extraction out = MustExtract(Article("Ofsted said in its report that pupils were safe and happy."));
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "pupils were safe and happy");
+}
+
 }  // namespace
 }  // namespace claims::extract

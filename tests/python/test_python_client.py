@@ -171,6 +171,24 @@ class PythonClientTest(unittest.TestCase):
             self.assertEqual(len(r.result.claims), 0)
             self.assertGreaterEqual(r.result.article.claim_count, 2)
 
+    def test_relative_dates_count_from_the_local_day_the_request_gives(self):
+        # 23:30 UTC on Wednesday 4 March is 00:30 on Thursday 5 March in Paris.
+        request = ingest_pb2.IngestArticleRequest(
+            url="https://news.example.org/python/offset",
+            text="Alice Brown said yesterday that the plan was dead.",
+            published_utc_offset_seconds=3600)
+        request.published_time.FromJsonString("2026-03-04T23:30:00Z")
+        claims = self.ingest.IngestArticle(request, timeout=10).claims
+        self.assertEqual(len(claims), 1)
+        self.assertEqual(claims[0].claim_time.ToJsonString(), "2026-03-04T00:00:00Z")
+        self.assertTrue(request.HasField("published_utc_offset_seconds"))
+
+        request.published_utc_offset_seconds = 19 * 3600
+        with self.assertRaises(grpc.RpcError) as caught:
+            self.ingest.IngestArticle(request, timeout=10)
+        self.assertEqual(caught.exception.code(), grpc.StatusCode.INVALID_ARGUMENT)
+        self.assertEqual(error_info(caught.exception).metadata["field"], "published_utc_offset_seconds")
+
     def test_errors_carry_codes_and_fields(self):
         with self.assertRaises(grpc.RpcError) as caught:
             self.ingest.IngestArticle(ingest_pb2.IngestArticleRequest(text=""), timeout=10)

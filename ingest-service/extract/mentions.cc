@@ -421,6 +421,17 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     add(m.begin, m.end, m.organisation->id, m.organisation->name, 2);
   }
 
+  // Bytes the catalogue matched, in order and disjoint: a run of capitalised words that is
+  // only known names side by side ("Palantir NHS data platform" in a headline) is no new one.
+  std::vector<ByteSpan> catalogued;
+  for (const Candidate& c : candidates) catalogued.push_back({c.occ.begin, c.occ.end});
+  std::sort(catalogued.begin(), catalogued.end(), [](const ByteSpan& x, const ByteSpan& y) { return x.begin < y.begin; });
+  auto catalogued_at = [&](const Token& t) {
+    auto it = std::upper_bound(catalogued.begin(), catalogued.end(), t.begin,
+                               [](size_t pos, const ByteSpan& x) { return pos < x.begin; });
+    return it != catalogued.begin() && (it - 1)->begin <= t.begin && (it - 1)->end >= t.end;
+  };
+
   // 2. Runs of capitalised words ("Hackney Coalition Against Palantir", "Department of
   //    Health and Social Care") that look like organisations.
   const std::vector<Token>& tokens = seg.tokens;
@@ -575,6 +586,14 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     const absl::string_view name = text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin);
     // One word that is only an organisation noun ("Council", "Trust" starting a sentence or
     // a headline) names no particular organisation.
+    bool only_known = e - b >= 2 && catalog.Find(name) == nullptr;
+    for (size_t k = b; k < e && only_known; ++k) {
+      only_known = tokens[k].kind != TokenKind::kWord || catalogued_at(tokens[k]);
+    }
+    if (only_known) {  // (the known names stay, from step 1)
+      i = e;
+      continue;
+    }
     const bool looks_like_one = LooksLikeOrganisation(name) && (e - b >= 2 || catalog.Find(name) != nullptr);
     if (!looks_like_one && e - b <= 3 && e + 3 < tokens.size() && IsPunct(text, tokens[e], ",") &&
                tokens[e + 1].kind == TokenKind::kWord &&

@@ -2394,5 +2394,18 @@ TEST_F(ExtractorTest, SaidInItsReportThat) {
   EXPECT_EQ(out.claims[0].text(), "pupils were safe and happy");
 }
 
+TEST_F(ExtractorTest, KnownNamesSideBySideAreNoNewOrganisation) {
+  const Extraction out = MustExtract(Article(
+      "Doctors vote to oppose Palantir NHS data platform\n\n"
+      "The BMA said Palantir NHS contracts should be scrapped."));
+  ASSERT_FALSE(out.claims.empty());
+  for (const Claim& c : out.claims) {
+    for (const auto& o : c.organisations()) EXPECT_NE(o.id(), "palantir-nhs") << c.text();
+  }
+  bool palantir = false;
+  for (const auto& o : out.claims.back().organisations()) palantir = palantir || o.id() == "palantir";
+  EXPECT_TRUE(palantir);
+}
+
 }  // namespace
 }  // namespace claims::extract

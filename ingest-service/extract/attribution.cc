@@ -155,6 +155,12 @@ const Set& RoleWords() {
   return *s;
 }
 
+// Roles that are also common surnames, so roles only in lower case ("head coach", "the dean").
+bool LowerCaseOnlyRole(absl::string_view lower) {
+  return lower == "coach" || lower == "dean" || lower == "bishop" || lower == "marshal" || lower == "chaplain" ||
+         lower == "provost" || lower == "warden";
+}
+
 const Set& RoleModifiers() {
   static const auto* s = new Set{
       "health", "foreign", "home", "education", "local", "former", "senior", "junior",
@@ -430,6 +436,11 @@ class Finder {
       // "a spokeswoman for X", "a friend of X", "an aide to X" ("to" only after a relation),
       // "a spokesperson for the Home Office".
       const size_t named = i + 2 < right_end && IsWord(i + 1) && Lower(i + 1) == "the" ? i + 2 : i + 1;
+      // "candidate for mayor", "minister for care": a role's remit in lower case.
+      if ((w == "for" || w == "of") && i > 0 && IsWord(i - 1) && RoleWords().contains(Lower(i - 1)) &&
+          i + 1 < right_end && IsWord(i + 1) && !tokens_[i + 1].capitalised) {
+        return true;
+      }
       return named < right_end && tokens_[named].capitalised && i > 0 && IsWord(i - 1) &&
              (((RoleWords().contains(Lower(i - 1)) || tokens_[i - 1].capitalised) && w != "to") ||
               IsRelationNoun(Lower(i - 1)));
@@ -441,6 +452,24 @@ class Finder {
       return k < right_end && tokens_[k].capitalised;
     }
     if (IsRelationNoun(w) || IsPersonEpithet(w)) return true;
+    // Roles that are surnames when capitalised ("Coach", "Dean"), in lower case: "head coach".
+    if (LowerCaseOnlyRole(w)) return true;
+    // A role's remit: "candidate for mayor", "minister for care", "secretary of state" (up to
+    // three lower-case words after "for"/"of" after a role word; see the prepositions above).
+    for (size_t j = i; j > 0 && i - j < 3; --j) {
+      if (!IsWord(j - 1) || tokens_[j - 1].capitalised) break;
+      const absl::string_view p = Lower(j - 1);
+      if ((p == "for" || p == "of") && j >= 2 && IsWord(j - 2) && RoleWords().contains(Lower(j - 2))) return true;
+    }
+    // "The permanent secretary", "the department's chief medical officer": a word between a
+    // determiner (or possessive) and a role.
+    if (i + 1 < right_end && IsWord(i + 1) && !Cues().contains(w) && w != "and" && w != "that" && w != "who" &&
+        (RoleWords().contains(Lower(i + 1)) || RoleModifiers().contains(Lower(i + 1)) || LowerCaseOnlyRole(Lower(i + 1))) &&
+        i > 0 && IsWord(i - 1) &&
+        (Determiners().contains(Lower(i - 1)) || absl::EndsWith(Lower(i - 1), "'s") ||
+         absl::EndsWith(Lower(i - 1), "\u2019s"))) {
+      return true;
+    }
     // "The court", "A new government study", "Official figures": a record and its modifiers.
     if (record_cue_ && !Cues().contains(w) && w != "that" && w != "and" && w != "but" && w != "which" &&
         w != "who" && w != "as" && w != "while") {
@@ -615,7 +644,8 @@ class Finder {
         (absl::EndsWith(Lower(last - 1), "'s") || absl::EndsWith(Lower(last - 1), "\u2019s"))) {
       return true;
     }
-    return Pronouns().contains(w) || RoleWords().contains(w) || IsRelationNoun(w) || IsPersonEpithet(w);
+    return Pronouns().contains(w) || RoleWords().contains(w) || IsRelationNoun(w) || IsPersonEpithet(w) ||
+           LowerCaseOnlyRole(w);
   }
 
   // End of the content of sentence s: before the terminal punctuation (closing quotes after

@@ -2407,5 +2407,20 @@ TEST_F(ExtractorTest, KnownNamesSideBySideAreNoNewOrganisation) {
   EXPECT_TRUE(palantir);
 }
 
+TEST_F(ExtractorTest, RolesWithAdjectivesRemitsAndLowerCaseOnlyNouns) {
+  const std::string text =
+      "The department's permanent secretary, Dame Antonia Romeo, told MPs that the number of "
+      "hotels had fallen.\n\n"
+      "Chelsea head coach Enzo Maresca insisted the penalty decision had changed the game.\n\n"
+      "The Reform UK candidate for mayor, Lee Stanton, claimed that knife crime had doubled.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "antonia-romeo");
+  EXPECT_EQ(out.claims[0].speaker().role(), "department's permanent secretary");
+  EXPECT_EQ(out.claims[1].speaker().role(), "Chelsea head coach");
+  EXPECT_EQ(out.claims[2].speaker().id(), "lee-stanton");
+  EXPECT_EQ(out.claims[2].speaker().affiliation_id(), "reform-uk");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -386,8 +386,7 @@ class Finder {
     if (b >= limit || !IsWord(b)) return comma;
     const absl::string_view first = Lower(b);
     const bool determiner = first == "the" || first == "a" || first == "an";
-    const bool possessive = tokens_[b].capitalised && (absl::EndsWith(first, "'s") ||
-                                                       absl::EndsWith(first, "\xE2\x80\x99s"));
+    const bool possessive = tokens_[b].capitalised && IsPossessive(first);
     if (!determiner && !possessive) return comma;
     for (size_t k = b + 1; k < limit && k - b <= 8; ++k) {
       if (Is(k, ",")) {
@@ -466,8 +465,7 @@ class Finder {
     if (i + 1 < right_end && IsWord(i + 1) && !Cues().contains(w) && w != "and" && w != "that" && w != "who" &&
         (RoleWords().contains(Lower(i + 1)) || RoleModifiers().contains(Lower(i + 1)) || LowerCaseOnlyRole(Lower(i + 1))) &&
         i > 0 && IsWord(i - 1) &&
-        (Determiners().contains(Lower(i - 1)) || absl::EndsWith(Lower(i - 1), "'s") ||
-         absl::EndsWith(Lower(i - 1), "\u2019s"))) {
+        (Determiners().contains(Lower(i - 1)) || IsPossessive(Lower(i - 1)))) {
       return true;
     }
     // "The court", "A new government study", "Official figures": a record and its modifiers.
@@ -477,11 +475,11 @@ class Finder {
     }
     // "Ms Clarke's office said".
     if ((w == "office" || w == "team") && i > 0 && tokens_[i - 1].capitalised &&
-        (absl::EndsWith(Lower(i - 1), "'s") || absl::EndsWith(Lower(i - 1), "\u2019s"))) {
+        IsPossessive(Lower(i - 1))) {
       return true;
     }
     // "the family's attorneys": a possessive before the noun.
-    if ((absl::EndsWith(w, "'s") || absl::EndsWith(w, "\xE2\x80\x99s")) && i + 1 < right_end && IsWord(i + 1)) {
+    if (IsPossessive(w) && i + 1 < right_end && IsWord(i + 1)) {
       return true;
     }
     if (w == "and") {  // "Labour and Co-operative MP"
@@ -641,7 +639,7 @@ class Finder {
     }
     // "Ms Clarke's office", "the Prime Minister's team": someone's office speaks for them.
     if ((w == "office" || w == "team") && last > head.begin && tokens_[last - 1].capitalised &&
-        (absl::EndsWith(Lower(last - 1), "'s") || absl::EndsWith(Lower(last - 1), "\u2019s"))) {
+        IsPossessive(Lower(last - 1))) {
       return true;
     }
     return Pronouns().contains(w) || RoleWords().contains(w) || IsRelationNoun(w) || IsPersonEpithet(w) ||
@@ -1437,6 +1435,14 @@ bool IsPersonEpithet(absl::string_view lower) {
       "englishman", "englishwoman", "swede", "dane", "scot", "argentine", "kiwi", "aussie"};
   return s->contains(lower) || absl::EndsWith(lower, "-year-old");
 }
+
+absl::string_view WithoutPossessive(absl::string_view w) {
+  if (absl::EndsWith(w, "'s")) return w.substr(0, w.size() - 2);
+  if (absl::EndsWith(w, "\xE2\x80\x99s")) return w.substr(0, w.size() - 4);
+  return w;
+}
+
+bool IsPossessive(absl::string_view w) { return WithoutPossessive(w).size() < w.size(); }
 
 bool IsRecordNoun(absl::string_view lower) {
   bool hearing = false;

@@ -128,6 +128,10 @@ bool IsPersonEpithet(absl::string_view lower);
 // A record that says things: a hearing ("court", "inquest", "committee") or a document
 // ("report", "study", "figures", "poll").
 bool IsRecordNoun(absl::string_view lower);
+// `w` without a possessive ending ("Clinton's", "Clinton’s" -> "Clinton"); other words as
+// they are. IsPossessive: `w` has one.
+absl::string_view WithoutPossessive(absl::string_view w);
+bool IsPossessive(absl::string_view w);
 // Token `i` is the apostrophe of a plural's possessive ("St Thomas' NHS Foundation Trust",
 // "The School Teachers' Review Body"): a closing single mark glued to a word ending in "s",
 // with a space and a word after it. Not a quotation mark.

@@ -288,15 +288,6 @@ bool FirstNameGender(absl::string_view lower, bool* male) {  // `lower`: the nam
   return true;
 }
 
-// `w` without a possessive ending: "Clinton's" -> "Clinton"; other words as they are.
-absl::string_view WithoutPossessive(absl::string_view w) {
-  if (absl::EndsWith(w, "'s")) return w.substr(0, w.size() - 2);
-  if (absl::EndsWith(w, "\u2019s")) return w.substr(0, w.size() - 4);
-  return w;
-}
-
-bool IsPossessive(absl::string_view w) { return WithoutPossessive(w).size() < w.size(); }
-
 bool CampaignNoun(absl::string_view w) {
   return w == "campaigners" || w == "activists" || w == "protesters" || w == "organisers" ||
          w == "supporters" || w == "volunteers" || w == "opponents";
@@ -1503,7 +1494,7 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
   if (first == "of" || first == "from" || first == "at" || first == "for") return;
   if (first == "a" || first == "an" || first == "the") ++b;
   // "the council's executive member": the possessive names the affiliation.
-  if (b < app.end && absl::EndsWith(LowerTokenText(seg_, tokens[b]), "'s") && b + 1 < app.end) {
+  if (b < app.end && IsPossessive(LowerTokenText(seg_, tokens[b])) && b + 1 < app.end) {
     absl::string_view noun = LowerTokenText(seg_, tokens[b]);
     noun.remove_suffix(2);
     if (s->affiliation.empty() && OrgNouns().contains(noun)) {
@@ -1812,7 +1803,7 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& given, bool says_i
     // "The bar's owner": someone known by another's possession is someone new too.
     for (size_t k = phrase.head.begin + 1; d == "the" && k < phrase.head.end && k < seg_.tokens.size(); ++k) {
       const absl::string_view w = LowerTokenText(seg_, seg_.tokens[k]);
-      indefinite = indefinite || absl::EndsWith(w, "'s") || absl::EndsWith(w, "\xE2\x80\x99s");
+      indefinite = indefinite || IsPossessive(w);
     }
   }
   // Its role names a person: "aide", "senior official", "spokesman for the ministry".
@@ -2327,8 +2318,8 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       for (size_t k = rb; k <= last && !role_like; ++k) {
         if (tokens[k].kind != TokenKind::kWord) continue;
         const absl::string_view w = LowerTokenText(seg_, tokens[k]);
-        role_like = IsRoleWord(w) || IsRelationNoun(w) || OrgNouns().contains(w) || absl::EndsWith(w, "'s") ||
-                    absl::EndsWith(w, "\xE2\x80\x99s") || absl::EndsWith(w, "ist") || absl::EndsWith(w, "man") ||
+        role_like = IsRoleWord(w) || IsRelationNoun(w) || OrgNouns().contains(w) || IsPossessive(w) ||
+                    absl::EndsWith(w, "ist") || absl::EndsWith(w, "man") ||
                     absl::EndsWith(w, "woman") || absl::EndsWith(w, "person");
       }
       if (role_like) s.role = std::string(text_.substr(tokens[rb].begin, tokens[last].end - tokens[rb].begin));

@@ -19,8 +19,9 @@ std::optional<int> TrailingUtcOffset(absl::string_view s) {
              absl::ascii_isdigit(static_cast<unsigned char>(d[1]));
     };
     if (!digits(hh) || !digits(mm)) continue;
-    const int seconds = ((hh[0] - '0') * 10 + (hh[1] - '0')) * 3600 + ((mm[0] - '0') * 10 + (mm[1] - '0')) * 60;
-    if (seconds >= 24 * 3600) return std::nullopt;
+    const int minutes = (mm[0] - '0') * 10 + (mm[1] - '0');
+    const int seconds = ((hh[0] - '0') * 10 + (hh[1] - '0')) * 3600 + minutes * 60;
+    if (minutes >= 60 || !IsValidUtcOffset(seconds)) return std::nullopt;
     return tail[0] == '-' ? -seconds : seconds;
   }
   return std::nullopt;

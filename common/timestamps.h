@@ -36,8 +36,8 @@ inline absl::Time TimeFromTimestamp(const google::protobuf::Timestamp& ts) {
 }
 
 // The UTC offset, in seconds east of UTC, that a written time ends with: "Z" (0), "+01:00",
-// "-0500". nullopt when it ends with none (a date alone, a time with no zone) or with an
-// offset of a day or more.
+// "-0500". nullopt when it ends with none (a date alone, a time with no zone) or with one
+// no place uses (minutes of 60 or more, beyond 18 hours: IsValidUtcOffset).
 std::optional<int> TrailingUtcOffset(absl::string_view written);
 
 // An offset any place on Earth uses: within +-18 hours, as RFC 3339 and java.time allow.

@@ -38,6 +38,15 @@ bool RecordNoun(absl::string_view lower, bool* hearing) {
   return *hearing || kDocuments->contains(lower);
 }
 
+// As RecordNoun, with the cue deciding for a noun of both kinds ("The trial heard that", "The
+// trial found that").
+bool RecordNounForCue(absl::string_view lower, bool heard) {
+  bool hearing = false;
+  if (!RecordNoun(lower, &hearing)) return false;
+  static const auto* const kBoth = new Set{"trial", "inquiry", "investigation"};
+  return kBoth->contains(lower) || hearing == heard;
+}
+
 const absl::flat_hash_map<std::string, CueInfo>& Cues() {
   static const auto* cues = [] {
     auto* m = new absl::flat_hash_map<std::string, CueInfo>;
@@ -151,7 +160,10 @@ const Set& RoleWords() {
       "governor-general", "attorney-general", "solicitor-general", "vice-chancellor", "headteacher",
       "councilwoman", "councilman", "councilmember", "alderman", "alderwoman", "ald", "assemblyman",
       "assemblywoman", "assemblymember", "midfielder", "striker", "defender", "goalkeeper", "winger",
-      "quarterback", "pitcher", "batsman", "all-rounder", "captain", "vice-captain", "skipper", "pundit"};
+      "quarterback", "pitcher", "batsman", "all-rounder", "captain", "vice-captain", "skipper", "pundit",
+      // People in a case, who are no description of the person in focus ("the victim" is not
+      // the man jailed for attacking her): IsPersonEpithet leaves them out.
+      "victim", "victims", "defendant", "claimant", "survivor", "survivors", "witness"};
   return *s;
 }
 
@@ -1009,9 +1021,8 @@ class Finder {
     if (!subject || sp.head.empty()) return false;
     size_t last = sp.head.end - 1;
     while (last > sp.head.begin && !IsWord(last)) --last;
-    bool hearing = false;
-    if (!RecordNoun(Lower(last), &hearing) || hearing != (Lower(c) == "heard")) return false;
-    // (A person who estimated or noted something is the rule of TryIndirectAt.)
+    const bool hearing = Lower(c) == "heard";
+    if (!RecordNounForCue(Lower(last), hearing)) return false;
     size_t b = c + n;
     const bool has_that = b < ce && IsWord(b) && Lower(b) == "that";
     if (hearing && !has_that) return false;
@@ -1428,7 +1439,7 @@ bool IsPersonEpithet(absl::string_view lower) {
       "musician", "rapper", "actor", "actress", "novelist", "comedian", "broadcaster",
       "presenter", "journalist", "academic", "scientist", "teenager", "pensioner", "nominee",
       "candidate", "incumbent", "frontrunner", "front-runner", "challenger", "newcomer",
-      "survivor", "victim", "defendant", "claimant", "whistleblower", "activist", "campaigner",
+      "whistleblower", "activist", "campaigner",
       "youngster", "lawmaker", "legislator", "politician", "senator", "congressman",
       "congresswoman", "chairman", "chairwoman", "spaniard", "frenchman", "frenchwoman",
       "dutchman", "welshman", "welshwoman", "irishman", "irishwoman", "scotsman", "scotswoman",

@@ -441,7 +441,9 @@ class Matcher {
       absl::CivilDay d;
       if (!ValidDay(y, month, day, &d)) continue;
       if (static_cast<int>(absl::GetWeekday(d)) != weekday) continue;
-      if (past && d - ref_ > kPastSayingLeewayDays) continue;
+      // Said before the article, and within the year before it: "told the committee on
+      // Tuesday, March 3" in a January article is last March, not one six years back.
+      if (past && (d - ref_ > kPastSayingLeewayDays || ref_ - d > 366)) continue;
       const int64_t distance = std::llabs(d - ref_);
       if (!found || distance < best_distance) {
         found = true;

@@ -1321,8 +1321,8 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   // The UTC offset the publication time was written with, when known: the request's, or an
   // HTML page's own when the request gives no time.
   std::optional<int> published_utc_offset_seconds;
-  if (request.has_published_utc_offset_seconds()) {
-    published_utc_offset_seconds = request.published_utc_offset_seconds();
+  if (request.has_published_utc_offset_seconds() && request.has_published_time()) {
+    published_utc_offset_seconds = request.published_utc_offset_seconds();  // (of no time: ignored)
   }
   article.set_title(request.title());
   article.set_publisher(request.publisher());

@@ -261,6 +261,12 @@ bool AnyNameWord(absl::string_view value, IsWord is_word) {
          absl::StrContains(name, "housing") || absl::StrContains(name, "mobility"))) {
       continue;
     }
+    // A name of the story itself ("content-slot", "main-slot", "articleMetaContent",
+    // "article-body-slot", "epic-article") keeps it, whatever slot or meta it also names; the
+    // Guardian's "slot-body-end" appeal starts with its slot.
+    const bool story_name = absl::StrContains(name, "article") || absl::StrContains(name, "content") ||
+                            absl::StrContains(name, "body") || absl::StrContains(name, "story") ||
+                            absl::StartsWith(name, "main");
     for (absl::string_view part : absl::StrSplit(written, absl::ByAnyChar("-_:./"), absl::SkipEmpty())) {
       // Camel case: a capital after a lower-case letter starts a word ("PagePromo"; "ABCNews"
       // and "iPhone" stay whole or as "i", "phone").
@@ -270,8 +276,12 @@ bool AnyNameWord(absl::string_view value, IsWord is_word) {
                                  absl::ascii_islower(static_cast<unsigned char>(part[i - 1])))) {
           continue;
         }
-        if (is_word(absl::AsciiStrToLower(part.substr(start, i - start)))) return true;
+        const std::string word = absl::AsciiStrToLower(part.substr(start, i - start));
         start = i;
+        if (story_name && (word == "epic" || word == "meta" || (word == "slot" && !absl::StartsWith(name, "slot")))) {
+          continue;
+        }
+        if (is_word(word)) return true;
       }
     }
   }
@@ -1263,8 +1273,13 @@ bool LooksLikeSiteName(absl::string_view suffix, absl::string_view host_label) {
   if (words.empty() || words.size() > 5) return false;
   std::string letters;
   bool outlet = false;
+  // "Latest News", "Breaking News", "Live Updates": what the page is, not who published it.
+  static constexpr absl::string_view kGeneric[] = {"latest", "breaking", "live", "top", "today", "updates",
+                                                   "update", "world", "local", "headlines", "more"};
+  bool generic = false;
   for (absl::string_view w : words) {
     const std::string lower = absl::AsciiStrToLower(w);
+    for (absl::string_view g : kGeneric) generic = generic || lower == g;
     if (lower == "of" || lower == "the" || lower == "and" || lower == "&" || lower == "on") {
       if (lower != "&") letters += lower;
       continue;
@@ -1276,7 +1291,7 @@ bool LooksLikeSiteName(absl::string_view suffix, absl::string_view host_label) {
       if (absl::ascii_isalnum(static_cast<unsigned char>(c))) letters.push_back(c);
     }
   }
-  if (outlet) return true;
+  if (outlet && !generic) return true;
   return host_label.size() >= 3 && !letters.empty() &&
          (absl::StartsWith(letters, host_label) || absl::StartsWith(host_label, letters));
 }

@@ -601,7 +601,10 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
       while (k < tokens.size() && k - e < 8 && tokens[k].kind == TokenKind::kWord &&
              tokens[k].sentence == tokens[e].sentence) {
         const absl::string_view w = LowerTokenText(seg, tokens[k]);
-        if (w == "that" || w == "which" || w == "who" || w == "whose") break;
+        if (w == "that" || w == "which" || w == "who" || w == "whose" || w == "at" || w == "of" || w == "for" ||
+            w == "in" || w == "on" || w == "with" || w == "to") {
+          break;  // "an analyst at the bank": the head is before the preposition
+        }
         ++k;
       }
       bool male = false;
@@ -904,7 +907,7 @@ void SpeakerResolver::ScanPersons() {
       while (rb > 0 && i - rb < 4 && tokens[rb - 1].kind == TokenKind::kWord && tokens[rb - 1].sentence == t.sentence &&
              !in_quote_[rb - 1]) {
         const absl::string_view lw = LowerTokenText(seg_, tokens[rb - 1]);
-        if (!IsRoleWord(lw) && !IsRoleModifier(lw) && !tokens[rb - 1].capitalised) break;
+        if ((!IsRoleWord(lw) && !IsRoleModifier(lw) && !tokens[rb - 1].capitalised) || IsPossessive(lw)) break;
         --rb;
       }
       const size_t role_e = titled && IsRoleWord(w) ? b : i;  // a title that is an office ("Sen.")
@@ -1317,8 +1320,15 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     // risk' ... The company also announced"), unless no other fits.
     const OrgOccurrence* o = orgs_.MostRecent(mention.begin, noun);
     // "The Labour government" is of no other nation's or party's government named before.
-    for (absl::string_view w : absl::StrSplit(premods, ' ', absl::SkipEmpty())) {
-      if (o != nullptr && LooksLikeDemonym(w) && !absl::StrContains(absl::AsciiStrToLower(o->name), w)) o = nullptr;
+    if (noun == "government" || noun == "ministry") {
+      static const auto* const kNotNations = new Set{"local", "city", "national", "federal", "state", "county",
+                                                     "regional", "northern", "southern", "eastern", "western"};
+      for (absl::string_view w : absl::StrSplit(premods, ' ', absl::SkipEmpty())) {
+        if (o != nullptr && LooksLikeDemonym(w) && !kNotNations->contains(w) &&
+            !absl::StrContains(absl::AsciiStrToLower(o->name), w)) {
+          o = nullptr;
+        }
+      }
     }
     const OrgOccurrence* first = o;
     for (int steps = 0; o != nullptr && steps < 8; ++steps) {
@@ -1332,8 +1342,9 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     // paragraph or the two before whose name says it is something else (a council, a union,
     // a department, a newspaper...) is not meant.
     if (o == nullptr && (noun == "company" || noun == "firm" || noun == "business")) {
-      for (const OrgOccurrence* c = orgs_.MostRecent(mention.begin, ""); c != nullptr && WithinParagraphs(c->begin, mention.begin, 2);
-           c = orgs_.MostRecent(c->begin, "")) {
+      int steps = 0;  // bounded, as every look-back: linear on long paragraphs
+      for (const OrgOccurrence* c = orgs_.MostRecent(mention.begin, "");
+           c != nullptr && steps < 8 && WithinParagraphs(c->begin, mention.begin, 2); c = orgs_.MostRecent(c->begin, ""), ++steps) {
         bool other = false;
         for (absl::string_view kind : {"council", "union", "department", "group", "hospital", "charity", "newspaper",
                                        "regulator", "administration", "party", "government", "university", "committee"}) {

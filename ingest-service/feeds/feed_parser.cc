@@ -346,7 +346,8 @@ std::optional<int> FeedTimeUtcOffset(absl::string_view value) {
   if (space == absl::string_view::npos) return std::nullopt;
   const absl::string_view zone = value.substr(space + 1);
   int minutes = 0;
-  if (zone.empty() || !absl::ascii_isalpha(static_cast<unsigned char>(zone[0])) || !ZoneOffset(zone, &minutes)) {
+  if (zone.empty() || !absl::ascii_isalpha(static_cast<unsigned char>(zone[0])) || !ZoneOffset(zone, &minutes) ||
+      !IsValidUtcOffset(minutes * 60)) {
     return std::nullopt;
   }
   return minutes * 60;

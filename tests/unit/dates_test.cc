@@ -333,10 +333,11 @@ TEST(FindDatesTest, ADayAndMonthAfterAPastReportingVerbIsNotInTheFuture) {
   ExpectDates("The vote is on 3 March. She says on 3 March it ends.", ref,
               {{"3 March", absl::CivilDay(2026, 3, 3), DatePrecision::kDay},
                {"3 March", absl::CivilDay(2026, 3, 3), DatePrecision::kDay}});
-  // With a weekday: the latest year, not after the reference, whose 3 March is a Tuesday
-  // (2026's is a Tuesday too, but still to come).
+  // With a weekday, said: within the year before the reference only (2026's 3 March is a
+  // Tuesday but still to come; 2020's, six years back, is no likely time of saying), so
+  // last year's 3 March, though a Monday.
   ExpectDates("He said on Tuesday, March 3 that talks had failed.", ref,
-              {{"Tuesday, March 3", absl::CivilDay(2020, 3, 3), DatePrecision::kDay}});
+              {{"Tuesday, March 3", absl::CivilDay(2025, 3, 3), DatePrecision::kDay}});
   ExpectDates("The vote is on Tuesday, March 3.", ref,
               {{"Tuesday, March 3", absl::CivilDay(2026, 3, 3), DatePrecision::kDay}});
 }

@@ -2422,5 +2422,20 @@ TEST_F(ExtractorTest, RolesWithAdjectivesRemitsAndLowerCaseOnlyNouns) {
   EXPECT_EQ(out.claims[2].speaker().affiliation_id(), "reform-uk");
 }
 
+TEST_F(ExtractorTest, ReviewedMisfiresOfDescriptionsCompaniesAndNations) {
+  const std::string text =
+      "Mark Evans was jailed for attacking a woman in Leeds. The victim said she had been left "
+      "terrified.\n\n"
+      "Sam Lee, an analyst at the bank, said rates would fall.\n\n"
+      "Hackney Council approved the scheme on Monday. The local council said the scheme would go ahead.";
+  const Extraction out = MustExtract(Article(text));
+  for (const Claim& c : out.claims) {
+    if (c.text() == "she had been left terrified") EXPECT_NE(c.speaker().id(), "mark-evans");
+    if (c.text() == "rates would fall") EXPECT_EQ(c.speaker().kind(), Speaker::PERSON);
+  }
+  ASSERT_FALSE(out.claims.empty());
+  EXPECT_EQ(out.claims.back().speaker().id(), "hackney-council");  // "local" is no nation
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -178,6 +178,9 @@ TEST(FeedTimeTest, KeepsTheOffsetTheTimeWasWrittenWith) {
   EXPECT_EQ(FeedTimeUtcOffset("2025-07-01T12:00:00Z"), 0);
   EXPECT_EQ(FeedTimeUtcOffset("2025-07-01"), std::nullopt);  // a date alone: no offset written
   EXPECT_EQ(FeedTimeUtcOffset("yesterday +0100"), std::nullopt);
+  // No place is 20 hours ahead, nor has 99 minutes in an hour: no offset, the item still lands.
+  EXPECT_EQ(FeedTimeUtcOffset("Thu, 05 Mar 2026 00:30:00 +2000"), std::nullopt);
+  EXPECT_EQ(FeedTimeUtcOffset("2026-03-04T23:30:00+01:99"), std::nullopt);
   auto feed = ParseFeed(R"(<rss version="2.0"><channel><title>T</title><item><title>A</title>
 <link>https://news.example.test/a</link><pubDate>Thu, 05 Mar 2026 00:30:00 +0100</pubDate>
 <description>d</description></item></channel></rss>)", "");

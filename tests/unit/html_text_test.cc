@@ -805,5 +805,23 @@ TEST(ParseHtmlArticleTest, ATitlesTrailingSiteNameIsDroppedWhenNoPublisherIsName
   EXPECT_EQ(parse("<title>- BBC News</title>").title, "- BBC News");
 }
 
+TEST(ParseHtmlArticleTest, StoryWrappersNamedWithSlotOrMetaAndGenericTitleSuffixesStay) {
+  for (const char* wrapper : {"<div class=\"content-slot\">", "<div class=\"main-slot\">",
+                              "<div class=\"articleMetaContent\">", "<div data-testid=\"article-body-slot\">"}) {
+    const HtmlArticle a = MustParse(std::string("<html><body>") + wrapper +
+                                    "<p>The council said the plan was sound.</p></div></body></html>");
+    EXPECT_EQ(a.text, "The council said the plan was sound.") << wrapper;
+  }
+  const HtmlArticle appeal = MustParse(
+      "<html><body><article><p>The council said the plan was sound.</p>"
+      "<div id=\"slot-body-end\"><p>Our editor said readers keep us going.</p></div></article></body></html>");
+  EXPECT_EQ(appeal.text, "The council said the plan was sound.");
+  const HtmlArticle latest = MustParse(
+      "<html><head><title>Election 2024 - Latest News</title></head><body><article><p>The council "
+      "said no.</p></article></body></html>");
+  EXPECT_EQ(latest.title, "Election 2024 - Latest News");
+  EXPECT_EQ(latest.publisher, "");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -400,7 +400,7 @@ int RunClaimctl(int argc, char** argv, std::istream& in, std::ostream& out, std:
   bool no_progress = false;
   ingest->add_option("--jsonl", jsonl,
                      "FILE or -: one article a line in proto3 JSON (url, title, publisher, "
-                     "publishedTime, text or html), streamed over IngestArticles");
+                     "publishedTime, publishedUtcOffsetSeconds, text or html), streamed over IngestArticles");
   ingest->add_flag("--no-progress", no_progress, "no progress line on a terminal (--jsonl)");
 
   std::string feed_source, user_agent;

@@ -1452,11 +1452,12 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     // claim needs a who. On PolNeAR dev (claimctl eval) dropping those gave cue exact F1
     // 0.662 against 0.661, source exact 0.656 against 0.644, content overlap 0.852 against
     // 0.861; dropping every unresolved one gave 0.607 / 0.620 / 0.795.
-    // "According to the CME FedWatch tool, ...": a source of record, named by its words.
-    const bool according = absl::StartsWithIgnoreCase(text.substr(a.cue.begin, a.cue.end - a.cue.begin), "according") ||
-                           a.of_record;
+    // "According to the CME FedWatch tool, ...", "The court heard that ...": a source of record,
+    // named by its words.
+    const bool of_record = a.of_record ||
+                           absl::StartsWithIgnoreCase(text.substr(a.cue.begin, a.cue.end - a.cue.begin), "according");
     if (a.kind != AttributionKind::kDirectQuote && rs.kind == SpeakerKind::kUnknown &&
-        (!(a.learned || according) || a.speaker.head.empty())) {
+        (!(a.learned || of_record) || a.speaker.head.empty())) {
       continue;
     }
     if (a.content.empty()) continue;
@@ -1492,7 +1493,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
       SetSpan(cpi, rs.mention, speaker->mutable_span());
     }
     // Unnamed by the resolver: show the words as written (no id, so not indexed as a speaker).
-    if ((a.learned || according) && speaker->name().empty()) {
+    if ((a.learned || of_record) && speaker->name().empty()) {
       if (!a.described_by.head.empty()) {  // "A senior Republican aide" of its ", who ...,"
         const ByteSpan head = BytesOf(seg, a.described_by.head);
         speaker->set_name(std::string(text.substr(head.begin, head.end - head.begin)));

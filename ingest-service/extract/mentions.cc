@@ -220,18 +220,31 @@ std::string ExpandedTitles(absl::string_view role) {
 
 // "irish", "american", "british", "chinese", "pakistani", "democratic": adjectives of a
 // nation or a party, by their endings.
-bool LooksLikeDemonym(absl::string_view w) {
+// A nation's adjective: "German", "Japanese", "Welsh", "American".
+bool IsNationAdjective(absl::string_view w) {
   for (absl::string_view end : {"ish", "ese", "ian"}) {
     if (w.size() > end.size() + 2 && absl::EndsWith(w, end)) return true;
   }
-  static const auto* const kOthers = new Set{
+  static const auto* const kNations = new Set{
       "american", "african", "european", "german", "mexican", "korean", "french", "dutch", "czech",
       "greek", "swiss", "welsh", "scots", "thai", "arab", "israeli", "pakistani", "iraqi", "saudi",
-      "kuwaiti", "qatari", "emirati", "yemeni", "bangladeshi", "nepali", "somali", "democratic",
-      "republican", "catholic", "islamic", "tory", "labour", "conservative", "liberal", "green",
-      "independent", "reform", "gop", "dem", "lib", "snp", "plaid", "federal", "state", "national",
-      "regional", "local", "city", "county", "northern", "southern", "eastern", "western"};
-  return kOthers->contains(w);
+      "kuwaiti", "qatari", "emirati", "yemeni", "bangladeshi", "nepali", "somali"};
+  return kNations->contains(w);
+}
+
+// A party's or a creed's adjective: "Labour", "Republican", "Catholic".
+bool IsPartyOrCreedAdjective(absl::string_view w) {
+  static const auto* const kParties = new Set{
+      "democratic", "republican", "catholic", "islamic", "tory", "labour", "conservative", "liberal", "green",
+      "independent", "reform", "gop", "dem", "lib", "snp", "plaid"};
+  return kParties->contains(w);
+}
+
+// An adjective of a nation, a party or creed, or a place ("federal", "local", "northern").
+bool LooksLikeDemonym(absl::string_view w) {
+  static const auto* const kPlaces = new Set{"federal", "state", "national", "regional", "local", "city", "county",
+                                             "northern", "southern", "eastern", "western"};
+  return IsNationAdjective(w) || IsPartyOrCreedAdjective(w) || kPlaces->contains(w);
 }
 
 // Common first names that are nearly always one gender in English-language news, so that
@@ -648,8 +661,9 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
   static const auto* const kInstitutions = new Set{"government", "embassy", "ministry", "military",
                                                    "army", "navy", "parliament", "cabinet"};
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    // (A nation's: not a party's or a place's, "Labour government", "local government".)
     if (tokens[i].kind != TokenKind::kWord || !tokens[i].capitalised ||
-        !LooksLikeDemonym(LowerTokenText(seg, tokens[i])) || IsAcronym(TokenText(text, tokens[i]))) {
+        !IsNationAdjective(LowerTokenText(seg, tokens[i])) || IsAcronym(TokenText(text, tokens[i]))) {
       continue;
     }
     size_t k = i + 1;
@@ -658,13 +672,6 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
         !kInstitutions->contains(LowerTokenText(seg, tokens[k])) || tokens[k].sentence != tokens[i].sentence) {
       continue;
     }
-    // Not a party or a place word ("Labour government", "local government").
-    static const auto* const kNotNations = new Set{"labour", "conservative", "tory", "liberal", "green", "reform",
-                                                   "democratic", "republican", "local", "national", "federal",
-                                                   "state", "regional", "city", "county", "independent", "catholic",
-                                                   "islamic", "northern", "southern", "eastern", "western", "snp", "plaid",
-                                                   "lib", "dem", "gop"};
-    if (kNotNations->contains(LowerTokenText(seg, tokens[i]))) continue;
     const std::string name(text.substr(tokens[i].begin, tokens[k].end - tokens[i].begin));
     add(tokens[i].begin, tokens[k].end, Slugify(name), name, 0);
     i = k;
@@ -1321,10 +1328,8 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     const OrgOccurrence* o = orgs_.MostRecent(mention.begin, noun);
     // "The Labour government" is of no other nation's or party's government named before.
     if (noun == "government" || noun == "ministry") {
-      static const auto* const kNotNations = new Set{"local", "city", "national", "federal", "state", "county",
-                                                     "regional", "northern", "southern", "eastern", "western"};
       for (absl::string_view w : absl::StrSplit(premods, ' ', absl::SkipEmpty())) {
-        if (o != nullptr && LooksLikeDemonym(w) && !kNotNations->contains(w) &&
+        if (o != nullptr && (IsNationAdjective(w) || IsPartyOrCreedAdjective(w)) &&
             !absl::StrContains(absl::AsciiStrToLower(o->name), w)) {
           o = nullptr;
         }

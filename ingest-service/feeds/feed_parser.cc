@@ -144,6 +144,9 @@ void AddAuthor(std::string name, std::vector<std::string>* authors) {
   authors->push_back(std::move(name));
 }
 
+// A feed's time and the UTC offset it was written with (below, after the time readers).
+void ReadFeedTime(absl::string_view value, std::optional<absl::Time>* time, std::optional<int>* offset);
+
 FeedItem ParseRssItem(const xmlNode* item, absl::string_view base) {
   FeedItem out;
   std::string encoded, description;
@@ -163,8 +166,7 @@ FeedItem ParseRssItem(const xmlNode* item, absl::string_view base) {
     } else if (plain && LocalName(c) == "description") {
       description = Content(c);
     } else if (plain && LocalName(c) == "pubDate") {
-      out.published = ParseFeedTime(Trimmed(c));
-      out.published_utc_offset_seconds = FeedTimeUtcOffset(Trimmed(c));
+      ReadFeedTime(Trimmed(c), &out.published, &out.published_utc_offset_seconds);
     } else if (plain && LocalName(c) == "author") {
       AddAuthor(RssAuthor(Content(c)), &out.authors);
     } else if (ns == kContentNs && LocalName(c) == "encoded") {
@@ -172,8 +174,7 @@ FeedItem ParseRssItem(const xmlNode* item, absl::string_view base) {
     } else if (ns == kDcNs && LocalName(c) == "creator") {
       AddAuthor(Collapse(Content(c)), &out.authors);
     } else if (ns == kDcNs && LocalName(c) == "date") {
-      dc_date = ParseFeedTime(Trimmed(c));
-      dc_date_offset = FeedTimeUtcOffset(Trimmed(c));
+      ReadFeedTime(Trimmed(c), &dc_date, &dc_date_offset);
     }
   }
   // RSS 1.0 items name their link in rdf:about when <link> is missing.
@@ -216,11 +217,9 @@ FeedItem ParseAtomEntry(xmlDoc* doc, const xmlNode* entry, absl::string_view bas
     } else if (name == "summary") {
       summary = AtomText(doc, c, &summary_html);
     } else if (name == "published") {
-      out.published = ParseFeedTime(Trimmed(c));
-      out.published_utc_offset_seconds = FeedTimeUtcOffset(Trimmed(c));
+      ReadFeedTime(Trimmed(c), &out.published, &out.published_utc_offset_seconds);
     } else if (name == "updated") {
-      out.updated = ParseFeedTime(Trimmed(c));
-      updated_offset = FeedTimeUtcOffset(Trimmed(c));
+      ReadFeedTime(Trimmed(c), &out.updated, &updated_offset);
     } else if (name == "author") {
       for (const xmlNode* a = c->children; a != nullptr; a = a->next) {
         if (Is(a, kAtomNs, "name")) AddAuthor(Collapse(Content(a)), &out.authors);
@@ -338,9 +337,11 @@ std::optional<absl::Time> ParseRfc822(absl::string_view value) {
 
 }  // namespace
 
-std::optional<int> FeedTimeUtcOffset(absl::string_view value) {
+namespace {
+
+// The zone's offset at the end of `value`, a time ParseFeedTime has read (see FeedTimeUtcOffset).
+std::optional<int> WrittenUtcOffset(absl::string_view value) {
   value = absl::StripAsciiWhitespace(value);
-  if (!ParseFeedTime(value).has_value()) return std::nullopt;
   if (std::optional<int> offset = TrailingUtcOffset(value)) return offset;
   const size_t space = value.rfind(' ');
   if (space == absl::string_view::npos) return std::nullopt;
@@ -351,6 +352,18 @@ std::optional<int> FeedTimeUtcOffset(absl::string_view value) {
     return std::nullopt;
   }
   return minutes * 60;
+}
+
+// A feed's time, and the offset it was written with, read once.
+void ReadFeedTime(absl::string_view value, std::optional<absl::Time>* time, std::optional<int>* offset) {
+  *time = ParseFeedTime(value);
+  *offset = time->has_value() ? WrittenUtcOffset(value) : std::nullopt;
+}
+
+}  // namespace
+
+std::optional<int> FeedTimeUtcOffset(absl::string_view value) {
+  return ParseFeedTime(value).has_value() ? WrittenUtcOffset(value) : std::nullopt;
 }
 
 std::optional<absl::Time> ParseFeedTime(absl::string_view value) {

@@ -429,12 +429,25 @@ class BlockWriter {
     if (depth > kMaxDepth) return;
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
         node->type == GUMBO_NODE_WHITESPACE) {
-      AppendCollapsed(node->v.text.text == nullptr ? "" : node->v.text.text, &current_,
-                      &pending_space_);
+      const absl::string_view text = node->v.text.text == nullptr ? "" : node->v.text.text;
+      if (line_break_ && !absl::StripLeadingAsciiWhitespace(text).empty()) {
+        // The line a <br> ended goes on in this text ("it would<br>pause the rollout"):
+        // one paragraph. Otherwise the break ends the paragraph.
+        if (!ContinuesSentence(current_, absl::StripLeadingAsciiWhitespace(text))) Flush();
+        line_break_ = false;
+        pending_space_ = true;
+      }
+      AppendCollapsed(text, &current_, &pending_space_);
       return;
     }
     if (!IsElement(node) && node->type != GUMBO_NODE_DOCUMENT) return;
     if (depth > 0 && IsDropped(node)) return;
+    if (Tag(node) == GUMBO_TAG_BR) {
+      // A second <br> in a row ends the paragraph; one waits for the text after it.
+      if (line_break_) Flush();
+      line_break_ = !current_.empty();
+      return;
+    }
     // The headline is metadata (HtmlArticle::title), not body text.
     if (depth > 0 && Tag(node) == GUMBO_TAG_H1) return;
     // Lists of links (looked at outside other lists only, which keeps this linear).
@@ -457,7 +470,19 @@ class BlockWriter {
   }
 
  private:
+  // True when a line that ends with `before` and one that starts with `after` (both
+  // non-empty) are one sentence broken by a <br>: the first ends with no sentence-final
+  // mark and the second starts with a lower-case letter.
+  static bool ContinuesSentence(absl::string_view before, absl::string_view after) {
+    before = absl::StripTrailingAsciiWhitespace(before);
+    if (before.empty() || after.empty()) return false;
+    if (!absl::ascii_islower(static_cast<unsigned char>(after.front()))) return false;
+    const char last = before.back();
+    return last != '.' && last != '!' && last != '?' && last != ':' && last != ';';
+  }
+
   void Flush() {
+    line_break_ = false;
     if (!current_.empty() && !IsBoilerplateParagraph(current_)) paragraphs_.push_back(std::move(current_));
     current_.clear();
     pending_space_ = false;
@@ -503,6 +528,7 @@ class BlockWriter {
   int lists_ = 0;  // lists open around the node being walked
   std::string current_;
   bool pending_space_ = false;
+  bool line_break_ = false;  // a <br> ended the last line of current_
 };
 
 // Length of the visible, non-furniture text below `node`.

@@ -155,7 +155,7 @@ TEST(ParseHtmlArticleTest, DropsFurnitureByTagClassIdRoleAndHiddenness) {
       "<p>One <b>two</b><br>three</p><script>var x = '<p>no</p>';</script>"
       "<style>p{}</style><form><label>Email</label><input><button>Sign up</button></form>"
       "<footer>foot</footer></body>");
-  EXPECT_EQ(a.text, "Opinion kept.\n\nOne two\n\nthree");
+  EXPECT_EQ(a.text, "Opinion kept.\n\nOne two three");
 }
 
 TEST(ParseHtmlArticleTest, PageWithoutTextHasEmptyTextAndKeepsItsMetadata) {
@@ -824,4 +824,20 @@ TEST(ParseHtmlArticleTest, StoryWrappersNamedWithSlotOrMetaAndGenericTitleSuffix
 }
 
 }  // namespace
+// A <br> breaks a line, not always a paragraph: a sentence that goes on after it in lower
+// case is one paragraph (its claim was cut at the break before 2026-12-07).
+TEST(ParseHtmlArticleTest, ALineBreakInsideASentenceKeepsTheSentenceWhole) {
+  EXPECT_EQ(MustParse("<p>Hackney Council said it would<br>pause the rollout.</p>").text,
+            "Hackney Council said it would pause the rollout.");
+  EXPECT_EQ(MustParse("<p>\"We will not sign,\"<br/>\nsaid <b>Jane</b> Smith.</p>").text,
+            "\"We will not sign,\" said Jane Smith.");
+  // A new line that starts with a capital, a line that ended a sentence, or two breaks in a
+  // row: a new paragraph.
+  EXPECT_EQ(MustParse("<p>For immediate release<br>Hackney Council said it would stop.</p>").text,
+            "For immediate release\n\nHackney Council said it would stop.");
+  EXPECT_EQ(MustParse("<p>It will stop.<br>then it starts.</p>").text, "It will stop.\n\nthen it starts.");
+  EXPECT_EQ(MustParse("<p>one line<br><br>two lines</p>").text, "one line\n\ntwo lines");
+  EXPECT_EQ(MustParse("<p><br>leading break</p>").text, "leading break");
+}
+
 }  // namespace claims::extract

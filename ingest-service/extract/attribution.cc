@@ -575,7 +575,9 @@ class Finder {
     if (paren_end != j) phrase->head.end = j;  // the acronym is not part of the name
     phrase->apposition = apposition;
     *phrase_begin = b;
-    return HeadLooksLikeSpeaker(phrase->head);
+    // "The minister for care, Stephen Kinnock, said": a role with its remit, then the name.
+    return HeadLooksLikeSpeaker(phrase->head) ||
+           (!apposition.empty() && tokens_[apposition.begin].capitalised && EndsWithRemit(phrase->head));
   }
 
   // The speaker phrase that starts at `begin` and ends before `limit`, a quote, or the
@@ -656,6 +658,18 @@ class Finder {
     }
     return Pronouns().contains(w) || RoleWords().contains(w) || IsRelationNoun(w) || IsPersonEpithet(w) ||
            LowerCaseOnlyRole(w);
+  }
+
+  // True when `head` ends with a role's remit in lower case: "The minister for care", "the
+  // secretary of state" (up to three words after "for"/"of" after a role word).
+  bool EndsWithRemit(TokenRange head) const {
+    const size_t last = head.end - 1;
+    for (size_t k = last; k > head.begin + 1 && last - k < 3; --k) {
+      if (!IsWord(k - 1) || tokens_[k - 1].capitalised) break;
+      const absl::string_view p = Lower(k - 1);
+      if ((p == "for" || p == "of") && IsWord(k - 2) && RoleWords().contains(Lower(k - 2))) return true;
+    }
+    return false;
   }
 
   // End of the content of sentence s: before the terminal punctuation (closing quotes after

@@ -898,6 +898,22 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
         a.kind = ContentKind(text, a.content);
       }
     }
+    // "The minister for care, Stephen Kinnock, said X": a content span of the words a rule's
+    // attribution on the same cue reads as its speaker (the role before the name) is none.
+    if (a.content.size() >= 2) {
+      for (const Attribution& r : rules) {
+        const TokenRange rs = SourceTokens(r.speaker);
+        if (!(r.cue.begin < a.cue.end && a.cue.begin < r.cue.end) || rs.empty() || rs.end > seg.tokens.size()) {
+          continue;
+        }
+        const ByteSpan words = BytesOf(seg, rs);
+        if (a.content[0].begin >= words.begin && a.content[0].end <= words.end) {
+          a.content.erase(a.content.begin());
+          a.kind = ContentKind(text, a.content);
+        }
+        break;
+      }
+    }
     const ByteSpan source = BytesOf(seg, SourceTokens(a.speaker));
     bool overlap = false;
     for (const ByteSpan& c : a.content) overlap = overlap || (c.begin < source.end && source.begin < c.end);

@@ -1293,7 +1293,15 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     s.role = std::string(noun);
     return s;
   }
-  if (GroupNouns().contains(noun)) {
+  // "Senior Labour figures", "leading figures in the party": people, not statistics.
+  bool people_figures = false;
+  if (noun == "figures") {
+    for (absl::string_view w : absl::StrSplit(premods, ' ', absl::SkipEmpty())) {
+      people_figures = people_figures || w == "senior" || w == "leading" || w == "prominent" ||
+                       w == "top" || w == "key" || w == "party" || w == "public" || w == "political";
+    }
+  }
+  if (GroupNouns().contains(noun) || people_figures) {
     const bool campaign = CampaignNoun(noun);
     const OrgOccurrence* o = campaign ? orgs_.MostRecent(mention.begin, "group") : nullptr;
     if (definite && o != nullptr) {
@@ -2421,10 +2429,39 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     if (s.role.empty() && pre_e > role_b && s.kind == SpeakerKind::kUnknown) {
       s.role = std::string(text_.substr(tokens[role_b].begin, tokens[last].end - tokens[role_b].begin));
     }
-    // "analysts at Palantir": the group works there.
-    if (prep_org != nullptr && s.affiliation.empty() && s.kind != SpeakerKind::kUnknown) {
-      s.affiliation = prep_org->name;
-      s.affiliation_id = prep_org->id;
+    // "analysts at Palantir": the group works there; "Senior Labour MPs": it belongs to the
+    // organisation its words name.
+    if (affiliation != nullptr && s.affiliation.empty() &&
+        (s.kind == SpeakerKind::kGroup || (prep_org != nullptr && s.kind != SpeakerKind::kUnknown))) {
+      s.affiliation = affiliation->name;
+      s.affiliation_id = affiliation->id;
+    }
+    // A group named by its own words keeps them as written ("Senior Labour MPs", not
+    // "senior labour mps"); its id is the same either way.
+    if (s.kind == SpeakerKind::kGroup && s.id == Slugify(s.name)) {
+      const absl::string_view written = text_.substr(tokens[b].begin, tokens[last].end - tokens[b].begin);
+      if (written.size() >= s.name.size() &&
+          absl::EqualsIgnoreCase(written.substr(written.size() - s.name.size()), s.name)) {
+        std::string name(written.substr(written.size() - s.name.size()));
+        // A capital the sentence's start explains goes ("Campaigners" -> "campaigners",
+        // "Privacy advocates" -> "privacy advocates"); one before another capital may be a
+        // name's or a title's and stays ("Senior Labour MPs", "Mr Stanton's campaign", "NHS
+        // staff").
+        const size_t first = FirstTokenFrom(seg_, tokens[b].begin + (written.size() - name.size()));
+        const size_t word_end = name.find(' ');
+        const absl::string_view word = absl::string_view(name).substr(0, word_end);
+        bool lower = word.size() > 1;
+        for (char c : word.substr(std::min<size_t>(1, word.size()))) {
+          lower = lower && !absl::ascii_isupper(static_cast<unsigned char>(c));
+        }
+        if (word_end != std::string::npos && word_end + 1 < name.size()) {
+          lower = lower && !absl::ascii_isupper(static_cast<unsigned char>(name[word_end + 1]));
+        }
+        if (first < tokens.size() && first == seg_.sentences[tokens[first].sentence].first_token && lower) {
+          name[0] = absl::ascii_tolower(static_cast<unsigned char>(name[0]));
+        }
+        s.name = std::move(name);
+      }
     }
     ApplyApposition(phrase.apposition, &s, &gender);
     // "The trust said ... It added": an organisation or group reached through a nominal is

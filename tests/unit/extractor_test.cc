@@ -2437,5 +2437,42 @@ TEST_F(ExtractorTest, ReviewedMisfiresOfDescriptionsCompaniesAndNations) {
   EXPECT_EQ(out.claims.back().speaker().id(), "hackney-council");  // "local" is no nation
 }
 
+// Eighth probe (2026-12-07).
+TEST_F(ExtractorTest, ARoleWithARemitBeforeTheNameInCommas) {
+  const Extraction out = MustExtract(Article(
+      "The minister for care, Stephen Kinnock, said the platform would be safe.\n\n"
+      "The secretary of state, Wes Streeting, said the contract was sound."));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "stephen-kinnock");
+  EXPECT_EQ(out.claims[0].speaker().role(), "minister for care");
+  EXPECT_EQ(out.claims[0].text(), "the platform would be safe");
+  EXPECT_EQ(out.claims[1].speaker().id(), "wes-streeting");
+}
+
+TEST(MergeTest, TheRoleBeforeTheNameIsNoContentWhenARuleReadsItAsTheSpeaker) {
+  const std::string text = "The minister for care, Stephen Kinnock, said the platform would be safe.";
+  const Extraction out =
+      ExtractWith({{"said", "Stephen Kinnock", "The minister for care || the platform would be safe"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "the platform would be safe");
+  EXPECT_EQ(out.claims[0].content_spans_size(), 1);
+  EXPECT_EQ(out.claims[0].speaker().role(), "minister for care");
+}
+
+TEST_F(ExtractorTest, GroupsNamedByTheirWordsBelongToTheOrganisationTheyName) {
+  const Extraction out = MustExtract(Article(
+      "Senior Labour figures said the contract should be reviewed.\n\n"
+      "Campaigners said the data was at risk.\n\n"
+      "New figures showed waiting lists had grown."));
+  ASSERT_GE(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::GROUP);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Senior Labour figures");
+  EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "labour-party");
+  EXPECT_EQ(out.claims[1].speaker().name(), "campaigners");
+  for (const Claim& c : out.claims) {
+    if (c.text() == "waiting lists had grown") EXPECT_NE(c.speaker().kind(), Speaker::GROUP);
+  }
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -1310,18 +1310,24 @@ class Finder {
   // Questions are labelled "Q", "Question" or "Interviewer"; answers "A" or "Answer", or,
   // once the interview has begun, with the interviewee's name ("Mosley: ...", "Louis Mosley:
   // ...": capitalised words, at most four, and a colon), read as any speaker phrase.
+  // A transcript's interviewer may be labelled by name ("Guardian: Will you bid?"): see
+  // InterviewQuestions.
   void QuestionAndAnswerLines(std::vector<Attribution>* out) {
+    const std::vector<ByteSpan> questions = InterviewQuestions(text_, seg_);  // in text order
+    size_t next_question = 0;
     size_t first_question = 0;  // byte offset of the first question; 0 before it
     for (const Paragraph& para : seg_.paragraphs) {
       const size_t b = para.first_token;
+      if (b >= para.end_token) continue;
+      while (next_question < questions.size() && questions[next_question].begin < tokens_[b].begin) ++next_question;
+      if (next_question < questions.size() && questions[next_question].begin == tokens_[b].begin) {
+        if (first_question == 0) first_question = std::max<size_t>(tokens_[b].begin, 1);
+        continue;
+      }
       size_t colon = b;
       while (colon < para.end_token && colon - b < 5 && IsWord(colon) && tokens_[colon].capitalised) ++colon;
       if (colon == b || colon + 1 >= para.end_token || !Is(colon, ":")) continue;
       const absl::string_view label = Lower(b);
-      if (colon == b + 1 && IsQuestionLabel(label)) {
-        if (first_question == 0) first_question = std::max<size_t>(tokens_[b].begin, 1);
-        continue;
-      }
       if (first_question == 0 || sentence_used_[tokens_[colon].sentence]) continue;
       const bool answer = colon == b + 1 && IsAnswerLabel(label);
       if (!answer && (IsHeadlineLabel(label) || IsHeadlineLabel(Lower(colon - 1)))) continue;
@@ -1519,13 +1525,48 @@ SpeakerPhrase SpeakerPhraseOf(absl::string_view text, const Segmentation& seg, T
 
 std::vector<ByteSpan> InterviewQuestions(absl::string_view text, const Segmentation& seg) {
   std::vector<ByteSpan> out;
+  // Turns of a transcript ("Guardian: Will you bid?", "Mosley: We will look at it."): the
+  // label (one to three capitalised words before a colon that opens the paragraph), whether
+  // the turn is a question, and its bytes.
+  struct Turn {
+    std::string label;
+    bool question = false;
+    ByteSpan bytes;
+  };
+  std::vector<Turn> turns;
   for (const Paragraph& para : seg.paragraphs) {
     const size_t b = para.first_token;
-    if (b + 1 >= para.end_token || seg.tokens[b].kind != TokenKind::kWord ||
-        !IsPunct(text, seg.tokens[b + 1], ":") || !IsQuestionLabel(LowerTokenText(seg, seg.tokens[b]))) {
+    if (b + 1 >= para.end_token || seg.tokens[b].kind != TokenKind::kWord) continue;
+    const ByteSpan bytes{seg.tokens[b].begin, seg.tokens[para.end_token - 1].end};
+    if (IsPunct(text, seg.tokens[b + 1], ":") && IsQuestionLabel(LowerTokenText(seg, seg.tokens[b]))) {
+      out.push_back(bytes);
       continue;
     }
-    out.push_back({seg.tokens[b].begin, seg.tokens[para.end_token - 1].end});
+    size_t colon = b;
+    while (colon < para.end_token && colon - b < 3 && seg.tokens[colon].kind == TokenKind::kWord &&
+           seg.tokens[colon].capitalised) {
+      ++colon;
+    }
+    if (colon == b || colon + 1 >= para.end_token || !IsPunct(text, seg.tokens[colon], ":")) continue;
+    const size_t last = para.end_token - 1;
+    turns.push_back({absl::AsciiStrToLower(text.substr(seg.tokens[b].begin, seg.tokens[colon].begin - seg.tokens[b].begin)),
+                     IsPunct(text, seg.tokens[last], "?") ||
+                         (last > b && seg.tokens[last].kind == TokenKind::kQuote && IsPunct(text, seg.tokens[last - 1], "?")),
+                     bytes});
+  }
+  // The interviewer is the label whose every turn is a question, when another label answers.
+  absl::flat_hash_map<std::string, bool> only_questions;
+  for (const Turn& t : turns) {
+    auto [it, inserted] = only_questions.try_emplace(t.label, t.question);
+    if (!inserted) it->second = it->second && t.question;
+  }
+  bool answered = false;
+  for (const auto& [label, questions] : only_questions) answered = answered || !questions;
+  if (answered) {
+    for (const Turn& t : turns) {
+      if (only_questions[t.label]) out.push_back(t.bytes);
+    }
+    std::sort(out.begin(), out.end(), [](const ByteSpan& x, const ByteSpan& y) { return x.begin < y.begin; });
   }
   return out;
 }

@@ -148,8 +148,10 @@ bool IsDayOrMonth(absl::string_view lower);
 SpeakerPhrase SpeakerPhraseOf(absl::string_view text, const Segmentation& seg, TokenRange words);
 
 // The question paragraphs of an interview printed as questions and answers (a paragraph
-// opening with "Q:", "Question:" or "Interviewer:"), as byte spans from the label to the
-// paragraph's end: the interviewer's words, which are nobody's claims.
+// opening with "Q:", "Question:" or "Interviewer:", or with the label of a transcript's
+// speaker whose every turn is a question while another's is not: "Guardian: Will you
+// bid?"), as byte spans from the label to the paragraph's end, in text order: the
+// interviewer's words, which are nobody's claims.
 std::vector<ByteSpan> InterviewQuestions(absl::string_view text, const Segmentation& seg);
 
 }  // namespace claims::extract

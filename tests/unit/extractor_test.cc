@@ -2474,5 +2474,20 @@ TEST_F(ExtractorTest, GroupsNamedByTheirWordsBelongToTheOrganisationTheyName) {
   }
 }
 
+TEST_F(ExtractorTest, ATranscriptsInterviewerIsTheLabelThatOnlyAsks) {
+  const Extraction out = MustExtract(Article(
+      "Louis Mosley, head of Palantir UK, spoke to the Guardian on Tuesday.\n\n"
+      "Guardian: Why do critics say the contract was rushed?\n\n"
+      "Mosley: I think they misunderstand the procurement. It took two years.\n\n"
+      "Guardian: Will you bid for the next contract?\n\n"
+      "Mosley: We will look at it carefully. Would you not?"));
+  ASSERT_EQ(out.claims.size(), 2u);
+  for (const Claim& c : out.claims) EXPECT_EQ(c.speaker().id(), "louis-mosley") << c.text();
+  // A debate's rhetorical question is a turn like any other when its speaker also answers.
+  const Extraction debate = MustExtract(Article(
+      "Smith: Why would anyone believe that?\n\nJones: Because it is true.\n\nSmith: It is not true."));
+  EXPECT_EQ(debate.claims.size(), 3u);
+}
+
 }  // namespace
 }  // namespace claims::extract

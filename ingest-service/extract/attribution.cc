@@ -1127,10 +1127,7 @@ class Finder {
         // Look for "that" shortly after the cue, past trailing words or the listener.
         size_t k = b;
         // ("said in its report that": a possessive and its noun after a preposition.)
-        auto possessive_det = [&](size_t j) {
-          const absl::string_view w = Lower(j);
-          return w == "its" || w == "his" || w == "her" || w == "their" || w == "our";
-        };
+        auto possessive_det = [&](size_t j) { return IsPossessiveDeterminer(Lower(j)); };
         while (k < ce && k - b < 8 && IsWord(k) && Lower(k) != "that" &&
                (IsTrailing(k) || tokens_[k].capitalised || info.takes_object || possessive_det(k) ||
                 (k > b && possessive_det(k - 1)))) {
@@ -1474,6 +1471,11 @@ absl::string_view WithoutPossessive(absl::string_view w) {
 }
 
 bool IsPossessive(absl::string_view w) { return WithoutPossessive(w).size() < w.size(); }
+
+bool IsPossessiveDeterminer(absl::string_view lower) {
+  return lower == "his" || lower == "her" || lower == "its" || lower == "their" || lower == "our" ||
+         lower == "my" || lower == "your";
+}
 
 bool IsRecordNoun(absl::string_view lower) {
   bool hearing = false;

@@ -132,6 +132,8 @@ bool IsRecordNoun(absl::string_view lower);
 // they are. IsPossessive: `w` has one.
 absl::string_view WithoutPossessive(absl::string_view w);
 bool IsPossessive(absl::string_view w);
+// A possessive determiner, lower case: "my", "your", "his", "her", "its", "our", "their".
+bool IsPossessiveDeterminer(absl::string_view lower);
 // Token `i` is the apostrophe of a plural's possessive ("St Thomas' NHS Foundation Trust",
 // "The School Teachers' Review Body"): a closing single mark glued to a word ending in "s",
 // with a space and a word after it. Not a quotation mark.

@@ -666,8 +666,7 @@ bool LearnedNonAttribution(absl::string_view text, const Segmentation& seg, cons
   const size_t after = FirstTokenFrom(seg, a.cue.end);
   const bool to_follows = after < seg.tokens.size() && LowerTokenText(seg, seg.tokens[after]) == "to";
   if ((cue == "plans" || cue == "planning" || cue == "plan") && !to_follows) return true;
-  const bool possessive_source = src == "her" || src == "his" || src == "their" || src == "its" || src == "our" || src == "my";
-  return possessive_source && absl::EndsWith(cue, "s") && cue.find(' ') == std::string::npos;
+  return IsPossessiveDeterminer(src) && absl::EndsWith(cue, "s") && cue.find(' ') == std::string::npos;
 }
 
 std::vector<Attribution> MergeAttributions(absl::string_view text, const Segmentation& seg,

@@ -1472,6 +1472,8 @@ absl::string_view WithoutPossessive(absl::string_view w) {
 
 bool IsPossessive(absl::string_view w) { return WithoutPossessive(w).size() < w.size(); }
 
+bool IsCueWord(absl::string_view lower) { return Cues().contains(lower); }
+
 bool IsPossessiveDeterminer(absl::string_view lower) {
   return lower == "his" || lower == "her" || lower == "its" || lower == "their" || lower == "our" ||
          lower == "my" || lower == "your";

@@ -143,6 +143,9 @@ bool IsPossessiveApostrophe(absl::string_view text, const Segmentation& seg, siz
 bool IsAcronym(absl::string_view word);
 // The name of a day of the week or of a month ("monday", "may").
 bool IsDayOrMonth(absl::string_view lower);
+// A word that reports speech or thought on its own ("said", "warned", "saying"), lower case:
+// the rules' cue lexicon.
+bool IsCueWord(absl::string_view lower);
 
 // A source's words as a speaker phrase, as the rules make them: "Marion Macalpine, a
 // spokesperson for X" has the words before the first comma as head and the rest as

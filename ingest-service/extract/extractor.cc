@@ -937,6 +937,56 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     consistent.push_back(std::move(a));
   }
   learned = std::move(consistent);
+  // "Clinton told the debate audience that she believes X, saying that Y", "Authorities
+  // announced the arrest of a man and said a curfew would continue": the model linked its
+  // source to the second cue and took the first one's content with it (its cue sits between
+  // its content spans, its source before them). When a rule's attribution has a cue between
+  // that source and the content, the content before the model's cue is that cue's; the
+  // model's cue keeps the content after it unless it is an adverb ("..., implicitly putting
+  // his name on the line"). On PolNeAR dev: cue exact F1 0.665 -> 0.667, source exact 0.662
+  // -> 0.664, content exact 0.491 -> 0.493 (keeping it only for the rules' cue words: 0.666).
+  {
+    std::vector<Attribution> split;
+    for (Attribution& a : learned) {
+      const TokenRange st = SourceTokens(a.speaker);
+      if (a.content.size() < 2 || st.empty() || st.end > seg.tokens.size()) continue;
+      const size_t source_end = seg.tokens[st.end - 1].end;
+      const size_t first_begin = a.content.front().begin;
+      if (source_end > first_begin || a.cue.begin <= first_begin || a.cue.begin >= a.content.back().begin) continue;
+      const size_t cue_token = FirstTokenFrom(seg, a.cue.begin);
+      if (cue_token >= seg.tokens.size()) continue;
+      const Attribution* earlier = nullptr;
+      for (const Attribution& r : rules) {
+        const size_t rc = FirstTokenFrom(seg, r.cue.begin);
+        if (r.cue.begin >= source_end && r.cue.end <= first_begin && rc < seg.tokens.size() &&
+            seg.tokens[rc].sentence == seg.tokens[cue_token].sentence) {
+          earlier = &r;
+          break;
+        }
+      }
+      if (earlier == nullptr) continue;
+      Attribution first = a;
+      first.cue = earlier->cue;
+      first.content.clear();
+      std::vector<ByteSpan> after;
+      for (const ByteSpan& c : a.content) (c.end <= a.cue.begin ? first.content : after).push_back(c);
+      if (first.content.empty()) continue;
+      first.kind = ContentKind(text, first.content);
+      const bool reports = !absl::EndsWith(LowerTokenText(seg, seg.tokens[cue_token]), "ly");
+      if (reports && !after.empty()) {
+        a.content = std::move(after);
+        a.kind = ContentKind(text, a.content);
+      } else {
+        a.content.clear();  // dropped below
+      }
+      split.push_back(std::move(first));
+    }
+    learned.erase(std::remove_if(learned.begin(), learned.end(), [](const Attribution& a) { return a.content.empty(); }),
+                  learned.end());
+    for (Attribution& a : split) learned.push_back(std::move(a));
+    std::stable_sort(learned.begin(), learned.end(),
+                     [](const Attribution& x, const Attribution& y) { return x.cue.begin < y.cue.begin; });
+  }
   // "Louis Mosley said criticism of the firm was ...", "Arteta said defender Gabriel was ...":
   // the model's cue took the first words of the content. After a speech verb a cue goes on
   // only with a preposition ("said in a statement"), a time ("said Monday"), "then" or an

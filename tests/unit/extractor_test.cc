@@ -2489,5 +2489,28 @@ TEST_F(ExtractorTest, ATranscriptsInterviewerIsTheLabelThatOnlyAsks) {
   EXPECT_EQ(debate.claims.size(), 3u);
 }
 
+TEST(MergeTest, TheModelsSecondCueGivesTheContentBeforeItToTheFirst) {
+  const std::string text =
+      "Clinton told the debate audience that she believes we must push policies that help, saying "
+      "that race still matters.";
+  const Extraction out = ExtractWith(
+      {{"saying", "Clinton", "that she believes we must push policies that help || that race still matters"}}, text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].cue(), "told");
+  EXPECT_EQ(out.claims[0].text(), "that she believes we must push policies that help");
+  EXPECT_EQ(out.claims[1].cue(), "saying");
+  EXPECT_EQ(out.claims[1].text(), "that race still matters");
+  // An adverb taken for the second cue reports nothing: all the content is the first cue's.
+  const std::string obama =
+      "The president told African-Americans this weekend he would consider it a personal insult, "
+      "implicitly putting his name on the line.";
+  const Extraction adverb = ExtractWith(
+      {{"implicitly", "The president", "he would consider it a personal insult || putting his name on the line"}},
+      obama);
+  ASSERT_EQ(adverb.claims.size(), 1u);
+  EXPECT_EQ(adverb.claims[0].cue(), "told");
+  EXPECT_EQ(adverb.claims[0].text(), "he would consider it a personal insult");
+}
+
 }  // namespace
 }  // namespace claims::extract

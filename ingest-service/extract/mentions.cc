@@ -1985,16 +1985,20 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       }
     }
   }
-  // "analysts at Morgan Stanley", "a researcher at Northwick Analytics": capitalised words
-  // after a role word and "at", to the end of the phrase, name the organisation they work
-  // at even when the article names it nowhere else.
+  // "analysts at Morgan Stanley", "a researcher at Northwick Analytics", "Richard Lyle at
+  // Shore Capital": capitalised words after a role word or a name of two words or more and
+  // "at", to the end of the phrase, name the organisation they work at even when the article
+  // names it nowhere else.
   OrgOccurrence named_after_at;
   if (prep_org == nullptr) {
     for (size_t k = db + 1; k + 1 < e; ++k) {
-      if (tokens[k].kind != TokenKind::kWord || LowerTokenText(seg_, tokens[k]) != "at" ||
-          !IsRoleWord(LowerTokenText(seg_, tokens[k - 1]))) {
-        continue;
+      if (tokens[k].kind != TokenKind::kWord || LowerTokenText(seg_, tokens[k]) != "at") continue;
+      bool name_before = k >= db + 2;
+      for (size_t j = db; j < k && name_before; ++j) {
+        name_before = tokens[j].kind == TokenKind::kWord && tokens[j].capitalised &&
+                      !IsRoleWord(LowerTokenText(seg_, tokens[j]));
       }
+      if (!IsRoleWord(LowerTokenText(seg_, tokens[k - 1])) && !name_before) continue;
       size_t nb = k + 1;
       if (LowerTokenText(seg_, tokens[nb]) == "the") ++nb;
       bool capitalised = nb < e;
@@ -2121,6 +2125,27 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   if (name_b == last && !determiner.empty() && (IsPersonEpithet(last_word) || LooksLikeDemonym(last_word))) {
     name_b = last + 1;
   }
+  // "Passenger group Campaign for Better Transport", "The group Conservatives for Human
+  // Rights": after an organisation noun, capitalised runs joined by "for", "of" or "against"
+  // are one name (the organisation's, below), whatever names the runs hold.
+  static const auto* const kOrgHeadNouns = new Set{
+      "group", "charity", "union", "campaign", "tank", "watchdog", "regulator", "firm", "company",
+      "broadcaster", "newspaper", "organisation", "organization", "body", "network", "coalition",
+      "alliance", "association", "society", "platform", "startup", "start-up", "insurer", "lender",
+      "retailer", "supermarket", "bank", "consultancy", "outlet", "website", "magazine"};
+  for (size_t nb = name_b; nb <= last && nb >= db + 3;) {
+    const absl::string_view joint = LowerTokenText(seg_, tokens[nb - 1]);
+    if (tokens[nb - 1].kind != TokenKind::kWord || (joint != "for" && joint != "of" && joint != "against")) break;
+    size_t run = nb - 1;
+    while (run > db && tokens[run - 1].kind == TokenKind::kWord && tokens[run - 1].capitalised) --run;
+    if (run == nb - 1 || run == db) break;
+    const absl::string_view head = LowerTokenText(seg_, tokens[run - 1]);
+    if (tokens[run - 1].kind == TokenKind::kWord && !tokens[run - 1].capitalised && kOrgHeadNouns->contains(head)) {
+      name_b = run;
+      break;
+    }
+    nb = run;
+  }
   // "The Republican senator from Texas, Ted Cruz": capitalised words after a preposition
   // name a place or body, not the person; the name is then the apposition's (when it starts
   // with a capital: not "..., who ...").
@@ -2139,6 +2164,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       }
       k = run - 1;
     }
+    if (k > db && LowerTokenText(seg_, tokens[k]) == "the") --k;  // "director for the Midlands"
     const absl::string_view before = LowerTokenText(seg_, tokens[k]);
     if (before == "from" || before == "for" || before == "of" || before == "at" || before == "in") {
       name_b = last + 1;
@@ -2477,14 +2503,9 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   // "Parents' group Parentkind", "think tank Demos", "charity Mind": a name right after an
   // organisation noun is an organisation's.
   if (pre_e > role_b && pre_e == name_b && name_b <= last) {
-    static const auto* const kOrgHeads = new Set{
-        "group", "charity", "union", "campaign", "tank", "watchdog", "regulator", "firm", "company",
-        "broadcaster", "newspaper", "organisation", "organization", "body", "network", "coalition",
-        "alliance", "association", "society", "platform", "startup", "start-up", "insurer", "lender",
-        "retailer", "supermarket", "bank", "consultancy", "outlet", "website", "magazine"};
     const absl::string_view head_noun = LowerTokenText(seg_, tokens[pre_e - 1]);
     const std::string org_name(text_.substr(tokens[name_b].begin, tokens[last].end - tokens[name_b].begin));
-    if (kOrgHeads->contains(head_noun) && !entities_.contains(org_name)) {
+    if (kOrgHeadNouns->contains(head_noun) && !entities_.contains(org_name)) {
       s.name = org_name;
       s.id = CanonicalOrganisationId(org_name);
       s.kind = SpeakerKind::kOrganisation;

@@ -2512,5 +2512,44 @@ TEST(MergeTest, TheModelsSecondCueGivesTheContentBeforeItToTheFirst) {
   EXPECT_EQ(adverb.claims[0].text(), "he would consider it a personal insult");
 }
 
+// Ninth probe (2026-12-07): names after "for the", "at" and organisations named with "for".
+TEST_F(ExtractorTest, APlaceAfterForTheOrAFirmAfterAtIsNoPersonsName) {
+  const Extraction out = MustExtract(Article(
+      "NHS England's regional director for the Midlands, Dale Bywater, said the centre would help.\n\n"
+      "The minister for the Treasury, Darren Jones, said the proposal was unfunded.\n\n"
+      "Richard Lyle at Shore Capital said the dividend cut had been well flagged."));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "dale-bywater");
+  EXPECT_EQ(out.claims[0].speaker().role(), "NHS England's regional director for the Midlands");
+  EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "nhs-england");
+  EXPECT_EQ(out.claims[1].speaker().id(), "darren-jones");
+  EXPECT_EQ(out.claims[1].speaker().role(), "minister for the Treasury");
+  EXPECT_EQ(out.claims[2].speaker().id(), "richard-lyle");
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::PERSON);
+  EXPECT_EQ(out.claims[2].speaker().affiliation_id(), "shore-capital");
+}
+
+TEST_F(ExtractorTest, AnOrganisationNamedWithForAfterItsNounIsOneName) {
+  const Extraction out = MustExtract(Article(
+      "The group Conservatives for Human Rights, of which Sir Nicholas is a patron, said his departure "
+      "was a warning.\n\n"
+      "The passenger group Campaign for Better Transport said the rise was unfair."));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Conservatives for Human Rights");
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[1].speaker().name(), "Campaign for Better Transport");
+}
+
+TEST(MergeTest, ItAfterAnOrganisationNamedWithForIsThatOrganisation) {
+  const std::string text =
+      "The group Conservatives for Human Rights said his departure was a warning. It said several "
+      "other MPs shared his concerns.";
+  const Extraction out = ExtractWith({{"said", "The group Conservatives for Human Rights", "his departure was a warning"},
+                                      {"said several", "It", "other MPs shared his concerns"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[1].speaker().name(), "Conservatives for Human Rights");  // not the Conservative Party
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -812,20 +812,49 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     // clause is not who spoke; a rule's speaker on the same cue is.
     {
       bool relative = false;
-      for (size_t k = head.begin; k > 0 && head.begin - k < 10; --k) {
+      size_t comma = 0;  // the comma before "which"/"who"
+      for (size_t k = head.begin + 1; k > 0 && head.begin + 1 - k < 10; --k) {
         const Token& t = seg.tokens[k - 1];
         if (t.sentence != seg.tokens[head.begin].sentence || IsPunct(text, t, ",")) break;
         const absl::string_view w = t.kind == TokenKind::kWord ? LowerTokenText(seg, t) : "";
         if ((w == "which" || w == "who") && k >= 2 && IsPunct(text, seg.tokens[k - 2], ",")) {
           relative = true;
+          comma = k - 2;
           break;
         }
       }
       if (relative) {
+        bool from_rule = false;
         for (const Attribution& r : rules) {
           if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end && !r.speaker.head.empty()) {
             a.speaker = r.speaker;
+            from_rule = true;
             break;
+          }
+        }
+        // "Rep. Marcus Dell, D-Ohio, who chairs the House Democrats' health task force,
+        // called ...": with no rule's speaker, the one named before the clause (over a party
+        // tag) is who "who" is; the source as written stays the model's (PolNeAR's
+        // annotators take "who" for the source).
+        if (!from_rule && comma > 0) {
+          size_t k = comma;
+          const uint32_t sentence = seg.tokens[comma].sentence;
+          size_t j = k;
+          while (j > 0 && k - j < 5 && !IsPunct(text, seg.tokens[j - 1], ",") && seg.tokens[j - 1].sentence == sentence) --j;
+          const absl::string_view tag = text.substr(seg.tokens[j].begin, seg.tokens[k].begin - seg.tokens[j].begin);
+          if (j > 0 && IsPunct(text, seg.tokens[j - 1], ",") && tag.size() >= 3 &&
+              (tag[0] == 'D' || tag[0] == 'R' || tag[0] == 'I') && tag[1] == '-') {
+            k = j - 1;
+          }
+          size_t b = k;
+          while (b > 0 && k - b < 6 && seg.tokens[b - 1].sentence == sentence &&
+                 ((seg.tokens[b - 1].kind == TokenKind::kWord && seg.tokens[b - 1].capitalised) ||
+                  IsPunct(text, seg.tokens[b - 1], "."))) {
+            --b;
+          }
+          if (b < k && seg.tokens[b].kind == TokenKind::kWord &&
+              (b == seg.sentences[sentence].first_token || IsPunct(text, seg.tokens[b - 1], ","))) {
+            a.described_by = SpeakerPhraseOf(text, seg, {b, k});
           }
         }
       }

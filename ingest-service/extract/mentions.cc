@@ -163,8 +163,21 @@ const Set& GroupNouns() {
 // its holder: by containing it ("the secretary"), or as the same office in other words ("the
 // minister" of a secretary of state, "the congressman" of a Representative, "the lawmaker"
 // of any legislator).
-bool RoleFitsNoun(absl::string_view role_lower, absl::string_view noun) {
-  if (absl::StrContains(role_lower, noun)) return true;
+bool RoleFitsNoun(absl::string_view role_lower, absl::string_view noun, absl::string_view premods) {
+  // A shadow office is another office: "the Chancellor" is not the shadow chancellor.
+  const bool shadow_role = absl::StrContains(role_lower, "shadow");
+  if (shadow_role != absl::StrContains(premods, "shadow")) return false;
+  // The noun is the head of one of the role's parts, the word before its remit ("director"
+  // of "director of research"; never "research"), or a word of a part with no remit ("the
+  // secretary" of "health secretary").
+  for (absl::string_view part : absl::StrSplit(role_lower, ',', absl::SkipEmpty())) {
+    std::vector<absl::string_view> words = absl::StrSplit(part, absl::ByAnyChar(" .;()"), absl::SkipEmpty());
+    for (size_t i = 0; i < words.size(); ++i) {
+      const absl::string_view w = words[i];
+      if (w == "of" || w == "for" || w == "at" || w == "to" || w == "on" || w == "in") break;
+      if (w == noun) return true;
+    }
+  }
   // Secretaries who are no ministers, and a university's vice-chancellor.
   for (absl::string_view not_minister : {"general secretary", "press secretary", "permanent secretary",
                                          "vice-chancellor", "company secretary", "party secretary"}) {
@@ -908,6 +921,7 @@ void SpeakerResolver::ScanPersons() {
       }
       p.gender = gender;
       p.full = words >= 2;
+      p.knighted = titled && !p.full && (w == "sir" || w == "dame");
       // "Former president Barack Obama", "Labour MP Rachel Blake", "Sen. Elizabeth Warren":
       // the role words before the name, for "the former president" and "she" later.
       size_t rb = i;
@@ -974,6 +988,11 @@ bool SpeakerResolver::AskerOrTopicInSentence(size_t begin, size_t pronoun_token)
   const size_t first = seg_.sentences[tokens[t].sentence].first_token;
   const absl::string_view opener = first < tokens.size() ? LowerTokenText(seg_, tokens[first]) : "";
   return t < pronoun_token && (opener == "asked" || opener == "pressed" || opener == "questioned");
+}
+
+std::string SpeakerResolver::FullNameOf(const PersonMention& p) const {
+  if (p.full) return p.name;
+  return p.knighted ? FullNameForFirstName(p.name, p.begin) : FullNameFor(p.name, p.begin);
 }
 
 std::string SpeakerResolver::FullNameForFirstName(absl::string_view first, size_t pos) const {
@@ -1081,7 +1100,7 @@ SpeakerResolver::Person SpeakerResolver::MostRecentPerson(Gender wanted, ByteSpa
     // in the pronoun's own sentence is the one asking, not the one speaking; nor is the one
     // a question was about ("Asked whether Havertz should have been sent off, he said").
     if (AskerOrTopicInSentence(p->begin, pronoun_token)) continue;
-    std::string name = p->full ? p->name : FullNameFor(p->name, p->begin);
+    std::string name = FullNameOf(*p);
     if (name.empty()) name = p->name;
     if (wanted != Gender::kUnknown && p->gender != Gender::kUnknown && p->gender != wanted) continue;
     if (!Compatible(name, SpeakerKind::kPerson, wanted)) continue;
@@ -1155,7 +1174,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
       for (int steps = 0; p != persons_.begin() && steps < 4; ++steps) {
         --p;
         if (p->end != end) continue;
-        std::string name = p->full ? p->name : FullNameFor(p->name, p->begin);
+        std::string name = FullNameOf(*p);
         AsPerson(name.empty() ? p->name : name, &s);
         return s;
       }
@@ -1376,7 +1395,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
   for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
     auto e = entities_.find(it->name);
     if (e != entities_.end() && e->second.kind == SpeakerKind::kPerson &&
-        RoleFitsNoun(absl::AsciiStrToLower(e->second.role), noun)) {
+        RoleFitsNoun(absl::AsciiStrToLower(e->second.role), noun, premods)) {
       Adopt(it->name, e->second, &s);
       return s;
     }
@@ -1391,10 +1410,10 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
       --p;
       if (!WithinParagraphs(p->begin, mention.begin, 2)) break;
       if (p->role_end == p->role_begin ||
-          !RoleFitsNoun(absl::AsciiStrToLower(text_.substr(p->role_begin, p->role_end - p->role_begin)), noun)) {
+          !RoleFitsNoun(absl::AsciiStrToLower(text_.substr(p->role_begin, p->role_end - p->role_begin)), noun, premods)) {
         continue;
       }
-      std::string name = p->full ? p->name : FullNameFor(p->name, p->begin);
+      std::string name = FullNameOf(*p);
       AsPerson(name.empty() ? p->name : name, &s);
       if (s.role.empty()) AdoptWrittenRole(*p, &s);
       return s;
@@ -1597,6 +1616,15 @@ void SpeakerResolver::Remember(const ResolvedSpeaker& s, Gender gender) {
   Entity& e = entities_[s.name];
   if (e.kind == SpeakerKind::kUnknown) e.kind = s.kind;
   if (gender != Gender::kUnknown) e.gender = gender;
+  // A person named in full whose gender no title or pronoun gave: their first name's
+  // ("The Labour Party's chair, Ellie Reeves, said ... He has said": not her).
+  if (e.gender == Gender::kUnknown && s.kind == SpeakerKind::kPerson) {
+    const size_t space = s.name.find(' ');
+    bool male = false;
+    if (space != std::string::npos && FirstNameGender(absl::AsciiStrToLower(s.name.substr(0, space)), &male)) {
+      e.gender = male ? Gender::kMale : Gender::kFemale;
+    }
+  }
   if (!s.role.empty()) e.role = s.role;
   if (!s.affiliation.empty()) {
     e.affiliation = s.affiliation;

@@ -125,6 +125,7 @@ class SpeakerResolver {
     std::string name;  // as written, without title
     Gender gender = Gender::kUnknown;
     bool full = false;  // two or more words
+    bool knighted = false;  // a first name after "Sir" or "Dame" ("Sir Nicholas")
     bool possessive = false;  // "Kai Havertz's opener": a modifier, not a subject
     // Role words before the name, as written ("Former president", "Labour MP", "Sen."):
     // bytes [role_begin, role_end) of the text; empty when none.
@@ -141,6 +142,9 @@ class SpeakerResolver {
   // The full name, seen before byte `pos`, of which `first` is the first name ("Dame Angela"
   // of "Angela Eagle", the British second reference to a knight or dame); "" when none.
   std::string FullNameForFirstName(absl::string_view first, size_t pos) const;
+  // The full name of a person mention: its own when it has two words or more, else the one
+  // its surname (or a knight's first name) refers back to; "" when none.
+  std::string FullNameOf(const PersonMention& p) const;
   // The person named at byte `begin` follows a lower-case word of its sentence that starts no
   // clause: an object or the tail of a noun phrase, not a subject.
   bool ObjectPosition(size_t begin) const;

@@ -2551,5 +2551,46 @@ TEST(MergeTest, ItAfterAnOrganisationNamedWithForIsThatOrganisation) {
   EXPECT_EQ(out.claims[1].speaker().name(), "Conservatives for Human Rights");  // not the Conservative Party
 }
 
+TEST(MergeTest, ANounRefersBackToTheHeadOfARoleNotItsRemitOrAShadowOffice) {
+  const std::string text =
+      "Dr Sheona Scales, the charity's director of research, said dementia was rising.\n\n"
+      "Earlier research, published last year in JAMA Neurology, suggested that walking helped.\n\n"
+      "Mel Stride, the shadow chancellor, argued the plan was unfunded. The chancellor insisted the plan was sound.\n\n"
+      "Tom Hale, the health secretary, stated waiting lists were falling. The secretary added more would follow.";
+  const Extraction out = ExtractWith({{"said", "Dr Sheona Scales, the charity's director of research", "dementia was rising"},
+                                      {"suggested", "Earlier research", "that walking helped"},
+                                      {"argued", "Mel Stride, the shadow chancellor", "the plan was unfunded"},
+                                      {"insisted", "The chancellor", "the plan was sound"},
+                                      {"stated", "Tom Hale, the health secretary", "waiting lists were falling"},
+                                      {"added", "The secretary", "more would follow"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 6u);
+  EXPECT_NE(out.claims[1].speaker().id(), "sheona-scales");  // "research" is no director
+  EXPECT_NE(out.claims[3].speaker().id(), "mel-stride");     // the chancellor is no shadow chancellor
+  EXPECT_EQ(out.claims[5].speaker().id(), "tom-hale");
+}
+
+TEST_F(ExtractorTest, AFirstNameGivesTheGenderOfAPersonNamedInAnApposition) {
+  const Extraction out = MustExtract(Article(
+      "Sir Nicholas Bramall quit the Conservatives on Sunday. The Labour Party's chair, Ellie Reeves, "
+      "said the Tories had no answers. He said he would not join another party."));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[1].speaker().id(), "nicholas-bramall");
+}
+
+TEST(MergeTest, WhoAfterANameIsTheNamedPersonAndAKnightsFirstNameIsTheFullName) {
+  const std::string text =
+      "Rep. Marcus Dell, D-Ohio, who chairs the House Democrats' health task force, called the vote a gift.\n\n"
+      "Sir Nicholas Bramall quit. The group, of which Sir Nicholas is a patron, regretted it. He said he would not "
+      "join another party.";
+  const Extraction out = ExtractWith({{"called", "who chairs the House Democrats'", "the vote a gift"},
+                                      {"said", "He", "he would not join another party"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "marcus-dell");
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::PERSON);
+  EXPECT_EQ(out.claims[1].speaker().id(), "nicholas-bramall");
+}
+
 }  // namespace
 }  // namespace claims::extract

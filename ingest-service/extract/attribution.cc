@@ -161,6 +161,8 @@ const Set& RoleWords() {
       "councilwoman", "councilman", "councilmember", "alderman", "alderwoman", "ald", "assemblyman",
       "assemblywoman", "assemblymember", "midfielder", "striker", "defender", "goalkeeper", "winger",
       "quarterback", "pitcher", "batsman", "all-rounder", "captain", "vice-captain", "skipper", "pundit",
+      "broker", "brokers", "trader", "traders", "dealer", "dealers", "banker", "bankers", "investor",
+      "investors", "economists", "scientists", "forecasters", "underwriters", "insurers", "negotiators",
       // People in a case, who are no description of the person in focus ("the victim" is not
       // the man jailed for attacking her): IsPersonEpithet leaves them out.
       "victim", "victims", "defendant", "claimant", "survivor", "survivors", "witness"};
@@ -369,13 +371,15 @@ class Finder {
     size_t j = begin;
     while (j < limit && j - begin < 12 && !Is(j, ",") && !Is(j, ":") && !InQuote(j) &&
            tokens_[j].kind != TokenKind::kQuote) {
-      // "council papers seen by the Tribune": the source is the papers, not the paper.
-      if (IsWord(j) && j > begin && SourceParticiples().contains(Lower(j))) {
-        if (j == begin) return false;
+      // "council papers seen by the Tribune": the source is the papers, not the paper; "three
+      // brokers who spoke on condition of anonymity because ...": the brokers, to the clause's
+      // end.
+      const bool relative = IsWord(j) && (Lower(j) == "who" || Lower(j) == "which");
+      if (IsWord(j) && j > begin && (SourceParticiples().contains(Lower(j)) || relative)) {
         phrase->head = {begin, j};
         phrase->apposition = {};
         size_t k = j;
-        while (k < limit && !Is(k, ",") && k - j < 12) ++k;
+        while (k < limit && !Is(k, ",") && k - j < (relative ? 40 : 12)) ++k;
         *phrase_end = k;
         return true;
       }
@@ -996,11 +1000,37 @@ class Finder {
     return words >= 3;
   }
 
+  // A wire dateline that opens paragraph `first`'s first sentence ("LONDON, July 9 (Reuters)
+  // -", "ALBANY, N.Y. (AP) —", "WASHINGTON --": a word in capitals and a comma or a dash, or
+  // a news agency, then a dash within its first 12 tokens): the token after the dash; `first` when there is none.
+  size_t AfterDateline(size_t first) const {
+    if (first >= tokens_.size() || seg_.paragraphs[tokens_[first].paragraph].first_token != first) return first;
+    bool dateline = false;
+    for (size_t k = first; k < tokens_.size() && k - first < 12 && tokens_[k].sentence == tokens_[first].sentence; ++k) {
+      const absl::string_view w = TokenText(text_, tokens_[k]);
+      if (tokens_[k].kind != TokenKind::kWord) {
+        if (dateline && (w == "-" || w == "--" || IsSigningDash(w))) {
+          while (k + 1 < tokens_.size() && (Is(k + 1, "-") || Is(k + 1, "--"))) ++k;  // "--" as two tokens
+          return k + 1 < tokens_.size() ? k + 1 : first;
+        }
+        continue;
+      }
+      // "LONDON,", or "WASHINGTON --" at the paragraph's start.
+      bool capitals = w.size() >= 3 && k + 1 < tokens_.size() &&
+                      (Is(k + 1, ",") || (k == first && tokens_[k + 1].kind != TokenKind::kWord &&
+                                          (Is(k + 1, "-") || Is(k + 1, "--") || IsSigningDash(TokenText(text_, tokens_[k + 1])))));
+      for (char ch : w) capitals = capitals && !absl::ascii_islower(static_cast<unsigned char>(ch));
+      dateline = dateline || capitals || w == "Reuters" || w == "AP" || w == "AFP";
+    }
+    return first;
+  }
+
   Attribution MakeIndirect(size_t cue_begin, size_t cue_end, const SpeakerPhrase& speaker,
                            std::vector<TokenRange> content, const Sentence& s) {
     Attribution a;
     a.kind = AttributionKind::kIndirect;
-    for (const TokenRange& r : content) {
+    for (TokenRange r : content) {
+      if (r.begin == s.first_token) r.begin = std::min(AfterDateline(r.begin), r.end);
       if (r.empty()) continue;
       a.content.push_back({tokens_[r.begin].begin, tokens_[r.end - 1].end});
       for (size_t k = r.begin; k < r.end; ++k) {
@@ -1109,7 +1139,14 @@ class Finder {
     const bool participle_after = after + 1 < ce && Is(after, ",") && IsWord(after + 1) &&
                                   !tokens_[after + 1].capitalised && Lower(after + 1).size() > 5 &&
                                   absl::EndsWith(Lower(after + 1), "ing");
-    if (after >= ce || participle_after) {
+    // "..., brokers said on Wednesday, after two carriers were struck": so does a clause that
+    // a conjunction opens (the narrator's, not what was said).
+    static const auto* const kClauseOpeners = new Set{"after", "as", "while", "when", "because", "before",
+                                                      "amid", "since", "following", "despite", "although",
+                                                      "though", "whereas", "until"};
+    const bool clause_after = after + 1 < ce && Is(after, ",") && IsWord(after + 1) &&
+                              kClauseOpeners->contains(Lower(after + 1));
+    if (after >= ce || participle_after || clause_after) {
       SpeakerPhrase sp;
       size_t phrase_begin = 0;
       if (SubjectBefore(c, sb, &sp, &phrase_begin) && phrase_begin > sb &&

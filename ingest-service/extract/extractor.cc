@@ -1016,6 +1016,54 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     std::stable_sort(learned.begin(), learned.end(),
                      [](const Attribution& x, const Attribution& y) { return x.cue.begin < y.cue.begin; });
   }
+  // "People who walk 7,000 steps a day [are about] a third less likely ..., according to a
+  // large study": a model's cue with no word that reports speech, over the content of a
+  // rule's "according to", gives way to it. On PolNeAR dev: cue exact F1 0.667 -> 0.668,
+  // content exact 0.493 -> 0.494 (giving way to any rule's cue that reports speech: cue
+  // 0.669 but content overlap 0.852 -> 0.847).
+  {
+    auto reports = [&](ByteSpan cue) {
+      for (size_t k = FirstTokenFrom(seg, cue.begin); k < seg.tokens.size() && seg.tokens[k].end <= cue.end; ++k) {
+        const absl::string_view w = LowerTokenText(seg, seg.tokens[k]);
+        if (IsCueWord(w) || w == "according") return true;
+      }
+      return false;
+    };
+    learned.erase(std::remove_if(learned.begin(), learned.end(), [&](const Attribution& a) {
+      if (reports(a.cue)) return false;
+      for (const Attribution& r : rules) {
+        if (!absl::StartsWithIgnoreCase(text.substr(r.cue.begin, r.cue.end - r.cue.begin), "according")) continue;
+        for (const ByteSpan& c : r.content) {
+          if (c.begin < a.cue.end && a.cue.begin < c.end) return true;
+        }
+      }
+      return false;
+    }), learned.end());
+  }
+  // "Premiums have doubled in the past week, brokers said on Wednesday, after two carriers
+  // were struck": the model's content is the narrator's clause after the cue (its
+  // conjunction left out); a rule's attribution on the same cue with its content before the
+  // source says what was said.
+  for (Attribution& a : learned) {
+    if (a.content.empty() || a.content.front().begin < a.cue.end) continue;
+    const size_t t = FirstTokenFrom(seg, a.cue.end);
+    const size_t c = FirstTokenFrom(seg, a.content.front().begin);
+    bool clause = false;
+    for (size_t k = t; k + 1 < c && k + 1 < seg.tokens.size() && !clause; ++k) {
+      if (!IsPunct(text, seg.tokens[k], ",") || seg.tokens[k + 1].kind != TokenKind::kWord) continue;
+      const absl::string_view w = LowerTokenText(seg, seg.tokens[k + 1]);
+      clause = w == "after" || w == "as" || w == "while" || w == "when" || w == "because" || w == "before" ||
+               w == "amid" || w == "since" || w == "following" || w == "despite" || w == "although";
+    }
+    if (!clause) continue;
+    for (const Attribution& r : rules) {
+      if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end && !r.content.empty() && r.content.back().end <= r.cue.begin) {
+        a.content = r.content;
+        a.kind = r.kind;
+        break;
+      }
+    }
+  }
   // "Louis Mosley said criticism of the firm was ...", "Arteta said defender Gabriel was ...":
   // the model's cue took the first words of the content. After a speech verb a cue goes on
   // only with a preposition ("said in a statement"), a time ("said Monday"), "then" or an
@@ -1160,6 +1208,29 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       a.content = std::move(kept);
       a.kind = ContentKind(text, a.content);
     }
+  }
+  // "The company said pre-tax profit fell to £41.2m in the six months to 28 June[, from
+  // £53.5m a year earlier, as] sales of sofas and beds slowed": a gap the model left inside
+  // reported speech (in one sentence, after the cue, with no quotation mark in it) is part of
+  // it.
+  for (Attribution& a : learned) {
+    if (a.kind != AttributionKind::kIndirect || a.content.size() < 2) continue;
+    std::vector<ByteSpan> joined = {a.content.front()};
+    for (size_t i = 1; i < a.content.size(); ++i) {
+      ByteSpan& last = joined.back();
+      const ByteSpan next = a.content[i];
+      const size_t lt = FirstTokenFrom(seg, last.begin), nt = FirstTokenFrom(seg, next.begin);
+      bool join = last.begin >= a.cue.end && next.begin > last.end && lt < seg.tokens.size() &&
+                  nt < seg.tokens.size() && seg.tokens[lt].sentence == seg.tokens[nt].sentence &&
+                  nt - FirstTokenFrom(seg, last.end) <= 12;
+      for (size_t k = FirstTokenFrom(seg, last.end); join && k < nt; ++k) join = seg.tokens[k].kind != TokenKind::kQuote;
+      if (join) {
+        last.end = next.end;
+      } else {
+        joined.push_back(next);
+      }
+    }
+    a.content = std::move(joined);
   }
   for (Attribution& a : learned) {
     if (a.kind == AttributionKind::kIndirect && !a.content.empty()) {

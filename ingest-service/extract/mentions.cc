@@ -154,7 +154,8 @@ const Set& GroupNouns() {
       "executives", "judges", "prosecutors", "officers", "farmers", "donors", "conservatives",
       "liberals", "progressives", "americans", "britons", "leaders", "ministers", "diplomats",
       "regulators", "economists", "academics", "pollsters", "strategists", "consultants", "police",
-      "witnesses", "fans", "others", "several", "diplomats", "negotiators", "firefighters", "troops"};
+      "witnesses", "fans", "others", "several", "diplomats", "negotiators", "firefighters", "troops",
+      "brokers", "dealers", "bankers", "insurers", "underwriters", "forecasters", "shippers"};
   return *s;
 }
 

@@ -2592,5 +2592,43 @@ TEST(MergeTest, WhoAfterANameIsTheNamedPersonAndAKnightsFirstNameIsTheFullName) 
   EXPECT_EQ(out.claims[1].speaker().id(), "nicholas-bramall");
 }
 
+TEST_F(ExtractorTest, TheNarratorsClauseAfterTheCueIsNoContentAndBrokersAreAGroup) {
+  const Extraction out = MustExtract(Article(
+      "War-risk premiums for ships crossing the Red Sea have doubled in the past week, brokers said on "
+      "Wednesday, after two bulk carriers were struck off the coast of Yemen.\n\n"
+      "Premiums rose to about 1% of a vessel's value, according to three brokers who spoke on condition of "
+      "anonymity because they were not authorised to speak to the media."));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].text(), "War-risk premiums for ships crossing the Red Sea have doubled in the past week");
+  // A wire dateline is no part of the content.
+  for (const char* dateline : {"LONDON, July 9 (Reuters) - ", "WASHINGTON -- "}) {
+    const Extraction wire = MustExtract(Article(absl::StrCat(
+        dateline, "War-risk premiums have doubled in the past week, brokers said on Wednesday.")));
+    ASSERT_EQ(wire.claims.size(), 1u) << dateline;
+    EXPECT_EQ(wire.claims[0].text(), "War-risk premiums have doubled in the past week");
+  }
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::GROUP);
+  EXPECT_EQ(out.claims[1].text(), "Premiums rose to about 1% of a vessel's value");
+  EXPECT_EQ(out.claims[1].speaker().name(), "three brokers");
+}
+
+TEST(MergeTest, TheRulesClauseBeforeTheCueAndAccordingToOverTheModelsMisreadings) {
+  const std::string text =
+      "The company said pre-tax profit fell to £41.2m, from £53.5m a year earlier, as sales slowed.\n\n"
+      "Premiums have doubled in the past week, brokers said on Wednesday, after two carriers were struck.\n\n"
+      "People who walk 7,000 steps a day are about a third less likely to develop dementia, according to a "
+      "large study published on Monday.";
+  const Extraction out = ExtractWith({{"said", "The company", "pre-tax profit fell to £41.2m || sales slowed"},
+                                      {"said on", "brokers", "carriers were struck"},
+                                      {"are about", "a large study published", "a third less likely to develop dementia"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 3u);
+  // A gap the model left in reported speech is part of it.
+  EXPECT_EQ(out.claims[0].text(), "pre-tax profit fell to £41.2m, from £53.5m a year earlier, as sales slowed");
+  EXPECT_EQ(out.claims[1].text(), "Premiums have doubled in the past week");
+  EXPECT_EQ(out.claims[2].cue(), "according to");
+  EXPECT_EQ(out.claims[2].text(), "People who walk 7,000 steps a day are about a third less likely to develop dementia");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -4,12 +4,13 @@
 //   claims-train-tagger --corpus .cache/polnear --out ingest-service/data/attribution-model.bin
 //   claims-train-tagger --corpus .cache/polnear --eval ingest-service/data/attribution-model.bin
 //
-// Flags: --epochs N (12), --min-count N (2), --prune X (0.0), --seed N (1), --split S (dev,
-// for --eval), --dump DIR (with --eval: writes DIR/NAME.tsv per document, one predicted
-// attribution per line: cue, source and content code-point spans as "start-end[,start-end]",
-// for error analysis), --stack-folds K (0: one pass; K >= 2: a two-pass stacked tagger whose
-// second pass learns from K-fold jackknifed first-pass tags). Exit status 1 with one line on
-// stderr for any error.
+// Flags: --epochs N (12), --min-count N (2), --prune X (0.0), --seed N (1), --cost X and
+// --source-cost X (0.0 each: the margins of cost-augmented training, see TrainOptions in
+// trainer.h), --split S (dev, for --eval), --dump DIR (with --eval: writes DIR/NAME.tsv per
+// document, one predicted attribution per line: cue, source and content code-point spans as
+// "start-end[,start-end]", for error analysis), --stack-folds K (0: one pass; K >= 2: a
+// two-pass stacked tagger whose second pass learns from K-fold jackknifed first-pass tags).
+// Exit status 1 with one line on stderr for any error.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -67,6 +68,10 @@ int main(int argc, char** argv) {
       ok = absl::SimpleAtoi(value, &options.min_count);
     } else if (flag == "--prune") {
       ok = absl::SimpleAtof(value, &options.prune);
+    } else if (flag == "--cost") {
+      ok = absl::SimpleAtof(value, &options.cost) && options.cost >= 0;
+    } else if (flag == "--source-cost") {
+      ok = absl::SimpleAtof(value, &options.source_cost) && options.source_cost >= 0;
     } else if (flag == "--seed") {
       ok = absl::SimpleAtoi(value, &options.seed);
     } else {

@@ -200,6 +200,21 @@ Model Train(const std::vector<LabelledDocument>& docs, const CueLexicon& lexicon
           for (int t = 0; t < kNumTags; ++t) s[t] += wf[t];
         }
       }
+      // Cost-augmented decoding: the tags that would be errors start `cost` ahead (and
+      // another component's tags at a gold source `source_cost` more), so a token whose gold
+      // tag does not win by that margin is decoded wrong and updated.
+      if (options.cost > 0 || options.source_cost > 0) {
+        for (size_t i = 0; i < n; ++i) {
+          const uint8_t g = gold[i];
+          const bool source = ComponentOf(g) == 2;
+          float* s = &scores[i * kNumTags];
+          for (int t = 0; t < kNumTags; ++t) {
+            if (t == g) continue;
+            s[t] += options.cost;
+            if (source && ComponentOf(t) != 2) s[t] += options.source_cost;
+          }
+        }
+      }
       ViterbiDecode(scores.data(), n, start, trans, &predicted);
       auto update = [&](float* wv, double* uv, float delta) {
         *wv += delta;

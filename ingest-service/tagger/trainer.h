@@ -54,6 +54,15 @@ struct TrainOptions {
   // Features whose largest averaged weight magnitude is below this are left out of the model.
   float prune = 0.0f;
   uint64_t seed = 1;
+  // Cost-augmented training (a margin perceptron: Viterbi augmented with Hamming loss, as
+  // in a structured SVM): while training, every tag but a token's gold tag has `cost` added
+  // to its emission score before decoding, so a token counts as an error, and is updated,
+  // until its gold tag wins by at least that much. In the units of the raw (not averaged)
+  // weights, of which an update moves each of a token's ~45 (pass 1) features by 1.
+  float cost = 0.0f;
+  // Added to `cost` at gold SOURCE tokens for the tags of another component (O, cue,
+  // content): a missed source costs more than other errors (recall-weighted).
+  float source_cost = 0.0f;
   // The indices of the documents to train on (empty: all).
   std::vector<size_t> subset;
   // Called after each epoch with the averaged model; when set, the returned value (higher is

@@ -2630,5 +2630,39 @@ TEST(MergeTest, TheRulesClauseBeforeTheCueAndAccordingToOverTheModelsMisreadings
   EXPECT_EQ(out.claims[2].text(), "People who walk 7,000 steps a day are about a third less likely to develop dementia");
 }
 
+// What the retrained model (cost-augmented, 2026-12-07) took for attributions in our probes.
+TEST(MergeTest, ModelMisreadingsOfNarrationAreDropped) {
+  const std::string text =
+      "NHS England defends Palantir data platform as doctors raise privacy fears\n\n"
+      "Cases rose sharply, the agency said on Tuesday.\n\n"
+      "Two officials, who were not authorized to discuss private deliberations, spoke to the paper.\n\n"
+      "Dana Whitfield declined to comment on reports that Nimbus was in talks to buy Lattice Labs.\n\n"
+      "Palantir insisted the platform was secure.";
+  const Extraction out = ExtractWith({{"insisted", "Palantir", "the platform was secure"},
+                                      {"fears", "NHS England", "defends Palantir data platform as doctors raise privacy"},
+                                      {"rose sharply", "Cases", "the agency said on Tuesday"},
+                                      {"were not authorized", "who", "to discuss private deliberations"},
+                                      {"on reports", "Dana Whitfield", "that Nimbus was in talks to buy Lattice Labs"}},
+                                     text);
+  for (const Claim& c : out.claims) {
+    EXPECT_NE(c.cue(), "fears");
+    EXPECT_NE(c.cue(), "rose sharply");
+    EXPECT_NE(c.cue(), "were not authorized");
+    EXPECT_NE(c.cue(), "on reports");
+  }
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "palantir");
+}
+
+TEST(MergeTest, ContentStartsWithTheOrganisationsNameNotInsideIt) {
+  const std::string text =
+      "According to Ofwat, Thames Water faces a penalty of up to £100m if it fails to meet its targets.";
+  const Extraction out = ExtractWith({{"According to", "Thames", "Water faces a penalty of up to £100m if it fails to meet its targets"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "ofwat");
+  EXPECT_EQ(out.claims[0].text(), "Thames Water faces a penalty of up to £100m if it fails to meet its targets");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -136,7 +136,7 @@ const Set& RoleWords() {
       "protesters", "organiser", "organisers", "organizer", "coordinator", "trustee",
       "chancellor", "commissioner", "judge", "inspector", "correspondent", "editor",
       "economist", "scientist", "engineer", "employee", "employees", "worker", "workers",
-      "staff", "group", "council", "trust", "company", "firm", "department", "ministry",
+      "staff", "group", "council", "trust", "company", "firm", "department", "ministry", "body",
       "government", "party", "coalition", "campaign", "charity", "organisation",
       "organization", "hospital", "board", "committee", "authority", "agency", "regulator",
       "watchdog", "union", "source", "sources", "insider", "insiders", "sen", "rep", "gov",
@@ -1212,6 +1212,17 @@ class Finder {
           return false;  // "is said to be", "was said by"
         }
         if (!ContentOk(b, ce)) return false;
+        // "said it was "a well-conducted study" but warned against reading too much into
+        // it": a second cue of the same subject, joined by "and" or "but", starts a second
+        // attribution.
+        const size_t conj = CoordinatedCue(b, ce);
+        if (conj < ce && ContentOk(b, conj)) {
+          out->push_back(MakeIndirect(c, c + n, sp, {{b, conj}}, s));
+          size_t b2 = conj + 2;
+          if (b2 < ce && IsWord(b2) && Lower(b2) == "that") ++b2;
+          if (ContentOk(b2, ce)) out->push_back(MakeIndirect(conj + 1, conj + 2, sp, {{b2, ce}}, s));
+          return true;
+        }
         out->push_back(MakeIndirect(c, c + n, sp, {{b, ce}}, s));
         return true;
       }
@@ -1227,6 +1238,23 @@ class Finder {
       }
     }
     return false;
+  }
+
+  // The "and"/"but" (with an optional comma before it) in [b, e), outside quotations,
+  // followed by a cue word of the past tense that is no noun ("warned", "insisted", "added"):
+  // the second verb of the content's subject. `e` when there is none.
+  size_t CoordinatedCue(size_t b, size_t e) const {
+    for (size_t k = b + 1; k + 1 < e; ++k) {
+      if (!IsWord(k) || InQuote(k) || (Lower(k) != "and" && Lower(k) != "but") || !IsWord(k + 1)) continue;
+      const absl::string_view verb = Lower(k + 1);
+      const auto cue = Cues().find(verb);
+      if (cue == Cues().end() || cue->second.noun_like || cue->second.base_form || cue->second.record_only ||
+          !absl::EndsWith(verb, "ed")) {
+        continue;
+      }
+      return k;
+    }
+    return e;
   }
 
   static bool ThatIsPronounBefore(absl::string_view w) {

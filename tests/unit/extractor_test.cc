@@ -2664,5 +2664,32 @@ TEST(MergeTest, ContentStartsWithTheOrganisationsNameNotInsideIt) {
   EXPECT_EQ(out.claims[0].text(), "Thames Water faces a penalty of up to £100m if it fails to meet its targets");
 }
 
+TEST_F(ExtractorTest, ASecondCueOfTheSameSubjectIsASecondClaimAndAnIndustryBodySpeaks) {
+  const Extraction out = MustExtract(Article(
+      "Professor Tara Spires-Jones said it was \"a well-conducted study\" but warned against reading too "
+      "much into the exact figures.\n\n"
+      "Regulated rail fares will rise by 4.6% next March, the industry body Rail Delivery Group confirmed."));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].text(), "it was \"a well-conducted study\"");
+  EXPECT_EQ(out.claims[1].cue(), "warned");
+  EXPECT_EQ(out.claims[1].text(), "against reading too much into the exact figures");
+  EXPECT_EQ(out.claims[1].speaker().id(), "tara-spires-jones");
+  EXPECT_EQ(out.claims[2].speaker().name(), "Rail Delivery Group");
+  EXPECT_EQ(out.claims[2].text(), "Regulated rail fares will rise by 4.6% next March");
+}
+
+TEST(MergeTest, TheModelsContentStopsBeforeASecondCueOfTheSameSubject) {
+  const std::string text =
+      "Professor Tara Spires-Jones said it was a well-conducted study but warned against reading too much "
+      "into the exact figures.";
+  const Extraction out = ExtractWith(
+      {{"said", "Professor Tara Spires-Jones",
+        "it was a well-conducted study but warned against reading too much into the exact figures"}},
+      text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].text(), "it was a well-conducted study");
+  EXPECT_EQ(out.claims[1].cue(), "warned");
+}
+
 }  // namespace
 }  // namespace claims::extract

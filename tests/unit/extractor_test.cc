@@ -378,19 +378,23 @@ TEST_F(ExtractorTest, UsPoliticsTitlesListenersAndOrganisationSpeakers) {
   request.set_text(ReadFixture("us-senate-ai-bill.txt"));
   *request.mutable_published_time() = Midnight(2025, 10, 17);
   const Extraction out = MustExtract(request);
-  ASSERT_EQ(out.claims.size(), 7u);
+  ASSERT_EQ(out.claims.size(), 8u);
   EXPECT_EQ(out.claims[0].cue(), "told");
   EXPECT_EQ(out.claims[0].speaker().name(), "Maria Lopez");
   EXPECT_EQ(out.claims[0].speaker().mention(), "Sen. Maria Lopez, a Democrat from Arizona");
   EXPECT_EQ(out.claims[1].speaker().name(), "Richard Hale");
-  EXPECT_EQ(out.claims[2].kind(), Claim::MIXED);
-  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::ORGANISATION);
-  EXPECT_EQ(out.claims[3].speaker().kind(), Speaker::GROUP);
-  EXPECT_EQ(out.claims[3].speaker().name(), "privacy advocates");
-  EXPECT_EQ(out.claims[4].speaker().name(), "American Civil Liberties Union");
-  EXPECT_EQ(out.claims[5].speaker().id(), "clearview-systems");
-  EXPECT_EQ(out.claims[6].cue(), "according to");
-  EXPECT_EQ(out.claims[6].speaker().name(), "congressional aides");
+  // "said he supported limits ... but warned that an outright ban would ...": two claims.
+  EXPECT_EQ(out.claims[1].text(), "he supported limits on the software");
+  EXPECT_EQ(out.claims[2].cue(), "warned");
+  EXPECT_EQ(out.claims[2].speaker().name(), "Richard Hale");
+  EXPECT_EQ(out.claims[3].kind(), Claim::MIXED);
+  EXPECT_EQ(out.claims[3].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[4].speaker().kind(), Speaker::GROUP);
+  EXPECT_EQ(out.claims[4].speaker().name(), "privacy advocates");
+  EXPECT_EQ(out.claims[5].speaker().name(), "American Civil Liberties Union");
+  EXPECT_EQ(out.claims[6].speaker().id(), "clearview-systems");
+  EXPECT_EQ(out.claims[7].cue(), "according to");
+  EXPECT_EQ(out.claims[7].speaker().name(), "congressional aides");
 }
 
 TEST_F(ExtractorTest, IndirectSpeechWithVariousReportingVerbs) {

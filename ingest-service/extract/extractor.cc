@@ -709,12 +709,21 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   rules.erase(std::remove_if(rules.begin(), rules.end(), in_question), rules.end());
   learned.erase(std::remove_if(learned.begin(), learned.end(), in_question), learned.end());
   // "Jaylen Brown added 24 points for Boston": a score, not something said.
+  // "..., adding up to 25 minutes to journeys": a quantity too.
   auto adds_a_number = [&](const Attribution& a) {
-    const absl::string_view cue = text.substr(a.cue.begin, a.cue.end - a.cue.begin);
-    if (a.content.empty() || !(absl::EqualsIgnoreCase(cue, "added") || absl::EqualsIgnoreCase(cue, "adds"))) return false;
-    const size_t t = FirstTokenFrom(seg, a.content.front().begin);
-    return a.content.front().begin >= a.cue.end && t < seg.tokens.size() &&
-           absl::ascii_isdigit(static_cast<unsigned char>(text[seg.tokens[t].begin]));
+    const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+    if (a.content.empty() || a.content.front().begin < a.cue.end) return false;
+    if (cue != "added" && cue != "adds" && cue != "adding" && cue != "adding up") return false;
+    size_t t = FirstTokenFrom(seg, cue == "adding up" ? a.cue.begin : a.content.front().begin);
+    for (int skip = 0; skip < 3 && t < seg.tokens.size() && seg.tokens[t].kind == TokenKind::kWord; ++skip) {
+      const absl::string_view w = LowerTokenText(seg, seg.tokens[t]);
+      if (w != "up" && w != "to" && w != "adding" && w != "nearly" && w != "almost" && w != "about" &&
+          w != "another" && w != "some" && w != "more" && w != "than" && w != "over") {
+        break;
+      }
+      ++t;
+    }
+    return t < seg.tokens.size() && absl::ascii_isdigit(static_cast<unsigned char>(text[seg.tokens[t].begin]));
   };
   rules.erase(std::remove_if(rules.begin(), rules.end(), adds_a_number), rules.end());
   learned.erase(std::remove_if(learned.begin(), learned.end(), adds_a_number), learned.end());
@@ -1830,6 +1839,15 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
           const size_t app_begin = seg.tokens[a.speaker.apposition.begin].begin;
           const size_t app_end = seg.tokens[a.speaker.apposition.end - 1].end;
           inside = inside || (d.begin < app_end && d.end > app_begin);
+        }
+        // Nor in a relative clause between the source and the cue ("Halloway, which was
+        // founded in 1972, said").
+        if (const TokenRange st = SourceTokens(a.speaker); !inside && !st.empty() && st.end <= seg.tokens.size() &&
+                                                          d.begin >= seg.tokens[st.end - 1].end && d.end <= a.cue.begin) {
+          for (size_t k = st.end; k < seg.tokens.size() && seg.tokens[k].end <= d.begin && !inside; ++k) {
+            const absl::string_view w = LowerTokenText(seg, seg.tokens[k]);
+            inside = w == "which" || w == "who" || w == "whose";
+          }
         }
         // A time of saying is not after the article: "said on 10 June" in a 6 June article
         // is not taken for the coming 10 June (a day's leeway for time zones).

@@ -77,7 +77,9 @@ const Set& FemaleTitles() {
   return *s;
 }
 const Set& NeutralTitles() {
-  static const auto* s = new Set{"dr", "prof", "mx", "rev"};
+  // (Police ranks too: "Det Con Lisa Grant", "Det Supt", "PC", "DCI".)
+  static const auto* s = new Set{"dr", "prof", "mx", "rev", "det", "con", "supt", "insp", "sgt", "pc", "dc",
+                                 "ds", "di", "dci", "dsupt", "ch"};
   return *s;
 }
 bool IsTitle(absl::string_view w) {
@@ -2161,7 +2163,9 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       "group", "charity", "union", "campaign", "tank", "watchdog", "regulator", "firm", "company",
       "broadcaster", "newspaper", "organisation", "organization", "body", "network", "coalition",
       "alliance", "association", "society", "platform", "startup", "start-up", "insurer", "lender",
-      "retailer", "supermarket", "bank", "consultancy", "outlet", "website", "magazine"};
+      "retailer", "supermarket", "bank", "consultancy", "outlet", "website", "magazine", "operator",
+      "airline", "carrier", "manufacturer", "housebuilder", "chain", "giant", "provider", "supplier",
+      "utility", "publisher", "builder", "grocer", "brewer", "miner", "landlord", "lobby"};
   for (size_t nb = name_b; nb <= last && nb >= db + 3;) {
     const absl::string_view joint = LowerTokenText(seg_, tokens[nb - 1]);
     if (tokens[nb - 1].kind != TokenKind::kWord || (joint != "for" && joint != "of" && joint != "against")) break;

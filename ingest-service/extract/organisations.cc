@@ -173,7 +173,10 @@ const WordSet& HeadWords() {
       "bureau",      "unit",        "institution",  "initiative",   "lab",         "laboratory",
       "press",       "media",       "news",         "broadcasting", "international", "federal",
       "national",    "royal",       "trade",        "trades",       "chamber",     "clinic",
-      "icb",         "cqc",         "bma",         "airways",      "airlines",    "railways"};
+      "icb",         "cqc",         "bma",         "airways",      "airlines",    "railways",
+      // Companies' names ("Marlow Homes", "Northwind Energy", "Shore Capital").
+      "homes",       "energy",      "water",        "capital",      "motors",      "foods",
+      "logistics",   "insurance",   "properties",   "pharmaceuticals", "developments", "airport"};
   return *kSet;
 }
 

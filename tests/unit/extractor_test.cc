@@ -2695,5 +2695,35 @@ TEST(MergeTest, TheModelsContentStopsBeforeASecondCueOfTheSameSubject) {
   EXPECT_EQ(out.claims[1].cue(), "warned");
 }
 
+TEST_F(ExtractorTest, CompaniesByTheirNounOrNameRanksAreTitlesAndClausesHoldNoDate) {
+  const Extraction out = MustExtract(Article(
+      "Marlow Homes said 40 per cent of the homes would be affordable.\n\n"
+      "Det Con Lisa Grant said the sentence would bring comfort to the families.\n\n"
+      "Jane Smith, who joined the firm in 1998, said the dividend would rise."));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[1].speaker().id(), "lisa-grant");
+  EXPECT_EQ(out.claims[2].claim_time_precision(), Claim::DAY);  // not 1998
+}
+
+TEST(MergeTest, AddingAQuantityIsNoClaimAndADateInARelativeClauseIsNotWhenItWasSaid) {
+  const std::string text =
+      "Stagecoach said it had diverted four routes, adding up to 25 minutes to journeys.\n\n"
+      "Halloway, which was founded in 1972, said it would pay an interim dividend.";
+  const Extraction out = ExtractWith({{"adding", "Stagecoach", "up to 25 minutes to journeys"},
+                                      {"said it would", "Halloway", "it would pay an interim dividend"}},
+                                     text);
+  for (const Claim& c : out.claims) EXPECT_NE(c.cue(), "adding");
+  ASSERT_FALSE(out.claims.empty());
+  // "bus operator Stagecoach": an operator is a company.
+  const Extraction bus = ExtractWith({{"said", "bus operator Stagecoach", "it had diverted four routes"}},
+                                     "Last month, bus operator Stagecoach said it had diverted four routes.");
+  ASSERT_EQ(bus.claims.size(), 1u);
+  EXPECT_EQ(bus.claims[0].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(bus.claims[0].speaker().name(), "Stagecoach");
+  EXPECT_EQ(out.claims.back().speaker().name(), "Halloway");
+  EXPECT_EQ(out.claims.back().claim_time_precision(), Claim::DAY);  // not 1972
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -547,19 +547,43 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
         e += 4;
       }
     }
+    // Roles only people hold: RoleWords also has the organisation nouns a speaker phrase may
+    // end with ("House", "Council", "Committee"), which belong to the name here.
+    static const auto* const kPersonRoles = new absl::flat_hash_set<std::string>{
+        "chief", "executive", "director", "officer", "secretary", "minister", "chair",
+        "chairman", "chairwoman", "chairperson", "president", "spokesperson", "spokesman",
+        "spokeswoman", "leader", "mayor", "governor", "senator", "councillor", "cllr",
+        "professor", "manager", "founder", "ceo", "cfo", "cto", "coo", "analyst",
+        "correspondent", "editor", "deputy", "sen", "rep", "vice"};
+    auto person_role = [&](size_t k) { return kPersonRoles->contains(LowerTokenText(seg, tokens[k])); };
+    // "Chief Executive of Northbridge Hospitals NHS Foundation Trust": the role and its "of"
+    // are no part of the name.
+    {
+      size_t k = b;
+      while (k < e && person_role(k)) ++k;
+      const absl::string_view w = k < e ? LowerTokenText(seg, tokens[k]) : "";
+      if (k > b && k + 1 < e && (w == "of" || w == "for" || w == "at")) {
+        b = k + 1;
+        if (b + 1 < e && LowerTokenText(seg, tokens[b]) == "the") ++b;
+      }
+    }
+    // "the 4 Day Week Foundation": a number that starts the name; "the Environment, Food and
+    // Rural Affairs Committee": a list of capitalised words before "and" does too.
+    if (b >= 2 && LowerTokenText(seg, tokens[b - 2]) == "the" && tokens[b - 1].kind == TokenKind::kWord &&
+        absl::ascii_isdigit(static_cast<unsigned char>(text[tokens[b - 1].begin])) &&
+        LooksLikeOrganisation(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin))) {
+      --b;
+    }
+    if (b >= 3 && IsPunct(text, tokens[b - 1], ",") && tokens[b - 2].kind == TokenKind::kWord && tokens[b - 2].capitalised &&
+        LowerTokenText(seg, tokens[b - 3]) == "the") {
+      bool has_and = false;
+      for (size_t k = b; k < e; ++k) has_and = has_and || LowerTokenText(seg, tokens[k]) == "and";
+      if (has_and && LooksLikeOrganisation(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin))) b -= 2;
+    }
     // "NHS England Chief Executive Amanda Pritchard", "Chief Executive Alex Karp": role words
     // and a person's name (one to three words, no organisation word) end the run; what comes
     // before the role, if anything, is the organisation.
     {
-      // Roles only people hold: RoleWords also has the organisation nouns a speaker phrase
-      // may end with ("House", "Council", "Committee"), which belong to the name here.
-      static const auto* const kPersonRoles = new absl::flat_hash_set<std::string>{
-          "chief", "executive", "director", "officer", "secretary", "minister", "chair",
-          "chairman", "chairwoman", "chairperson", "president", "spokesperson", "spokesman",
-          "spokeswoman", "leader", "mayor", "governor", "senator", "councillor", "cllr",
-          "professor", "manager", "founder", "ceo", "cfo", "cto", "coo", "analyst",
-          "correspondent", "editor", "deputy", "sen", "rep", "vice"};
-      auto person_role = [&](size_t k) { return kPersonRoles->contains(LowerTokenText(seg, tokens[k])); };
       size_t r = e;
       while (r > b && !person_role(r - 1)) --r;
       if (r > b && r < e && e - r <= 3 &&

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <random>
 #include <sstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -2723,6 +2724,25 @@ TEST(MergeTest, AddingAQuantityIsNoClaimAndADateInARelativeClauseIsNotWhenItWasS
   EXPECT_EQ(bus.claims[0].speaker().name(), "Stagecoach");
   EXPECT_EQ(out.claims.back().speaker().name(), "Halloway");
   EXPECT_EQ(out.claims.back().claim_time_precision(), Claim::DAY);  // not 1972
+}
+
+TEST_F(ExtractorTest, OrganisationIdsLeaveOutARoleBeforeThemAndKeepANumberOrAListInTheirName) {
+  const Extraction out = MustExtract(Article(
+      "Dr Amrita Sethi, Chief Executive of Northbridge Hospitals NHS Foundation Trust, said waiting lists "
+      "had fallen.\n\n"
+      "Appearing before the Environment, Food and Rural Affairs Committee, Lauren Pike said the company had "
+      "invested heavily.\n\n"
+      "Joe Ryle, director of the 4 Day Week Foundation, said the shift was inevitable."));
+  std::set<std::string> ids;
+  for (const Claim& c : out.claims) {
+    for (const auto& o : c.organisations()) ids.insert(o.id());
+  }
+  EXPECT_TRUE(ids.count("northbridge-hospitals-nhs-foundation-trust") > 0);
+  EXPECT_TRUE(ids.count("environment-food-and-rural-affairs-committee") > 0);
+  EXPECT_TRUE(ids.count("4-day-week-foundation") > 0);
+  EXPECT_FALSE(ids.count("executive-of-northbridge-hospitals-nhs-foundation-trust") > 0);
+  EXPECT_FALSE(ids.count("food-and-rural-affairs-committee") > 0);
+  EXPECT_FALSE(ids.count("day-week-foundation") > 0);
 }
 
 }  // namespace

@@ -2400,6 +2400,32 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
           if (o != nullptr) affiliation = &owner;
         }
         ++rb;
+      } else if (affiliation == nullptr && rb < last && IsPossessive(LowerTokenText(seg_, tokens[rb])) &&
+                 OrgNouns().contains(WithoutPossessive(LowerTokenText(seg_, tokens[rb])))) {
+        // "The group's chair, Sarah Lind", "The party's chair": the organisation of that
+        // kind that spoke last in this paragraph or the one before ("Labour said the
+        // Conservatives were ... The party's chair" is Labour's), else the one named last.
+        const absl::string_view noun = WithoutPossessive(LowerTokenText(seg_, tokens[rb]));
+        for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
+          if (it->pos >= tokens[rb].begin) continue;
+          if (!WithinParagraphs(it->pos, tokens[rb].begin, 1)) break;
+          auto e = entities_.find(it->name);
+          // (Any organisation is a "group"; a "party" or "council" must be one.)
+          if (e == entities_.end() || e->second.kind != SpeakerKind::kOrganisation ||
+              (noun != "group" && noun != "organisation" && noun != "body" && !OrganisationFitsNoun(it->name, noun))) {
+            continue;
+          }
+          owner = {it->pos, it->pos, e->second.id, it->name};
+          affiliation = &owner;
+          break;
+        }
+        if (affiliation == nullptr) {
+          if (const OrgOccurrence* o = orgs_.MostRecent(tokens[rb].begin, noun)) {
+            owner = *o;
+            affiliation = &owner;
+          }
+        }
+        if (affiliation != nullptr) ++rb;
       } else if (affiliation != nullptr && affiliation->begin == tokens[rb].begin) {
         size_t k = rb;
         while (k < last && tokens[k].begin < affiliation->end) ++k;

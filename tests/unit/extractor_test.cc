@@ -2745,5 +2745,18 @@ TEST_F(ExtractorTest, OrganisationIdsLeaveOutARoleBeforeThemAndKeepANumberOrALis
   EXPECT_FALSE(ids.count("day-week-foundation") > 0);
 }
 
+TEST_F(ExtractorTest, AGroupsOrAPartysRoleBeforeANameIsOfTheOneThatSpokeLast) {
+  const Extraction out = MustExtract(Article(
+      "Campaign group Save Hadley Fields said it would consider seeking a judicial review. The group's "
+      "chair, Sarah Lind, said members had raised £8,000 in two days.\n\n"
+      "Labour said the resignation showed the Conservatives were divided. The party's chair, Ellie Reeves, "
+      "said they had no answers."));
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(out.claims[1].speaker().id(), "sarah-lind");
+  EXPECT_EQ(out.claims[1].speaker().role(), "chair");
+  EXPECT_EQ(out.claims[1].speaker().affiliation_id(), "save-hadley-fields");
+  EXPECT_EQ(out.claims[3].speaker().affiliation_id(), "labour-party");  // not the party named last
+}
+
 }  // namespace
 }  // namespace claims::extract

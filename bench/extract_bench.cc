@@ -1,7 +1,8 @@
 // Extraction throughput on one core: MB/s of article text and articles/s, end to end from
 // text to claim records (Extractor::Extract), over our fixture articles and, when present,
 // an exported PolNeAR split (scripts/polnear-export.sh; never committed), for the
-// production extractor (rules + tagger) and the rules alone.
+// production extractor (rules + tagger) and the rules alone; and one long paragraph at two
+// sizes, whose equal figures show extraction linear in the text.
 //
 // Usage: extract_bench [--seconds S] [--passes N] [--corpus DIR/data/dev/text]
 //
@@ -87,5 +88,14 @@ int main(int argc, char** argv) {
   Run(**rules, "fixtures, rules alone", ours, seconds, passes);
   Run(**extractor, "corpus, rules + tagger", theirs, seconds, passes);
   Run(**rules, "corpus, rules alone", theirs, seconds, passes);
+  // One paragraph of a repeated attribution, 256 KB and 1 MB: extraction must stay linear
+  // in the text (the merge's lookups were once quadratic: 26 s for 2 MB); the two figures
+  // should be about equal.
+  for (const size_t size : {size_t{256} << 10, size_t{1} << 20}) {
+    std::string paragraph;
+    while (paragraph.size() < size) paragraph += "Hackney Council met on Monday. The company said it would act. ";
+    Run(**extractor, size < (size_t{1} << 20) ? "one 256 KB paragraph, rules + tagger" : "one 1 MB paragraph, rules + tagger",
+        {paragraph}, seconds, passes);
+  }
   return 0;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/container/btree_map.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
@@ -694,6 +695,43 @@ bool LearnedNonAttribution(absl::string_view text, const Segmentation& seg, cons
   return IsPossessiveDeterminer(src) && absl::EndsWith(cue, "s") && cue.find(' ') == std::string::npos;
 }
 
+// The rules' attributions by where their cues are, for the merge's lookups of "a rule's
+// attribution on the same cue" (or near a place): without it those lookups are a scan of
+// every rule for every learned attribution, quadratic in a long article (a 372 KB paragraph
+// of one repeated sentence took 4.9 s, 63% of it in such scans). Holds pointers into
+// `rules`, which must outlive it and not change size.
+class RuleIndex {
+ public:
+  explicit RuleIndex(const std::vector<Attribution>& rules) : rules_(rules) {
+    by_cue_.reserve(rules.size());
+    for (size_t i = 0; i < rules.size(); ++i) {
+      by_cue_.push_back({rules[i].cue.begin, i});
+      max_cue_ = std::max(max_cue_, rules[i].cue.end - rules[i].cue.begin);
+    }
+    std::sort(by_cue_.begin(), by_cue_.end());
+  }
+
+  // The rules whose cue overlaps [begin, end), in the order of `rules`.
+  std::vector<const Attribution*> CuesIn(size_t begin, size_t end) const {
+    std::vector<size_t> found;
+    auto it = std::lower_bound(by_cue_.begin(), by_cue_.end(), std::pair<size_t, size_t>{begin > max_cue_ ? begin - max_cue_ : 0, 0});
+    for (; it != by_cue_.end() && it->first < end; ++it) {
+      const Attribution& r = rules_[it->second];
+      if (r.cue.end > begin) found.push_back(it->second);
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<const Attribution*> out;
+    out.reserve(found.size());
+    for (size_t i : found) out.push_back(&rules_[i]);
+    return out;
+  }
+
+ private:
+  const std::vector<Attribution>& rules_;
+  std::vector<std::pair<size_t, size_t>> by_cue_;  // (cue.begin, index in rules_)
+  size_t max_cue_ = 0;
+};
+
 std::vector<Attribution> MergeAttributions(absl::string_view text, const Segmentation& seg,
                                            const ArticleOrganisations& orgs,
                                            std::vector<Attribution> rules,
@@ -739,6 +777,9 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     AttributeFollowingQuotations(text, seg, &rules);
     return rules;
   }
+  const RuleIndex rule_index(rules);  // `rules` keeps its size until the final merge below
+  // The rules' attributions whose cue overlaps `a`'s, in the order of `rules`.
+  auto on_same_cue = [&](const Attribution& a) { return rule_index.CuesIn(a.cue.begin, a.cue.end); };
   for (Attribution& a : learned) a.learned = true;
   // A learned source never starts inside an organisation's name ("NHS Foundation Trust" of
   // "Homerton Healthcare NHS Foundation Trust", "England" of "NHS England"): it starts with
@@ -762,8 +803,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   // into the content) gives way to a rule's attribution on the same cue; without one, its
   // content starts after the source.
   auto shares_cue_with_rule = [&](const Attribution& a) {
-    for (const Attribution& r : rules) {
-      if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end) return true;
+    for (const Attribution* r : on_same_cue(a)) {
+      if (r->cue.begin < a.cue.end && a.cue.begin < r->cue.end) return true;
     }
     return false;
   };
@@ -859,7 +900,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       }
       if (relative) {
         bool from_rule = false;
-        for (const Attribution& r : rules) {
+        for (const Attribution* rp : on_same_cue(a)) {
+          const Attribution& r = *rp;
           if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end && !r.speaker.head.empty()) {
             a.speaker = r.speaker;
             from_rule = true;
@@ -900,7 +942,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     // "According to an analysis by Lily Batchelder, a former tax aide, ..." is an apposition,
     // as is "Craig Bryan, head of the centre, and other scientists"; nor after "said":
     // annotators take in the apposition of ", said Jo Smith, a nurse at the trust".)
-    for (const Attribution& r : rules) {
+    for (const Attribution* rp : on_same_cue(a)) {
+      const Attribution& r = *rp;
       const TokenRange ls = SourceTokens(a.speaker);
       const TokenRange rs = SourceTokens(r.speaker);
       if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end && !rs.empty() && rs.begin == ls.begin &&
@@ -919,7 +962,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     // "Its chief executive, Jason Elsom, told ...": the model took the name, the rule the whole
     // phrase around it on the same cue; the whole phrase says who they are. (Taking the
     // rule's words as the source instead cost 0.5 points of source exact F1 on PolNeAR dev.)
-    for (const Attribution& r : rules) {
+    for (const Attribution* rp : on_same_cue(a)) {
+      const Attribution& r = *rp;
       const TokenRange rs = SourceTokens(r.speaker);
       const TokenRange ls = SourceTokens(a.speaker);
       if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end && !rs.empty() && rs.begin < ls.begin &&
@@ -963,7 +1007,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     // "The minister for care, Stephen Kinnock, said X": a content span of the words a rule's
     // attribution on the same cue reads as its speaker (the role before the name) is none.
     if (a.content.size() >= 2) {
-      for (const Attribution& r : rules) {
+      for (const Attribution* rp : on_same_cue(a)) {
+        const Attribution& r = *rp;
         const TokenRange rs = SourceTokens(r.speaker);
         if (!(r.cue.begin < a.cue.end && a.cue.begin < r.cue.end) || rs.empty() || rs.end > seg.tokens.size()) {
           continue;
@@ -1015,7 +1060,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     const ByteSpan source = BytesOf(seg, SourceTokens(a.speaker));
     if (!a.speaker.head.empty() && source.begin >= o->begin && source.end <= o->end) {
       a.speaker = SpeakerPhrase{};
-      for (const Attribution& r : rules) {
+      for (const Attribution* rp : on_same_cue(a)) {
+        const Attribution& r = *rp;
         if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end) {
           a.speaker = r.speaker;
           break;
@@ -1042,7 +1088,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       const size_t cue_token = FirstTokenFrom(seg, a.cue.begin);
       if (cue_token >= seg.tokens.size()) continue;
       const Attribution* earlier = nullptr;
-      for (const Attribution& r : rules) {
+      for (const Attribution* rp : rule_index.CuesIn(source_end, first_begin)) {
+        const Attribution& r = *rp;
         const size_t rc = FirstTokenFrom(seg, r.cue.begin);
         if (r.cue.begin >= source_end && r.cue.end <= first_begin && rc < seg.tokens.size() &&
             seg.tokens[rc].sentence == seg.tokens[cue_token].sentence) {
@@ -1078,7 +1125,9 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   // the same subject; the content stops before the conjunction (the rule's attribution
   // stays, with what follows its cue).
   for (Attribution& a : learned) {
-    for (const Attribution& r : rules) {
+    if (a.content.empty()) continue;
+    for (const Attribution* rp : rule_index.CuesIn(a.content.front().begin, a.content.back().end)) {
+      const Attribution& r = *rp;
       const size_t rc = FirstTokenFrom(seg, r.cue.begin);
       if (rc < 2 || rc >= seg.tokens.size() || r.content.empty() || r.content.front().begin < r.cue.end) continue;
       const absl::string_view conj = LowerTokenText(seg, seg.tokens[rc - 1]);
@@ -1107,7 +1156,10 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     };
     learned.erase(std::remove_if(learned.begin(), learned.end(), [&](const Attribution& a) {
       if (reports(a.cue)) return false;
-      for (const Attribution& r : rules) {
+      // (A rule's "according to" content is in its cue's sentence: looked for within 2 KB.)
+      constexpr size_t kNear = 2048;
+      for (const Attribution* rp : rule_index.CuesIn(a.cue.begin > kNear ? a.cue.begin - kNear : 0, a.cue.end + kNear)) {
+        const Attribution& r = *rp;
         if (!absl::StartsWithIgnoreCase(text.substr(r.cue.begin, r.cue.end - r.cue.begin), "according")) continue;
         for (const ByteSpan& c : r.content) {
           if (c.begin < a.cue.end && a.cue.begin < c.end) return true;
@@ -1132,7 +1184,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
                w == "amid" || w == "since" || w == "following" || w == "despite" || w == "although";
     }
     if (!clause) continue;
-    for (const Attribution& r : rules) {
+    for (const Attribution* rp : on_same_cue(a)) {
+      const Attribution& r = *rp;
       if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end && !r.content.empty() && r.content.back().end <= r.cue.begin) {
         a.content = r.content;
         a.kind = r.kind;
@@ -1404,7 +1457,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   // attribution on the same cue ("Northwick Analytics Ltd, which supplies ..., denied that").
   for (Attribution& a : learned) {
     if (!a.speaker.head.empty()) continue;
-    for (const Attribution& r : rules) {
+    for (const Attribution* rp : on_same_cue(a)) {
+      const Attribution& r = *rp;
       if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end && !r.speaker.head.empty()) {
         a.speaker = r.speaker;
         break;
@@ -1426,22 +1480,34 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
                                  return a.speaker.head.empty() && a.kind != AttributionKind::kDirectQuote;
                                }),
                 learned.end());
-  // Cue and content spans of the attributions kept so far (a few dozen per article).
-  std::vector<ByteSpan> taken;
+  // Cue and content spans of the attributions kept so far, by where they begin (a few dozen
+  // per article; a long article's thousands are looked up, not scanned).
+  absl::btree_multimap<size_t, size_t> taken;  // begin -> end
+  size_t longest_taken = 0;
+  auto taken_over = [&](ByteSpan s) {  // the taken spans that overlap `s`
+    std::vector<ByteSpan> found;
+    for (auto it = taken.lower_bound(s.begin > longest_taken ? s.begin - longest_taken : 0);
+         it != taken.end() && it->first < s.end; ++it) {
+      if (it->second > s.begin) found.push_back({it->first, it->second});
+    }
+    return found;
+  };
   auto overlaps = [&](const Attribution& a) {
-    for (const ByteSpan& t : taken) {
-      if (t.begin < a.cue.end && a.cue.begin < t.end) return true;
-      for (const ByteSpan& c : a.content) {
-        if (t.begin < c.end && c.begin < t.end) return true;
-      }
+    if (!taken_over(a.cue).empty()) return true;
+    for (const ByteSpan& c : a.content) {
+      if (!taken_over(c).empty()) return true;
     }
     return false;
+  };
+  auto take = [&](ByteSpan s) {
+    taken.emplace(s.begin, s.end);
+    longest_taken = std::max(longest_taken, s.end - s.begin);
   };
   std::vector<Attribution> out;
   auto keep = [&](Attribution& a) {
     if (a.content.empty() || overlaps(a)) return;
-    taken.push_back(a.cue);
-    taken.insert(taken.end(), a.content.begin(), a.content.end());
+    take(a.cue);
+    for (const ByteSpan& c : a.content) take(c);
     out.push_back(std::move(a));
   };
   for (Attribution& a : rules) {
@@ -1456,7 +1522,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     bool changed = false;
     for (const ByteSpan& c : a.content) {
       std::vector<ByteSpan> pieces = {c};
-      for (const ByteSpan& t : taken) {
+      for (const ByteSpan& t : taken_over(c)) {
         std::vector<ByteSpan> rest;
         for (const ByteSpan& p : pieces) {
           if (!(t.begin < p.end && p.begin < t.end)) {

@@ -78,8 +78,8 @@ const Set& FemaleTitles() {
 }
 const Set& NeutralTitles() {
   // (Police ranks too: "Det Con Lisa Grant", "Det Supt", "PC", "DCI".)
-  static const auto* s = new Set{"dr", "prof", "mx", "rev", "det", "con", "supt", "insp", "sgt", "pc", "dc",
-                                 "ds", "di", "dci", "dsupt", "ch"};
+  // (Not "Con", "DI", "DS": first names and particles too, "Con Coughlin", "Di Matteo".)
+  static const auto* s = new Set{"dr", "prof", "mx", "rev", "det", "supt", "insp", "sgt", "pc", "dci", "dsupt"};
   return *s;
 }
 bool IsTitle(absl::string_view w) {
@@ -893,6 +893,8 @@ void SpeakerResolver::ScanPersons() {
       if (FemaleTitles().contains(w)) gender = Gender::kFemale;
       ++b;
       if (b < tokens.size() && IsPunct(text_, tokens[b], ".")) ++b;
+      // "Det Con Lisa Grant": a detective constable.
+      if (w == "det" && b + 1 < tokens.size() && LowerTokenText(seg_, tokens[b]) == "con") ++b;
     } else if (i > 0 && tokens[i - 1].kind == TokenKind::kWord &&
                tokens[i - 1].sentence == t.sentence &&
                NotBeforePerson().contains(LowerTokenText(seg_, tokens[i - 1]))) {
@@ -2145,6 +2147,8 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     if (t.kind != TokenKind::kWord || !t.capitalised) break;
     const absl::string_view w = LowerTokenText(seg_, t);
     if (IsRoleWord(w) || IsTitle(w) || NonNameWords().contains(w)) break;
+    // "Det Con Lisa Grant": "Con" after "Det" is a rank (a name elsewhere: "Con Coughlin").
+    if (w == "con" && name_b >= db + 2 && LowerTokenText(seg_, tokens[name_b - 2]) == "det") break;
     if (WithinAny(orgs, t)) break;
     // "Labour's Angela Rayner": a possessor before the name is no part of it.
     if (name_b <= last && IsPossessive(w)) break;

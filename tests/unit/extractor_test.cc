@@ -2758,5 +2758,46 @@ TEST_F(ExtractorTest, AGroupsOrAPartysRoleBeforeANameIsOfTheOneThatSpokeLast) {
   EXPECT_EQ(out.claims[3].speaker().affiliation_id(), "labour-party");  // not the party named last
 }
 
+TEST(MergeTest, ExpectationsDeedsAndPleasAreNoClaims) {
+  const std::string text =
+      "Insurers are expected to file their 2026 rates by August.\n\n"
+      "Yemen's Houthi movement has not claimed responsibility for the latest attacks.\n\n"
+      "Karen Whitley admitted 14 counts of fraud at Birmingham Crown Court.\n\n"
+      "Palantir insisted the platform was secure.";
+  const Extraction out = ExtractWith({{"are expected", "Insurers", "to file their 2026 rates by August"},
+                                      {"has not claimed", "Yemen's Houthi movement", "responsibility for the latest attacks"},
+                                      {"admitted", "Karen Whitley", "14 counts of fraud at Birmingham Crown Court"},
+                                      {"insisted", "Palantir", "the platform was secure"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "palantir");
+}
+
+// Found by reviewing the fourth session's changes (2026-12-07).
+TEST_F(ExtractorTest, ReviewedSecondVerbsDatelinesAndNames) {
+  const Extraction out = MustExtract(Article(
+      "Detective Inspector Jane Hale said officers stopped the car on the A40 and asked the driver to get out.\n\n"
+      "Jane Smith said the plan was sound, but warned it would cost more.\n\n"
+      "The NHS, already under strain - and short of 100,000 staff - will need more money, Wes Streeting said.\n\n"
+      "Chelsea manager Roberto Di Matteo said the team had played well.\n\n"
+      "Con Coughlin said the talks had failed."));
+  ASSERT_EQ(out.claims.size(), 6u);
+  EXPECT_EQ(out.claims[0].text(), "officers stopped the car on the A40 and asked the driver to get out");
+  EXPECT_EQ(out.claims[1].text(), "the plan was sound");  // no trailing comma
+  EXPECT_EQ(out.claims[2].cue(), "warned");
+  EXPECT_EQ(out.claims[3].text(), "The NHS, already under strain - and short of 100,000 staff - will need more money");
+  EXPECT_EQ(out.claims[4].speaker().id(), "roberto-di-matteo");
+  EXPECT_EQ(out.claims[5].speaker().id(), "con-coughlin");
+}
+
+TEST(MergeTest, ReviewedNumbersThatAreSaid) {
+  const std::string text = "Ford said it would close the Swindon plant, adding 300 jobs would go by the end of the year.";
+  const Extraction out = ExtractWith({{"said", "Ford", "it would close the Swindon plant"},
+                                      {"adding", "Ford", "300 jobs would go by the end of the year"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[1].text(), "300 jobs would go by the end of the year");
+}
+
 }  // namespace
 }  // namespace claims::extract

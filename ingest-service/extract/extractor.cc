@@ -1796,8 +1796,19 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     // named by its words.
     const bool of_record = a.of_record ||
                            absl::StartsWithIgnoreCase(text.substr(a.cue.begin, a.cue.end - a.cue.begin), "according");
+    // "Cases rose sharply, the agency said": a rule's speaker that is an organisation's noun
+    // with "the" names a body the reader knows of, unresolved or not.
+    bool body = false;
+    if (const TokenRange h = a.speaker.head; h.end == h.begin + 2 && h.end <= seg.tokens.size()) {
+      static const auto* const kBodies = new absl::flat_hash_set<std::string>{
+          "agency", "company", "firm", "ministry", "department", "government", "council", "trust",
+          "regulator", "watchdog", "union", "bank", "police", "commission", "authority", "board",
+          "committee", "charity", "organisation", "organization", "party", "club", "school", "hospital"};
+      body = LowerTokenText(seg, seg.tokens[h.begin]) == "the" &&
+             kBodies->contains(std::string(LowerTokenText(seg, seg.tokens[h.begin + 1])));
+    }
     if (a.kind != AttributionKind::kDirectQuote && rs.kind == SpeakerKind::kUnknown &&
-        (!(a.learned || of_record) || a.speaker.head.empty())) {
+        (!(a.learned || of_record || body) || a.speaker.head.empty())) {
       continue;
     }
     if (a.content.empty()) continue;
@@ -1833,7 +1844,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
       SetSpan(cpi, rs.mention, speaker->mutable_span());
     }
     // Unnamed by the resolver: show the words as written (no id, so not indexed as a speaker).
-    if ((a.learned || of_record) && speaker->name().empty()) {
+    if ((a.learned || of_record || body) && speaker->name().empty()) {
       if (!a.described_by.head.empty()) {  // "A senior Republican aide" of its ", who ...,"
         const ByteSpan head = BytesOf(seg, a.described_by.head);
         speaker->set_name(std::string(text.substr(head.begin, head.end - head.begin)));

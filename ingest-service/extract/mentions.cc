@@ -212,7 +212,7 @@ std::string ExpandedTitles(absl::string_view role) {
       {"Gen", "General"},   {"Col", "Colonel"},        {"Capt", "Captain"},     {"Sgt", "Sergeant"},
       {"Supt", "Superintendent"}, {"Det", "Detective"}, {"Insp", "Inspector"},  {"Atty", "Attorney"},
       {"Sec", "Secretary"}, {"Cmdr", "Commander"},     {"Adm", "Admiral"},      {"Maj", "Major"},
-      {"Rev", "Reverend"},  {"Prof", "Professor"}};
+      {"Rev", "Reverend"},  {"Prof", "Professor"},     {"Con", "Constable"}};
   std::string out;
   size_t i = 0;
   while (i < role.size()) {

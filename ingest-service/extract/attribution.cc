@@ -469,13 +469,9 @@ class Finder {
     if (IsRelationNoun(w) || IsPersonEpithet(w)) return true;
     // Roles that are surnames when capitalised ("Coach", "Dean"), in lower case: "head coach".
     if (LowerCaseOnlyRole(w)) return true;
-    // A role's remit: "candidate for mayor", "minister for care", "secretary of state" (up to
-    // three lower-case words after "for"/"of" after a role word; see the prepositions above).
-    for (size_t j = i; j > 0 && i - j < 3; --j) {
-      if (!IsWord(j - 1) || tokens_[j - 1].capitalised) break;
-      const absl::string_view p = Lower(j - 1);
-      if ((p == "for" || p == "of") && j >= 2 && IsWord(j - 2) && RoleWords().contains(Lower(j - 2))) return true;
-    }
+    // A role's remit: "candidate for mayor", "minister for care", "secretary of state" (see
+    // the prepositions above).
+    if (InRoleRemit(i, 0)) return true;
     // "The permanent secretary", "the department's chief medical officer": a word between a
     // determiner (or possessive) and a role.
     if (i + 1 < right_end && IsWord(i + 1) && !Cues().contains(w) && w != "and" && w != "that" && w != "who" &&
@@ -664,17 +660,20 @@ class Finder {
            LowerCaseOnlyRole(w);
   }
 
-  // True when `head` ends with a role's remit in lower case: "The minister for care", "the
-  // secretary of state" (up to three words after "for"/"of" after a role word).
-  bool EndsWithRemit(TokenRange head) const {
-    const size_t last = head.end - 1;
-    for (size_t k = last; k > head.begin + 1 && last - k < 3; --k) {
-      if (!IsWord(k - 1) || tokens_[k - 1].capitalised) break;
-      const absl::string_view p = Lower(k - 1);
-      if ((p == "for" || p == "of") && IsWord(k - 2) && RoleWords().contains(Lower(k - 2))) return true;
+  // True when token `i` is one of up to three lower-case words after "for"/"of" after a role
+  // word, none of them before `floor`: a role's remit ("minister for care", "secretary of
+  // state").
+  bool InRoleRemit(size_t i, size_t floor) const {
+    for (size_t j = i; j > floor && i - j < 3; --j) {
+      if (!IsWord(j - 1) || tokens_[j - 1].capitalised) break;
+      const absl::string_view p = Lower(j - 1);
+      if ((p == "for" || p == "of") && j >= floor + 2 && IsWord(j - 2) && RoleWords().contains(Lower(j - 2))) return true;
     }
     return false;
   }
+
+  // True when `head` ends with a role's remit in lower case: "The minister for care".
+  bool EndsWithRemit(TokenRange head) const { return InRoleRemit(head.end - 1, head.begin); }
 
   // End of the content of sentence s: before the terminal punctuation (closing quotes after
   // it stay with the content only when a quote is open in it).

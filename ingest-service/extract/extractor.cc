@@ -641,15 +641,6 @@ void AttributeFollowingQuotations(absl::string_view text, const Segmentation& se
 // attribution with no source words takes the speaker phrase of a rule's on the same cue.
 // Every speaker phrase then goes through the same resolution. In text order of their cues,
 // as the resolver needs.
-// The model's attribution `a` is none a reader would see:
-// - a source of one lower-case word that names no kind of speaker ("That is 14% above the
-//   level agreed with the regulator": "level");
-// - one asked or accused in the passive ("was asked about the case", "Ministers have been
-//   accused of ..."): the asker or accuser is not named, and the one asked said nothing;
-// - a cue of no saying the model learned from similar words ("cast the lone vote",
-//   "began writing songs", "agreed with", "pressed officials on contracts");
-// - a plan that is a noun ("Local plans do that", "her plans"): "plans" not followed by
-//   "to", and a one-word noun cue after a possessive pronoun.
 // "has not claimed responsibility for the attacks", "admitted 14 counts of fraud": a deed and
 // a plea, not something said (rules' and model's alike).
 bool DeedOrPlea(absl::string_view text, const Attribution& a) {
@@ -663,6 +654,15 @@ bool DeedOrPlea(absl::string_view text, const Attribution& a) {
           absl::StrContains(said, " offences") || absl::StrContains(said, " offenses"));
 }
 
+// The model's attribution `a` is none a reader would see:
+// - a source of one lower-case word that names no kind of speaker ("That is 14% above the
+//   level agreed with the regulator": "level");
+// - one asked or accused in the passive ("was asked about the case", "Ministers have been
+//   accused of ..."): the asker or accuser is not named, and the one asked said nothing;
+// - a cue of no saying the model learned from similar words ("cast the lone vote",
+//   "began writing songs", "agreed with", "pressed officials on contracts");
+// - a plan that is a noun ("Local plans do that", "her plans"): "plans" not followed by
+//   "to", and a one-word noun cue after a possessive pronoun.
 bool LearnedNonAttribution(absl::string_view text, const Segmentation& seg, const Attribution& a) {
   const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
   const TokenRange st = SourceTokens(a.speaker);
@@ -711,6 +711,33 @@ bool LearnedNonAttribution(absl::string_view text, const Segmentation& seg, cons
   return IsPossessiveDeterminer(src) && absl::EndsWith(cue, "s") && cue.find(' ') == std::string::npos;
 }
 
+// The name before the comma at token `comma` that opens an apposition or a relative clause
+// ("Rep. Rosa DeLauro, D-Conn., the top Democrat", "Rep. Marcus Dell, D-Ohio, who chairs"):
+// the run of capitalised words (and abbreviations' full stops, at most 6 tokens) before it,
+// over a party-and-state tag between commas ("D-Conn.", "R-Texas", "I-Vt."). Empty when the
+// run does not start its sentence or follow a comma.
+TokenRange NameBeforeComma(absl::string_view text, const Segmentation& seg, size_t comma) {
+  size_t k = comma;
+  const uint32_t sentence = seg.tokens[comma].sentence;
+  if (k >= 2) {
+    size_t j = k;
+    while (j > 0 && k - j < 5 && !IsPunct(text, seg.tokens[j - 1], ",") && seg.tokens[j - 1].sentence == sentence) --j;
+    const absl::string_view tag = text.substr(seg.tokens[j].begin, seg.tokens[k].begin - seg.tokens[j].begin);
+    if (j > 0 && IsPunct(text, seg.tokens[j - 1], ",") && tag.size() >= 3 && (tag[0] == 'D' || tag[0] == 'R' || tag[0] == 'I') &&
+        tag[1] == '-') {
+      k = j - 1;
+    }
+  }
+  size_t b = k;
+  while (b > 0 && k - b < 6 && seg.tokens[b - 1].sentence == sentence &&
+         ((seg.tokens[b - 1].kind == TokenKind::kWord && seg.tokens[b - 1].capitalised) || IsPunct(text, seg.tokens[b - 1], "."))) {
+    --b;
+  }
+  const bool starts_clause = b == seg.sentences[sentence].first_token || (b > 0 && IsPunct(text, seg.tokens[b - 1], ","));
+  if (b == k || !starts_clause || seg.tokens[b].kind != TokenKind::kWord) return {};
+  return {b, k};
+}
+
 // The rules' attributions by where their cues are, for the merge's lookups of "a rule's
 // attribution on the same cue" (or near a place): without it those lookups are a scan of
 // every rule for every learned attribution, quadratic in a long article (a 372 KB paragraph
@@ -729,16 +756,12 @@ class RuleIndex {
 
   // The rules whose cue overlaps [begin, end), in the order of `rules`.
   std::vector<const Attribution*> CuesIn(size_t begin, size_t end) const {
-    std::vector<size_t> found;
+    std::vector<const Attribution*> out;
     auto it = std::lower_bound(by_cue_.begin(), by_cue_.end(), std::pair<size_t, size_t>{begin > max_cue_ ? begin - max_cue_ : 0, 0});
     for (; it != by_cue_.end() && it->first < end; ++it) {
-      const Attribution& r = rules_[it->second];
-      if (r.cue.end > begin) found.push_back(it->second);
+      if (rules_[it->second].cue.end > begin) out.push_back(&rules_[it->second]);
     }
-    std::sort(found.begin(), found.end());
-    std::vector<const Attribution*> out;
-    out.reserve(found.size());
-    for (size_t i : found) out.push_back(&rules_[i]);
+    std::sort(out.begin(), out.end());  // pointers into one vector: the order of `rules`
     return out;
   }
 
@@ -784,11 +807,9 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
         "wickets", "miles", "kilometres", "kilometers", "tries", "hits", "laps"};
     return t + 1 < seg.tokens.size() && kMeasures->contains(std::string(LowerTokenText(seg, seg.tokens[t + 1])));
   };
-  rules.erase(std::remove_if(rules.begin(), rules.end(), adds_a_number), rules.end());
-  learned.erase(std::remove_if(learned.begin(), learned.end(), adds_a_number), learned.end());
-  auto deed_or_plea = [&](const Attribution& a) { return DeedOrPlea(text, a); };
-  rules.erase(std::remove_if(rules.begin(), rules.end(), deed_or_plea), rules.end());
-  learned.erase(std::remove_if(learned.begin(), learned.end(), deed_or_plea), learned.end());
+  auto says_nothing = [&](const Attribution& a) { return adds_a_number(a) || DeedOrPlea(text, a); };
+  rules.erase(std::remove_if(rules.begin(), rules.end(), says_nothing), rules.end());
+  learned.erase(std::remove_if(learned.begin(), learned.end(), says_nothing), learned.end());
   for (Attribution& a : rules) {
     const size_t before = a.content.size();
     a.content.erase(std::remove_if(a.content.begin(), a.content.end(),
@@ -826,12 +847,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   // the legal campaign group, at least 11 trusts began ..." tagged with a source that runs
   // into the content) gives way to a rule's attribution on the same cue; without one, its
   // content starts after the source.
-  auto shares_cue_with_rule = [&](const Attribution& a) {
-    for (const Attribution* r : on_same_cue(a)) {
-      if (r->cue.begin < a.cue.end && a.cue.begin < r->cue.end) return true;
-    }
-    return false;
-  };
+  auto shares_cue_with_rule = [&](const Attribution& a) { return !on_same_cue(a).empty(); };
   std::vector<Attribution> consistent;
   consistent.reserve(learned.size());
   for (Attribution& a : learned) {
@@ -926,7 +942,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
         bool from_rule = false;
         for (const Attribution* rp : on_same_cue(a)) {
           const Attribution& r = *rp;
-          if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end && !r.speaker.head.empty()) {
+          if (!r.speaker.head.empty()) {
             a.speaker = r.speaker;
             from_rule = true;
             break;
@@ -937,24 +953,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
         // tag) is who "who" is; the source as written stays the model's (PolNeAR's
         // annotators take "who" for the source).
         if (!from_rule && comma > 0) {
-          size_t k = comma;
-          const uint32_t sentence = seg.tokens[comma].sentence;
-          size_t j = k;
-          while (j > 0 && k - j < 5 && !IsPunct(text, seg.tokens[j - 1], ",") && seg.tokens[j - 1].sentence == sentence) --j;
-          const absl::string_view tag = text.substr(seg.tokens[j].begin, seg.tokens[k].begin - seg.tokens[j].begin);
-          if (j > 0 && IsPunct(text, seg.tokens[j - 1], ",") && tag.size() >= 3 &&
-              (tag[0] == 'D' || tag[0] == 'R' || tag[0] == 'I') && tag[1] == '-') {
-            k = j - 1;
-          }
-          size_t b = k;
-          while (b > 0 && k - b < 6 && seg.tokens[b - 1].sentence == sentence &&
-                 ((seg.tokens[b - 1].kind == TokenKind::kWord && seg.tokens[b - 1].capitalised) ||
-                  IsPunct(text, seg.tokens[b - 1], "."))) {
-            --b;
-          }
-          if (b < k && seg.tokens[b].kind == TokenKind::kWord &&
-              (b == seg.sentences[sentence].first_token || IsPunct(text, seg.tokens[b - 1], ","))) {
-            a.described_by = SpeakerPhraseOf(text, seg, {b, k});
+          if (const TokenRange name = NameBeforeComma(text, seg, comma); !name.empty()) {
+            a.described_by = SpeakerPhraseOf(text, seg, name);
           }
         }
       }
@@ -970,7 +970,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       const Attribution& r = *rp;
       const TokenRange ls = SourceTokens(a.speaker);
       const TokenRange rs = SourceTokens(r.speaker);
-      if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end && !rs.empty() && rs.begin == ls.begin &&
+      if (!rs.empty() && rs.begin == ls.begin &&
           rs.end + 1 < ls.end && IsPunct(text, seg.tokens[rs.end], ",") && ls.end < seg.tokens.size() &&
           !IsPunct(text, seg.tokens[ls.end], ",") && r.cue.end <= seg.tokens[rs.begin].begin &&
           absl::StartsWithIgnoreCase(text.substr(r.cue.begin, r.cue.end - r.cue.begin), "according") &&
@@ -990,7 +990,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       const Attribution& r = *rp;
       const TokenRange rs = SourceTokens(r.speaker);
       const TokenRange ls = SourceTokens(a.speaker);
-      if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end && !rs.empty() && rs.begin < ls.begin &&
+      if (!rs.empty() && rs.begin < ls.begin &&
           rs.end >= ls.end) {
         a.described_by = r.speaker;
         break;
@@ -1034,9 +1034,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       for (const Attribution* rp : on_same_cue(a)) {
         const Attribution& r = *rp;
         const TokenRange rs = SourceTokens(r.speaker);
-        if (!(r.cue.begin < a.cue.end && a.cue.begin < r.cue.end) || rs.empty() || rs.end > seg.tokens.size()) {
-          continue;
-        }
+        if (rs.empty() || rs.end > seg.tokens.size()) continue;
         const ByteSpan words = BytesOf(seg, rs);
         if (a.content[0].begin >= words.begin && a.content[0].end <= words.end) {
           a.content.erase(a.content.begin());
@@ -1083,14 +1081,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     c.begin = o->begin;
     const ByteSpan source = BytesOf(seg, SourceTokens(a.speaker));
     if (!a.speaker.head.empty() && source.begin >= o->begin && source.end <= o->end) {
-      a.speaker = SpeakerPhrase{};
-      for (const Attribution* rp : on_same_cue(a)) {
-        const Attribution& r = *rp;
-        if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end) {
-          a.speaker = r.speaker;
-          break;
-        }
-      }
+      const std::vector<const Attribution*> same = on_same_cue(a);
+      a.speaker = same.empty() ? SpeakerPhrase{} : same.front()->speaker;
     }
   }
   // "Clinton told the debate audience that she believes X, saying that Y", "Authorities
@@ -1219,7 +1211,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     if (!clause) continue;
     for (const Attribution* rp : on_same_cue(a)) {
       const Attribution& r = *rp;
-      if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end && !r.content.empty() && r.content.back().end <= r.cue.begin) {
+      if (!r.content.empty() && r.content.back().end <= r.cue.begin) {
         a.content = r.content;
         a.kind = r.kind;
         break;
@@ -1462,28 +1454,10 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     if (st.empty() || st.begin < 3 || st.end > seg.tokens.size()) continue;
     const absl::string_view first = LowerTokenText(seg, seg.tokens[st.begin]);
     if ((first != "the" && first != "a" && first != "an") || !IsPunct(text, seg.tokens[st.begin - 1], ",")) continue;
-    size_t k = st.begin - 1;  // the comma
-    const uint32_t sentence = seg.tokens[st.begin].sentence;
-    // A party tag between commas: "D-Conn.", "R-Texas", "I-Vt.".
-    if (k >= 2) {
-      size_t j = k;
-      while (j > 0 && k - j < 5 && !IsPunct(text, seg.tokens[j - 1], ",") && seg.tokens[j - 1].sentence == sentence) --j;
-      const absl::string_view tag = text.substr(seg.tokens[j].begin, seg.tokens[k].begin - seg.tokens[j].begin);
-      if (j > 0 && IsPunct(text, seg.tokens[j - 1], ",") && tag.size() >= 3 && (tag[0] == 'D' || tag[0] == 'R' || tag[0] == 'I') &&
-          tag[1] == '-') {
-        k = j - 1;
-      }
-    }
-    size_t b = k;
-    while (b > 0 && k - b < 6 && seg.tokens[b - 1].sentence == sentence &&
-           ((seg.tokens[b - 1].kind == TokenKind::kWord && seg.tokens[b - 1].capitalised) || IsPunct(text, seg.tokens[b - 1], "."))) {
-      --b;
-    }
-    const bool starts_clause = b == seg.sentences[sentence].first_token || IsPunct(text, seg.tokens[b - 1], ",");
-    if (k - b >= 2 && starts_clause && seg.tokens[b].kind == TokenKind::kWord) {
+    if (const TokenRange name = NameBeforeComma(text, seg, st.begin - 1); name.end - name.begin >= 2) {
       // Resolved through the whole phrase; the source as written stays the model's words
       // (taking the whole phrase as the source cost 0.001 of source exact F1 on PolNeAR dev).
-      a.described_by = SpeakerPhraseOf(text, seg, {b, st.end});
+      a.described_by = SpeakerPhraseOf(text, seg, {name.begin, st.end});
     }
   }
   // A learned attribution with no source words takes the speaker phrase of a rule's
@@ -1492,7 +1466,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     if (!a.speaker.head.empty()) continue;
     for (const Attribution* rp : on_same_cue(a)) {
       const Attribution& r = *rp;
-      if (r.cue.begin < a.cue.end && a.cue.begin < r.cue.end && !r.speaker.head.empty()) {
+      if (!r.speaker.head.empty()) {
         a.speaker = r.speaker;
         break;
       }

@@ -169,6 +169,19 @@ const Set& RoleWords() {
   return *s;
 }
 
+// Heads of a description before an organisation's name: "the health union Unison", "Passenger
+// group Campaign for Better Transport", "Bus operator Stagecoach".
+const Set& OrgHeadNouns() {
+  static const auto* s = new Set{
+      "group", "charity", "union", "campaign", "tank", "watchdog", "regulator", "firm", "company",
+      "broadcaster", "newspaper", "organisation", "organization", "body", "network", "coalition",
+      "alliance", "association", "society", "platform", "startup", "start-up", "insurer", "lender",
+      "retailer", "supermarket", "bank", "consultancy", "outlet", "website", "magazine", "operator",
+      "airline", "carrier", "manufacturer", "housebuilder", "chain", "giant", "provider", "supplier",
+      "utility", "publisher", "builder", "grocer", "brewer", "miner", "landlord", "lobby"};
+  return *s;
+}
+
 // Roles that are also common surnames, so roles only in lower case ("head coach", "the dean").
 bool LowerCaseOnlyRole(absl::string_view lower) {
   return lower == "coach" || lower == "dean" || lower == "bishop" || lower == "marshal" || lower == "chaplain" ||
@@ -467,6 +480,9 @@ class Finder {
       return k < right_end && tokens_[k].capitalised;
     }
     if (IsRelationNoun(w) || IsPersonEpithet(w)) return true;
+    // "Bus operator Stagecoach", "the rail operator Avanti": an organisation's description
+    // in lower case right before its capitalised name.
+    if (IsOrgHeadNoun(w) && i + 1 < right_end && tokens_[i + 1].capitalised) return true;
     // Roles that are surnames when capitalised ("Coach", "Dean"), in lower case: "head coach".
     if (LowerCaseOnlyRole(w)) return true;
     // A role's remit: "candidate for mayor", "minister for care", "secretary of state" (see
@@ -645,12 +661,7 @@ class Finder {
     }
     bool hearing = false;
     if (record_cue_ && RecordNoun(w, &hearing)) return true;
-    if (w == "report" || w == "study" || w == "survey" || w == "data" || w == "figures" ||
-        w == "platform" || w == "network" || w == "statement" || w == "document" ||
-        w == "documents" || w == "website" || w == "post" || w == "blog" || w == "email" ||
-        w == "letter" || w == "filing") {
-      return false;
-    }
+    if (IsDocumentNoun(w)) return false;
     // "Ms Clarke's office", "the Prime Minister's team": someone's office speaks for them.
     if ((w == "office" || w == "team") && last > head.begin && tokens_[last - 1].capitalised &&
         IsPossessive(Lower(last - 1))) {
@@ -1492,6 +1503,12 @@ ByteSpan TrimContent(absl::string_view text, size_t b, size_t e) {
 }  // namespace
 
 bool IsRoleWord(absl::string_view lower) { return RoleWords().contains(lower); }
+bool IsOrgHeadNoun(absl::string_view lower) { return OrgHeadNouns().contains(lower); }
+bool IsDocumentNoun(absl::string_view w) {
+  return w == "report" || w == "study" || w == "survey" || w == "data" || w == "figures" || w == "platform" ||
+         w == "network" || w == "statement" || w == "document" || w == "documents" || w == "website" ||
+         w == "post" || w == "blog" || w == "email" || w == "letter" || w == "filing";
+}
 bool IsRoleModifier(absl::string_view lower) {
   return RoleModifiers().contains(lower);
 }

@@ -115,6 +115,12 @@ AttributionKind ContentKind(absl::string_view text, const std::vector<ByteSpan>&
 // Role nouns and their usual pre-modifiers ("minister", "spokesperson", "health").
 bool IsRoleWord(absl::string_view lower);
 bool IsRoleModifier(absl::string_view lower);
+// The head noun of a description before an organisation's name ("the health union Unison",
+// "Bus operator Stagecoach", "Passenger group Campaign for Better Transport").
+bool IsOrgHeadNoun(absl::string_view lower);
+// What a text is published in, which speaks for no one by itself: "report", "statement",
+// "letter", "website" (lower case).
+bool IsDocumentNoun(absl::string_view lower);
 bool IsPronoun(absl::string_view lower);
 // Lower-case particles inside a person's name ("Bill de Blasio", "Ursula von der Leyen").
 bool IsNameParticle(absl::string_view lower);

@@ -285,6 +285,71 @@ TokenRange SourceTokens(const SpeakerPhrase& speaker) {
   return {speaker.head.begin, std::max(speaker.head.end, speaker.apposition.end)};
 }
 
+// "announced his decision to scrap the contract on Sunday": when what was said is the
+// cue's object, a noun phrase right after it with no verb of its own, a date that ends it
+// ("on Sunday", "yesterday", "last week") says when it was said, not what. Returns the
+// content's end without that date (and its "on"/"in"), or `content.end` when there is none.
+size_t ObjectEndBeforeDate(absl::string_view text, const Segmentation& seg, ByteSpan cue, ByteSpan content,
+                           absl::CivilDay reference_day, DateOrder date_order) {
+  if (content.begin < cue.end || content.end <= content.begin) return content.end;
+  const size_t first = FirstTokenFrom(seg, content.begin);
+  if (first == 0 || first >= seg.tokens.size() || seg.tokens[first - 1].end != cue.end) return content.end;
+  static const auto* const kClauseWords = new absl::flat_hash_set<std::string>{
+      "that", "would", "will", "is", "are", "was", "were", "has", "have", "had", "could", "should",
+      "may", "might", "must", "can", "did", "does", "do", "if", "whether", "how", "why", "what",
+      "who", "which", "when", "it", "he", "she", "they", "we", "i", "you", "there", "not"};
+  size_t t = first;
+  for (; t < seg.tokens.size() && seg.tokens[t].begin < content.end; ++t) {
+    if (seg.tokens[t].kind == TokenKind::kQuote) return content.end;
+    if (kClauseWords->contains(LowerTokenText(seg, seg.tokens[t]))) return content.end;
+  }
+  std::vector<DateMention> dates =
+      FindDates(text.substr(content.begin, content.end - content.begin), reference_day, date_order);
+  if (dates.empty()) return content.end;
+  const DateMention& d = dates.back();
+  size_t b = content.begin + d.begin;
+  const size_t e = content.begin + d.end;
+  // Only at the very end (before a full stop or comma at most).
+  for (size_t k = e; k < content.end; ++k) {
+    if (text[k] != '.' && text[k] != ',' && text[k] != ' ') return content.end;
+  }
+  const size_t dt = FirstTokenFrom(seg, b);
+  if (dt <= first + 1 || dt >= seg.tokens.size()) return content.end;  // the object is more than its date
+  // "on Sunday", "on 3 March"; "yesterday", "last week" ("a freeze until March" is the
+  // object's own date).
+  const absl::string_view first_word = LowerTokenText(seg, seg.tokens[dt]);
+  if (LowerTokenText(seg, seg.tokens[dt - 1]) == "on") {
+    b = seg.tokens[dt - 1].begin;
+  } else if (first_word != "yesterday" && first_word != "last" && first_word != "earlier") {
+    return content.end;
+  }
+  if (d.day > reference_day) return content.end;  // a time of saying is not after the article
+  while (b > content.begin && text[b - 1] == ' ') --b;
+  return b;
+}
+
+// "said afterwards that it had complied": an adverb of the saying between the cue and a
+// "that" is not part of what was said. Returns where the content starts without it.
+size_t ContentBeginAfterAdverb(const Segmentation& seg, ByteSpan cue, ByteSpan content) {
+  if (content.begin < cue.end) return content.begin;
+  static const auto* const kAdverbs = new absl::flat_hash_set<std::string>{
+      "afterwards", "afterward", "later", "yesterday", "today", "tonight", "recently", "previously",
+      "earlier", "repeatedly", "publicly", "privately", "separately", "again", "also", "then",
+      "subsequently", "once", "twice", "last", "night", "week", "month", "year", "this", "morning",
+      "evening", "afternoon", "in", "a", "statement"};
+  size_t t = FirstTokenFrom(seg, content.begin);
+  size_t k = t;
+  while (k < seg.tokens.size() && k - t < 4 && seg.tokens[k].end <= content.end &&
+         seg.tokens[k].kind == TokenKind::kWord && kAdverbs->contains(LowerTokenText(seg, seg.tokens[k]))) {
+    ++k;
+  }
+  if (k == t || k >= seg.tokens.size() || seg.tokens[k].end > content.end ||
+      LowerTokenText(seg, seg.tokens[k]) != "that") {
+    return content.begin;
+  }
+  return seg.tokens[k].begin;
+}
+
 // The bytes of `tokens`, which must be a non-empty range of `seg`'s tokens.
 ByteSpan BytesOf(const Segmentation& seg, TokenRange tokens) {
   return {seg.tokens[tokens.begin].begin, seg.tokens[tokens.end - 1].end};
@@ -1707,8 +1772,21 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   const Segmentation seg = Segment(text);
   const ArticleOrganisations orgs(text, seg, organisations_);
   const std::vector<Quote> quotes = FindQuotes(text, seg);
-  const std::vector<Attribution> attributions = MergeAttributions(
+  std::vector<Attribution> attributions = MergeAttributions(
       text, seg, orgs, FindAttributions(text, seg), model_ != nullptr ? model_->Find(text, seg) : std::vector<Attribution>());
+  // "announced his decision ... on Sunday": the date is when it was said (ObjectEndBeforeDate);
+  // "said afterwards that ...": the adverb is not (ContentBeginAfterAdverb).
+  std::vector<bool> dated_object(attributions.size(), false);
+  for (size_t i = 0; i < attributions.size(); ++i) {
+    Attribution& a = attributions[i];
+    if (a.content.empty()) continue;
+    a.content.front().begin = ContentBeginAfterAdverb(seg, a.cue, a.content.front());
+    if (a.content.size() != 1) continue;
+    const size_t end = ObjectEndBeforeDate(text, seg, a.cue, a.content.front(), reference_day, date_order);
+    if (end == a.content.front().end) continue;
+    a.content.front().end = end;
+    dated_object[i] = true;
+  }
   SpeakerResolver resolver(text, seg, orgs, quotes);
   if (article.authors_size() == 1) resolver.SetAuthor(article.authors(0));
   const CodePointIndex cpi(text);
@@ -1746,7 +1824,8 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     DatePrecision precision = DatePrecision::kDay;
   };
   std::optional<DatedClaim> previous_dated;
-  for (const Attribution& a : attributions) {
+  for (size_t ai = 0; ai < attributions.size(); ++ai) {
+    const Attribution& a = attributions[ai];
     // Resolve first: reported speech whose speaker is nobody we can name ("Data watchdog
     // warns councils" in a headline) is more often noise than a claim. Direct quotes are
     // kept with an UNKNOWN speaker: the words were certainly said.
@@ -1817,8 +1896,9 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
       speaker->set_mention(std::string(text.substr(rs.mention.begin, rs.mention.end - rs.mention.begin)));
       SetSpan(cpi, rs.mention, speaker->mutable_span());
     }
-    // Unnamed by the resolver: show the words as written (no id, so not indexed as a speaker).
-    if ((a.learned || of_record || body) && speaker->name().empty()) {
+    // Unnamed by the resolver: show the words as written (no id, so not indexed as a speaker),
+    // as for "The Chancellor", a person the article does not name.
+    if ((a.learned || of_record || body || rs.kind == SpeakerKind::kPerson) && speaker->name().empty()) {
       if (!a.described_by.head.empty()) {  // "A senior Republican aide" of its ", who ...,"
         const ByteSpan head = BytesOf(seg, a.described_by.head);
         speaker->set_name(std::string(text.substr(head.begin, head.end - head.begin)));
@@ -1914,7 +1994,8 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
         // Reported speech after its cue: a date past the start of what was said, in the
         // same sentence, is part of it even when the content stops short of it ("said the
         // contract, signed in 2023, would run until 2030").
-        if (reported_sentence != SIZE_MAX && d.begin > a.content.front().begin) {
+        if (reported_sentence != SIZE_MAX && d.begin > a.content.front().begin &&
+            !(dated_object[ai] && d.begin >= a.content.front().end)) {
           const size_t t = FirstTokenFrom(seg, d.begin);
           inside = inside || (t < seg.tokens.size() && seg.tokens[t].sentence == reported_sentence);
         }

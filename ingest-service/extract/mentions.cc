@@ -310,6 +310,14 @@ const Set& FemaleFirstNames() {
 }
 
 // The gender a first name gives, kUnknown for names used for both and names not listed.
+// A first name of either gender (lower case), or one given to both.
+bool IsFirstName(absl::string_view lower) {
+  static const auto* const kEither = new Set{
+      "sam", "alex", "chris", "jamie", "charlie", "jo", "jordan", "taylor", "morgan", "robin",
+      "ashley", "casey", "jess", "kim", "lee", "leslie", "max", "nicky", "pat", "billie", "frankie"};
+  return MaleFirstNames().contains(lower) || FemaleFirstNames().contains(lower) || kEither->contains(lower);
+}
+
 bool FirstNameGender(absl::string_view lower, bool* male) {  // `lower`: the name in lower case
   const bool m = MaleFirstNames().contains(lower), f = FemaleFirstNames().contains(lower);
   if (m == f) return false;  // neither, or listed as both
@@ -1462,6 +1470,14 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     }
   }
   s.role = std::string(noun);
+  // "The Chancellor said", "the health secretary told MPs": one holder of an office the
+  // article does not name is still a person (with no name), not an unknown speaker.
+  if (definite && IsRoleWord(noun) && !OrgNouns().contains(noun) && !GroupNouns().contains(noun) &&
+      (!absl::EndsWith(noun, "s") || absl::EndsWith(noun, "ss")) && !IsRecordNoun(noun) &&
+      !IsDocumentNoun(noun) && noun != "source" && noun != "staff" && noun != "people" && noun != "white" &&
+      noun != "house" && noun != "cabinet") {
+    s.kind = SpeakerKind::kPerson;
+  }
   return s;
 }
 
@@ -2104,10 +2120,15 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
         "security", "energy", "water", "rail", "transport", "retail", "broadcaster", "newspaper",
         "healthcare", "tenants", "parents", "parents'", "campaigners'", "residents'", "anti-poverty",
         "environmental", "green", "human", "the", "local", "national", "british", "us", "uk"};
+    // "Passenger group Campaign for Better Transport", "Bus operator Stagecoach": so does any
+    // first word before an organisation noun in lower case.
     auto describing = [&](size_t k) {
       if (!tokens[k].capitalised) return true;
-      return k == seg_.sentences[tokens[k].sentence].first_token &&
-             (kDescribing->contains(LowerTokenText(seg_, tokens[k])) || OrgNouns().contains(LowerTokenText(seg_, tokens[k])));
+      if (k != seg_.sentences[tokens[k].sentence].first_token) return false;
+      const absl::string_view w = LowerTokenText(seg_, tokens[k]);
+      const bool before_org_noun = k + 1 < e && tokens[k + 1].kind == TokenKind::kWord && !tokens[k + 1].capitalised &&
+                                   IsOrgHeadNoun(LowerTokenText(seg_, tokens[k + 1]));
+      return kDescribing->contains(w) || OrgNouns().contains(w) || before_org_noun;
     };
     while (described < e && tokens[described].end <= orgs.front()->begin &&
            tokens[described].kind == TokenKind::kWord && describing(described)) {
@@ -2177,6 +2198,13 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       name_b = nb;
     }
   }
+  // "Reader Sam Okonjo", "Commuter Jane Hall": a sentence's first word that is no first name,
+  // before a first name and a surname, describes the person.
+  if (name_b + 2 <= last && name_b == seg_.sentences[tokens[name_b].sentence].first_token &&
+      tokens[name_b + 1].kind == TokenKind::kWord && IsFirstName(LowerTokenText(seg_, tokens[name_b + 1])) &&
+      !IsFirstName(LowerTokenText(seg_, tokens[name_b])) && !IsAcronym(TokenText(text_, tokens[name_b]))) {
+    ++name_b;
+  }
   // "Unions warn over ...", "Campaigners said": a group noun alone is capitalised by its place
   // (a headline, a sentence's start), not because it is a name.
   if (name_b == last && GroupNouns().contains(LowerTokenText(seg_, tokens[last]))) name_b = last + 1;
@@ -2187,13 +2215,6 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   // "Passenger group Campaign for Better Transport", "The group Conservatives for Human
   // Rights": after an organisation noun, capitalised runs joined by "for", "of" or "against"
   // are one name (the organisation's, below), whatever names the runs hold.
-  static const auto* const kOrgHeadNouns = new Set{
-      "group", "charity", "union", "campaign", "tank", "watchdog", "regulator", "firm", "company",
-      "broadcaster", "newspaper", "organisation", "organization", "body", "network", "coalition",
-      "alliance", "association", "society", "platform", "startup", "start-up", "insurer", "lender",
-      "retailer", "supermarket", "bank", "consultancy", "outlet", "website", "magazine", "operator",
-      "airline", "carrier", "manufacturer", "housebuilder", "chain", "giant", "provider", "supplier",
-      "utility", "publisher", "builder", "grocer", "brewer", "miner", "landlord", "lobby"};
   for (size_t nb = name_b; nb <= last && nb >= db + 3;) {
     const absl::string_view joint = LowerTokenText(seg_, tokens[nb - 1]);
     if (tokens[nb - 1].kind != TokenKind::kWord || (joint != "for" && joint != "of" && joint != "against")) break;
@@ -2201,7 +2222,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     while (run > db && tokens[run - 1].kind == TokenKind::kWord && tokens[run - 1].capitalised) --run;
     if (run == nb - 1 || run == db) break;
     const absl::string_view head = LowerTokenText(seg_, tokens[run - 1]);
-    if (tokens[run - 1].kind == TokenKind::kWord && !tokens[run - 1].capitalised && kOrgHeadNouns->contains(head)) {
+    if (tokens[run - 1].kind == TokenKind::kWord && !tokens[run - 1].capitalised && IsOrgHeadNoun(head)) {
       name_b = run;
       break;
     }
@@ -2592,7 +2613,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   if (pre_e > role_b && pre_e == name_b && name_b <= last) {
     const absl::string_view head_noun = LowerTokenText(seg_, tokens[pre_e - 1]);
     const std::string org_name(text_.substr(tokens[name_b].begin, tokens[last].end - tokens[name_b].begin));
-    if (kOrgHeadNouns->contains(head_noun) && !entities_.contains(org_name)) {
+    if (IsOrgHeadNoun(head_noun) && !entities_.contains(org_name)) {
       s.name = org_name;
       s.id = CanonicalOrganisationId(org_name);
       s.kind = SpeakerKind::kOrganisation;

@@ -2069,13 +2069,16 @@ TEST_F(ExtractorTest, ADefiniteDescriptionOfAPersonRefersBackToThePersonInFocus)
       "Maria Lopez opened her first shop in 1998. The businesswoman said the rent rises were unfair.\n\n"
       "The former president said the trial was a witch hunt.";
   const Extraction out = MustExtract(Article(text));
-  // An office nobody was said to hold is no guess at the last person named: "The former
-  // president" stays unresolved, and reported speech by no one is dropped.
-  ASSERT_EQ(out.claims.size(), 4u);
+  ASSERT_EQ(out.claims.size(), 5u);
   EXPECT_EQ(out.claims[1].speaker().id(), "mitch-mcconnell");
   EXPECT_EQ(out.claims[1].speaker().role(), "Senator");  // what the article said of him before
   EXPECT_EQ(out.claims[2].speaker().id(), "scott-mctominay");  // not "Scotland's Scott McTominay"
   EXPECT_EQ(out.claims[3].speaker().id(), "maria-lopez");
+  // An office nobody was said to hold is no guess at the last person named: "The former
+  // president" is a person the article does not name, shown as written, with no id.
+  EXPECT_EQ(out.claims[4].speaker().name(), "The former president");
+  EXPECT_EQ(out.claims[4].speaker().kind(), Speaker::PERSON);
+  EXPECT_EQ(out.claims[4].speaker().id(), "");
 }
 
 TEST_F(ExtractorTest, APossessorIsNoPartOfANameAndAPersonsSpokespersonSpeaksForThem) {
@@ -2802,6 +2805,51 @@ TEST(MergeTest, ReviewedNumbersThatAreSaid) {
                                      text);
   ASSERT_EQ(out.claims.size(), 2u);
   EXPECT_EQ(out.claims[1].text(), "300 jobs would go by the end of the year");
+}
+
+// Tenth probe (2026-12-07): descriptions before a name at a sentence's start, unnamed office
+// holders, and what stands between a cue and its object.
+TEST_F(ExtractorTest, DescriptionsBeforeNamesAndUnnamedOfficeHolders) {
+  IngestArticleRequest request = Article(
+      "Passenger group Campaign for Better Transport said the increase would push people back into cars.\n\n"
+      "Bus operator Stagecoach said it would hold its own fares for now.\n\n"
+      "Reader Sam Okonjo said he now pays more than £5,000 a year to get to work.\n\n"
+      "The Chancellor said the government would not intervene.\n\n"
+      "The letter said the decision was final.");
+  *request.mutable_published_time() = Midnight(2025, 7, 10);
+  const Extraction out = MustExtract(request);
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "campaign-for-better-transport");
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[0].speaker().role(), "Passenger group");
+  EXPECT_EQ(out.claims[1].speaker().id(), "stagecoach");  // the rules find "Bus operator Stagecoach"
+  EXPECT_EQ(out.claims[1].speaker().role(), "Bus operator");
+  EXPECT_EQ(out.claims[2].speaker().name(), "Sam Okonjo");  // "Reader" is what he is, not his name
+  EXPECT_EQ(out.claims[2].speaker().role(), "Reader");
+  // One holder of an office the article does not name: a person, shown as written, no id.
+  EXPECT_EQ(out.claims[3].speaker().name(), "The Chancellor");
+  EXPECT_EQ(out.claims[3].speaker().kind(), Speaker::PERSON);
+  EXPECT_EQ(out.claims[3].speaker().id(), "");
+  // "The letter" is no person: reported speech by no one is dropped.
+}
+
+TEST_F(ExtractorTest, ADateAfterACuesObjectIsWhenItWasSaid) {
+  IngestArticleRequest request = Article(
+      "Health Secretary Wes Streeting announced his decision to scrap the contract on Sunday.\n\n"
+      "Palantir said afterwards that it had complied with every rule.\n\n"
+      "The trust announced a freeze until March.\n\n"
+      "Jane Smith said the vote would take place on Sunday.");
+  *request.mutable_published_time() = Midnight(2025, 7, 10);  // a Thursday
+  const Extraction out = MustExtract(request);
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(out.claims[0].text(), "his decision to scrap the contract");
+  EXPECT_EQ(Day(out.claims[0].claim_time()), "2025-07-06");
+  EXPECT_EQ(out.claims[1].text(), "that it had complied with every rule");
+  EXPECT_EQ(out.claims[2].text(), "a freeze until March");  // the object's own date
+  EXPECT_EQ(Day(out.claims[2].claim_time()), "2025-07-10");
+  // A clause keeps its date: the vote is on Sunday, the saying undated.
+  EXPECT_EQ(out.claims[3].text(), "the vote would take place on Sunday");
+  EXPECT_EQ(Day(out.claims[3].claim_time()), "2025-07-10");
 }
 
 }  // namespace

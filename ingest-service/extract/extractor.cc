@@ -328,26 +328,37 @@ size_t ObjectEndBeforeDate(absl::string_view text, const Segmentation& seg, Byte
   return b;
 }
 
-// "said afterwards that it had complied": an adverb of the saying between the cue and a
-// "that" is not part of what was said. Returns where the content starts without it.
+// "said afterwards that it had complied", "said afterwards it was ...": an adverb of the
+// saying between the cue and a "that" (or a subject) is not part of what was said. Returns where the content starts without it.
 size_t ContentBeginAfterAdverb(const Segmentation& seg, ByteSpan cue, ByteSpan content) {
   if (content.begin < cue.end) return content.begin;
   static const auto* const kAdverbs = new absl::flat_hash_set<std::string>{
       "afterwards", "afterward", "later", "yesterday", "today", "tonight", "recently", "previously",
       "earlier", "repeatedly", "publicly", "privately", "separately", "again", "also", "then",
       "subsequently", "once", "twice", "last", "night", "week", "month", "year", "this", "morning",
-      "evening", "afternoon", "in", "a", "statement"};
+      "evening", "afternoon", "in", "a", "an", "statement", "interview", "the", "day", "before", "on",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   size_t t = FirstTokenFrom(seg, content.begin);
   size_t k = t;
   while (k < seg.tokens.size() && k - t < 4 && seg.tokens[k].end <= content.end &&
          seg.tokens[k].kind == TokenKind::kWord && kAdverbs->contains(LowerTokenText(seg, seg.tokens[k]))) {
     ++k;
   }
-  if (k == t || k >= seg.tokens.size() || seg.tokens[k].end > content.end ||
-      LowerTokenText(seg, seg.tokens[k]) != "that") {
-    return content.begin;
+  if (k == t || k >= seg.tokens.size() || seg.tokens[k].end > content.end) return content.begin;
+  const absl::string_view next = LowerTokenText(seg, seg.tokens[k]);
+  if (next == "that") return seg.tokens[k].begin;
+  // "said afterwards it was her best non-answer yet": one adverb of time or manner, then a
+  // clause's subject.
+  static const auto* const kOneAdverb = new absl::flat_hash_set<std::string>{
+      "afterwards", "afterward", "yesterday", "today", "tonight", "recently", "previously",
+      "publicly", "privately", "separately", "subsequently", "repeatedly"};
+  static const auto* const kSubjects = new absl::flat_hash_set<std::string>{
+      "it", "he", "she", "they", "we", "i", "you", "the", "a", "an", "there", "this", "his", "her",
+      "their", "its", "our", "my"};
+  if (k == t + 1 && kOneAdverb->contains(LowerTokenText(seg, seg.tokens[t])) && kSubjects->contains(next)) {
+    return seg.tokens[k].begin;
   }
-  return seg.tokens[k].begin;
+  return content.begin;
 }
 
 // The bytes of `tokens`, which must be a non-empty range of `seg`'s tokens.

@@ -157,7 +157,9 @@ const Set& GroupNouns() {
       "liberals", "progressives", "americans", "britons", "leaders", "ministers", "diplomats",
       "regulators", "economists", "academics", "pollsters", "strategists", "consultants", "police",
       "witnesses", "fans", "others", "several", "diplomats", "negotiators", "firefighters", "troops",
-      "brokers", "dealers", "bankers", "insurers", "underwriters", "forecasters", "shippers"};
+      "brokers", "dealers", "bankers", "insurers", "underwriters", "forecasters", "shippers",
+      "watchers", "onlookers", "commuters", "passengers", "shoppers", "viewers", "readers", "listeners",
+      "motorists", "landlords", "homeowners", "renters", "businesses", "retailers", "charities"};
   return *s;
 }
 
@@ -1632,10 +1634,20 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
     }
     if (w == "for" || w == "of" || w == "at" || w == "from" || w == "with" || w == "in") {
       if (!orgs_.Within(tokens[e].end, tokens[app.end - 1].end).empty()) break;
+      // An organisation's noun ends the role ("spokesperson for the trust": the trust is the
+      // affiliation), unless it is the article's no organisation and only lower-case words
+      // qualify it: "chair of the planning committee" is a remit.
       bool has_org_noun = false;
-      for (size_t k = e + 1; k < app.end; ++k) {
-        has_org_noun = has_org_noun || (tokens[k].kind == TokenKind::kWord &&
-                                        OrgNouns().contains(LowerTokenText(seg_, tokens[k])));
+      bool qualified = false;  // a lower-case word other than "the" before the noun
+      bool capitalised = false;
+      for (size_t k = e + 1; k < app.end && tokens[k].kind == TokenKind::kWord; ++k) {
+        const absl::string_view lw = LowerTokenText(seg_, tokens[k]);
+        capitalised = capitalised || tokens[k].capitalised;
+        if (OrgNouns().contains(lw)) {
+          has_org_noun = !qualified || capitalised || orgs_.MostRecent(tokens[k].begin, lw) != nullptr;
+          break;
+        }
+        qualified = qualified || (lw != "the" && lw != "a" && lw != "an" && lw != "its" && lw != "their");
       }
       if (has_org_noun) break;
       portfolio = true;
@@ -2167,7 +2179,11 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     }
     if (t.kind != TokenKind::kWord || !t.capitalised) break;
     const absl::string_view w = LowerTokenText(seg_, t);
-    if (IsRoleWord(w) || IsTitle(w) || NonNameWords().contains(w)) break;
+    // "Jane Hall", "Emma Lane": a place's word after a first name is a surname.
+    const bool surname = name_b - 1 == last && name_b >= db + 2 && tokens[name_b - 2].kind == TokenKind::kWord &&
+                         tokens[name_b - 2].capitalised && !IsRoleWord(w) && !IsTitle(w) &&
+                         IsFirstName(LowerTokenText(seg_, tokens[name_b - 2]));
+    if ((IsRoleWord(w) || IsTitle(w) || NonNameWords().contains(w)) && !surname) break;
     // "Det Con Lisa Grant": "Con" after "Det" is a rank (a name elsewhere: "Con Coughlin").
     if (w == "con" && name_b >= db + 2 && LowerTokenText(seg_, tokens[name_b - 2]) == "det") break;
     if (WithinAny(orgs, t)) break;

@@ -2833,23 +2833,35 @@ TEST_F(ExtractorTest, DescriptionsBeforeNamesAndUnnamedOfficeHolders) {
   // "The letter" is no person: reported speech by no one is dropped.
 }
 
+TEST_F(ExtractorTest, ARoleRunsOverALowerCaseCommitteeTheArticleDoesNotName) {
+  const Extraction out = MustExtract(Article(
+      "Cllr Janet Price, chair of the planning committee, said the district had no alternative.\n\n"
+      "Jane Hall, a spokesperson for the trust, said beds were full."));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().role(), "Cllr, chair of the planning committee");
+  EXPECT_EQ(out.claims[1].speaker().role(), "spokesperson");  // "the trust" is an affiliation
+}
+
 TEST_F(ExtractorTest, ADateAfterACuesObjectIsWhenItWasSaid) {
   IngestArticleRequest request = Article(
       "Health Secretary Wes Streeting announced his decision to scrap the contract on Sunday.\n\n"
       "Palantir said afterwards that it had complied with every rule.\n\n"
+      "Observers said afterwards it was her best answer yet.\n\n"
       "The trust announced a freeze until March.\n\n"
       "Jane Smith said the vote would take place on Sunday.");
   *request.mutable_published_time() = Midnight(2025, 7, 10);  // a Thursday
   const Extraction out = MustExtract(request);
-  ASSERT_EQ(out.claims.size(), 4u);
+  ASSERT_EQ(out.claims.size(), 5u);
   EXPECT_EQ(out.claims[0].text(), "his decision to scrap the contract");
   EXPECT_EQ(Day(out.claims[0].claim_time()), "2025-07-06");
   EXPECT_EQ(out.claims[1].text(), "that it had complied with every rule");
-  EXPECT_EQ(out.claims[2].text(), "a freeze until March");  // the object's own date
-  EXPECT_EQ(Day(out.claims[2].claim_time()), "2025-07-10");
-  // A clause keeps its date: the vote is on Sunday, the saying undated.
-  EXPECT_EQ(out.claims[3].text(), "the vote would take place on Sunday");
+  EXPECT_EQ(out.claims[2].text(), "it was her best answer yet");  // "said afterwards it was"
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::GROUP);
+  EXPECT_EQ(out.claims[3].text(), "a freeze until March");  // the object's own date
   EXPECT_EQ(Day(out.claims[3].claim_time()), "2025-07-10");
+  // A clause keeps its date: the vote is on Sunday, the saying undated.
+  EXPECT_EQ(out.claims[4].text(), "the vote would take place on Sunday");
+  EXPECT_EQ(Day(out.claims[4].claim_time()), "2025-07-10");
 }
 
 }  // namespace

@@ -504,6 +504,15 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
         if ((BreaksOrganisationRun(w) || IsDayOrMonth(w)) && e > b) break;
         last_cap = e;
         ++e;
+        // "Palantir's UK business", "Google's European arm": a possessor before a region is
+        // the organisation ("Children's Society", "Guy's and St Thomas'" go on).
+        static const auto* const kRegions = new Set{
+            "uk", "us", "british", "american", "european", "europe", "global", "scottish", "irish",
+            "welsh", "english", "asian", "chinese", "indian", "australian", "canadian", "german", "french"};
+        if (IsPossessive(w) && e < tokens.size() && tokens[e].kind == TokenKind::kWord &&
+            kRegions->contains(LowerTokenText(seg, tokens[e]))) {
+          break;
+        }
         continue;
       }
       // "Capita plc", "Acme ltd": a legal suffix in lower case ends the name.
@@ -943,6 +952,12 @@ void SpeakerResolver::ScanPersons() {
       }
     }
     const size_t words = e - b;
+    // "President Obama", "Mr Trump", "striker Haaland": a word after a title or a role is a
+    // person's name wherever it stands alone.
+    if (words == 1 && b > 0 && (titled || (tokens[b - 1].kind == TokenKind::kWord && tokens[b - 1].sentence == t.sentence &&
+                                           IsRoleWord(LowerTokenText(seg_, tokens[b - 1]))))) {
+      titled_names_.insert(std::string(WithoutPossessive(TokenText(text_, tokens[b]))));
+    }
     // A surname alone, once the full name has been seen ("Rahman was not invited").
     const bool known_surname = words == 1 && by_surname_.contains(WithoutPossessive(TokenText(text_, tokens[b])));
     if (words >= 2 || (titled && words == 1) || known_surname) {
@@ -1066,8 +1081,9 @@ bool SpeakerResolver::ObjectPosition(size_t begin) const {
   if (t0 == 0) return false;
   const Token& before_np = seg_.tokens[t0 - 1];
   if (before_np.sentence != seg_.tokens[t].sentence || before_np.kind != TokenKind::kWord) return false;
+  // ("said Jane Smith" names the speaker; "told Sky Sports" names whom she told: an object.)
   static const auto* const kClauseStarts = new Set{"and", "but", "while", "as", "when", "because", "then", "so", "by",
-                                                   "or", "said", "says", "told", "after", "before", "since",
+                                                   "or", "said", "says", "after", "before", "since",
                                                    "although", "though", "if", "that", "where", "whereas",
                                                    "how", "why", "what", "whether", "who", "which", "once", "until"};
   return !kClauseStarts->contains(LowerTokenText(seg_, before_np));
@@ -1268,6 +1284,51 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
       AsPerson(author_, &s);
       s.role = "author";
       return s;
+    }
+  }
+  // "Palantir said ... Campaigners at Foxglove disagreed. They said": a group that is the
+  // subject of the sentence before, in the same paragraph and after the last speaker, is
+  // who "they" are.
+  if (pronoun == "they" && !resolving_antecedent_) {
+    const std::vector<Token>& tokens = seg_.tokens;
+    size_t latest = 0;  // where the last speaker before the pronoun was named
+    for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
+      if (it->pos < mention.begin) {
+        latest = it->pos + 1;
+        break;
+      }
+    }
+    const size_t t = FirstTokenFrom(seg_, mention.begin);
+    const size_t si = t < tokens.size() ? tokens[t].sentence : 0;
+    if (si > 0 && seg_.sentences[si - 1].paragraph == seg_.sentences[si].paragraph &&
+        tokens[seg_.sentences[si - 1].first_token].begin >= latest) {
+      const Sentence& prev = seg_.sentences[si - 1];
+      size_t g = prev.first_token;
+      while (g < prev.end_token && g - prev.first_token < 3 && tokens[g].kind == TokenKind::kWord &&
+             !GroupNouns().contains(LowerTokenText(seg_, tokens[g]))) {
+        ++g;
+      }
+      if (g < prev.end_token && g - prev.first_token < 3 && tokens[g].kind == TokenKind::kWord &&
+          GroupNouns().contains(LowerTokenText(seg_, tokens[g]))) {
+        size_t e = g + 1;
+        // "Campaigners at Foxglove", "Residents of Hackney Wick".
+        if (e + 1 < prev.end_token && tokens[e].kind == TokenKind::kWord && tokens[e + 1].capitalised) {
+          const absl::string_view p = LowerTokenText(seg_, tokens[e]);
+          if (p == "at" || p == "from" || p == "of" || p == "in") {
+            e += 1;
+            while (e < prev.end_token && tokens[e].kind == TokenKind::kWord && tokens[e].capitalised) ++e;
+          }
+        }
+        SpeakerPhrase antecedent;
+        antecedent.head = {prev.first_token, e};
+        resolving_antecedent_ = true;
+        ResolvedSpeaker r = Resolve(antecedent);
+        resolving_antecedent_ = false;
+        if (r.kind == SpeakerKind::kGroup || r.kind == SpeakerKind::kOrganisation) {
+          r.mention = mention;
+          return r;
+        }
+      }
     }
   }
   if (pronoun == "they" || pronoun == "it") {
@@ -1506,6 +1567,17 @@ bool SpeakerResolver::OfficeHolderInBrackets(size_t b, size_t open, size_t close
   return true;
 }
 
+std::string SpeakerResolver::OrganisationNameIn(size_t b, size_t e) const {
+  const std::vector<Token>& tokens = seg_.tokens;
+  for (size_t k = b; k + 1 < e; ++k) {
+    const absl::string_view w = TokenText(text_, tokens[k]);
+    if (tokens[k].kind == TokenKind::kWord && IsPossessive(w)) {
+      return std::string(text_.substr(tokens[b].begin, tokens[k].begin + WithoutPossessive(w).size() - tokens[b].begin));
+    }
+  }
+  return std::string(text_.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
+}
+
 void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender* gender) const {
   const std::vector<Token>& tokens = seg_.tokens;
   // ", chief executive of X," after a name in the apposition: from its first word.
@@ -1575,7 +1647,7 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
         ++ne;
       }
       if (ne == nb || (w == "of" && ne - nb < 2) || (ne < app.end && !IsPunct(text_, tokens[ne], ","))) continue;
-      const std::string org(text_.substr(tokens[nb].begin, tokens[ne - 1].end - tokens[nb].begin));
+      const std::string org = OrganisationNameIn(nb, ne);
       s->affiliation = org;
       s->affiliation_id = CanonicalOrganisationId(org);
       break;
@@ -2658,10 +2730,22 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   // "Ofwat said it would scrutinise the plans", "BAE Systems said it welcomed": one
   // unintroduced word, or a name that starts with an acronym of three letters or more ("JD
   // Vance said it was a mistake" is a person), calling itself "it".
-  if (says_it && !introduced && pre_e == db && phrase.apposition.empty() && !entities_.contains(name) &&
-      // (nor one the article names in full anywhere: "Trump says it ..." in a headline)
-      ((name_b == last && !by_surname_.contains(TokenText(text_, tokens[name_b]))) ||
-       (IsAcronym(TokenText(text_, tokens[name_b])) && tokens[name_b].end - tokens[name_b].begin >= 3))) {
+  // "Tesco said like-for-like sales rose", "Sainsbury's, which reported last week, said": so
+  // is one word the article never gives a first name or a title (news names a person in
+  // full, or with a title, before a surname alone), with no "who" clause after it.
+  const absl::string_view lone = WithoutPossessive(TokenText(text_, tokens[name_b]));
+  const absl::string_view app_first =
+      phrase.apposition.empty() ? "" : LowerTokenText(seg_, tokens[phrase.apposition.begin]);
+  const bool unintroduced_word =
+      name_b == last && !introduced && pre_e == db && !entities_.contains(name) && !by_surname_.contains(lone) &&
+      !titled_names_.contains(lone) && !IsFirstName(absl::AsciiStrToLower(lone)) && !knighted &&
+      !LooksLikeDemonym(absl::AsciiStrToLower(lone)) && !IsNationAdjective(absl::AsciiStrToLower(lone)) &&
+      (phrase.apposition.empty() || app_first == "which");
+  if ((unintroduced_word && !IsAcronym(lone)) ||
+      (says_it && !introduced && pre_e == db && phrase.apposition.empty() && !entities_.contains(name) &&
+       // (nor one the article names in full anywhere: "Trump says it ..." in a headline)
+       ((name_b == last && !by_surname_.contains(TokenText(text_, tokens[name_b]))) ||
+        (IsAcronym(TokenText(text_, tokens[name_b])) && tokens[name_b].end - tokens[name_b].begin >= 3)))) {
     s.name = name;
     s.id = CanonicalOrganisationId(name);
     s.kind = SpeakerKind::kOrganisation;
@@ -2692,7 +2776,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
         "chief", "ceo", "boss", "chair", "chairman", "chairwoman", "founder", "co-founder",
         "president", "spokesperson", "spokesman", "spokeswoman", "owner"};
     if (k > role_b && k < pre_e && tokens[k].kind == TokenKind::kWord && kHeldRoles->contains(LowerTokenText(seg_, tokens[k]))) {
-      const std::string org(text_.substr(tokens[role_b].begin, tokens[k - 1].end - tokens[role_b].begin));
+      const std::string org = OrganisationNameIn(role_b, k);
       s.affiliation = org;
       s.affiliation_id = CanonicalOrganisationId(org);
     }

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "ingest-service/extract/attribution.h"
 #include "ingest-service/extract/organisations.h"
@@ -178,6 +179,9 @@ class SpeakerResolver {
   ResolvedSpeaker ResolveInterviewee(size_t before, ByteSpan mention);
   ResolvedSpeaker ResolveNominal(absl::string_view noun, const std::string& premods,
                                  ByteSpan mention);
+  // The organisation named by the capitalised words of tokens [b, e): the words up to a
+  // possessive, without it, when one is inside ("Palantir's UK" -> "Palantir").
+  std::string OrganisationNameIn(size_t b, size_t e) const;
   void ApplyApposition(TokenRange apposition, ResolvedSpeaker* s, Gender* gender) const;
   // "The BMA and the RCN", "Unison, the GMB and Unite", "Ms Hart and Mr Patel": tokens
   // [b, e) join two to six speakers with "and", "&" and commas, each an organisation the
@@ -203,6 +207,8 @@ class SpeakerResolver {
   std::vector<PersonMention> persons_;
   // last word of a full name -> indices into persons_ (in text order)
   absl::flat_hash_map<std::string, std::vector<size_t>> by_surname_;
+  // Single words the article gives a person's title or role ("President Obama", "Mr Trump").
+  absl::flat_hash_set<std::string> titled_names_;
   absl::flat_hash_map<std::string, Entity> entities_;
   std::vector<Seen> seen_;  // resolved speakers in order
   bool resolving_member_ = false;  // within ResolveJoint: no joint speaker inside another

@@ -176,7 +176,9 @@ const WordSet& HeadWords() {
       "icb",         "cqc",         "bma",         "airways",      "airlines",    "railways",
       // Companies' names ("Marlow Homes", "Northwind Energy", "Shore Capital").
       "homes",       "energy",      "water",        "capital",      "motors",      "foods",
-      "logistics",   "insurance",   "properties",   "pharmaceuticals", "developments", "airport"};
+      "logistics",   "insurance",   "properties",   "pharmaceuticals", "developments", "airport",
+      // Public bodies' plural heads ("Columbus City Schools", "Leeds Teaching Hospitals").
+      "schools",     "colleges",    "libraries",    "museums",      "galleries"};
   return *kSet;
 }
 

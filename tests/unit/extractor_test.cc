@@ -2864,5 +2864,28 @@ TEST_F(ExtractorTest, ADateAfterACuesObjectIsWhenItWasSaid) {
   EXPECT_EQ(Day(out.claims[4].claim_time()), "2025-07-10");
 }
 
+// Eleventh probe (2026-12-07): companies named by one word, possessors before a region,
+// addressees, and "they" after a group that did not speak.
+TEST_F(ExtractorTest, OneWordCompaniesRegionsAddresseesAndTheyAfterAGroup) {
+  const Extraction out = MustExtract(Article(
+      "Tesco said like-for-like sales rose 5.1% in the quarter. Columbus City Schools said the ban "
+      "would start in the fall. Sainsbury's, which reported last week, said its sales had grown.\n\n"
+      "Louis Mosley, head of Palantir's UK business, told the BBC that the company did not own patient data.\n\n"
+      "Arsenal captain Martin Odegaard told Sky Sports the dressing room was hurting. He said the team "
+      "had to look at itself.\n\n"
+      "Palantir said it had never sold patient data. Campaigners at Foxglove disagreed. They said the "
+      "contract should be scrapped.\n\n"
+      "President Obama spoke first. Obama said the deal was fair."));
+  ASSERT_EQ(out.claims.size(), 9u);
+  for (int i : {0, 1, 2}) EXPECT_EQ(out.claims[i].speaker().kind(), Speaker::ORGANISATION) << i;
+  EXPECT_EQ(out.claims[1].speaker().name(), "Columbus City Schools");
+  EXPECT_EQ(out.claims[3].speaker().affiliation_id(), "palantir");  // not "Palantir's UK"
+  EXPECT_EQ(out.claims[5].speaker().id(), "martin-odegaard");      // "He" is not Sky Sports
+  EXPECT_EQ(out.claims[7].speaker().kind(), Speaker::GROUP);       // "They": the campaigners
+  EXPECT_EQ(out.claims[7].speaker().affiliation_id(), "foxglove");
+  // A word the article gives a title is a person's name.
+  EXPECT_EQ(out.claims[8].speaker().kind(), Speaker::PERSON);
+}
+
 }  // namespace
 }  // namespace claims::extract

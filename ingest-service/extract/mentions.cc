@@ -1221,6 +1221,27 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
   if (pronoun == "who" || pronoun == "which") {
     // "... from Senator Elizabeth Warren, who said ...": the name just before the comma.
     const size_t t = FirstTokenFrom(seg_, mention.begin);
+    // "objections from residents who said ...": a group noun right before "who" (no comma).
+    if (t >= 1 && t < seg_.tokens.size() && seg_.tokens[t - 1].kind == TokenKind::kWord &&
+        !seg_.tokens[t - 1].capitalised && GroupNouns().contains(LowerTokenText(seg_, seg_.tokens[t - 1])) &&
+        !resolving_antecedent_) {
+      size_t b = t - 1;
+      while (b > 0 && t - 1 - b < 3 && seg_.tokens[b - 1].kind == TokenKind::kWord &&
+             seg_.tokens[b - 1].sentence == seg_.tokens[t].sentence &&
+             !NotBeforePerson().contains(LowerTokenText(seg_, seg_.tokens[b - 1])) &&
+             !IsCueWord(LowerTokenText(seg_, seg_.tokens[b - 1]))) {
+        --b;
+      }
+      SpeakerPhrase antecedent;
+      antecedent.head = {b, t};
+      resolving_antecedent_ = true;
+      ResolvedSpeaker r = Resolve(antecedent);
+      resolving_antecedent_ = false;
+      if (r.kind == SpeakerKind::kGroup) {
+        r.mention = mention;
+        return r;
+      }
+    }
     if (t >= 2 && t < seg_.tokens.size() && IsPunct(text_, seg_.tokens[t - 1], ",")) {
       const size_t end = seg_.tokens[t - 2].end;
       // Persons are in text order: the one ending there is among the last few starting before.

@@ -179,7 +179,7 @@ TEST_F(ExtractorTest, PronounAfterAQuoteResolvesToTheSpokespersonAndTheNextQuote
   EXPECT_THAT(Contents(c, request.text()),
               ElementsAre("\xE2\x80\x9CPeople trust their GP and their hospital,\xE2\x80\x9D",
                           "\xE2\x80\x9CThat trust is hard to win back once it has gone.\xE2\x80\x9D"));
-  EXPECT_EQ(c.text(), "People trust their GP and their hospital That trust is hard to win back once it has gone.");
+  EXPECT_EQ(c.text(), "People trust their GP and their hospital. That trust is hard to win back once it has gone.");
 }
 
 TEST_F(ExtractorTest, OrganisationSpeakerWithALeadingDateTakesThatDateAsClaimTime) {
@@ -2848,10 +2848,10 @@ TEST_F(ExtractorTest, ADateAfterACuesObjectIsWhenItWasSaid) {
       "Palantir said afterwards that it had complied with every rule.\n\n"
       "Observers said afterwards it was her best answer yet.\n\n"
       "The trust announced a freeze until March.\n\n"
-      "Jane Smith said the vote would take place on Sunday.");
+      "Jane Smith said the vote would take place on Sunday. Ofwat said profits rose sharply last year.");
   *request.mutable_published_time() = Midnight(2025, 7, 10);  // a Thursday
   const Extraction out = MustExtract(request);
-  ASSERT_EQ(out.claims.size(), 5u);
+  ASSERT_EQ(out.claims.size(), 6u);
   EXPECT_EQ(out.claims[0].text(), "his decision to scrap the contract");
   EXPECT_EQ(Day(out.claims[0].claim_time()), "2025-07-06");
   EXPECT_EQ(out.claims[1].text(), "that it had complied with every rule");
@@ -2862,6 +2862,8 @@ TEST_F(ExtractorTest, ADateAfterACuesObjectIsWhenItWasSaid) {
   // A clause keeps its date: the vote is on Sunday, the saying undated.
   EXPECT_EQ(out.claims[4].text(), "the vote would take place on Sunday");
   EXPECT_EQ(Day(out.claims[4].claim_time()), "2025-07-10");
+  EXPECT_EQ(out.claims[5].text(), "profits rose sharply last year");  // a clause, not an object
+  EXPECT_EQ(Day(out.claims[5].claim_time()), "2025-07-10");
 }
 
 // Eleventh probe (2026-12-07): companies named by one word, possessors before a region,
@@ -2885,6 +2887,40 @@ TEST_F(ExtractorTest, OneWordCompaniesRegionsAddresseesAndTheyAfterAGroup) {
   EXPECT_EQ(out.claims[7].speaker().affiliation_id(), "foxglove");
   // A word the article gives a title is a person's name.
   EXPECT_EQ(out.claims[8].speaker().kind(), Speaker::PERSON);
+}
+
+TEST(MergeTest, ProbedRelativeSpeakersAndInsideOutReadings) {
+  {
+    const std::string text =
+        "Moran said the committee would write to the health secretary, Wes Streeting, seeking further assurances.";
+    const Extraction out = ExtractWith(
+        {{"seeking further assurances", "Wes Streeting", "Moran said the committee would write to the health secretary"}},
+        text);
+    ASSERT_EQ(out.claims.size(), 1u);  // the rule's reading: Moran said what the committee would do
+    EXPECT_EQ(out.claims[0].cue(), "said");
+    EXPECT_EQ(out.claims[0].speaker().mention(), "Moran");
+  }
+  {
+    const std::string text =
+        "The plans were approved on Tuesday, despite objections from residents who said the scheme "
+        "would make parking a nightmare.";
+    const Extraction out = ExtractWith(
+        {{"said", "who", "The plans were approved on Tuesday, despite objections from || the scheme would make parking a nightmare"}},
+        text);
+    ASSERT_EQ(out.claims.size(), 1u);
+    EXPECT_EQ(out.claims[0].text(), "the scheme would make parking a nightmare");  // what "who" said follows
+    EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::GROUP);
+    EXPECT_EQ(out.claims[0].speaker().name(), "residents");
+  }
+}
+
+TEST_F(ExtractorTest, AQuotationSplitByItsCueKeepsTheSpeakersFullStop) {
+  const Extraction out = MustExtract(Article(
+      "\"We have listened to residents,\" she said. \"The car park will be expanded by 40 spaces.\"\n\n"
+      "\"We have been very clear,\" he said, \"that customers come first.\""));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].text(), "We have listened to residents. The car park will be expanded by 40 spaces.");
+  EXPECT_EQ(out.claims[1].text(), "We have been very clear that customers come first.");
 }
 
 }  // namespace

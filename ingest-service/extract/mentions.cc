@@ -61,7 +61,11 @@ const PartyTag* PartyTagFor(absl::string_view inside) {
       {"LD", false, "liberal-democrats", "Liberal Democrats"},
       {"SNP", false, "snp", "Scottish National Party"},
       {"Green", false, "green-party", "Green Party"},
-      {"Reform", false, "reform-uk", "Reform UK"}};
+      {"Reform", false, "reform-uk", "Reform UK"},
+      {"Liberal Democrat", false, "liberal-democrats", "Liberal Democrats"},
+      {"Lib Dem", false, "liberal-democrats", "Liberal Democrats"},
+      {"Conservative", false, "conservative-party", "Conservative Party"},
+      {"Labour", false, "labour-party", "Labour Party"}};
   for (const PartyTag& t : kTags) {
     if (t.prefix ? absl::StartsWith(inside, t.tag) : inside == t.tag) return &t;
   }
@@ -318,6 +322,15 @@ bool IsFirstName(absl::string_view lower) {
       "sam", "alex", "chris", "jamie", "charlie", "jo", "jordan", "taylor", "morgan", "robin",
       "ashley", "casey", "jess", "kim", "lee", "leslie", "max", "nicky", "pat", "billie", "frankie"};
   return MaleFirstNames().contains(lower) || FemaleFirstNames().contains(lower) || kEither->contains(lower);
+}
+
+// "Head of Energy Transition", "Director of Policy": a role and its remit, capitalised as
+// job titles are, which the organisation scan may take for a name.
+bool JobTitle(absl::string_view name) {
+  const size_t space = name.find(' ');
+  if (space == absl::string_view::npos) return false;
+  return IsRoleWord(absl::AsciiStrToLower(name.substr(0, space))) &&
+         absl::StartsWith(name.substr(space), " of ");
 }
 
 bool FirstNameGender(absl::string_view lower, bool* male) {  // `lower`: the name in lower case
@@ -1634,11 +1647,13 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
   // "President Obama, dedicating the museum on Saturday, said", "Jay Inslee, asked about
   // the budget, said": a participle clause says what the speaker was doing, not who they are.
   if (!tokens[b].capitalised && IsParticipleClauseStart(first)) return;
-  // Affiliation: the first organisation named in the apposition.
-  const auto orgs = orgs_.Within(tokens[app.begin].begin, tokens[app.end - 1].end);
-  if (!orgs.empty() && s->affiliation.empty()) {
-    s->affiliation = orgs.front()->name;
-    s->affiliation_id = orgs.front()->id;
+  // Affiliation: the first organisation named in the apposition (not a job's title that
+  // looked like one: "Head of Energy Transition").
+  for (const OrgOccurrence* o : orgs_.Within(tokens[app.begin].begin, tokens[app.end - 1].end)) {
+    if (!s->affiliation.empty()) break;
+    if (JobTitle(o->name)) continue;
+    s->affiliation = o->name;
+    s->affiliation_id = o->id;
   }
   // "an analyst at UBS", "head of U.S. economic research at Fitch Ratings": the capitalised
   // words after "at" (or two or more after "of") are where they work, named or not.
@@ -1719,21 +1734,38 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
     }
     const absl::string_view w = LowerTokenText(seg_, tokens[e]);
     if ((w == "who" || w == "which" || w == "since" || w == "whose") && !IsAcronym(TokenText(text_, tokens[e]))) break;
-    // "member for health and wellbeing" goes on; "a nurse and a mother" does not.
-    if (w == "and" && (!portfolio || e + 1 >= app.end || tokens[e + 1].kind != TokenKind::kWord ||
+    // "member for health and wellbeing" goes on; "a nurse and a mother" does not; nor does
+    // "chief data and analytics officer" stop (a role noun one or two words on).
+    bool shared_head = false;
+    if (w == "and") {
+      for (size_t k = e + 1; k < app.end && k <= e + 2 && tokens[k].kind == TokenKind::kWord && !tokens[k].capitalised; ++k) {
+        shared_head = shared_head || (IsRoleWord(LowerTokenText(seg_, tokens[k])) && k > e + 1);
+      }
+    }
+    if (w == "and" && !shared_head && (!portfolio || e + 1 >= app.end || tokens[e + 1].kind != TokenKind::kWord ||
                        tokens[e + 1].capitalised || NotBeforePerson().contains(LowerTokenText(seg_, tokens[e + 1])) ||
                        IsPronoun(LowerTokenText(seg_, tokens[e + 1])))) {
       break;
     }
     if (w == "for" || w == "of" || w == "at" || w == "from" || w == "with" || w == "in") {
-      if (!orgs_.Within(tokens[e].end, tokens[app.end - 1].end).empty()) break;
+      // Up to the next "at" or comma: "Head of Energy Transition at Lloyds Banking Group" has
+      // a remit, then the organisation.
+      size_t extent = w == "at" ? app.end : e + 1;
+      while (extent < app.end && tokens[extent].kind == TokenKind::kWord && LowerTokenText(seg_, tokens[extent]) != "at") {
+        ++extent;
+      }
+      bool org_inside = false;
+      for (const OrgOccurrence* o : orgs_.Within(tokens[e].end, tokens[extent - 1].end)) {
+        org_inside = org_inside || !JobTitle(o->name);
+      }
+      if (org_inside) break;
       // An organisation's noun ends the role ("spokesperson for the trust": the trust is the
       // affiliation), unless it is the article's no organisation and only lower-case words
       // qualify it: "chair of the planning committee" is a remit.
       bool has_org_noun = false;
       bool qualified = false;  // a lower-case word other than "the" before the noun
       bool capitalised = false;
-      for (size_t k = e + 1; k < app.end && tokens[k].kind == TokenKind::kWord; ++k) {
+      for (size_t k = e + 1; k < extent && tokens[k].kind == TokenKind::kWord; ++k) {
         const absl::string_view lw = LowerTokenText(seg_, tokens[k]);
         capitalised = capitalised || tokens[k].capitalised;
         if (OrgNouns().contains(lw)) {
@@ -1750,7 +1782,12 @@ void SpeakerResolver::ApplyApposition(TokenRange app, ResolvedSpeaker* s, Gender
   if (e > b) {
     // "Cllr Ruth Okafor, the council's executive member for finance": the words before the
     // name and the apposition are both the role ("Cllr, executive member for finance").
-    const absl::string_view described = text_.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin);
+    absl::string_view described = text_.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin);
+    // "NHS England's chief data officer": the organisation is the affiliation, not the role.
+    if (!s->affiliation.empty() && absl::StartsWith(described, s->affiliation)) {
+      absl::string_view rest = described.substr(s->affiliation.size());
+      if (absl::ConsumePrefix(&rest, "'s ") || absl::ConsumePrefix(&rest, "\xE2\x80\x99s ")) described = rest;
+    }
     s->role = s->role.empty() ? std::string(described) : absl::StrCat(s->role, ", ", described);
     // A role that is just the organisation's name ("Palantir's") adds nothing.
     for (size_t k = b; k < e; ++k) {
@@ -2279,6 +2316,13 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     if ((IsRoleWord(w) || IsTitle(w) || NonNameWords().contains(w)) && !surname) break;
     // "Det Con Lisa Grant": "Con" after "Det" is a rank (a name elsewhere: "Con Coughlin").
     if (w == "con" && name_b >= db + 2 && LowerTokenText(seg_, tokens[name_b - 2]) == "det") break;
+    // "Detective Constable Mark Ellison", "Chief Constable Jo Farrell": a rank ("John
+    // Constable" is a name).
+    if (w == "constable" && name_b >= db + 2 &&
+        (LowerTokenText(seg_, tokens[name_b - 2]) == "detective" || LowerTokenText(seg_, tokens[name_b - 2]) == "chief" ||
+         LowerTokenText(seg_, tokens[name_b - 2]) == "police")) {
+      break;
+    }
     if (WithinAny(orgs, t)) break;
     // "Labour's Angela Rayner": a possessor before the name is no part of it.
     if (name_b <= last && IsPossessive(w)) break;
@@ -2544,9 +2588,11 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
           if (it->pos >= tokens[rb].begin) continue;
           if (!WithinParagraphs(it->pos, tokens[rb].begin, 1)) break;
           auto e = entities_.find(it->name);
-          // (Any organisation is a "group"; a "party" or "council" must be one.)
+          // (Any organisation that just spoke is a "group", a "charity" or a "company"; a
+          // "party" or "council" must be one.)
           if (e == entities_.end() || e->second.kind != SpeakerKind::kOrganisation ||
-              (noun != "group" && noun != "organisation" && noun != "body" && !OrganisationFitsNoun(it->name, noun))) {
+              (noun != "group" && noun != "organisation" && noun != "body" && noun != "charity" &&
+               noun != "company" && noun != "firm" && noun != "campaign" && !OrganisationFitsNoun(it->name, noun))) {
             continue;
           }
           owner = {it->pos, it->pos, e->second.id, it->name};
@@ -2601,6 +2647,20 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   }
 
   if (name_b > last) {
+    // "The regulator, Ofwat, said": an organisation's noun whose apposition is its name.
+    if (OrgNouns().contains(last_word) && !phrase.apposition.empty() && phrase.apposition.end <= tokens.size()) {
+      size_t ab = phrase.apposition.begin;
+      while (ab < phrase.apposition.end && IsPunct(text_, tokens[ab], ",")) ++ab;
+      size_t ae = phrase.apposition.end;
+      while (ae > ab && tokens[ae - 1].kind != TokenKind::kWord) --ae;
+      const auto named = ab < ae ? orgs_.Within(tokens[ab].begin, tokens[ae - 1].end) : std::vector<const OrgOccurrence*>{};
+      if (named.size() == 1 && named.front()->begin == tokens[ab].begin && named.front()->end == tokens[ae - 1].end) {
+        AdoptOrganisation(*named.front(), SpeakerKind::kOrganisation, &s);
+        s.role = std::string(last_word);
+        Remember(s, gender);
+        return s;
+      }
+    }
     // No name: an organisation's spokesperson, a nominal, or a group.
     if (affiliation != nullptr && (IsSpokes(last_word) || last_word == "representative" ||
                                    last_word == "representatives" || last_word == "source" ||
@@ -2778,9 +2838,21 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   s.name = name;
   s.id = Slugify(name);
   s.kind = SpeakerKind::kPerson;
-  // (A possessor alone is no role: "Labour's Angela Rayner", "Scotland's Scott McTominay".)
-  if (pre_e > role_b && !(pre_e == role_b + 1 && IsPossessive(TokenText(text_, tokens[role_b])))) {
+  // (A possessor alone is no role: "Labour's Angela Rayner", "Scotland's Scott McTominay";
+  // capitalised words that end with one name where the person works: "Shore Capital's Clive
+  // Black".)
+  bool possessor_only = pre_e > role_b && IsPossessive(TokenText(text_, tokens[pre_e - 1]));
+  for (size_t k = role_b; k < pre_e && possessor_only; ++k) {
+    possessor_only = tokens[k].kind == TokenKind::kWord && tokens[k].capitalised &&
+                     !IsRoleWord(LowerTokenText(seg_, tokens[k]));
+  }
+  if (pre_e > role_b && !possessor_only) {
     s.role = ExpandedTitles(text_.substr(tokens[role_b].begin, tokens[pre_e - 1].end - tokens[role_b].begin));
+  }
+  if (possessor_only && pre_e > role_b + 1 && affiliation == nullptr && party_id.empty()) {
+    const std::string org = OrganisationNameIn(role_b, pre_e + 1);  // up to the possessive
+    s.affiliation = org;
+    s.affiliation_id = CanonicalOrganisationId(org);
   }
   // "Vodafone chief executive Margherita Della Valle": capitalised words before a person's
   // role name the organisation they hold it in (not a nationality or a party: "Irish
@@ -2795,7 +2867,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     // Roles held at an organisation, not in a portfolio ("Energy Secretary", "Budget Director").
     static const auto* const kHeldRoles = new Set{
         "chief", "ceo", "boss", "chair", "chairman", "chairwoman", "founder", "co-founder",
-        "president", "spokesperson", "spokesman", "spokeswoman", "owner"};
+        "president", "spokesperson", "spokesman", "spokeswoman", "owner", "captain", "manager", "coach"};
     if (k > role_b && k < pre_e && tokens[k].kind == TokenKind::kWord && kHeldRoles->contains(LowerTokenText(seg_, tokens[k]))) {
       const std::string org = OrganisationNameIn(role_b, k);
       s.affiliation = org;
@@ -2828,6 +2900,36 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       s.affiliation_id = s.id;
       Remember(s, Gender::kUnknown);
       return s;
+    }
+  }
+  // "Conservative MP Caroline Johnson", "Republican Senator Ted Cruz": a party's adjective
+  // before a political office.
+  if (s.affiliation.empty() && party_id.empty() && !s.role.empty()) {
+    static const auto* const kPartyWords = new absl::flat_hash_map<std::string, std::pair<const char*, const char*>>{
+        {"conservative", {"conservative-party", "Conservative Party"}},
+        {"tory", {"conservative-party", "Conservative Party"}},
+        {"labour", {"labour-party", "Labour Party"}},
+        {"green", {"green-party", "Green Party"}},
+        {"snp", {"snp", "Scottish National Party"}},
+        {"reform", {"reform-uk", "Reform UK"}},
+        {"republican", {"republican-party", "Republican Party"}},
+        {"democratic", {"democratic-party", "Democratic Party"}},
+        {"democrat", {"democratic-party", "Democratic Party"}}};
+    static const auto* const kOffices = new Set{
+        "mp", "mep", "msp", "ms", "mla", "peer", "councillor", "cllr", "candidate", "senator", "sen",
+        "congressman", "congresswoman", "representative", "rep", "lawmaker", "governor", "gov", "mayor", "leader"};
+    std::vector<std::string> words = absl::StrSplit(absl::AsciiStrToLower(s.role), ' ', absl::SkipEmpty());
+    if (words.size() >= 2 && kOffices->contains(absl::StripSuffix(words.back(), "."))) {
+      std::string adjective = words[words.size() - 2];
+      if (adjective == "democrat" && words.size() >= 3 && words[words.size() - 3] == "liberal") adjective = "libdem";
+      if (adjective == "dem" && words.size() >= 3 && words[words.size() - 3] == "lib") adjective = "libdem";
+      if (adjective == "libdem") {
+        party_id = "liberal-democrats";
+        party_name = "Liberal Democrats";
+      } else if (const auto p = kPartyWords->find(adjective); p != kPartyWords->end()) {
+        party_id = p->second.first;
+        party_name = p->second.second;
+      }
     }
   }
   if (s.affiliation.empty() && !party_id.empty()) {

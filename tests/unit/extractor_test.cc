@@ -2923,5 +2923,32 @@ TEST_F(ExtractorTest, AQuotationSplitByItsCueKeepsTheSpeakersFullStop) {
   EXPECT_EQ(out.claims[1].text(), "We have been very clear that customers come first.");
 }
 
+TEST_F(ExtractorTest, AffiliationsFromJobTitlesPossessorsPartiesAndRanks) {
+  const Extraction out = MustExtract(Article(
+      "\"We're proud to support it,\" said James Patel, Head of Energy Transition at Lloyds Banking Group.\n\n"
+      "Shore Capital's Clive Black said the results were a fine start to the year.\n\n"
+      "The regulator, Ofwat, said it was reviewing the payments.\n\n"
+      "Alzheimer's Research UK said the study added to the evidence. The charity's head of research, "
+      "Dr Sheona Scales, said the NHS should do more.\n\n"
+      "Conservative MP Caroline Johnson said she was not reassured. Arsenal captain Martin Odegaard "
+      "said the team was hurting.\n\n"
+      "Ming Tang, NHS England's chief data and analytics officer, said the programme was on track.\n\n"
+      "Detective Constable Mark Ellison said the sentence sent a clear message."));
+  ASSERT_EQ(out.claims.size(), 9u);
+  EXPECT_EQ(out.claims[0].speaker().role(), "Head of Energy Transition");
+  EXPECT_EQ(out.claims[0].speaker().affiliation(), "Lloyds Banking Group");
+  EXPECT_EQ(out.claims[1].speaker().affiliation(), "Shore Capital");
+  EXPECT_EQ(out.claims[1].speaker().role(), "");
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::ORGANISATION);  // Ofwat, the regulator
+  EXPECT_EQ(out.claims[2].speaker().role(), "regulator");
+  EXPECT_EQ(out.claims[4].speaker().affiliation(), "Alzheimer's Research UK");
+  EXPECT_EQ(out.claims[5].speaker().affiliation_id(), "conservative-party");
+  EXPECT_EQ(out.claims[6].speaker().affiliation_id(), "arsenal");
+  EXPECT_EQ(out.claims[7].speaker().role(), "chief data and analytics officer");
+  EXPECT_EQ(out.claims[7].speaker().affiliation_id(), "nhs-england");
+  EXPECT_EQ(out.claims[8].speaker().name(), "Mark Ellison");
+  EXPECT_EQ(out.claims[8].speaker().role(), "Detective Constable");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -1407,8 +1407,14 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
       "trusts", "councils", "companies", "firms", "parties", "associations", "campaigns", "pair",
       "leaders", "men", "women", "ministers", "mps", "doctors", "nurses", "campaigners", "signatories"};
   bool counted = false;
+  bool first_person = false;  // "our chief executive": the writer's, no one the article named
   for (absl::string_view w : absl::StrSplit(premods, ' ', absl::SkipEmpty())) {
     counted = counted || w == "two" || w == "three" || w == "four" || w == "both";
+    first_person = first_person || w == "our" || w == "my";
+  }
+  if (first_person) {
+    s.role = std::string(noun);
+    return s;
   }
   if ((definite || counted) && (kJointNouns->contains(noun) || (counted && absl::EndsWith(noun, "s")))) {
     int steps = 0;
@@ -2791,6 +2797,23 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       s.role = std::string(text_.substr(tokens[role_b].begin, tokens[pre_e - 1].end - tokens[role_b].begin));
       Remember(s, gender);
       return s;
+    }
+  }
+  // "LM: We would honour ..." in a transcript: initials of a person who spoke before.
+  if (name_b == last && pre_e == db && IsAcronym(TokenText(text_, tokens[name_b])) &&
+      tokens[name_b].end - tokens[name_b].begin <= 3) {
+    const absl::string_view initials = TokenText(text_, tokens[name_b]);
+    for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
+      auto e = entities_.find(it->name);
+      if (e == entities_.end() || e->second.kind != SpeakerKind::kPerson) continue;
+      std::string of_name;
+      for (absl::string_view part : absl::StrSplit(it->name, ' ', absl::SkipEmpty())) {
+        if (absl::ascii_isupper(static_cast<unsigned char>(part.front()))) of_name += part.front();
+      }
+      if (of_name == initials) {
+        Adopt(it->name, e->second, &s);
+        return s;
+      }
     }
   }
   // A person.

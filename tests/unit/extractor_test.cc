@@ -2950,5 +2950,31 @@ TEST_F(ExtractorTest, AffiliationsFromJobTitlesPossessorsPartiesAndRanks) {
   EXPECT_EQ(out.claims[8].speaker().role(), "Detective Constable");
 }
 
+TEST(MergeTest, ProbedParticipleClausesBeforeTheSpeaker) {
+  const std::string text =
+      "Sentencing her, Judge Caroline Hughes said: \"You targeted some of the most vulnerable people.\"";
+  const Extraction out = ExtractWith(
+      {{"said:", "Sentencing her, Judge Caroline Hughes", "\"You targeted some of the most vulnerable people.\""}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Caroline Hughes");
+  EXPECT_EQ(out.claims[0].speaker().mention(), "Judge Caroline Hughes");
+}
+
+TEST_F(ExtractorTest, TranscriptInitialsAndTheWritersOwnPeople) {
+  const Extraction out = MustExtract(Article(
+      "Louis Mosley: We don't own the data.\n\n"
+      "HC: Would you walk away?\n\n"
+      "LM: We would honour whatever the NHS decided.\n\n"
+      "Palantir's chief executive, Alex Karp, said the software saved lives. Our chief executive said "
+      "it had cut cancelled operations by a third."));
+  ASSERT_GE(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[1].speaker().mention(), "LM");
+  EXPECT_EQ(out.claims[1].speaker().id(), "louis-mosley");  // initials of who spoke before
+  // "Our chief executive" is the writer's, not Palantir's: Karp said one thing only.
+  int karp = 0;
+  for (const Claim& c : out.claims) karp += c.speaker().id() == "alex-karp" ? 1 : 0;
+  EXPECT_EQ(karp, 1);
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -2019,7 +2019,9 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
       }
     }
     // A record has no role: "study" is what it is, already in its name.
-    speaker->set_role(rs.kind == SpeakerKind::kUnknown && IsRecordNoun(absl::AsciiStrToLower(rs.role)) ? "" : rs.role);
+    speaker->set_role(rs.kind == SpeakerKind::kUnknown && (of_record || IsRecordNoun(absl::AsciiStrToLower(rs.role)))
+                          ? ""
+                          : rs.role);
     speaker->set_affiliation(rs.affiliation);
     speaker->set_affiliation_id(rs.affiliation_id);
     for (const ResolvedSpeaker& m : rs.members) {

@@ -2271,7 +2271,8 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     // "Passenger group Campaign for Better Transport", "Bus operator Stagecoach": so does any
     // first word before an organisation noun in lower case.
     auto describing = [&](size_t k) {
-      if (!tokens[k].capitalised) return true;
+      // ("council papers seen by the Islington Tribune": the papers, not the paper.)
+      if (!tokens[k].capitalised) return LowerTokenText(seg_, tokens[k]) != "by";
       if (k != seg_.sentences[tokens[k].sentence].first_token) return false;
       const absl::string_view w = LowerTokenText(seg_, tokens[k]);
       const bool before_org_noun = k + 1 < e && tokens[k + 1].kind == TokenKind::kWord && !tokens[k + 1].capitalised &&

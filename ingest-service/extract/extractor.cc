@@ -2140,16 +2140,19 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     if (best.has_value()) {
       SetTimestamp(absl::FromCivil(best->day, absl::UTCTimeZone()), claim.mutable_claim_time());
       claim.set_claim_time_precision(ToProtoPrecision(best->precision));
+      claim.set_claim_time_source(Claim::STATED);
       previous_dated = DatedClaim{rs.id, paragraph, best->day, best->precision};
     } else if (previous_dated.has_value() && !rs.id.empty() && previous_dated->speaker_id == rs.id &&
                paragraph <= previous_dated->paragraph + 1) {
       // The same speaker again, in that paragraph or the next, with no time of its own.
       SetTimestamp(absl::FromCivil(previous_dated->day, absl::UTCTimeZone()), claim.mutable_claim_time());
       claim.set_claim_time_precision(ToProtoPrecision(previous_dated->precision));
+      claim.set_claim_time_source(Claim::PREVIOUS_CLAIM);
       previous_dated->paragraph = paragraph;
     } else {
       SetTimestamp(reference_time, claim.mutable_claim_time());
       claim.set_claim_time_precision(Claim::DAY);
+      claim.set_claim_time_source(Claim::PUBLICATION);
       previous_dated.reset();
     }
     if (published.has_value()) SetTimestamp(*published, claim.mutable_article_time());

@@ -2304,6 +2304,10 @@ TEST_F(ExtractorTest, AClaimWithNoTimeOfItsOwnAfterTheSameSpeakersDatedOneIsOfTh
   EXPECT_EQ(Day(out.claims[1].claim_time()), "2026-11-17");  // "added": the same occasion
   EXPECT_EQ(Day(out.claims[2].claim_time()), "2026-11-18");  // someone else: the publication day
   EXPECT_EQ(Day(out.claims[3].claim_time()), "2026-11-18");  // two paragraphs on: no carrying over
+  // Where each time comes from, for a reader to tell a stated day from a stand-in.
+  EXPECT_EQ(out.claims[0].claim_time_source(), Claim::STATED);
+  EXPECT_EQ(out.claims[1].claim_time_source(), Claim::PREVIOUS_CLAIM);
+  EXPECT_EQ(out.claims[2].claim_time_source(), Claim::PUBLICATION);
 }
 
 TEST_F(ExtractorTest, HearingsAndDocumentsSayThingsOnTheRecord) {
@@ -2854,11 +2858,13 @@ TEST_F(ExtractorTest, ADateAfterACuesObjectIsWhenItWasSaid) {
   ASSERT_EQ(out.claims.size(), 6u);
   EXPECT_EQ(out.claims[0].text(), "his decision to scrap the contract");
   EXPECT_EQ(Day(out.claims[0].claim_time()), "2025-07-06");
+  EXPECT_EQ(out.claims[0].claim_time_source(), Claim::STATED);
   EXPECT_EQ(out.claims[1].text(), "that it had complied with every rule");
   EXPECT_EQ(out.claims[2].text(), "it was her best answer yet");  // "said afterwards it was"
   EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::GROUP);
   EXPECT_EQ(out.claims[3].text(), "a freeze until March");  // the object's own date
   EXPECT_EQ(Day(out.claims[3].claim_time()), "2025-07-10");
+  EXPECT_EQ(out.claims[3].claim_time_source(), Claim::PUBLICATION);  // the text gave no date
   // A clause keeps its date: the vote is on Sunday, the saying undated.
   EXPECT_EQ(out.claims[4].text(), "the vote would take place on Sunday");
   EXPECT_EQ(Day(out.claims[4].claim_time()), "2025-07-10");

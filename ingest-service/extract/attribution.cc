@@ -1347,8 +1347,8 @@ class Finder {
       --e;
     }
     if (!ContentOk(colon + 1, e)) return;
-    SpeakerPhrase sp;
-    sp.head = {b, colon};
+    // ("Dr Vin Diwakar, NHS England's national director: ...": a name and its apposition.)
+    const SpeakerPhrase sp = SpeakerPhraseOf(text_, seg_, {b, colon});
     Attribution a = MakeIndirect(colon, colon + 1, sp, {{colon + 1, e}}, SentenceOf(colon));
     a.kind = AttributionKind::kDirectQuote;
     a.end_sentence = tokens_[e - 1].sentence + 1;
@@ -1399,6 +1399,13 @@ class Finder {
       }
       size_t colon = b;
       while (colon < para.end_token && colon - b < 5 && IsWord(colon) && tokens_[colon].capitalised) ++colon;
+      // "Dr Vin Diwakar, NHS England's national director of transformation: ...": a name and
+      // its role before the colon (words only, at most 12).
+      if (colon > b + 1 && colon < para.end_token && Is(colon, ",")) {
+        size_t k = colon + 1;
+        while (k < para.end_token && k - colon <= 12 && (IsWord(k) || PossessiveMark(k)) && !InQuote(k)) ++k;
+        if (k > colon + 1 && k < para.end_token && Is(k, ":")) colon = k;
+      }
       if (colon == b || colon + 1 >= para.end_token || !Is(colon, ":")) continue;
       const absl::string_view label = Lower(b);
       if (first_question == 0 || sentence_used_[tokens_[colon].sentence]) continue;

@@ -2982,5 +2982,19 @@ TEST_F(ExtractorTest, TranscriptInitialsAndTheWritersOwnPeople) {
   EXPECT_EQ(karp, 1);
 }
 
+TEST_F(ExtractorTest, AnAnswerLabelledWithANameAndItsRole) {
+  const Extraction out = MustExtract(Article(
+      "Q: Why has uptake been so slow?\n\n"
+      "Dr Vin Diwakar, NHS England's national director of transformation: Trusts have had to migrate "
+      "from legacy systems, and that takes time.\n\n"
+      "Dr Diwakar: Yes. The contract is explicit on that point."));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].kind(), Claim::DIRECT_QUOTE);
+  EXPECT_EQ(out.claims[0].speaker().id(), "vin-diwakar");
+  EXPECT_EQ(out.claims[0].speaker().role(), "national director of transformation");
+  EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "nhs-england");
+  EXPECT_EQ(out.claims[1].speaker().id(), "vin-diwakar");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -351,15 +351,26 @@ size_t ObjectEndBeforeDate(absl::string_view text, const Segmentation& seg, Byte
 
 // "said afterwards that it had complied", "said afterwards it was ...": an adverb of the
 // saying between the cue and a "that" (or a subject) is not part of what was said. Returns where the content starts without it.
-size_t ContentBeginAfterAdverb(const Segmentation& seg, ByteSpan cue, ByteSpan content) {
-  if (content.begin < cue.end) return content.begin;
+size_t ContentBeginAfterAdverb(absl::string_view text, const Segmentation& seg, ByteSpan cue, ByteSpan content) {
+  if (content.begin < cue.end || DoubleQuoteMarkAt(text, content.begin) > 0) return content.begin;  // not a quotation
+  // Right after the cue ("said afterwards that"), and not "said the day that her son died",
+  // "said once that was done".
+  for (size_t p = cue.end; p < content.begin; ++p) {
+    if (text[p] != ' ') return content.begin;
+  }
   static const auto* const kAdverbs = new absl::flat_hash_set<std::string>{
       "afterwards", "afterward", "later", "yesterday", "today", "tonight", "recently", "previously",
       "earlier", "repeatedly", "publicly", "privately", "separately", "again", "also", "then",
-      "subsequently", "once", "twice", "last", "night", "week", "month", "year", "this", "morning",
+      "subsequently", "twice", "last", "night", "week", "month", "year", "this", "morning",
       "evening", "afternoon", "in", "a", "an", "statement", "interview", "the", "day", "before", "on",
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   size_t t = FirstTokenFrom(seg, content.begin);
+  if (t >= seg.tokens.size()) return content.begin;
+  const absl::string_view opening = LowerTokenText(seg, seg.tokens[t]);
+  if (opening == "the" || opening == "a" || opening == "an" || opening == "day" || opening == "before" ||
+      opening == "once") {
+    return content.begin;
+  }
   size_t k = t;
   while (k < seg.tokens.size() && k - t < 4 && seg.tokens[k].end <= content.end &&
          seg.tokens[k].kind == TokenKind::kWord && kAdverbs->contains(LowerTokenText(seg, seg.tokens[k]))) {
@@ -1577,15 +1588,22 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   for (Attribution& a : learned) {
     TokenRange& h = a.speaker.head;
     if (h.empty() || h.end > seg.tokens.size() || !seg.tokens[h.begin].capitalised) continue;
+    // (Only a participle with a lower-case word after it that opens its sentence: not
+    // "Boeing, which builds ...", "Reading, the Championship club".)
     const absl::string_view first = LowerTokenText(seg, seg.tokens[h.begin]);
-    if (first.size() < 6 || !absl::EndsWith(first, "ing") || first == "according") continue;
+    if (first.size() < 6 || !absl::EndsWith(first, "ing") || first == "according" ||
+        h.begin != seg.sentences[seg.tokens[h.begin].sentence].first_token || h.begin + 1 >= seg.tokens.size() ||
+        seg.tokens[h.begin + 1].kind != TokenKind::kWord || seg.tokens[h.begin + 1].capitalised) {
+      continue;
+    }
     TokenRange& app = a.speaker.apposition;
-    if (!app.empty() && h.end - h.begin <= 6) {  // the clause is the head, the speaker after it
+    if (!app.empty() && app.end <= seg.tokens.size() && h.end - h.begin <= 6) {  // the clause is the head
       size_t b = app.begin;
       while (b < app.end && IsPunct(text, seg.tokens[b], ",")) ++b;
       size_t e = app.end;
       while (e > b && seg.tokens[e - 1].kind != TokenKind::kWord) --e;
-      if (e > b) {
+      const absl::string_view app_first = b < e ? LowerTokenText(seg, seg.tokens[b]) : "";
+      if (e > b && app_first != "which" && app_first != "who") {
         h = {b, e};
         app = {};
       }
@@ -1873,7 +1891,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
       }
       if (!after.empty()) a.content = std::move(after);
     }
-    a.content.front().begin = ContentBeginAfterAdverb(seg, a.cue, a.content.front());
+    a.content.front().begin = ContentBeginAfterAdverb(text, seg, a.cue, a.content.front());
     if (a.content.size() != 1) continue;
     const size_t end = ObjectEndBeforeDate(text, seg, a.cue, a.content.front(), reference_day, date_order);
     if (end == a.content.front().end) continue;
@@ -1967,6 +1985,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     // ...”") by a full stop, as the speaker ended it.
     std::string joined;
     bool quotation_before = false;
+    size_t previous_end = 0;
     for (ByteSpan span : a.content) {
       span = WithQuotationMarks(text, span);
       const absl::string_view raw = text.substr(span.begin, span.end - span.begin);
@@ -1977,10 +1996,18 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
         const bool ended = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || last == '\'' ||
                            absl::EndsWith(joined, "\xE2\x80\x99") || absl::EndsWith(joined, "\xE2\x80\x9D");
         const bool capital = !part.empty() && absl::ascii_isupper(static_cast<unsigned char>(part.front()));
-        joined += quotation_before && !ended && capital ? ". " : " ";
+        // (Not '"If this deal goes ahead," said Jane Hall, "Britain will be poorer"': the
+        // sentence goes on after the cue.)
+        const absl::string_view between =
+            span.begin > previous_end ? text.substr(previous_end, span.begin - previous_end) : absl::string_view();
+        const absl::string_view before_next = absl::StripTrailingAsciiWhitespace(between);
+        const bool sentence_ends = absl::EndsWith(before_next, ".") || absl::EndsWith(before_next, "!") ||
+                                   absl::EndsWith(before_next, "?") || absl::EndsWith(before_next, ":");
+        joined += quotation_before && !ended && capital && sentence_ends ? ". " : " ";
       }
       absl::StrAppend(&joined, part);
       quotation_before = part.size() < raw.size() && DoubleQuoteMarkAt(raw, 0) > 0;
+      previous_end = span.end;
       SetSpan(cpi, span, claim.add_content_spans());
     }
     claim.set_text(std::move(joined));

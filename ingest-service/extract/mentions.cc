@@ -315,7 +315,6 @@ const Set& FemaleFirstNames() {
   return *s;
 }
 
-// The gender a first name gives, kUnknown for names used for both and names not listed.
 // A first name of either gender (lower case), or one given to both.
 bool IsFirstName(absl::string_view lower) {
   static const auto* const kEither = new Set{
@@ -324,15 +323,52 @@ bool IsFirstName(absl::string_view lower) {
   return MaleFirstNames().contains(lower) || FemaleFirstNames().contains(lower) || kEither->contains(lower);
 }
 
-// "Head of Energy Transition", "Director of Policy": a role and its remit, capitalised as
-// job titles are, which the organisation scan may take for a name.
+// A word that says what a person is, before their name at a sentence's start ("Reader Sam
+// Okonjo", "Commuter Jane Hall"; not "Ana" of "Ana Maria Lopez"). Lower case.
+bool DescribesAPerson(absl::string_view w) {
+  static const auto* const kWords = new Set{
+      "reader", "commuter", "passenger", "resident", "shopper", "voter", "parent", "mother", "father",
+      "grandmother", "grandfather", "neighbour", "neighbor", "customer", "pensioner", "driver", "fan",
+      "supporter", "volunteer", "viewer", "listener", "student", "pupil", "worker", "mum", "dad",
+      "nurse", "teacher", "farmer", "shopkeeper", "businessman", "businesswoman", "motorist", "cyclist"};
+  return kWords->contains(w) || IsRoleWord(w) || IsPersonEpithet(w);
+}
+
+// A capitalised word alone that names no organisation: "Everyone", "Mum", plural people
+// ("Christians", "Detectives", "Democrats"). Lower case.
+bool NoOrganisationWord(absl::string_view w) {
+  static const auto* const kWords = new Set{
+      "everyone", "everybody", "nobody", "someone", "somebody", "anyone", "anybody", "mum", "dad",
+      "mother", "father", "grandma", "grandad", "granny", "nan", "auntie", "uncle", "son", "daughter",
+      "wife", "husband", "god", "sir", "madam", "officers", "police", "others", "many", "most", "some"};
+  if (kWords->contains(w)) return true;
+  for (absl::string_view ending : {"ians", "ans", "ists", "ives", "ers", "ims", "ents", "ors", "ats"}) {
+    if (absl::EndsWith(w, ending)) return true;
+  }
+  return false;
+}
+
+// "Head of Energy Transition", "Director of Policy": a person's role and its remit,
+// capitalised as job titles are, which the organisation scan may take for a name (not
+// "Ministry of Defence", "Council of Europe": a body's noun).
 bool JobTitle(absl::string_view name) {
   const size_t space = name.find(' ');
   if (space == absl::string_view::npos) return false;
-  return IsRoleWord(absl::AsciiStrToLower(name.substr(0, space))) &&
+  const std::string head = absl::AsciiStrToLower(name.substr(0, space));
+  return IsRoleWord(head) && !OrgNouns().contains(head) && !IsOrgHeadNoun(head) &&
          absl::StartsWith(name.substr(space), " of ");
 }
 
+// A region or nationality after an organisation's possessive ("Palantir's UK business",
+// "Google's European arm"), lower case.
+bool IsRegionWord(absl::string_view lower) {
+  static const auto* const kRegions = new Set{
+      "uk", "us", "british", "american", "european", "europe", "global", "scottish", "irish",
+      "welsh", "english", "asian", "chinese", "indian", "australian", "canadian", "german", "french"};
+  return kRegions->contains(lower);
+}
+
+// The gender a first name gives, kUnknown for names used for both and names not listed.
 bool FirstNameGender(absl::string_view lower, bool* male) {  // `lower`: the name in lower case
   const bool m = MaleFirstNames().contains(lower), f = FemaleFirstNames().contains(lower);
   if (m == f) return false;  // neither, or listed as both
@@ -519,11 +555,8 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
         ++e;
         // "Palantir's UK business", "Google's European arm": a possessor before a region is
         // the organisation ("Children's Society", "Guy's and St Thomas'" go on).
-        static const auto* const kRegions = new Set{
-            "uk", "us", "british", "american", "european", "europe", "global", "scottish", "irish",
-            "welsh", "english", "asian", "chinese", "indian", "australian", "canadian", "german", "french"};
         if (IsPossessive(w) && e < tokens.size() && tokens[e].kind == TokenKind::kWord &&
-            kRegions->contains(LowerTokenText(seg, tokens[e]))) {
+            IsRegionWord(LowerTokenText(seg, tokens[e]))) {
           break;
         }
         continue;
@@ -967,8 +1000,11 @@ void SpeakerResolver::ScanPersons() {
     const size_t words = e - b;
     // "President Obama", "Mr Trump", "striker Haaland": a word after a title or a role is a
     // person's name wherever it stands alone.
-    if (words == 1 && b > 0 && (titled || (tokens[b - 1].kind == TokenKind::kWord && tokens[b - 1].sentence == t.sentence &&
-                                           IsRoleWord(LowerTokenText(seg_, tokens[b - 1]))))) {
+    const absl::string_view before_name = b > 0 ? LowerTokenText(seg_, tokens[b - 1]) : "";
+    if (words == 1 && b > 0 &&
+        (titled || (tokens[b - 1].kind == TokenKind::kWord && tokens[b - 1].sentence == t.sentence &&
+                    IsRoleWord(before_name) && !OrgNouns().contains(before_name) && !IsOrgHeadNoun(before_name) &&
+                    !IsDocumentNoun(before_name)))) {
       titled_names_.insert(std::string(WithoutPossessive(TokenText(text_, tokens[b]))));
     }
     // A surname alone, once the full name has been seen ("Rahman was not invited").
@@ -1577,8 +1613,9 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
   // article does not name is still a person (with no name), not an unknown speaker.
   if (definite && IsRoleWord(noun) && !OrgNouns().contains(noun) && !GroupNouns().contains(noun) &&
       (!absl::EndsWith(noun, "s") || absl::EndsWith(noun, "ss")) && !IsRecordNoun(noun) &&
-      !IsDocumentNoun(noun) && noun != "source" && noun != "staff" && noun != "people" && noun != "white" &&
-      noun != "house" && noun != "cabinet") {
+      !IsDocumentNoun(noun) && !IsOrgHeadNoun(noun) && noun != "source" && noun != "staff" && noun != "people" &&
+      noun != "white" && noun != "house" && noun != "cabinet" && noun != "developer" && noun != "investor" &&
+      noun != "partner") {
     s.kind = SpeakerKind::kPerson;
   }
   return s;
@@ -1611,7 +1648,9 @@ std::string SpeakerResolver::OrganisationNameIn(size_t b, size_t e) const {
   const std::vector<Token>& tokens = seg_.tokens;
   for (size_t k = b; k + 1 < e; ++k) {
     const absl::string_view w = TokenText(text_, tokens[k]);
-    if (tokens[k].kind == TokenKind::kWord && IsPossessive(w)) {
+    // ("Domino's Pizza", "McDonald's" keep theirs.)
+    if (tokens[k].kind == TokenKind::kWord && IsPossessive(w) && tokens[k + 1].kind == TokenKind::kWord &&
+        IsRegionWord(LowerTokenText(seg_, tokens[k + 1]))) {
       return std::string(text_.substr(tokens[b].begin, tokens[k].begin + WithoutPossessive(w).size() - tokens[b].begin));
     }
   }
@@ -2271,8 +2310,13 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     // "Passenger group Campaign for Better Transport", "Bus operator Stagecoach": so does any
     // first word before an organisation noun in lower case.
     auto describing = [&](size_t k) {
-      // ("council papers seen by the Islington Tribune": the papers, not the paper.)
-      if (!tokens[k].capitalised) return LowerTokenText(seg_, tokens[k]) != "by";
+      // ("council papers seen by the Islington Tribune": the papers, not the paper; "figures
+      // released by the Metropolitan Police" are the Met's.)
+      if (!tokens[k].capitalised) {
+        const absl::string_view before = k > db ? LowerTokenText(seg_, tokens[k - 1]) : "";
+        return !(LowerTokenText(seg_, tokens[k]) == "by" &&
+                 (before == "seen" || before == "obtained" || before == "reviewed" || before == "read"));
+      }
       if (k != seg_.sentences[tokens[k].sentence].first_token) return false;
       const absl::string_view w = LowerTokenText(seg_, tokens[k]);
       const bool before_org_noun = k + 1 < e && tokens[k + 1].kind == TokenKind::kWord && !tokens[k + 1].capitalised &&
@@ -2362,7 +2406,8 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   // before a first name and a surname, describes the person.
   if (name_b + 2 <= last && name_b == seg_.sentences[tokens[name_b].sentence].first_token &&
       tokens[name_b + 1].kind == TokenKind::kWord && IsFirstName(LowerTokenText(seg_, tokens[name_b + 1])) &&
-      !IsFirstName(LowerTokenText(seg_, tokens[name_b])) && !IsAcronym(TokenText(text_, tokens[name_b]))) {
+      !IsFirstName(LowerTokenText(seg_, tokens[name_b])) && !IsAcronym(TokenText(text_, tokens[name_b])) &&
+      DescribesAPerson(LowerTokenText(seg_, tokens[name_b]))) {
     ++name_b;
   }
   // "Unions warn over ...", "Campaigners said": a group noun alone is capitalised by its place
@@ -2801,8 +2846,10 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     }
   }
   // "LM: We would honour ..." in a transcript: initials of a person who spoke before.
-  if (name_b == last && pre_e == db && IsAcronym(TokenText(text_, tokens[name_b])) &&
-      tokens[name_b].end - tokens[name_b].begin <= 3) {
+  if (name_b == last && pre_e == db && determiner.empty() && IsAcronym(TokenText(text_, tokens[name_b])) &&
+      tokens[name_b].end - tokens[name_b].begin <= 3 && name_b + 1 < tokens.size() &&
+      IsPunct(text_, tokens[name_b + 1], ":") &&
+      name_b == seg_.paragraphs[tokens[name_b].paragraph].first_token) {
     const absl::string_view initials = TokenText(text_, tokens[name_b]);
     for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
       auto e = entities_.find(it->name);
@@ -2839,12 +2886,14 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   // is one word the article never gives a first name or a title (news names a person in
   // full, or with a title, before a surname alone), with no "who" clause after it.
   const absl::string_view lone = WithoutPossessive(TokenText(text_, tokens[name_b]));
-  const absl::string_view app_first =
-      phrase.apposition.empty() ? "" : LowerTokenText(seg_, tokens[phrase.apposition.begin]);
+  const absl::string_view app_first = phrase.apposition.empty() || phrase.apposition.begin >= tokens.size()
+                                           ? ""
+                                           : LowerTokenText(seg_, tokens[phrase.apposition.begin]);
   const bool unintroduced_word =
       name_b == last && !introduced && pre_e == db && !entities_.contains(name) && !by_surname_.contains(lone) &&
       !titled_names_.contains(lone) && !IsFirstName(absl::AsciiStrToLower(lone)) && !knighted &&
       !LooksLikeDemonym(absl::AsciiStrToLower(lone)) && !IsNationAdjective(absl::AsciiStrToLower(lone)) &&
+      !NoOrganisationWord(absl::AsciiStrToLower(lone)) &&
       (phrase.apposition.empty() || app_first == "which");
   if ((unintroduced_word && !IsAcronym(lone)) ||
       (says_it && !introduced && pre_e == db && phrase.apposition.empty() && !entities_.contains(name) &&
@@ -2874,7 +2923,8 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     s.role = ExpandedTitles(text_.substr(tokens[role_b].begin, tokens[pre_e - 1].end - tokens[role_b].begin));
   }
   if (possessor_only && pre_e > role_b + 1 && affiliation == nullptr && party_id.empty()) {
-    const std::string org = OrganisationNameIn(role_b, pre_e + 1);  // up to the possessive
+    const absl::string_view possessor = WithoutPossessive(TokenText(text_, tokens[pre_e - 1]));
+    const std::string org(text_.substr(tokens[role_b].begin, tokens[pre_e - 1].begin + possessor.size() - tokens[role_b].begin));
     s.affiliation = org;
     s.affiliation_id = CanonicalOrganisationId(org);
   }

@@ -180,7 +180,8 @@ class SpeakerResolver {
   ResolvedSpeaker ResolveNominal(absl::string_view noun, const std::string& premods,
                                  ByteSpan mention);
   // The organisation named by the capitalised words of tokens [b, e): the words up to a
-  // possessive, without it, when one is inside ("Palantir's UK" -> "Palantir").
+  // possessive before a region, without it ("Palantir's UK" -> "Palantir"; "Domino's Pizza"
+  // stays).
   std::string OrganisationNameIn(size_t b, size_t e) const;
   void ApplyApposition(TokenRange apposition, ResolvedSpeaker* s, Gender* gender) const;
   // "The BMA and the RCN", "Unison, the GMB and Unite", "Ms Hart and Mr Patel": tokens

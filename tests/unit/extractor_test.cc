@@ -2964,6 +2964,11 @@ TEST(MergeTest, ProbedParticipleClausesBeforeTheSpeaker) {
   ASSERT_EQ(out.claims.size(), 1u);
   EXPECT_EQ(out.claims[0].speaker().name(), "Caroline Hughes");
   EXPECT_EQ(out.claims[0].speaker().mention(), "Judge Caroline Hughes");
+  // A name that ends in "-ing" is no participle clause.
+  const std::string boeing = "Boeing, which builds the 737 Max, warned that deliveries would slip.";
+  const Extraction b = ExtractWith({{"warned", "Boeing, which builds the 737 Max", "that deliveries would slip"}}, boeing);
+  ASSERT_EQ(b.claims.size(), 1u);
+  EXPECT_EQ(b.claims[0].speaker().name(), "Boeing");
 }
 
 TEST_F(ExtractorTest, TranscriptInitialsAndTheWritersOwnPeople) {
@@ -2994,6 +2999,26 @@ TEST_F(ExtractorTest, AnAnswerLabelledWithANameAndItsRole) {
   EXPECT_EQ(out.claims[0].speaker().role(), "national director of transformation");
   EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "nhs-england");
   EXPECT_EQ(out.claims[1].speaker().id(), "vin-diwakar");
+}
+
+// Found by reviewing this session's changes (2026-12-07).
+TEST_F(ExtractorTest, ReviewedNamesEndingInIngPossessiveBrandsAndQuotationsThatGoOn) {
+  const Extraction out = MustExtract(Article(
+      "She said: \"Once that happens, we will act.\"\n\n"
+      "Tom Reed said once that was done the council would move on.\n\n"
+      "Economist Paul Mason said the budget was a gamble. The PM said the budget would protect families.\n\n"
+      "Domino's Pizza chief executive Dominic Paul said orders had risen.\n\n"
+      "\"If this deal goes ahead,\" said Jane Hall, \"Britain will be poorer for it.\"\n\n"
+      "Ana Maria Lopez said the rent rise was unfair.\n\n"
+      "Mark Ellison, a spokesman for the Ministry of Defence, said the drills were routine."));
+  ASSERT_EQ(out.claims.size(), 8u);
+  EXPECT_EQ(out.claims[0].text(), "Once that happens, we will act.");  // a quotation keeps its words
+  EXPECT_EQ(out.claims[1].text(), "once that was done the council would move on");
+  EXPECT_NE(out.claims[3].speaker().id(), "paul-mason");  // "PM" is no transcript's initials
+  EXPECT_EQ(out.claims[4].speaker().affiliation(), "Domino's Pizza");
+  EXPECT_EQ(out.claims[5].text(), "If this deal goes ahead Britain will be poorer for it.");  // one sentence
+  EXPECT_EQ(out.claims[6].speaker().name(), "Ana Maria Lopez");
+  EXPECT_EQ(out.claims[7].speaker().affiliation(), "Ministry of Defence");  // a body, not a job title
 }
 
 }  // namespace

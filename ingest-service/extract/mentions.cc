@@ -1567,6 +1567,17 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     if (o != nullptr) AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
     return s;
   }
+  // "Tesco raised its forecast. The UK's biggest supermarket said": a company's kind of
+  // business with "the" is the organisation named last, in this paragraph or the two before
+  // ("the retailer", "the airline", "the lender").
+  if (definite && IsOrgHeadNoun(noun) && !OrgNouns().contains(noun) && !GroupNouns().contains(noun)) {
+    if (const OrgOccurrence* o = orgs_.MostRecent(mention.begin, "");
+        o != nullptr && WithinParagraphs(o->begin, mention.begin, 2)) {
+      AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
+      s.role = std::string(noun);
+      return s;
+    }
+  }
   // "the minister", "the councillor": the last speaker with that role.
   for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
     auto e = entities_.find(it->name);

@@ -2964,6 +2964,12 @@ TEST(MergeTest, ProbedParticipleClausesBeforeTheSpeaker) {
   ASSERT_EQ(out.claims.size(), 1u);
   EXPECT_EQ(out.claims[0].speaker().name(), "Caroline Hughes");
   EXPECT_EQ(out.claims[0].speaker().mention(), "Judge Caroline Hughes");
+  // "The utility", "the retailer": the company named last.
+  const std::string utility = "Thames Water raised its bills on Thursday. The utility said the rise was needed.";
+  const Extraction u = ExtractWith({{"said", "The utility", "the rise was needed"}}, utility);
+  ASSERT_EQ(u.claims.size(), 1u);
+  EXPECT_EQ(u.claims[0].speaker().id(), "thames-water");
+  EXPECT_EQ(u.claims[0].speaker().role(), "utility");
   // A name that ends in "-ing" is no participle clause.
   const std::string boeing = "Boeing, which builds the 737 Max, warned that deliveries would slip.";
   const Extraction b = ExtractWith({{"warned", "Boeing, which builds the 737 Max", "that deliveries would slip"}}, boeing);

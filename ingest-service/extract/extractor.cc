@@ -1880,6 +1880,28 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   for (size_t i = 0; i < attributions.size(); ++i) {
     Attribution& a = attributions[i];
     if (a.content.empty()) continue;
+    // "Your report quotes the health secretary as saying X": the one quoted said X (the
+    // report only reports it).
+    if (const size_t cue_token = FirstTokenFrom(seg, a.cue.begin);
+        a.content.size() == 1 && cue_token < seg.tokens.size() && a.content.front().begin >= a.cue.end &&
+        (LowerTokenText(seg, seg.tokens[cue_token]) == "quotes" || LowerTokenText(seg, seg.tokens[cue_token]) == "quoted" ||
+         LowerTokenText(seg, seg.tokens[cue_token]) == "quoting")) {
+      const size_t b = FirstTokenFrom(seg, a.content.front().begin);
+      for (size_t k = b + 1; k + 2 < seg.tokens.size() && k - b <= 10 && seg.tokens[k + 1].end <= a.content.front().end; ++k) {
+        if (LowerTokenText(seg, seg.tokens[k]) != "as") continue;
+        const absl::string_view verb = LowerTokenText(seg, seg.tokens[k + 1]);
+        if ((verb != "saying" && verb != "telling" && verb != "warning" && verb != "claiming") ||
+            seg.tokens[k + 2].begin >= a.content.front().end) {
+          break;
+        }
+        a.speaker = SpeakerPhraseOf(text, seg, {b, k});
+        a.described_by = {};
+        a.cue = {seg.tokens[k].begin, seg.tokens[k + 1].end};
+        a.content.front().begin = seg.tokens[k + 2].begin;
+        a.kind = ContentKind(text, a.content);
+        break;
+      }
+    }
     // "objections from residents who said the scheme ...": what "who" said follows its cue.
     if (const TokenRange st = SourceTokens(a.speaker);
         a.content.size() > 1 && st.end == st.begin + 1 && st.end <= seg.tokens.size() &&

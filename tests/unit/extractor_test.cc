@@ -2964,6 +2964,16 @@ TEST(MergeTest, ProbedParticipleClausesBeforeTheSpeaker) {
   ASSERT_EQ(out.claims.size(), 1u);
   EXPECT_EQ(out.claims[0].speaker().name(), "Caroline Hughes");
   EXPECT_EQ(out.claims[0].speaker().mention(), "Judge Caroline Hughes");
+  // "quotes X as saying Y": X said Y.
+  const std::string quotes =
+      "Your report quotes the health secretary as saying the platform is \"essential to the future of the NHS\".";
+  const Extraction q = ExtractWith(
+      {{"quotes", "Your report", "the health secretary as saying the platform is \"essential to the future of the NHS\""}},
+      quotes);
+  ASSERT_EQ(q.claims.size(), 1u);
+  EXPECT_EQ(q.claims[0].speaker().mention(), "the health secretary");
+  EXPECT_EQ(q.claims[0].cue(), "as saying");
+  EXPECT_EQ(q.claims[0].text(), "the platform is \"essential to the future of the NHS\"");
   // "The utility", "the retailer": the company named last.
   const std::string utility = "Thames Water raised its bills on Thursday. The utility said the rise was needed.";
   const Extraction u = ExtractWith({{"said", "The utility", "the rise was needed"}}, utility);

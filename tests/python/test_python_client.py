@@ -181,6 +181,8 @@ class PythonClientTest(unittest.TestCase):
         claims = self.ingest.IngestArticle(request, timeout=10).claims
         self.assertEqual(len(claims), 1)
         self.assertEqual(claims[0].claim_time.ToJsonString(), "2026-03-04T00:00:00Z")
+        # "yesterday" is a date the text states, not the publication day standing in.
+        self.assertEqual(claims[0].claim_time_source, claims_pb2.Claim.STATED)
         self.assertTrue(request.HasField("published_utc_offset_seconds"))
 
         request.published_utc_offset_seconds = 19 * 3600

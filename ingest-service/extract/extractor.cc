@@ -350,7 +350,8 @@ size_t ObjectEndBeforeDate(absl::string_view text, const Segmentation& seg, Byte
 }
 
 // "said afterwards that it had complied", "said afterwards it was ...": an adverb of the
-// saying between the cue and a "that" (or a subject) is not part of what was said. Returns where the content starts without it.
+// saying between the cue and a "that" (or a subject) is not part of what was said. Returns
+// where the content starts without it.
 size_t ContentBeginAfterAdverb(absl::string_view text, const Segmentation& seg, ByteSpan cue, ByteSpan content) {
   if (content.begin < cue.end || DoubleQuoteMarkAt(text, content.begin) > 0) return content.begin;  // not a quotation
   // Right after the cue ("said afterwards that"), and not "said the day that her son died",
@@ -1622,7 +1623,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   auto inside_out = [&](const Attribution& a) {
     // (A cue that reports speech may be the outer one: "Police have said they ..., attorneys
     // for the family said", where the rule's content ran on.)
-    for (absl::string_view w : absl::StrSplit(absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin)), ' ')) {
+    const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+    for (absl::string_view w : absl::StrSplit(cue, ' ')) {
       if (IsCueWord(w)) return false;
     }
     for (const ByteSpan& c : a.content) {
@@ -1882,12 +1884,13 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     if (a.content.empty()) continue;
     // "Your report quotes the health secretary as saying X": the one quoted said X (the
     // report only reports it).
-    if (const size_t cue_token = FirstTokenFrom(seg, a.cue.begin);
-        a.content.size() == 1 && cue_token < seg.tokens.size() && a.content.front().begin >= a.cue.end &&
-        (LowerTokenText(seg, seg.tokens[cue_token]) == "quotes" || LowerTokenText(seg, seg.tokens[cue_token]) == "quoted" ||
-         LowerTokenText(seg, seg.tokens[cue_token]) == "quoting")) {
+    const size_t cue_token = FirstTokenFrom(seg, a.cue.begin);
+    const absl::string_view cue_word = cue_token < seg.tokens.size() ? LowerTokenText(seg, seg.tokens[cue_token]) : "";
+    if (a.content.size() == 1 && a.content.front().begin >= a.cue.end &&
+        (cue_word == "quotes" || cue_word == "quoted" || cue_word == "quoting")) {
       const size_t b = FirstTokenFrom(seg, a.content.front().begin);
-      for (size_t k = b + 1; k + 2 < seg.tokens.size() && k - b <= 10 && seg.tokens[k + 1].end <= a.content.front().end; ++k) {
+      const size_t end = a.content.front().end;
+      for (size_t k = b + 1; k + 2 < seg.tokens.size() && k - b <= 10 && seg.tokens[k + 1].end <= end; ++k) {
         if (LowerTokenText(seg, seg.tokens[k]) != "as") continue;
         const absl::string_view verb = LowerTokenText(seg, seg.tokens[k + 1]);
         if ((verb != "saying" && verb != "telling" && verb != "warning" && verb != "claiming") ||

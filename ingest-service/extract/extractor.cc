@@ -394,6 +394,70 @@ size_t ContentBeginAfterAdverb(absl::string_view text, const Segmentation& seg, 
   return content.begin;
 }
 
+// "Your report quotes the health secretary as saying X": the one quoted said X (the report
+// only reports it). Rewrites `a`'s source, cue and content so; no change otherwise.
+void ReadQuotedAsSaying(absl::string_view text, const Segmentation& seg, Attribution* a) {
+  const size_t cue_token = FirstTokenFrom(seg, a->cue.begin);
+  const absl::string_view cue_word = cue_token < seg.tokens.size() ? LowerTokenText(seg, seg.tokens[cue_token]) : "";
+  if (a->content.size() != 1 || a->content.front().begin < a->cue.end ||
+      (cue_word != "quotes" && cue_word != "quoted" && cue_word != "quoting")) {
+    return;
+  }
+  const size_t b = FirstTokenFrom(seg, a->content.front().begin);
+  const size_t end = a->content.front().end;
+  for (size_t k = b + 1; k + 2 < seg.tokens.size() && k - b <= 10 && seg.tokens[k + 1].end <= end; ++k) {
+    if (LowerTokenText(seg, seg.tokens[k]) != "as") continue;
+    const absl::string_view verb = LowerTokenText(seg, seg.tokens[k + 1]);
+    if ((verb != "saying" && verb != "telling" && verb != "warning" && verb != "claiming") ||
+        seg.tokens[k + 2].begin >= end) {
+      return;
+    }
+    a->speaker = SpeakerPhraseOf(text, seg, {b, k});
+    a->described_by = {};
+    a->cue = {seg.tokens[k].begin, seg.tokens[k + 1].end};
+    a->content.front().begin = seg.tokens[k + 2].begin;
+    a->kind = ContentKind(text, a->content);
+    return;
+  }
+}
+
+// "objections from residents who said the scheme ...": what "who" (or "which") said follows
+// its cue; content spans before that source are dropped (unless none would be left).
+void DropContentBeforeRelativeSource(const Segmentation& seg, Attribution* a) {
+  const TokenRange st = SourceTokens(a->speaker);
+  if (a->content.size() < 2 || st.end != st.begin + 1 || st.end > seg.tokens.size()) return;
+  const absl::string_view w = LowerTokenText(seg, seg.tokens[st.begin]);
+  if (w != "who" && w != "which") return;
+  const size_t source_begin = seg.tokens[st.begin].begin;
+  std::vector<ByteSpan> after;
+  for (const ByteSpan& c : a->content) {
+    if (c.begin >= source_begin) after.push_back(c);
+  }
+  if (!after.empty()) a->content = std::move(after);
+}
+
+// The merged attributions' spans, settled for what a reader takes them to say (rules' and
+// model's alike): ReadQuotedAsSaying, DropContentBeforeRelativeSource, ContentBeginAfterAdverb
+// and ObjectEndBeforeDate. Returns, per attribution, whether a date was cut from the end of
+// its object: that date is then the time of saying.
+std::vector<bool> SettleSpans(absl::string_view text, const Segmentation& seg, absl::CivilDay reference_day,
+                              DateOrder date_order, std::vector<Attribution>* attributions) {
+  std::vector<bool> dated_object(attributions->size(), false);
+  for (size_t i = 0; i < attributions->size(); ++i) {
+    Attribution& a = (*attributions)[i];
+    if (a.content.empty()) continue;
+    ReadQuotedAsSaying(text, seg, &a);
+    DropContentBeforeRelativeSource(seg, &a);
+    a.content.front().begin = ContentBeginAfterAdverb(text, seg, a.cue, a.content.front());
+    if (a.content.size() != 1) continue;
+    const size_t end = ObjectEndBeforeDate(text, seg, a.cue, a.content.front(), reference_day, date_order);
+    if (end == a.content.front().end) continue;
+    a.content.front().end = end;
+    dated_object[i] = true;
+  }
+  return dated_object;
+}
+
 // The bytes of `tokens`, which must be a non-empty range of `seg`'s tokens.
 ByteSpan BytesOf(const Segmentation& seg, TokenRange tokens) {
   return {seg.tokens[tokens.begin].begin, seg.tokens[tokens.end - 1].end};
@@ -1876,53 +1940,9 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   const std::vector<Quote> quotes = FindQuotes(text, seg);
   std::vector<Attribution> attributions = MergeAttributions(
       text, seg, orgs, FindAttributions(text, seg), model_ != nullptr ? model_->Find(text, seg) : std::vector<Attribution>());
-  // "announced his decision ... on Sunday": the date is when it was said (ObjectEndBeforeDate);
-  // "said afterwards that ...": the adverb is not (ContentBeginAfterAdverb).
-  std::vector<bool> dated_object(attributions.size(), false);
-  for (size_t i = 0; i < attributions.size(); ++i) {
-    Attribution& a = attributions[i];
-    if (a.content.empty()) continue;
-    // "Your report quotes the health secretary as saying X": the one quoted said X (the
-    // report only reports it).
-    const size_t cue_token = FirstTokenFrom(seg, a.cue.begin);
-    const absl::string_view cue_word = cue_token < seg.tokens.size() ? LowerTokenText(seg, seg.tokens[cue_token]) : "";
-    if (a.content.size() == 1 && a.content.front().begin >= a.cue.end &&
-        (cue_word == "quotes" || cue_word == "quoted" || cue_word == "quoting")) {
-      const size_t b = FirstTokenFrom(seg, a.content.front().begin);
-      const size_t end = a.content.front().end;
-      for (size_t k = b + 1; k + 2 < seg.tokens.size() && k - b <= 10 && seg.tokens[k + 1].end <= end; ++k) {
-        if (LowerTokenText(seg, seg.tokens[k]) != "as") continue;
-        const absl::string_view verb = LowerTokenText(seg, seg.tokens[k + 1]);
-        if ((verb != "saying" && verb != "telling" && verb != "warning" && verb != "claiming") ||
-            seg.tokens[k + 2].begin >= a.content.front().end) {
-          break;
-        }
-        a.speaker = SpeakerPhraseOf(text, seg, {b, k});
-        a.described_by = {};
-        a.cue = {seg.tokens[k].begin, seg.tokens[k + 1].end};
-        a.content.front().begin = seg.tokens[k + 2].begin;
-        a.kind = ContentKind(text, a.content);
-        break;
-      }
-    }
-    // "objections from residents who said the scheme ...": what "who" said follows its cue.
-    if (const TokenRange st = SourceTokens(a.speaker);
-        a.content.size() > 1 && st.end == st.begin + 1 && st.end <= seg.tokens.size() &&
-        (LowerTokenText(seg, seg.tokens[st.begin]) == "who" || LowerTokenText(seg, seg.tokens[st.begin]) == "which")) {
-      const size_t source_begin = seg.tokens[st.begin].begin;
-      std::vector<ByteSpan> after;
-      for (const ByteSpan& c : a.content) {
-        if (c.begin >= source_begin) after.push_back(c);
-      }
-      if (!after.empty()) a.content = std::move(after);
-    }
-    a.content.front().begin = ContentBeginAfterAdverb(text, seg, a.cue, a.content.front());
-    if (a.content.size() != 1) continue;
-    const size_t end = ObjectEndBeforeDate(text, seg, a.cue, a.content.front(), reference_day, date_order);
-    if (end == a.content.front().end) continue;
-    a.content.front().end = end;
-    dated_object[i] = true;
-  }
+  // Spans settled after the merge; true where a date left an object's end to be the time of
+  // saying.
+  const std::vector<bool> dated_object = SettleSpans(text, seg, reference_day, date_order, &attributions);
   SpeakerResolver resolver(text, seg, orgs, quotes);
   if (article.authors_size() == 1) resolver.SetAuthor(article.authors(0));
   const CodePointIndex cpi(text);

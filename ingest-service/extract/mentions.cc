@@ -50,24 +50,40 @@ struct PartyTag {
   absl::string_view tag;
   bool prefix;
   absl::string_view id, name;
+  bool in_brackets = true;      // a tag: "(Lab)", "(D-Mass.)"
+  bool before_office = false;   // an adjective: "Conservative MP", "Republican Senator"
 };
+constexpr PartyTag kPartyTags[] = {
+    {"D-", true, "democratic-party", "Democratic Party"},
+    {"R-", true, "republican-party", "Republican Party"},
+    {"Lab", false, "labour-party", "Labour Party"},
+    {"Lab/Co-op", false, "labour-party", "Labour Party"},
+    {"Con", false, "conservative-party", "Conservative Party"},
+    {"LD", false, "liberal-democrats", "Liberal Democrats"},
+    {"SNP", false, "snp", "Scottish National Party", true, true},
+    {"Green", false, "green-party", "Green Party", true, true},
+    {"Reform", false, "reform-uk", "Reform UK", true, true},
+    {"Liberal Democrat", false, "liberal-democrats", "Liberal Democrats", true, true},
+    {"Lib Dem", false, "liberal-democrats", "Liberal Democrats", true, true},
+    {"Conservative", false, "conservative-party", "Conservative Party", true, true},
+    {"Labour", false, "labour-party", "Labour Party", true, true},
+    {"Tory", false, "conservative-party", "Conservative Party", false, true},
+    {"Republican", false, "republican-party", "Republican Party", false, true},
+    {"Democratic", false, "democratic-party", "Democratic Party", false, true},
+    {"Democrat", false, "democratic-party", "Democratic Party", false, true}};
+
+// The party of a tag in brackets after a name, as written ("Lab", "D-Mass.").
 const PartyTag* PartyTagFor(absl::string_view inside) {
-  static constexpr PartyTag kTags[] = {
-      {"D-", true, "democratic-party", "Democratic Party"},
-      {"R-", true, "republican-party", "Republican Party"},
-      {"Lab", false, "labour-party", "Labour Party"},
-      {"Lab/Co-op", false, "labour-party", "Labour Party"},
-      {"Con", false, "conservative-party", "Conservative Party"},
-      {"LD", false, "liberal-democrats", "Liberal Democrats"},
-      {"SNP", false, "snp", "Scottish National Party"},
-      {"Green", false, "green-party", "Green Party"},
-      {"Reform", false, "reform-uk", "Reform UK"},
-      {"Liberal Democrat", false, "liberal-democrats", "Liberal Democrats"},
-      {"Lib Dem", false, "liberal-democrats", "Liberal Democrats"},
-      {"Conservative", false, "conservative-party", "Conservative Party"},
-      {"Labour", false, "labour-party", "Labour Party"}};
-  for (const PartyTag& t : kTags) {
-    if (t.prefix ? absl::StartsWith(inside, t.tag) : inside == t.tag) return &t;
+  for (const PartyTag& t : kPartyTags) {
+    if (t.in_brackets && (t.prefix ? absl::StartsWith(inside, t.tag) : inside == t.tag)) return &t;
+  }
+  return nullptr;
+}
+
+// The party of an adjective before an office, in any case ("Conservative", "lib dem").
+const PartyTag* PartyAdjective(absl::string_view words) {
+  for (const PartyTag& t : kPartyTags) {
+    if (t.before_office && absl::EqualsIgnoreCase(words, t.tag)) return &t;
   }
   return nullptr;
 }
@@ -1281,11 +1297,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
              !IsCueWord(LowerTokenText(seg_, seg_.tokens[b - 1]))) {
         --b;
       }
-      SpeakerPhrase antecedent;
-      antecedent.head = {b, t};
-      resolving_antecedent_ = true;
-      ResolvedSpeaker r = Resolve(antecedent);
-      resolving_antecedent_ = false;
+      ResolvedSpeaker r = ResolveAntecedent({b, t});
       if (r.kind == SpeakerKind::kGroup) {
         r.mention = mention;
         return r;
@@ -1320,11 +1332,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
           --b;
           if (w == "the" || w == "a" || w == "an") break;
         }
-        SpeakerPhrase antecedent;
-        antecedent.head = {b, t - 1};
-        resolving_antecedent_ = true;
-        ResolvedSpeaker r = Resolve(antecedent);
-        resolving_antecedent_ = false;
+        ResolvedSpeaker r = ResolveAntecedent({b, t - 1});
         if (r.kind != SpeakerKind::kUnknown || !r.role.empty()) {
           // Unresolved, the words name them for display (no id: not indexed as a speaker).
           if (r.kind == SpeakerKind::kUnknown && r.name.empty()) {
@@ -1389,11 +1397,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
             while (e < prev.end_token && tokens[e].kind == TokenKind::kWord && tokens[e].capitalised) ++e;
           }
         }
-        SpeakerPhrase antecedent;
-        antecedent.head = {prev.first_token, e};
-        resolving_antecedent_ = true;
-        ResolvedSpeaker r = Resolve(antecedent);
-        resolving_antecedent_ = false;
+        ResolvedSpeaker r = ResolveAntecedent({prev.first_token, e});
         if (r.kind == SpeakerKind::kGroup || r.kind == SpeakerKind::kOrganisation) {
           r.mention = mention;
           return r;
@@ -1428,6 +1432,15 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
     }
   }
   return s;
+}
+
+ResolvedSpeaker SpeakerResolver::ResolveAntecedent(TokenRange head) {
+  SpeakerPhrase antecedent;
+  antecedent.head = head;
+  resolving_antecedent_ = true;
+  ResolvedSpeaker r = Resolve(antecedent);
+  resolving_antecedent_ = false;
+  return r;
 }
 
 ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
@@ -2990,30 +3003,18 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   // "Conservative MP Caroline Johnson", "Republican Senator Ted Cruz": a party's adjective
   // before a political office.
   if (s.affiliation.empty() && party_id.empty() && !s.role.empty()) {
-    static const auto* const kPartyWords = new absl::flat_hash_map<std::string, std::pair<const char*, const char*>>{
-        {"conservative", {"conservative-party", "Conservative Party"}},
-        {"tory", {"conservative-party", "Conservative Party"}},
-        {"labour", {"labour-party", "Labour Party"}},
-        {"green", {"green-party", "Green Party"}},
-        {"snp", {"snp", "Scottish National Party"}},
-        {"reform", {"reform-uk", "Reform UK"}},
-        {"republican", {"republican-party", "Republican Party"}},
-        {"democratic", {"democratic-party", "Democratic Party"}},
-        {"democrat", {"democratic-party", "Democratic Party"}}};
     static const auto* const kOffices = new Set{
         "mp", "mep", "msp", "ms", "mla", "peer", "councillor", "cllr", "candidate", "senator", "sen",
         "congressman", "congresswoman", "representative", "rep", "lawmaker", "governor", "gov", "mayor", "leader"};
     std::vector<std::string> words = absl::StrSplit(absl::AsciiStrToLower(s.role), ' ', absl::SkipEmpty());
     if (words.size() >= 2 && kOffices->contains(absl::StripSuffix(words.back(), "."))) {
-      std::string adjective = words[words.size() - 2];
-      if (adjective == "democrat" && words.size() >= 3 && words[words.size() - 3] == "liberal") adjective = "libdem";
-      if (adjective == "dem" && words.size() >= 3 && words[words.size() - 3] == "lib") adjective = "libdem";
-      if (adjective == "libdem") {
-        party_id = "liberal-democrats";
-        party_name = "Liberal Democrats";
-      } else if (const auto p = kPartyWords->find(adjective); p != kPartyWords->end()) {
-        party_id = p->second.first;
-        party_name = p->second.second;
+      // Two words first ("Liberal Democrat councillor", "Lib Dem MP"), then one.
+      const PartyTag* party =
+          words.size() >= 3 ? PartyAdjective(absl::StrCat(words[words.size() - 3], " ", words[words.size() - 2])) : nullptr;
+      if (party == nullptr) party = PartyAdjective(words[words.size() - 2]);
+      if (party != nullptr) {
+        party_id = std::string(party->id);
+        party_name = std::string(party->name);
       }
     }
   }

@@ -177,6 +177,9 @@ class SpeakerResolver {
   // An interview's answer: the person named last (with a full name, outside quotes) before
   // byte `before`, as resolved there; UNKNOWN with no name when there is none.
   ResolvedSpeaker ResolveInterviewee(size_t before, ByteSpan mention);
+  // The noun phrase `head` that a relative pronoun or "they" refers back to, resolved as a
+  // speaker phrase; pronouns inside it are not followed back again (resolving_antecedent_).
+  ResolvedSpeaker ResolveAntecedent(TokenRange head);
   ResolvedSpeaker ResolveNominal(absl::string_view noun, const std::string& premods,
                                  ByteSpan mention);
   // The organisation named by the capitalised words of tokens [b, e): the words up to a
@@ -214,7 +217,7 @@ class SpeakerResolver {
   std::vector<Seen> seen_;  // resolved speakers in order
   bool resolving_member_ = false;  // within ResolveJoint: no joint speaker inside another
   absl::flat_hash_map<std::string, ResolvedSpeaker> joint_;  // joint speakers by name
-  bool resolving_antecedent_ = false;  // resolving the noun phrase before ", who"
+  bool resolving_antecedent_ = false;  // within ResolveAntecedent ("residents, who"; "They")
   // The last speaker that is a person the article does not name ("a senior aide", "a
   // spokesman for the ministry"), until a named person speaks.
   struct Unnamed {

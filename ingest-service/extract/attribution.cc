@@ -491,7 +491,8 @@ class Finder {
     // "The permanent secretary", "the department's chief medical officer": a word between a
     // determiner (or possessive) and a role.
     if (i + 1 < right_end && IsWord(i + 1) && !Cues().contains(w) && w != "and" && w != "that" && w != "who" &&
-        (RoleWords().contains(Lower(i + 1)) || RoleModifiers().contains(Lower(i + 1)) || LowerCaseOnlyRole(Lower(i + 1))) &&
+        (RoleWords().contains(Lower(i + 1)) || RoleModifiers().contains(Lower(i + 1)) || LowerCaseOnlyRole(Lower(i + 1)) ||
+         IsOrgHeadNoun(Lower(i + 1))) &&
         i > 0 && IsWord(i - 1) &&
         (Determiners().contains(Lower(i - 1)) || IsPossessive(Lower(i - 1)))) {
       return true;
@@ -513,7 +514,8 @@ class Finder {
     if (w == "and") {  // "Labour and Co-operative MP"
       return i + 1 < right_end && tokens_[i + 1].capitalised && i > 0 && tokens_[i - 1].capitalised;
     }
-    return RoleWords().contains(w) || RoleModifiers().contains(w);
+    // "the bank", "the homewares retailer": a company's kind of business.
+    return RoleWords().contains(w) || RoleModifiers().contains(w) || IsOrgHeadNoun(w);
   }
 
   // The speaker phrase that ends just before token `end` (exclusive), not before `floor`.
@@ -588,12 +590,17 @@ class Finder {
     }
     if (b >= j) return false;
     phrase->head = {b, j};
-    if (paren_end != j) phrase->head.end = j;  // the acronym is not part of the name
     phrase->apposition = apposition;
     *phrase_begin = b;
     // "The minister for care, Stephen Kinnock, said": a role with its remit, then the name.
-    return HeadLooksLikeSpeaker(phrase->head) ||
-           (!apposition.empty() && tokens_[apposition.begin].capitalised && EndsWithRemit(phrase->head));
+    if (!HeadLooksLikeSpeaker(phrase->head) &&
+        (apposition.empty() || !tokens_[apposition.begin].capitalised || !EndsWithRemit(phrase->head))) {
+      return false;
+    }
+    // The acronym is not part of the name; other brackets are kept for the resolver, which
+    // reads a party, a constituency or an age in them ("Tom Bright (Liberal Democrat)").
+    if (paren_end != j && (paren_end - j != 3 || !Acronym(j + 1))) phrase->head.end = paren_end;
+    return true;
   }
 
   // The speaker phrase that starts at `begin` and ends before `limit`, a quote, or the
@@ -667,8 +674,9 @@ class Finder {
         IsPossessive(Lower(last - 1))) {
       return true;
     }
+    // (A company's kind of business too: "the bank said", "the retailer said".)
     return Pronouns().contains(w) || RoleWords().contains(w) || IsRelationNoun(w) || IsPersonEpithet(w) ||
-           LowerCaseOnlyRole(w);
+           LowerCaseOnlyRole(w) || IsOrgHeadNoun(w);
   }
 
   // True when token `i` is one of up to three lower-case words after "for"/"of" after a role

@@ -234,7 +234,7 @@ std::string ExpandedTitles(absl::string_view role) {
       {"Gen", "General"},   {"Col", "Colonel"},        {"Capt", "Captain"},     {"Sgt", "Sergeant"},
       {"Supt", "Superintendent"}, {"Det", "Detective"}, {"Insp", "Inspector"},  {"Atty", "Attorney"},
       {"Sec", "Secretary"}, {"Cmdr", "Commander"},     {"Adm", "Admiral"},      {"Maj", "Major"},
-      {"Rev", "Reverend"},  {"Prof", "Professor"},     {"Con", "Constable"}};
+      {"Rev", "Reverend"},  {"Prof", "Professor"},     {"Con", "Constable"},   {"Cllr", "Councillor"}};
   std::string out;
   size_t i = 0;
   while (i < role.size()) {
@@ -1088,6 +1088,74 @@ void SpeakerResolver::AdoptWrittenRole(const PersonMention& m, ResolvedSpeaker* 
   }
 }
 
+bool SpeakerResolver::LatestCompany(ByteSpan mention, const OrgOccurrence* named, ResolvedSpeaker* s) const {
+  size_t latest = named == nullptr ? 0 : named->end;
+  const Seen* spoke = nullptr;
+  for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
+    if (it->pos >= mention.begin) continue;
+    if (auto e = entities_.find(it->name); e != entities_.end() && e->second.kind == SpeakerKind::kOrganisation) {
+      if (it->pos >= latest && WithinParagraphs(it->pos, mention.begin, 2)) {
+        spoke = &*it;
+        latest = it->pos;
+      }
+      break;
+    }
+  }
+  const Seen subject = LoneSubjectOrganisation(mention.begin);
+  if (!subject.name.empty() && subject.pos >= latest) {
+    s->name = subject.name;
+    s->id = CanonicalOrganisationId(subject.name);
+    s->kind = SpeakerKind::kOrganisation;
+    s->affiliation = s->name;
+    s->affiliation_id = s->id;
+    return true;
+  }
+  if (spoke != nullptr) {
+    Adopt(spoke->name, entities_.at(spoke->name), s);
+    return true;
+  }
+  if (named == nullptr) return false;
+  AdoptOrganisation(*named, SpeakerKind::kOrganisation, s);
+  return true;
+}
+
+SpeakerResolver::Seen SpeakerResolver::LoneSubjectOrganisation(size_t before) const {
+  const std::vector<Token>& tokens = seg_.tokens;
+  static const auto* const kVerbs = new Set{
+      "reported", "raised", "posted", "announced", "cut", "said", "says", "warned", "confirmed", "unveiled",
+      "launched", "agreed", "signed", "sold", "bought", "issued", "revealed", "lowered", "lifted", "slashed",
+      "upgraded", "downgraded", "axed", "closed", "opened", "recalled", "delivered", "missed", "beat", "shed",
+      "reports", "plans", "announces", "expects", "employs", "owns", "runs", "operates", "makes", "sells"};
+  const size_t here = FirstTokenFrom(seg_, before);
+  if (here == 0 || here > tokens.size()) return {};
+  // Sentences back from the one before `before`'s, within its paragraph and the two before
+  // (at most eight sentences: bounded on long paragraphs).
+  size_t k = here;
+  for (int sentences = 0; sentences < 8 && k > 0; ++sentences) {
+    const size_t sentence = tokens[k - 1].sentence;
+    size_t first = k - 1;
+    while (first > 0 && tokens[first - 1].sentence == sentence) --first;
+    k = first;
+    if (!WithinParagraphs(tokens[first].begin, before, 2)) break;
+    if (first + 1 >= tokens.size() || tokens[first].kind != TokenKind::kWord || !tokens[first].capitalised ||
+        tokens[first + 1].kind != TokenKind::kWord || tokens[first + 1].capitalised ||
+        tokens[first + 1].begin >= before || !kVerbs->contains(LowerTokenText(seg_, tokens[first + 1]))) {
+      continue;
+    }
+    const std::string lone(WithoutPossessive(TokenText(text_, tokens[first])));
+    const std::string lower = absl::AsciiStrToLower(lone);
+    if (entities_.contains(lone) && entities_.at(lone).kind != SpeakerKind::kOrganisation) return {};
+    if (by_surname_.contains(lone) || titled_names_.contains(lone) || IsFirstName(lower) || IsPronoun(lower) ||
+        LooksLikeDemonym(lower) || IsNationAdjective(lower) || NoOrganisationWord(lower) || IsRoleWord(lower) ||
+        GroupNouns().contains(lower) || IsOrgHeadNoun(lower) || OrgNouns().contains(lower) ||
+        NotBeforePerson().contains(lower) || LeadingNoise().contains(lower)) {
+      return {};
+    }
+    return {tokens[first].begin, lone};
+  }
+  return {};
+}
+
 bool SpeakerResolver::WithinParagraphs(size_t earlier, size_t later, size_t n) const {
   const size_t here = FirstTokenFrom(seg_, later);
   const size_t there = FirstTokenFrom(seg_, earlier);
@@ -1577,16 +1645,20 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
         }
       }
     }
-    if (o != nullptr) AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
+    if (noun == "company" || noun == "firm" || noun == "business" || noun == "bank") {
+      LatestCompany(mention, o, &s);
+    } else if (o != nullptr) {
+      AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
+    }
     return s;
   }
   // "Tesco raised its forecast. The UK's biggest supermarket said": a company's kind of
   // business with "the" is the organisation named last, in this paragraph or the two before
-  // ("the retailer", "the airline", "the lender").
+  // ("the retailer", "the airline", "the lender"), or the one that spoke last, or a
+  // sentence's one-word subject (LatestCompany).
   if (definite && IsOrgHeadNoun(noun) && !OrgNouns().contains(noun) && !GroupNouns().contains(noun)) {
-    if (const OrgOccurrence* o = orgs_.MostRecent(mention.begin, "");
-        o != nullptr && WithinParagraphs(o->begin, mention.begin, 2)) {
-      AdoptOrganisation(*o, SpeakerKind::kOrganisation, &s);
+    const OrgOccurrence* o = orgs_.MostRecent(mention.begin, "");
+    if (LatestCompany(mention, o != nullptr && WithinParagraphs(o->begin, mention.begin, 2) ? o : nullptr, &s)) {
       s.role = std::string(noun);
       return s;
     }
@@ -1652,6 +1724,10 @@ bool SpeakerResolver::OfficeHolderInBrackets(size_t b, size_t open, size_t close
   for (size_t k = open + 1; k < close; ++k) {
     if (tokens[k].kind != TokenKind::kWord || !tokens[k].capitalised) return false;
   }
+  // "Opposition leader Cllr Tom Bright (Liberal Democrat)": a party, not the office holder.
+  if (PartyTagFor(text_.substr(tokens[open + 1].begin, tokens[close - 1].end - tokens[open + 1].begin)) != nullptr) {
+    return false;
+  }
   bool office = false;
   for (size_t k = b; k < open; ++k) {
     const absl::string_view w = LowerTokenText(seg_, tokens[k]);
@@ -1668,14 +1744,29 @@ bool SpeakerResolver::OfficeHolderInBrackets(size_t b, size_t open, size_t close
   return true;
 }
 
+bool SpeakerResolver::PossessiveBrand(size_t k) const {
+  const Token& t = seg_.tokens[k];
+  const absl::string_view w = TokenText(text_, t);
+  if ((absl::StartsWith(w, "Mc") && w.size() > 4 && absl::ascii_isupper(static_cast<unsigned char>(w[2]))) ||
+      (absl::StartsWith(w, "Mac") && w.size() > 5 && absl::ascii_isupper(static_cast<unsigned char>(w[3])))) {
+    return true;
+  }
+  static const auto* const kBrands =
+      new Set{"sainsbury", "domino", "moody", "kellogg", "macy", "lloyd", "sotheby", "christie", "wendy",
+              "nando", "lowe", "kohl", "dillard", "denny", "arby", "applebee", "claire", "hellmann", "levi"};
+  return kBrands->contains(absl::AsciiStrToLower(WithoutPossessive(w)));
+}
+
 std::string SpeakerResolver::OrganisationNameIn(size_t b, size_t e) const {
   const std::vector<Token>& tokens = seg_.tokens;
   for (size_t k = b; k + 1 < e; ++k) {
     const absl::string_view w = TokenText(text_, tokens[k]);
-    // ("Domino's Pizza", "McDonald's" keep theirs.)
+    // ("Domino's Pizza", "McDonald's" keep theirs; so does a brand named with its possessive
+    // before a region: "McDonald's UK boss" is McDonald's, PossessiveBrand.)
     if (tokens[k].kind == TokenKind::kWord && IsPossessive(w) && tokens[k + 1].kind == TokenKind::kWord &&
         IsRegionWord(LowerTokenText(seg_, tokens[k + 1]))) {
-      return std::string(text_.substr(tokens[b].begin, tokens[k].begin + WithoutPossessive(w).size() - tokens[b].begin));
+      const size_t end = PossessiveBrand(k) ? tokens[k].end : tokens[k].begin + WithoutPossessive(w).size();
+      return std::string(text_.substr(tokens[b].begin, end - tokens[b].begin));
     }
   }
   return std::string(text_.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
@@ -2190,7 +2281,10 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     size_t open = e - 1;
     while (open > b && !IsPunct(text_, tokens[open], "(") && e - open <= 10) --open;
     if (open <= b || !IsPunct(text_, tokens[open], "(")) break;
-    if (const auto inside = orgs_.Within(tokens[open].begin, tokens[e - 1].end); !inside.empty()) {
+    const absl::string_view bracketed = absl::StripAsciiWhitespace(
+        text_.substr(tokens[open].end, tokens[e - 1].begin - tokens[open].end));
+    if (const auto inside = orgs_.Within(tokens[open].begin, tokens[e - 1].end);
+        !inside.empty() && PartyTagFor(bracketed.substr(0, bracketed.find(','))) == nullptr) {
       // "Keep Our NHS Public (KONP)" is the name twice; "a spokesperson for the Department
       // for Environment, Food and Rural Affairs (Defra)" an affiliation with its acronym.
       const auto before = orgs_.Within(tokens[b].begin, tokens[open - 1].end);
@@ -2207,9 +2301,8 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       return s;
     }
     // "(Lab, Hackney Wick)": a councillor's party, then their ward.
-    absl::string_view inside = text_.substr(tokens[open].end, tokens[e - 1].begin - tokens[open].end);
-    inside = inside.substr(0, inside.find(','));
-    if (const PartyTag* party = PartyTagFor(absl::StripAsciiWhitespace(inside));
+    // ("(Liberal Democrat)" is a party too, though the catalogue knows it as an organisation.)
+    if (const PartyTag* party = PartyTagFor(absl::StripAsciiWhitespace(bracketed.substr(0, bracketed.find(','))));
         party != nullptr && party_id.empty()) {
       party_name = std::string(party->name);
       party_id = std::string(party->id);
@@ -2944,7 +3037,11 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
                      !IsRoleWord(LowerTokenText(seg_, tokens[k]));
   }
   if (pre_e > role_b && !possessor_only) {
-    s.role = ExpandedTitles(text_.substr(tokens[role_b].begin, tokens[pre_e - 1].end - tokens[role_b].begin));
+    // "Council leader Cllr Amir Khan": the office is the role, the title only says how he
+    // is addressed ("Cllr Jane Smith" alone is a councillor).
+    size_t role_e = pre_e;
+    if (role_e - role_b >= 2 && LowerTokenText(seg_, tokens[role_e - 1]) == "cllr") --role_e;
+    s.role = ExpandedTitles(text_.substr(tokens[role_b].begin, tokens[role_e - 1].end - tokens[role_b].begin));
   }
   if (possessor_only && pre_e > role_b + 1 && affiliation == nullptr && party_id.empty()) {
     const absl::string_view possessor = WithoutPossessive(TokenText(text_, tokens[pre_e - 1]));

@@ -151,6 +151,16 @@ class SpeakerResolver {
   bool ObjectPosition(size_t begin) const;
   // The text at byte `later` is in the paragraph of byte `earlier` or one of the `n` after it.
   bool WithinParagraphs(size_t earlier, size_t later, size_t n) const;
+  // The latest sentence before byte `before` (in its paragraph or the two before) that opens
+  // with one capitalised word and a company's verb ("Barclays reported", "Unilever cut"):
+  // that word as an organisation's name, with its position; empty when the word is a
+  // person's (a first name, a surname or titled name seen, a pronoun) or the latest such
+  // sentence has none.
+  Seen LoneSubjectOrganisation(size_t before) const;
+  // "The retailer said", "the company said": the latest of `named` (an organisation the scan
+  // found, or null), the last organisation that spoke and LoneSubjectOrganisation, in the
+  // mention's paragraph or the two before, adopted into `s`; false when there is none.
+  bool LatestCompany(ByteSpan mention, const OrgOccurrence* named, ResolvedSpeaker* s) const;
   // The person named at byte `begin` is, in the sentence of the pronoun at token
   // `pronoun_token`, a passive agent ("by X", within eight words: the one asking) or what a
   // question was about ("Asked whether X ..., he said"): not who the pronoun is.
@@ -184,8 +194,11 @@ class SpeakerResolver {
                                  ByteSpan mention);
   // The organisation named by the capitalised words of tokens [b, e): the words up to a
   // possessive before a region, without it ("Palantir's UK" -> "Palantir"; "Domino's Pizza"
-  // stays).
+  // stays; "McDonald's UK" -> "McDonald's", a PossessiveBrand).
   std::string OrganisationNameIn(size_t b, size_t e) const;
+  // Whether the possessive word at token k is part of a brand's name ("McDonald's",
+  // "Sainsbury's") rather than an organisation's possessive ("Palantir's").
+  bool PossessiveBrand(size_t k) const;
   void ApplyApposition(TokenRange apposition, ResolvedSpeaker* s, Gender* gender) const;
   // "The BMA and the RCN", "Unison, the GMB and Unite", "Ms Hart and Mr Patel": tokens
   // [b, e) join two to six speakers with "and", "&" and commas, each an organisation the

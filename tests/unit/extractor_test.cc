@@ -1576,7 +1576,7 @@ TEST_F(ExtractorTest, ATitleAndAnAppositionAreBothTheRoleAndARemitListStaysWhole
   const Extraction out = MustExtract(Article(text));
   ASSERT_EQ(out.claims.size(), 2u);
   EXPECT_EQ(out.claims[0].speaker().name(), "Sarah Jones");
-  EXPECT_EQ(out.claims[0].speaker().role(), "Cllr, cabinet member for health, adult social care and wellbeing");
+  EXPECT_EQ(out.claims[0].speaker().role(), "Councillor, cabinet member for health, adult social care and wellbeing");
   // A title is no role; the apposition alone is.
   EXPECT_EQ(out.claims[1].speaker().role(), "director of public health");
 }
@@ -2442,8 +2442,12 @@ TEST_F(ExtractorTest, ReviewedMisfiresOfDescriptionsCompaniesAndNations) {
       "Hackney Council approved the scheme on Monday. The local council said the scheme would go ahead.";
   const Extraction out = MustExtract(Article(text));
   for (const Claim& c : out.claims) {
-    if (c.text() == "she had been left terrified") EXPECT_NE(c.speaker().id(), "mark-evans");
-    if (c.text() == "rates would fall") EXPECT_EQ(c.speaker().kind(), Speaker::PERSON);
+    if (c.text() == "she had been left terrified") {
+      EXPECT_NE(c.speaker().id(), "mark-evans");
+    }
+    if (c.text() == "rates would fall") {
+      EXPECT_EQ(c.speaker().kind(), Speaker::PERSON);
+    }
   }
   ASSERT_FALSE(out.claims.empty());
   EXPECT_EQ(out.claims.back().speaker().id(), "hackney-council");  // "local" is no nation
@@ -2482,7 +2486,9 @@ TEST_F(ExtractorTest, GroupsNamedByTheirWordsBelongToTheOrganisationTheyName) {
   EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "labour-party");
   EXPECT_EQ(out.claims[1].speaker().name(), "campaigners");
   for (const Claim& c : out.claims) {
-    if (c.text() == "waiting lists had grown") EXPECT_NE(c.speaker().kind(), Speaker::GROUP);
+    if (c.text() == "waiting lists had grown") {
+      EXPECT_NE(c.speaker().kind(), Speaker::GROUP);
+    }
   }
 }
 
@@ -2842,7 +2848,7 @@ TEST_F(ExtractorTest, ARoleRunsOverALowerCaseCommitteeTheArticleDoesNotName) {
       "Cllr Janet Price, chair of the planning committee, said the district had no alternative.\n\n"
       "Jane Hall, a spokesperson for the trust, said beds were full."));
   ASSERT_EQ(out.claims.size(), 2u);
-  EXPECT_EQ(out.claims[0].speaker().role(), "Cllr, chair of the planning committee");
+  EXPECT_EQ(out.claims[0].speaker().role(), "Councillor, chair of the planning committee");
   EXPECT_EQ(out.claims[1].speaker().role(), "spokesperson");  // "the trust" is an affiliation
 }
 
@@ -3035,6 +3041,48 @@ TEST_F(ExtractorTest, ReviewedNamesEndingInIngPossessiveBrandsAndQuotationsThatG
   EXPECT_EQ(out.claims[5].text(), "If this deal goes ahead Britain will be poorer for it.");  // one sentence
   EXPECT_EQ(out.claims[6].speaker().name(), "Ana Maria Lopez");
   EXPECT_EQ(out.claims[7].speaker().affiliation(), "Ministry of Defence");  // a body, not a job title
+}
+
+
+// Sixth session's gaps (2026-12-07): a party in brackets, "Cllr" before a name, brands named
+// with a possessive, and a company's kind of business after it spoke or acted.
+TEST_F(ExtractorTest, PartiesInBracketsCouncillorsAndPossessiveBrands) {
+  const Extraction out = MustExtract(Article(
+      "Opposition leader Cllr Tom Bright (Liberal Democrat) said the council had wasted money.\n\n"
+      "Cllr Jane Smith said the budget was balanced.\n\n"
+      "McDonald's UK boss Alistair Macrow said the chain would open 200 restaurants.\n\n"
+      "Palantir's UK boss Louis Mosley said the platform was secure."));
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Tom Bright");  // not "Liberal Democrat"
+  EXPECT_EQ(out.claims[0].speaker().role(), "Opposition leader");
+  EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "liberal-democrats");  // the brackets are the source's
+  EXPECT_EQ(out.claims[0].speaker().mention(), "Opposition leader Cllr Tom Bright (Liberal Democrat)");
+  EXPECT_EQ(out.claims[1].speaker().role(), "Councillor");
+  EXPECT_EQ(out.claims[2].speaker().affiliation(), "McDonald's");
+  EXPECT_EQ(out.claims[3].speaker().affiliation_id(), "palantir");
+}
+
+TEST_F(ExtractorTest, ACompanysKindOfBusinessIsTheCompanyThatSpokeOrActedLast) {
+  const Extraction out = MustExtract(Article(
+      "Tesco raised its profit forecast on Wednesday. The UK's biggest supermarket said sales had grown.\n\n"
+      "Barclays said lending had grown. The bank said arrears were falling.\n\n"
+      "Shares in Halloway Group fell 9%. The homewares retailer said profits had halved."));
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "tesco");
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::ORGANISATION);
+  EXPECT_EQ(out.claims[0].speaker().role(), "supermarket");
+  EXPECT_EQ(out.claims[0].speaker().mention(), "The UK's biggest supermarket");
+  EXPECT_EQ(out.claims[2].speaker().id(), "barclays");  // "the bank" is found by the rules too
+  EXPECT_EQ(out.claims[3].speaker().name(), "Halloway Group");
+  // People are no company: a group's noun, a person named as a sentence's subject (with
+  // the model, "The firm said" stays an unnamed firm; without, "the lender" is dropped).
+  for (const char* text : {"Officials raised concerns about the plan. The lender said it was confident.",
+                           "Jane Hunt, the chief executive, said profits were up. Hunt cut the dividend. The "
+                           "firm said it was confident."}) {
+    for (const Claim& c : MustExtract(Article(text)).claims) {
+      EXPECT_NE(c.speaker().kind(), Speaker::ORGANISATION) << text;
+    }
+  }
 }
 
 }  // namespace

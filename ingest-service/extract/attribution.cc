@@ -61,14 +61,14 @@ const absl::flat_hash_map<std::string, CueInfo>& Cues() {
           "predicted", "predicts", "concluded", "concedes", "conceded", "declared",
           "declares", "emphasised", "emphasized", "reiterated", "countered", "contended",
           "contends", "observed", "recalled", "remarked", "tweeted", "posted", "described",
-          "describes", "reported"}) {
+          "describes", "reported", "reckons", "reckoned"}) {
       (*m)[w] = CueInfo{};
     }
     for (const char* w : {"claims", "notes", "states", "stresses", "maintain", "answers"}) {
       (*m)[w] = CueInfo{true, false, false};
     }
     for (const char* w : {"say", "warn", "claim", "argue", "insist", "believe", "allege",
-                          "deny", "admit", "suggest", "urge", "stress", "describe"}) {
+                          "deny", "admit", "suggest", "urge", "stress", "describe", "reckon"}) {
       (*m)[w] = CueInfo{false, false, true};
     }
     for (const char* w : {"told", "tells", "urged", "urges", "accused", "accuses", "warned",
@@ -287,7 +287,11 @@ bool IsHeadlineLabel(absl::string_view lower) {
       "why", "how", "p.s", "ps", "nb", "press", "ends", "embargo", "embargoed", "notice",
       "notes", "media", "announcement", "alert", "statement", "sketch", "pmqs", "interviewer",
       "question", "answer", "release", "briefing", "letters", "letter", "obituary", "recap",
-      "published", "posted", "filed", "modified", "last", "first", "dateline", "byline"};
+      "published", "posted", "filed", "modified", "last", "first", "dateline", "byline",
+      // A fact check's box and a board's minutes ("Claim: ...", "Verdict: ...", "Action: ...").
+      "claim", "claims", "verdict", "rating", "ruling", "conclusion", "fact", "facts", "action",
+      "actions", "decision", "decisions", "resolved", "agreed", "outcome", "outcomes",
+      "recommendation", "recommendations", "findings", "result", "results", "status", "purpose"};
   return kLabels->contains(lower);
 }
 

@@ -436,9 +436,22 @@ void DropContentBeforeRelativeSource(const Segmentation& seg, Attribution* a) {
   if (!after.empty()) a->content = std::move(after);
 }
 
+// Where content `c` begins without the list marker that opens its paragraph ("- The deal
+// consolidates 75 contracts, the Army said": "-", "•", "*", "–", "—" and a space).
+size_t AfterListMarker(absl::string_view text, const Segmentation& seg, ByteSpan c) {
+  const size_t t = FirstTokenFrom(seg, c.begin);
+  if (t + 1 >= seg.tokens.size() || seg.tokens[t].begin != c.begin || seg.tokens[t].kind == TokenKind::kWord ||
+      seg.paragraphs[seg.tokens[t].paragraph].first_token != t || seg.tokens[t + 1].begin >= c.end) {
+    return c.begin;
+  }
+  const absl::string_view m = TokenText(text, seg.tokens[t]);
+  const bool marker = m == "-" || m == "*" || m == "\xE2\x80\xA2" || m == "\xE2\x80\x93" || m == "\xE2\x80\x94";
+  return marker && seg.tokens[t + 1].begin > seg.tokens[t].end ? seg.tokens[t + 1].begin : c.begin;
+}
+
 // The merged attributions' spans, settled for what a reader takes them to say (rules' and
-// model's alike): ReadQuotedAsSaying, DropContentBeforeRelativeSource, ContentBeginAfterAdverb
-// and ObjectEndBeforeDate. Returns, per attribution, whether a date was cut from the end of
+// model's alike): ReadQuotedAsSaying, DropContentBeforeRelativeSource, ContentBeginAfterAdverb,
+// AfterListMarker and ObjectEndBeforeDate. Returns, per attribution, whether a date was cut from the end of
 // its object: that date is then the time of saying.
 std::vector<bool> SettleSpans(absl::string_view text, const Segmentation& seg, absl::CivilDay reference_day,
                               DateOrder date_order, std::vector<Attribution>* attributions) {
@@ -449,6 +462,7 @@ std::vector<bool> SettleSpans(absl::string_view text, const Segmentation& seg, a
     ReadQuotedAsSaying(text, seg, &a);
     DropContentBeforeRelativeSource(seg, &a);
     a.content.front().begin = ContentBeginAfterAdverb(text, seg, a.cue, a.content.front());
+    a.content.front().begin = AfterListMarker(text, seg, a.content.front());
     if (a.content.size() != 1) continue;
     const size_t end = ObjectEndBeforeDate(text, seg, a.cue, a.content.front(), reference_day, date_order);
     if (end == a.content.front().end) continue;
@@ -827,6 +841,57 @@ bool DeedOrPlea(absl::string_view text, const Attribution& a) {
           absl::StrContains(said, " offences") || absl::StrContains(said, " offenses"));
 }
 
+// "I am not saying the contract should be torn up", "Neither organisation has said the
+// records were sold", "Nobody has claimed that ...": a saying denied is no claim of its
+// content (rules' and model's alike). A "not", "never" or "-n't" in the cue or among the
+// auxiliaries right before it, or a source that is nobody.
+bool NegatedSaying(absl::string_view text, const Segmentation& seg, const Attribution& a) {
+  if (const TokenRange h = a.speaker.head; !h.empty() && h.end <= seg.tokens.size()) {
+    size_t k = h.begin;
+    while (k < h.end && seg.tokens[k].kind != TokenKind::kWord) ++k;
+    if (k < h.end) {
+      const absl::string_view w = LowerTokenText(seg, seg.tokens[k]);
+      if (w == "neither" || w == "nobody" || w == "none" || w == "no") return true;
+    }
+  }
+  // A denied saying of an assertion: the cue ends in a verb of saying and the content is a
+  // statement of three words or more, no question ("has not said when they would vote" is
+  // still a claim about the vote; "isn't saying much" says nothing denied).
+  if (a.content.empty() || a.cue.end > a.content.front().begin) return false;
+  const size_t last = FirstTokenFrom(seg, a.cue.end) - 1;  // the cue's last token
+  const size_t first = FirstTokenFrom(seg, a.content.front().begin);
+  if (last >= seg.tokens.size() || first >= seg.tokens.size()) return false;
+  static const auto* const kSaying = new absl::flat_hash_set<std::string>{
+      "say", "says", "said", "saying", "claim", "claims", "claimed", "claiming", "suggest", "suggests",
+      "suggested", "suggesting", "state", "states", "stated", "assert", "asserted", "allege", "alleged",
+      "argue", "argued", "believe", "believed", "think", "thought", "confirm", "confirmed", "confirming"};
+  static const auto* const kQuestion = new absl::flat_hash_set<std::string>{
+      "whether", "if", "when", "what", "why", "how", "who", "which", "where", "to"};
+  if (!kSaying->contains(std::string(LowerTokenText(seg, seg.tokens[last]))) ||
+      kQuestion->contains(std::string(LowerTokenText(seg, seg.tokens[first])))) {
+    return false;
+  }
+  int words = 0;
+  for (size_t k = first; k < seg.tokens.size() && seg.tokens[k].begin < a.content.front().end && words < 3; ++k) {
+    words += seg.tokens[k].kind == TokenKind::kWord;
+  }
+  if (words < 3) return false;
+  // Back from the verb over auxiliaries: "am not saying", "has never claimed", "didn't say".
+  static const auto* const kBetween = new absl::flat_hash_set<std::string>{
+      "am", "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "will", "would", "could",
+      "should", "can", "may", "might", "ever", "yet", "once", "actually", "explicitly", "publicly", "been", "even"};
+  for (size_t k = last, steps = 0; k > 0 && steps < 5; --k, ++steps) {
+    const Token& t = seg.tokens[k - 1];
+    if (t.kind != TokenKind::kWord || t.sentence != seg.tokens[last].sentence) break;
+    const absl::string_view w = LowerTokenText(seg, t);
+    if (w == "not" || w == "never" || w == "n't" || absl::EndsWith(w, "n't") || absl::EndsWith(w, "n\xE2\x80\x99t")) {
+      return true;
+    }
+    if (!kBetween->contains(std::string(w))) break;
+  }
+  return false;
+}
+
 // The model's attribution `a` is none a reader would see:
 // - a source of one lower-case word that names no kind of speaker ("That is 14% above the
 //   level agreed with the regulator": "level");
@@ -980,7 +1045,9 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
         "wickets", "miles", "kilometres", "kilometers", "tries", "hits", "laps"};
     return t + 1 < seg.tokens.size() && kMeasures->contains(std::string(LowerTokenText(seg, seg.tokens[t + 1])));
   };
-  auto says_nothing = [&](const Attribution& a) { return adds_a_number(a) || DeedOrPlea(text, a); };
+  auto says_nothing = [&](const Attribution& a) {
+    return adds_a_number(a) || DeedOrPlea(text, a) || NegatedSaying(text, seg, a);
+  };
   rules.erase(std::remove_if(rules.begin(), rules.end(), says_nothing), rules.end());
   learned.erase(std::remove_if(learned.begin(), learned.end(), says_nothing), learned.end());
   for (Attribution& a : rules) {

@@ -989,7 +989,7 @@ void SpeakerResolver::ScanPersons() {
     while (e < tokens.size() && e - b < 4 && tokens[e].kind == TokenKind::kWord &&
            tokens[e].capitalised && tokens[e].sentence == t.sentence && !in_quote_[e]) {
       const absl::string_view lw = LowerTokenText(seg_, tokens[e]);
-      if (NonNameWords().contains(lw) || IsTitle(lw) || IsRoleWord(lw)) break;
+      if ((NonNameWords().contains(lw) && !PlaceWordSurname(b, e)) || IsTitle(lw) || IsRoleWord(lw)) break;
       if (place_words.contains(TokenText(text_, tokens[e]))) {
         e = b;  // the whole run is a place or an organisation
         break;
@@ -1063,9 +1063,10 @@ void SpeakerResolver::ScanPersons() {
     i = std::max(e, i + 1);
     // Skip the rest of a rejected run, but not the name after a role ("Mayor Joanne Clarke",
     // "Health Secretary Wes Streeting").
+    // ("Health Secretary Wes Streeting": the skip stops at the role word.)
     const bool role_first = e == b && b < tokens.size() && IsRoleWord(LowerTokenText(seg_, tokens[b]));
     while (i < tokens.size() && tokens[i].kind == TokenKind::kWord && tokens[i].capitalised &&
-           tokens[i].sentence == t.sentence && e == b && !role_first) {
+           tokens[i].sentence == t.sentence && e == b && !role_first && !IsRoleWord(LowerTokenText(seg_, tokens[i]))) {
       ++i;
     }
   }
@@ -1742,6 +1743,13 @@ bool SpeakerResolver::OfficeHolderInBrackets(size_t b, size_t open, size_t close
   s->kind = SpeakerKind::kPerson;
   if (rb < open) s->role = std::string(text_.substr(tokens[rb].begin, tokens[open - 1].end - tokens[rb].begin));
   return true;
+}
+
+bool SpeakerResolver::PlaceWordSurname(size_t b, size_t k) const {
+  const std::vector<Token>& tokens = seg_.tokens;
+  if (k != b + 1 || k >= tokens.size() || tokens[b].kind != TokenKind::kWord || !tokens[b].capitalised) return false;
+  const absl::string_view w = LowerTokenText(seg_, tokens[k]);
+  return !IsRoleWord(w) && !IsTitle(w) && IsFirstName(LowerTokenText(seg_, tokens[b]));
 }
 
 bool SpeakerResolver::PossessiveBrand(size_t k) const {
@@ -2709,7 +2717,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
         continue;
       }
       const absl::string_view w = LowerTokenText(seg_, tokens[ae]);
-      if (IsRoleWord(w) || IsTitle(w) || NonNameWords().contains(w)) break;
+      if (IsRoleWord(w) || IsTitle(w) || (NonNameWords().contains(w) && !PlaceWordSurname(ab, ae))) break;
       bool in_org = false;
       for (const OrgOccurrence* o : orgs_.Within(tokens[ae].begin, tokens[ae].end)) in_org = o != nullptr;
       if (in_org) break;

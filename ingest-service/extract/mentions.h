@@ -199,6 +199,9 @@ class SpeakerResolver {
   // Whether the possessive word at token k is part of a brand's name ("McDonald's",
   // "Sainsbury's") rather than an organisation's possessive ("Palantir's").
   bool PossessiveBrand(size_t k) const;
+  // Whether token k, a word that is usually no name ("Ward", "Hall", "Park"), is the surname
+  // of a name that began at token b = k - 1 with a first name ("Helen Ward", "Jane Hall").
+  bool PlaceWordSurname(size_t b, size_t k) const;
   void ApplyApposition(TokenRange apposition, ResolvedSpeaker* s, Gender* gender) const;
   // "The BMA and the RCN", "Unison, the GMB and Unite", "Ms Hart and Mr Patel": tokens
   // [b, e) join two to six speakers with "and", "&" and commas, each an organisation the

@@ -3085,5 +3085,40 @@ TEST_F(ExtractorTest, ACompanysKindOfBusinessIsTheCompanyThatSpokeOrActedLast) {
   }
 }
 
+
+// Twelfth probe (2026-12-07): fact checks, board minutes, live pages and written answers.
+TEST_F(ExtractorTest, ADeniedSayingIsNoClaimOfWhatWasNotSaid) {
+  const Extraction out = MustExtract(Article(
+      "Medconfidential has said patients were not properly consulted. But neither organisation has said "
+      "the records were sold.\n\n"
+      "The minister said she was not saying the contract should be torn up. Nobody has suggested the data was "
+      "lost. The trust said it would not cut beds. Lawmakers have not said when they would vote on the bill."));
+  std::vector<std::string> texts;
+  for (const Claim& c : out.claims) texts.push_back(c.text());
+  EXPECT_THAT(texts, ::testing::Contains("patients were not properly consulted"));
+  EXPECT_THAT(texts, ::testing::Contains("it would not cut beds"));  // what was said may hold a "not"
+  EXPECT_THAT(texts, ::testing::Not(::testing::Contains("the records were sold")));
+  EXPECT_THAT(texts, ::testing::Not(::testing::Contains("the contract should be torn up")));
+  EXPECT_THAT(texts, ::testing::Not(::testing::Contains("the data was lost")));
+}
+
+TEST_F(ExtractorTest, BoxLabelsListMarkersReckonsAndNamesAfterARoleOrAFirstName) {
+  const Extraction out = MustExtract(Article(
+      "Claim: The NHS has sold every patient's medical records to Palantir.\n\n"
+      "Action: the chief information officer to bring a paper on audit to the September board.\n\n"
+      "- The deal consolidates 75 existing contracts, the Army said.\n\n"
+      "Palantir reckons its software has helped trusts clear waiting lists.\n\n"
+      "Health Secretary Wes Streeting arrived at the committee at 2pm. Streeting said the platform was safe.\n\n"
+      "The chair, Professor Helen Ward, said the board wanted an independent audit."));
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(out.claims[0].text(), "The deal consolidates 75 existing contracts");  // no "- "
+  EXPECT_EQ(out.claims[1].cue(), "reckons");
+  EXPECT_EQ(out.claims[1].speaker().id(), "palantir");
+  EXPECT_EQ(out.claims[2].speaker().id(), "wes-streeting");  // not an organisation "Streeting"
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::PERSON);
+  EXPECT_EQ(out.claims[3].speaker().name(), "Helen Ward");
+  EXPECT_EQ(out.claims[3].speaker().role(), "chair");
+}
+
 }  // namespace
 }  // namespace claims::extract

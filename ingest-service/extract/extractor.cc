@@ -1099,7 +1099,21 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       const std::vector<DateMention> dates =
           FindDates(text.substr(words.begin, words.end - words.begin), absl::CivilDay(2000, 1, 1));
       if (dates.size() == 1 && dates[0].begin == 0 && dates[0].end == words.end - words.begin) {
-        a.speaker = SpeakerPhrase{};  // FindDates reads "today", "yesterday", "tonight" too
+        // FindDates reads "today", "yesterday", "tonight" too. "Last Thursday, the chief
+        // executive, Sarah Collins, said": the source is what follows the date's comma.
+        const TokenRange after = a.speaker.apposition;
+        a.speaker = after.empty() || after.end > seg.tokens.size() ? SpeakerPhrase{} : SpeakerPhraseOf(text, seg, after);
+      }
+    }
+    // "In the House of Lords, Baroness Merron, a health minister, told peers": a place after a
+    // preposition sets the scene; the source is what follows its comma.
+    if (const TokenRange h = a.speaker.head, app = a.speaker.apposition;
+        !h.empty() && h.begin > 0 && h.end <= seg.tokens.size() && !app.empty() && app.end <= seg.tokens.size() &&
+        seg.tokens[app.begin].capitalised && seg.tokens[h.begin - 1].kind == TokenKind::kWord &&
+        seg.tokens[h.begin - 1].sentence == seg.tokens[h.begin].sentence) {
+      const absl::string_view p = LowerTokenText(seg, seg.tokens[h.begin - 1]);
+      if (p == "in" || p == "at" || p == "inside" || p == "outside" || p == "from") {
+        a.speaker = SpeakerPhraseOf(text, seg, app);
       }
     }
     // "Governor Jay Inslee, asked about the budget, said ...": a participle clause; whoever
@@ -1694,7 +1708,9 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     if (st.empty() || st.begin < 3 || st.end > seg.tokens.size()) continue;
     const absl::string_view first = LowerTokenText(seg, seg.tokens[st.begin]);
     if ((first != "the" && first != "a" && first != "an") || !IsPunct(text, seg.tokens[st.begin - 1], ",")) continue;
-    if (const TokenRange name = NameBeforeComma(text, seg, st.begin - 1); name.end - name.begin >= 2) {
+    if (const TokenRange name = NameBeforeComma(text, seg, st.begin - 1);
+        name.end - name.begin >= 2 && !IsDayOrMonth(LowerTokenText(seg, seg.tokens[name.end - 1]))) {
+      // ("Last Thursday, the chief executive, Sarah Collins, said": a day, no name.)
       // Resolved through the whole phrase; the source as written stays the model's words
       // (taking the whole phrase as the source cost 0.001 of source exact F1 on PolNeAR dev).
       a.described_by = SpeakerPhraseOf(text, seg, {name.begin, st.end});

@@ -1546,12 +1546,28 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     }
   }
   if (IsSpokes(noun)) {
-    // "the spokesperson": whoever spoke in that role last.
-    for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
+    // "a government spokesperson", "a council spokeswoman": of that kind of body only ("a
+    // company spokesperson" of any company).
+    std::string body;
+    for (absl::string_view w : absl::StrSplit(premods, ' ', absl::SkipEmpty())) {
+      if ((OrgNouns().contains(w) || w == "police" || w == "army") && w != "company" && w != "firm" &&
+          w != "group" && w != "organisation" && w != "organization" && w != "body") {
+        body = std::string(w);
+      }
+    }
+    // "the spokesperson": whoever spoke in that role last, unless an organisation spoke
+    // after them ("A Palantir spokesperson added ... NHS England says ... A spokesperson
+    // said": NHS England's).
+    for (auto it = seen_.crbegin(); it != RecentEnd() && body.empty(); ++it) {
       auto e = entities_.find(it->name);
-      if (e != entities_.end() && absl::StrContains(e->second.role, "spokes")) {
+      if (e == entities_.end()) continue;
+      if (absl::StrContains(e->second.role, "spokes")) {
         Adopt(it->name, e->second, &s);
         return s;
+      }
+      if (e->second.kind == SpeakerKind::kOrganisation && it->pos < mention.begin &&
+          WithinParagraphs(it->pos, mention.begin, 1)) {
+        break;
       }
     }
     // "'We know we need to do better,' a spokesperson said": of the organisation that spoke
@@ -1560,6 +1576,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
       if (it->pos >= mention.begin) continue;
       auto e = entities_.find(it->name);
       if (e == entities_.end() || e->second.kind != SpeakerKind::kOrganisation) continue;
+      if (!OrganisationFitsNoun(it->name, body)) break;
       if (WithinParagraphs(it->pos, mention.begin, 1)) {
         Adopt(it->name, e->second, &s);
         s.role = std::string(noun);

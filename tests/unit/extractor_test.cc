@@ -3120,5 +3120,52 @@ TEST_F(ExtractorTest, BoxLabelsListMarkersReckonsAndNamesAfterARoleOrAFirstName)
   EXPECT_EQ(out.claims[3].speaker().role(), "chair");
 }
 
+
+TEST_F(ExtractorTest, ASpokespersonAfterAnotherOrganisationSpokeAndScenesBeforeTheSource) {
+  const Extraction out = MustExtract(Article(
+      "A Palantir spokesperson later added that 109 trusts had signed up. NHS England, for its part, says the "
+      "FDP is \"a product, not a database\". A spokesperson said the organisation remained the data controller.\n\n"
+      "PA Media understands that ministers met on Monday. \"No decisions have been made,\" a government "
+      "spokesperson said.\n\n"
+      "Last Thursday, the chief executive, Sarah Collins, said she would meet union representatives soon.\n\n"
+      "In the House of Lords, Baroness Merron, a health minister, told peers the platform was lawful."));
+  for (const Claim& c : out.claims) {
+    if (c.text() == "the organisation remained the data controller") {
+      EXPECT_EQ(c.speaker().id(), "nhs-england");  // not Palantir, whose spokesperson spoke before
+    }
+    if (c.text() == "No decisions have been made") {
+      EXPECT_NE(c.speaker().id(), "pa-media");  // a government's spokesperson, not the agency's
+    }
+    if (absl::StartsWith(c.text(), "she would meet")) {
+      EXPECT_EQ(c.speaker().id(), "sarah-collins");
+    }
+    if (c.text() == "the platform was lawful") {
+      EXPECT_EQ(c.speaker().kind(), Speaker::PERSON);
+    }
+  }
+  EXPECT_GE(out.claims.size(), 4u);
+}
+
+
+TEST(MergeTest, ProbedScenesAndDaysBeforeTheModelsSource) {
+  const std::string lords =
+      "In the House of Lords, Baroness Merron, a health minister, told peers the platform was lawful.";
+  const Extraction l = ExtractWith(
+      {{"told peers", "the House of Lords, Baroness Merron, a health minister,", "the platform was lawful"}}, lords);
+  ASSERT_EQ(l.claims.size(), 1u);
+  EXPECT_EQ(l.claims[0].speaker().kind(), Speaker::PERSON);  // not the House of Lords
+  EXPECT_NE(l.claims[0].speaker().id(), "house-of-lords");
+  const std::string thursday =
+      "Last Thursday, the chief executive, Sarah Collins, said she would meet union representatives soon.";
+  const Extraction t = ExtractWith(
+      {{"said", "the chief executive, Sarah Collins,", "she would meet union representatives soon"}}, thursday);
+  ASSERT_EQ(t.claims.size(), 1u);
+  EXPECT_EQ(t.claims[0].speaker().id(), "sarah-collins");  // "Last Thursday" is no name
+  EXPECT_EQ(t.claims[0].speaker().role(), "chief executive");
+  // A denied saying, as the model finds it.
+  const std::string denied = "But neither organisation has said the records were sold.";
+  EXPECT_TRUE(ExtractWith({{"has said", "neither organisation", "the records were sold"}}, denied).claims.empty());
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -1106,13 +1106,15 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       }
     }
     // "In the House of Lords, Baroness Merron, a health minister, told peers": a place after a
-    // preposition sets the scene; the source is what follows its comma.
+    // preposition sets the scene; "Responding to a question from the Liberal Democrats' Helen
+    // Morgan, the minister said": the one who asked is not the one who answers. The source
+    // is what follows the comma.
     if (const TokenRange h = a.speaker.head, app = a.speaker.apposition;
         !h.empty() && h.begin > 0 && h.end <= seg.tokens.size() && !app.empty() && app.end <= seg.tokens.size() &&
-        seg.tokens[app.begin].capitalised && seg.tokens[h.begin - 1].kind == TokenKind::kWord &&
+        seg.tokens[h.begin - 1].kind == TokenKind::kWord &&
         seg.tokens[h.begin - 1].sentence == seg.tokens[h.begin].sentence) {
       const absl::string_view p = LowerTokenText(seg, seg.tokens[h.begin - 1]);
-      if (p == "in" || p == "at" || p == "inside" || p == "outside" || p == "from") {
+      if (p == "in" || p == "at" || p == "inside" || p == "outside" || p == "from" || p == "by") {
         a.speaker = SpeakerPhraseOf(text, seg, app);
       }
     }

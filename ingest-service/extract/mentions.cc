@@ -978,7 +978,13 @@ void SpeakerResolver::ScanPersons() {
       if (w == "det" && b + 1 < tokens.size() && LowerTokenText(seg_, tokens[b]) == "con") ++b;
     } else if (i > 0 && tokens[i - 1].kind == TokenKind::kWord &&
                tokens[i - 1].sentence == t.sentence &&
-               NotBeforePerson().contains(LowerTokenText(seg_, tokens[i - 1]))) {
+               NotBeforePerson().contains(LowerTokenText(seg_, tokens[i - 1])) &&
+               // ("a speech by Rupert Lowe", "a letter from Jane Hall": a first name and a
+               // surname after a preposition are a person.)
+               (LowerTokenText(seg_, tokens[i - 1]) == "the" || LowerTokenText(seg_, tokens[i - 1]) == "a" ||
+                LowerTokenText(seg_, tokens[i - 1]) == "an" || !IsFirstName(w) ||
+                i + 1 >= tokens.size() || tokens[i + 1].kind != TokenKind::kWord || !tokens[i + 1].capitalised ||
+                tokens[i + 1].sentence != t.sentence)) {
       // "in Hackney Central", "the Federated Data Platform": skip the whole run.
       size_t e = i;
       while (e < tokens.size() && tokens[e].kind == TokenKind::kWord && tokens[e].capitalised) ++e;
@@ -1169,12 +1175,20 @@ bool SpeakerResolver::AskerOrTopicInSentence(size_t begin, size_t pronoun_token)
   if (pronoun_token >= tokens.size()) return false;
   const size_t t = FirstTokenFrom(seg_, begin);
   if (t >= tokens.size() || tokens[t].sentence != tokens[pronoun_token].sentence) return false;
-  for (size_t k = t; k > 0 && t - k < 8 && tokens[k - 1].sentence == tokens[t].sentence; --k) {
-    if (tokens[k - 1].kind == TokenKind::kWord && LowerTokenText(seg_, tokens[k - 1]) == "by") return true;
-  }
-  // "Asked whether Havertz should have been sent off, he said": whom the question is about.
+  // (Only after a question's verb: "a speech by Rupert Lowe, in which he said" is his.)
   const size_t first = seg_.sentences[tokens[t].sentence].first_token;
   const absl::string_view opener = first < tokens.size() ? LowerTokenText(seg_, tokens[first]) : "";
+  auto asking = [](absl::string_view w) {
+    return w == "asked" || w == "pressed" || w == "questioned" || w == "quizzed" || w == "challenged" ||
+           w == "interviewed";
+  };
+  for (size_t k = t; k > 0 && t - k < 8 && tokens[k - 1].sentence == tokens[t].sentence; --k) {
+    if (tokens[k - 1].kind == TokenKind::kWord && LowerTokenText(seg_, tokens[k - 1]) == "by" &&
+        (asking(opener) || (k >= 2 && asking(LowerTokenText(seg_, tokens[k - 2]))))) {
+      return true;
+    }
+  }
+  // "Asked whether Havertz should have been sent off, he said": whom the question is about.
   return t < pronoun_token && (opener == "asked" || opener == "pressed" || opener == "questioned");
 }
 
@@ -2759,9 +2773,18 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
           const OrgOccurrence* o = orgs_.MostRecent(tokens[rb].begin, "");
           if (o != nullptr) owner = *o;
           // An organisation that spoke since ("Parents' group Parentkind said ... Its chief
-          // executive"), though the catalogue and the name's words did not know it.
+          // executive"), though the catalogue and the name's words did not know it, or in the
+          // sentence that named the other ("Medconfidential said the ICO had waited too long.
+          // Its coordinator": Medconfidential's).
+          auto sentence_of = [&](size_t pos) {
+            const size_t k = FirstTokenFrom(seg_, pos);
+            return k < tokens.size() ? tokens[k].sentence : UINT32_MAX;
+          };
           for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
-            if (it->pos >= tokens[rb].begin || (o != nullptr && it->pos < o->begin)) continue;
+            if (it->pos >= tokens[rb].begin ||
+                (o != nullptr && it->pos < o->begin && sentence_of(it->pos) != sentence_of(o->begin))) {
+              continue;
+            }
             auto e = entities_.find(it->name);
             if (e != entities_.end() && e->second.kind == SpeakerKind::kOrganisation) {
               owner = {it->pos, it->pos, e->second.id, it->name};

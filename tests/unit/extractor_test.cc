@@ -3167,5 +3167,33 @@ TEST(MergeTest, ProbedScenesAndDaysBeforeTheModelsSource) {
   EXPECT_TRUE(ExtractWith({{"has said", "neither organisation", "the records were sold"}}, denied).claims.empty());
 }
 
+
+TEST_F(ExtractorTest, ItsIsTheSpeakersNotOfAnOrganisationNamedInWhatItSaid) {
+  const Extraction out = MustExtract(Article(
+      "Medconfidential said the Information Commissioner's Office had \"waited too long\" to act. Its "
+      "coordinator, Phil Booth, said the regulator should have intervened two years ago."));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[1].speaker().affiliation_id(), "medconfidential");  // not the ICO
+}
+
+TEST(MergeTest, ProbedTheOneWhoAskedIsNotTheOneWhoAnswersAndBySpeechIsTheSpeakers) {
+  const std::string text =
+      "Responding to a question from the Liberal Democrats' Helen Morgan, the minister said that 109 trusts "
+      "had agreed to use the platform.";
+  const Extraction out = ExtractWith(
+      {{"said", "the Liberal Democrats' Helen Morgan, the minister", "that 109 trusts had agreed to use the platform"}},
+      text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_NE(out.claims[0].speaker().id(), "helen-morgan");
+  EXPECT_EQ(out.claims[0].speaker().role(), "minister");
+  // "by" after no question's verb: the speech's speaker is "he".
+  const std::string lowe =
+      "The post shows a speech by Reform UK MP Rupert Lowe, in which he said the government had sold data.";
+  const Extraction l = ExtractWith({{"said", "he", "the government had sold data", lowe.find("which he") + 6}}, lowe);
+  ASSERT_EQ(l.claims.size(), 1u);
+  EXPECT_EQ(l.claims[0].speaker().id(), "rupert-lowe");
+  EXPECT_EQ(l.claims[0].speaker().affiliation_id(), "reform-uk");
+}
+
 }  // namespace
 }  // namespace claims::extract

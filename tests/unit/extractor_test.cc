@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
@@ -3083,6 +3084,42 @@ TEST_F(ExtractorTest, ACompanysKindOfBusinessIsTheCompanyThatSpokeOrActedLast) {
       EXPECT_NE(c.speaker().kind(), Speaker::ORGANISATION) << text;
     }
   }
+}
+
+// --- s23: dates, organisations (probe 10, sections D and E) ------------------------------
+
+TEST_F(ExtractorTest, AnAmpersandNameAndAnUndefinedAcronymResolveToOneOrganisation) {
+  IngestArticleRequest request;
+  request.set_text(
+      "A spokesperson for the Department of Health & Social Care said that funding was linked to "
+      "adoption.");
+  *request.mutable_published_time() = Midnight(2025, 7, 10);
+  const Extraction out = MustExtract(request);
+  ASSERT_FALSE(out.claims.empty());
+  EXPECT_EQ(out.claims[0].speaker().id(), "dhsc");
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::ORGANISATION);
+
+  // An acronym the article never defines, spelling an organisation it names.
+  const std::string text =
+      "The Northwick Patient Safety Alliance published a report. An NPSA spokesperson said it "
+      "stood by the findings.";
+  const Segmentation seg = Segment(text);
+  const ArticleOrganisations orgs(text, seg, extractor_->organisations());
+  std::vector<std::string> ids;
+  for (const OrgOccurrence& o : orgs.occurrences()) ids.push_back(o.id);
+  EXPECT_THAT(ids, ElementsAre("northwick-patient-safety-alliance", "northwick-patient-safety-alliance"));
+  // The catalogue's GAO is the Government Accountability Office.
+  const std::string gao =
+      "A 2024 report by the Government Accountability Office found that the Defense Department had "
+      "used sole-source awards. But the report did not mention Palantir, a GAO spokesperson said.";
+  const Segmentation gao_seg = Segment(gao);
+  const ArticleOrganisations gao_orgs(gao, gao_seg, extractor_->organisations());
+  std::set<std::string> gao_ids;
+  for (const OrgOccurrence& o : gao_orgs.occurrences()) {
+    const std::string mention = gao.substr(o.begin, o.end - o.begin);
+    if (mention == "GAO" || mention == "Government Accountability Office") gao_ids.insert(o.id);
+  }
+  EXPECT_THAT(gao_ids, ElementsAre("government-accountability-office"));
 }
 
 }  // namespace

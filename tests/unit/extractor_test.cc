@@ -3088,6 +3088,29 @@ TEST_F(ExtractorTest, ACompanysKindOfBusinessIsTheCompanyThatSpokeOrActedLast) {
 
 // --- s23: dates, organisations (probe 10, sections D and E) ------------------------------
 
+TEST_F(ExtractorTest, AStatementStillToBeMadeIsDatedOnTheComingDay) {
+  IngestArticleRequest request;
+  request.set_text(
+      "Ms Collins will say on Monday that the trust \"has nothing to hide\", according to a draft of "
+      "her speech seen by this newspaper.\n\nMr Hayes said on Monday that the trust had ignored staff.");
+  *request.mutable_published_time() = Midnight(2025, 7, 10);  // a Thursday
+  const Extraction out = MustExtract(request);
+  bool future = false, past = false;
+  for (const Claim& c : out.claims) {
+    if (absl::StrContains(c.text(), "nothing to hide")) {
+      future = true;
+      EXPECT_EQ(Time(c.claim_time()), Time(Midnight(2025, 7, 14)));
+      EXPECT_EQ(c.claim_time_source(), Claim::STATED);
+    }
+    if (absl::StrContains(c.text(), "ignored staff")) {
+      past = true;
+      EXPECT_EQ(Time(c.claim_time()), Time(Midnight(2025, 7, 7)));
+    }
+  }
+  EXPECT_TRUE(future);
+  EXPECT_TRUE(past);
+}
+
 TEST_F(ExtractorTest, AnAmpersandNameAndAnUndefinedAcronymResolveToOneOrganisation) {
   IngestArticleRequest request;
   request.set_text(

@@ -677,6 +677,7 @@ class Matcher {
       *next = last + 1;
       return false;
     }
+    if (MatchOrdinalDay(i, m, next)) return true;
 
     if (IsMonth(i)) {
       const int mon = t.word.value;
@@ -744,6 +745,40 @@ class Matcher {
       default:
         return false;
     }
+  }
+
+  // "on the 3rd", "on the 21st" (an ordinal day with no month, after "on the", not before a
+  // noun: "on the 3rd floor" is no date): that day of the reference's month when it is at
+  // most a day after the reference, else of the most recent earlier month that has it. DAY.
+  bool MatchOrdinalDay(size_t i, DateMention* m, size_t* next) const {
+    if (!IsDayNumber(i) || !tokens_[i].ordinal || i < 2 || !IsKind(i - 1, WordKind::kThe) ||
+        !GapIsSpace(i) || !GapIsSpace(i - 1) || !IsKind(i - 2, WordKind::kPreposition) ||
+        !absl::EqualsIgnoreCase(text_.substr(tokens_[i - 2].begin, tokens_[i - 2].end - tokens_[i - 2].begin), "on")) {
+      return false;
+    }
+    // What may follow: the end of the text, punctuation, or a word that starts a clause or a
+    // phrase of its own ("said on the 3rd that", "on the 3rd in a letter").
+    if (Has(i + 1) && GapIsSpace(i + 1)) {
+      static constexpr const char* kFollowers[] = {"that", "and", "but", "when", "after", "before",
+                                                   "in", "at", "to", "with", "as", "while", "saying",
+                                                   "the", "a", "an", "it", "he", "she", "they", "we"};
+      const absl::string_view w = text_.substr(tokens_[i + 1].begin, tokens_[i + 1].end - tokens_[i + 1].begin);
+      bool ok = false;
+      for (const char* f : kFollowers) ok = ok || absl::EqualsIgnoreCase(w, f);
+      if (!ok) return false;
+    }
+    const int day = tokens_[i].number;
+    absl::CivilMonth month(ref_);
+    if (day > ref_.day() + 1) month -= 1;
+    for (int tries = 0; tries < 12; ++tries, month -= 1) {
+      absl::CivilDay d;
+      if (ValidDay(static_cast<int>(month.year()), month.month(), day, &d) && d <= ref_ + 1) {
+        Set(m, i - 1, i, d, DatePrecision::kDay);
+        *next = i + 1;
+        return true;
+      }
+    }
+    return false;
   }
 
   // "3/6/2025": two numbers of one or two digits and a four-digit year joined by slashes

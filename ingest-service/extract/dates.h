@@ -74,6 +74,10 @@ struct DateMention {
 //       promise, pledge, urge; or tell, address, brief, inform and up to three words of
 //       listener): the coming Monday, ON OR AFTER the reference, `forthcoming`. A calendar
 //       date there ("will say on 14 July") resolves as elsewhere and is `forthcoming` too DAY
+//   "on the 3rd", "on the 21st" (an ordinal with no month after "on the", at the end or
+//       before punctuation or a function word: "said on the 3rd that", not "on the 3rd
+//       floor"): that day of the reference's month when not more than a day after the
+//       reference, else of the most recent earlier month that has such a day           DAY
 //   "last week": reference - 7 days (a point estimate inside the previous week)       DAY
 //   "at the weekend", "over the weekend", "this weekend": the Saturday of the most recent
 //       weekend begun by the reference; "last weekend": of the one before, when the

@@ -376,5 +376,25 @@ TEST(FindDatesTest, AWeekdayAfterAFutureReportingPhraseIsTheComingOne) {
   expect_forthcoming("Will Smith said on Monday it was over.", "Monday", absl::CivilDay(2025, 7, 7), false);
 }
 
+TEST(FindDatesTest, AnOrdinalDayAfterOnTheIsOfTheMonthNotAfterTheReference) {
+  // Reference Thursday 10 July 2025.
+  const absl::CivilDay ref(2025, 7, 10);
+  ExpectDates("A spokesperson said on the 3rd that no investigation had been opened.", ref,
+              {{"the 3rd", absl::CivilDay(2025, 7, 3), DatePrecision::kDay}});
+  // Later in the month than the reference (a day's grace): the month before.
+  ExpectDates("He wrote on the 21st, saying it was over.", ref,
+              {{"the 21st", absl::CivilDay(2025, 6, 21), DatePrecision::kDay}});
+  ExpectDates("It was confirmed on the 11th.", ref,
+              {{"the 11th", absl::CivilDay(2025, 7, 11), DatePrecision::kDay}});
+  // The 31st: the most recent month that has one.
+  ExpectDates("She said on the 31st that it was over.", ref,
+              {{"the 31st", absl::CivilDay(2025, 5, 31), DatePrecision::kDay}});
+  // Not a date before a noun, or with a month of its own.
+  ExpectDates("The office on the 3rd floor was closed.", ref, {});
+  ExpectDates("It was built on the 21st century model.", ref, {});
+  ExpectDates("He said on the 3rd of June that it was over.", ref,
+              {{"3rd of June", absl::CivilDay(2025, 6, 3), DatePrecision::kDay}});
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -3111,6 +3111,24 @@ TEST_F(ExtractorTest, AStatementStillToBeMadeIsDatedOnTheComingDay) {
   EXPECT_TRUE(past);
 }
 
+TEST_F(ExtractorTest, OnTheThirdIsADayOfThePublicationMonth) {
+  IngestArticleRequest request;
+  request.set_text(
+      "Earlier this month, the Information Commissioner's Office said it was \"making enquiries\". "
+      "A spokesperson for the ICO said on the 3rd that no formal investigation had been opened.");
+  *request.mutable_published_time() = Midnight(2025, 7, 10);
+  const Extraction out = MustExtract(request);
+  bool found = false;
+  for (const Claim& c : out.claims) {
+    if (!absl::StrContains(c.text(), "no formal investigation")) continue;
+    found = true;
+    EXPECT_EQ(Time(c.claim_time()), Time(Midnight(2025, 7, 3)));
+    EXPECT_EQ(c.claim_time_precision(), Claim::DAY);
+    EXPECT_EQ(c.claim_time_source(), Claim::STATED);
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(ExtractorTest, AnAmpersandNameAndAnUndefinedAcronymResolveToOneOrganisation) {
   IngestArticleRequest request;
   request.set_text(

@@ -51,6 +51,11 @@ enum class WordKind : uint8_t {
   kThe,
   kWeekend,
   kWeekendPreposition,  // "at", "over": "at the weekend", "over the weekend"
+  kFutureVerb,     // base form of a reporting verb after "will" or "expected to": "say",
+                   // "tell"...; value: kPresentVerb, or kToldVerb for one that takes a listener
+  kWill,           // "will"
+  kTo,             // "to"
+  kFutureMarker,   // "expected", "due", "set"... before "to": "is expected to say"
 };
 
 // The tense of a reporting verb (WordInfo::value of kReportingVerb words): a date after a
@@ -122,6 +127,20 @@ const absl::flat_hash_map<std::string, WordInfo>& Lexicon() {
     (*m)["weekend"] = {WordKind::kWeekend, 0, false};
     (*m)["at"] = {WordKind::kWeekendPreposition, 0, false};
     (*m)["over"] = {WordKind::kWeekendPreposition, 0, false};
+    // "will say on Monday", "is due to tell MPs on Monday": a statement still to be made.
+    for (const char* v : {"say", "announce", "confirm", "warn", "unveil", "reveal", "outline",
+                          "argue", "insist", "claim", "promise", "pledge", "urge"}) {
+      (*m)[v] = {WordKind::kFutureVerb, kPresentVerb, false};
+    }
+    for (const char* v : {"tell", "address", "brief", "inform"}) {
+      (*m)[v] = {WordKind::kFutureVerb, kToldVerb, false};
+    }
+    (*m)["will"] = {WordKind::kWill, 0, false};
+    (*m)["to"] = {WordKind::kTo, 0, false};
+    for (const char* v : {"expected", "due", "set", "going", "scheduled", "poised", "planning",
+                          "plans", "intends", "likely"}) {
+      (*m)[v] = {WordKind::kFutureMarker, 0, false};
+    }
     (*m)["a"] = {WordKind::kNumberWord, 1, false};
     (*m)["an"] = {WordKind::kNumberWord, 1, false};
     return m;
@@ -391,6 +410,41 @@ class Matcher {
     return false;
   }
 
+  // The date starting at token i says when a statement is still to be made: after a
+  // reporting verb's base form after "will" or after "expected", "due", "set"... and "to"
+  // ("will say on Monday", "is expected to announce 14 July"), with up to three words of
+  // listener after "tell", "address", "brief", "inform" ("will tell MPs on Monday"), or
+  // after "will on" ("will on Monday say").
+  bool BeforeFutureReport(size_t i) const {
+    if (i == 0 || !GapIsSpace(i)) return false;
+    auto is_on = [&](size_t k) {
+      return IsKind(k, WordKind::kPreposition) &&
+             absl::EqualsIgnoreCase(text_.substr(tokens_[k].begin, tokens_[k].end - tokens_[k].begin), "on");
+    };
+    // The future auxiliary before the verb at v: "will", or a marker and "to".
+    auto future_before = [&](size_t v) {
+      if (v == 0 || !GapIsSpace(v)) return false;
+      if (IsKind(v - 1, WordKind::kWill) && !tokens_[v - 1].capitalised) return true;
+      return v >= 2 && IsKind(v - 1, WordKind::kTo) && GapIsSpace(v - 1) &&
+             IsKind(v - 2, WordKind::kFutureMarker);
+    };
+    size_t k = i - 1;  // the token before the date, or before "on"
+    if (is_on(k)) {
+      if (k >= 1 && IsKind(k - 1, WordKind::kWill) && !tokens_[k - 1].capitalised && GapIsSpace(k)) return true;
+      if (k == 0 || !GapIsSpace(k)) return false;
+      --k;
+    }
+    if (IsKind(k, WordKind::kFutureVerb)) return future_before(k);
+    for (size_t words = 1; words <= 3 && k >= words; ++words) {
+      const size_t v = k - words;  // the verb before `words` words of listener
+      if (tokens_[v + 1].kind != TokenKind::kWord || !GapIsSpace(v + 1)) return false;
+      if (IsKind(v, WordKind::kFutureVerb)) {
+        return tokens_[v].word.value == kToldVerb && future_before(v);
+      }
+    }
+    return false;
+  }
+
   // The preceding token is a preposition separated by plain space.
   bool PrecededByPreposition(size_t i) const {
     return i > 0 && IsPreposition(i - 1) && GapIsSpace(i);
@@ -463,6 +517,11 @@ class Matcher {
     int back = (ref_wd - weekday + 7) % 7;
     if (back == 0 && strict) back = 7;
     return ref_ - back;
+  }
+  // The first `weekday` on or after the reference.
+  absl::CivilDay ComingWeekday(int weekday) const {
+    const int ref_wd = static_cast<int>(absl::GetWeekday(ref_));
+    return ref_ + (weekday - ref_wd + 7) % 7;
   }
   // The most recent `month` not after the reference month (strictly before when `strict`).
   absl::CivilDay RecentMonth(int month, bool strict) const {
@@ -565,6 +624,7 @@ class Matcher {
           }
           if (ok) {
             Set(m, i, last, d, DatePrecision::kDay);
+            m->forthcoming = BeforeFutureReport(i);
             *next = last + 1;
             return true;
           }
@@ -576,6 +636,14 @@ class Matcher {
       const bool after_listener = i > 1 && IsKind(i - 2, WordKind::kReportingVerb) && GapIsSpace(i - 1) &&
                                   GapIsSpace(i) && tokens_[i - 1].kind == TokenKind::kWord &&
                                   !tokens_[i - 1].capitalised && tokens_[i - 1].word.kind == WordKind::kOther;
+      // "will say on Monday", "is due to tell MPs Monday": the coming Monday, on or after
+      // the reference (a statement still to be made).
+      if (BeforeFutureReport(i)) {
+        Set(m, i, i, ComingWeekday(weekday), DatePrecision::kDay);
+        m->forthcoming = true;
+        *next = i + 1;
+        return true;
+      }
       if (PrecededByPreposition(i) || (i > 0 && IsKind(i - 1, WordKind::kReportingVerb) && GapIsSpace(i)) ||
           after_listener) {
         Set(m, i, i, RecentWeekday(weekday, /*strict=*/false), DatePrecision::kDay);
@@ -602,12 +670,14 @@ class Matcher {
       }
       if (ok) {
         Set(m, i, last, d, DatePrecision::kDay);
+        m->forthcoming = BeforeFutureReport(i);
         *next = last + 1;
         return true;
       }
       *next = last + 1;
       return false;
     }
+    if (MatchOrdinalDay(i, m, next)) return true;
 
     if (IsMonth(i)) {
       const int mon = t.word.value;
@@ -675,6 +745,40 @@ class Matcher {
       default:
         return false;
     }
+  }
+
+  // "on the 3rd", "on the 21st" (an ordinal day with no month, after "on the", not before a
+  // noun: "on the 3rd floor" is no date): that day of the reference's month when it is at
+  // most a day after the reference, else of the most recent earlier month that has it. DAY.
+  bool MatchOrdinalDay(size_t i, DateMention* m, size_t* next) const {
+    if (!IsDayNumber(i) || !tokens_[i].ordinal || i < 2 || !IsKind(i - 1, WordKind::kThe) ||
+        !GapIsSpace(i) || !GapIsSpace(i - 1) || !IsKind(i - 2, WordKind::kPreposition) ||
+        !absl::EqualsIgnoreCase(text_.substr(tokens_[i - 2].begin, tokens_[i - 2].end - tokens_[i - 2].begin), "on")) {
+      return false;
+    }
+    // What may follow: the end of the text, punctuation, or a word that starts a clause or a
+    // phrase of its own ("said on the 3rd that", "on the 3rd in a letter").
+    if (Has(i + 1) && GapIsSpace(i + 1)) {
+      static constexpr const char* kFollowers[] = {"that", "and", "but", "when", "after", "before",
+                                                   "in", "at", "to", "with", "as", "while", "saying",
+                                                   "the", "a", "an", "it", "he", "she", "they", "we"};
+      const absl::string_view w = text_.substr(tokens_[i + 1].begin, tokens_[i + 1].end - tokens_[i + 1].begin);
+      bool ok = false;
+      for (const char* f : kFollowers) ok = ok || absl::EqualsIgnoreCase(w, f);
+      if (!ok) return false;
+    }
+    const int day = tokens_[i].number;
+    absl::CivilMonth month(ref_);
+    if (day > ref_.day() + 1) month -= 1;
+    for (int tries = 0; tries < 12; ++tries, month -= 1) {
+      absl::CivilDay d;
+      if (ValidDay(static_cast<int>(month.year()), month.month(), day, &d) && d <= ref_ + 1) {
+        Set(m, i - 1, i, d, DatePrecision::kDay);
+        *next = i + 1;
+        return true;
+      }
+    }
+    return false;
   }
 
   // "3/6/2025": two numbers of one or two digits and a four-digit year joined by slashes

@@ -19,6 +19,10 @@ struct DateMention {
   // The resolved date: the first day of the month or year for coarser precisions.
   absl::CivilDay day;
   DatePrecision precision = DatePrecision::kDay;
+  // The date follows a future-tense reporting phrase ("will say on Monday", "is due to
+  // announce on 14 July"): when a statement is still to be made, so it may lie after the
+  // reference.
+  bool forthcoming = false;
 };
 
 // Finds the date expressions in `text`, in order, without overlaps, resolved against
@@ -63,6 +67,17 @@ struct DateMention {
 //       Monday ON OR BEFORE the reference, so "said on Monday" in a Monday article is
 //       that day, as news copy uses it; "last Monday" is strictly before (7 days back on
 //       a Monday)                                                                      DAY
+//   "will say on Monday", "will say Monday", "is expected to tell MPs on Monday", "will on
+//       Monday announce" (after "will", or "expected", "due", "set", "going", "scheduled",
+//       "poised", "planning", "plans", "intends", "likely" and "to", a base-form reporting
+//       verb: say, announce, confirm, warn, unveil, reveal, outline, argue, insist, claim,
+//       promise, pledge, urge; or tell, address, brief, inform and up to three words of
+//       listener): the coming Monday, ON OR AFTER the reference, `forthcoming`. A calendar
+//       date there ("will say on 14 July") resolves as elsewhere and is `forthcoming` too DAY
+//   "on the 3rd", "on the 21st" (an ordinal with no month after "on the", at the end or
+//       before punctuation or a function word: "said on the 3rd that", not "on the 3rd
+//       floor"): that day of the reference's month when not more than a day after the
+//       reference, else of the most recent earlier month that has such a day           DAY
 //   "last week": reference - 7 days (a point estimate inside the previous week)       DAY
 //   "at the weekend", "over the weekend", "this weekend": the Saturday of the most recent
 //       weekend begun by the reference; "last weekend": of the one before, when the

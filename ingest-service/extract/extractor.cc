@@ -2282,8 +2282,9 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
           }
         }
         // A time of saying is not after the article: "said on 10 June" in a 6 June article
-        // is not taken for the coming 10 June (a day's leeway for time zones).
-        if (inside || d.day > reference_day + 1) continue;
+        // is not taken for the coming 10 June (a day's leeway for time zones); but a
+        // statement still to be made ("will say on Monday") is dated when it is to be made.
+        if (inside || (d.day > reference_day + 1 && !d.forthcoming)) continue;
         const size_t distance = d.end <= a.cue.begin ? a.cue.begin - d.end
                                 : d.begin >= a.cue.end ? d.begin - a.cue.end
                                                        : 0;

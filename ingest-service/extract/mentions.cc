@@ -821,6 +821,23 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     acronyms[std::string(text.substr(d.acronym_begin, d.acronym_end - d.acronym_begin))] = {
         id, display};
   }
+  // An acronym the article never defines that spells the initials of an
+  // organisation it names ("the Government Accountability Office" ... "a GAO spokesperson")
+  // is that organisation, unless the catalogue knows the acronym or two of them share it
+  // (three letters or more: "HO" or "LP" could be anything).
+  {
+    absl::flat_hash_map<std::string, std::pair<std::string, std::string>> initialisms;
+    absl::flat_hash_set<std::string> shared;
+    for (const Candidate& c : candidates) {
+      const std::string initials = OrganisationInitials(c.occ.name);
+      if (initials.size() < 3 || acronyms.contains(initials) || catalog.Find(initials) != nullptr) continue;
+      auto [it, inserted] = initialisms.emplace(initials, std::make_pair(c.occ.id, c.occ.name));
+      if (!inserted && it->second.first != c.occ.id) shared.insert(initials);
+    }
+    for (auto& [initials, org] : initialisms) {
+      if (!shared.contains(initials)) acronyms.emplace(initials, std::move(org));
+    }
+  }
   if (!acronyms.empty() || !short_forms.empty()) {
     for (const Token& t : tokens) {
       if (t.kind != TokenKind::kWord || !t.capitalised) continue;

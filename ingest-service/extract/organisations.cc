@@ -182,6 +182,17 @@ const WordSet& HeadWords() {
   return *kSet;
 }
 
+// The catalogue's lookup key of a name: NormaliseName, with "&" between words as "and"
+// ("Department of Health & Social Care" is "Department of Health and Social Care"; "M&S"
+// keeps its "&").
+std::string CatalogKey(absl::string_view name) {
+  std::string key = NormaliseName(name);
+  for (size_t p = key.find(" & "); p != std::string::npos; p = key.find(" & ", p + 1)) {
+    key.replace(p + 1, 1, "and");
+  }
+  return key;
+}
+
 const WordSet& AcronymSmallWords() {
   static const auto* const kSet = new WordSet{
       "of", "and", "for", "the", "on", "in", "&", "against", "to", "at"};
@@ -252,6 +263,33 @@ bool IsNewspaperWord(absl::string_view lower) {
       "times", "post", "journal", "herald", "telegraph", "tribune", "gazette",
       "chronicle", "inquirer", "examiner", "mirror", "observer", "mail", "express"};
   return kPapers->contains(lower);
+}
+
+std::string OrganisationInitials(absl::string_view name) {
+  std::string initials;
+  int words = 0;
+  std::string lower;
+  const std::vector<Word> split = SplitWords(name, &lower);
+  for (size_t k = 0; k < split.size(); ++k) {
+    const Word& w = split[k];
+    const absl::string_view word = name.substr(w.begin, w.end - w.begin);
+    // "of", "and", "&" in lower case; "The" before a name ("Against" of "Hackney Coalition
+    // Against Palantir" counts).
+    if (AcronymSmallWords().contains(w.lower) && (!IsAsciiUpper(word[0]) || (k == 0 && w.lower == "the"))) {
+      continue;
+    }
+    if (AllCaps(word)) {
+      for (char c : word) {
+        if (IsAsciiUpper(c)) initials.push_back(c);
+      }
+    } else if (IsAsciiUpper(word[0])) {
+      initials.push_back(word[0]);
+    } else {
+      return "";
+    }
+    ++words;
+  }
+  return words >= 2 && initials.size() >= 2 ? initials : "";
 }
 
 std::vector<AcronymDefinition> FindAcronymDefinitions(absl::string_view text) {
@@ -396,7 +434,7 @@ absl::StatusOr<OrganisationCatalog> OrganisationCatalog::Parse(absl::string_view
     std::vector<std::string> names = {org.id, org.name};
     names.insert(names.end(), org.aliases.begin(), org.aliases.end());
     for (size_t k = 0; k < names.size(); ++k) {
-      const std::string key = NormaliseName(names[k]);
+      const std::string key = CatalogKey(names[k]);
       auto [it, inserted] = c.by_key_.emplace(key, index);
       if (!inserted && it->second != index) {
         return LineError(line_number,
@@ -437,7 +475,7 @@ absl::StatusOr<OrganisationCatalog> OrganisationCatalog::Parse(absl::string_view
 }
 
 const KnownOrganisation* OrganisationCatalog::Find(absl::string_view name_or_alias) const {
-  auto it = by_key_.find(NormaliseName(name_or_alias));
+  auto it = by_key_.find(CatalogKey(name_or_alias));
   return it == by_key_.end() ? nullptr : &organisations_[it->second];
 }
 
@@ -450,7 +488,9 @@ std::vector<OrganisationCatalog::Match> OrganisationCatalog::FindAll(
   // Whether pattern word `k` accepts text word `w`; sets `*end` to where the match ends.
   auto word_matches = [&](const AliasPattern& p, size_t k, const Word& w, size_t* end) {
     const bool last = k + 1 == p.words.size();
-    if (w.lower == p.words[k]) {
+    // "&" and "and" are one word in names: "Department of Health & Social Care".
+    const bool ampersand = (w.lower == "&" && p.words[k] == "and") || (w.lower == "and" && p.words[k] == "&");
+    if (w.lower == p.words[k] || (ampersand && k > 0 && !last)) {
       *end = w.end;
     } else if (last && w.stem_end > 0 && Stem(w) == p.words[k]) {
       *end = w.stem_end;

@@ -52,6 +52,14 @@ struct AcronymDefinition {
 // capitals; only its capitals are matched ("DfE" -> D, E). In order of the text.
 std::vector<AcronymDefinition> FindAcronymDefinitions(absl::string_view text);
 
+// The acronym an organisation's name would have: the first letter of each capitalised word
+// and every letter of an all-capitals word, the small words of FindAcronymDefinitions
+// skipped when in lower case ("of", "&"; a leading "The" too): "Government Accountability
+// Office" -> "GAO", "NHS Business Services Authority" -> "NHSBSA", "Hackney Coalition
+// Against Palantir" -> "HCAP". Empty unless the name has two or more such words and nothing else (a
+// lower-case word that is no small word, a digit).
+std::string OrganisationInitials(absl::string_view name);
+
 // The alias catalogue shipped with the service and extendable by the user.
 // Immutable after construction; thread-safe. Matches point into this object: keep it alive
 // (and unmoved) while using them.
@@ -70,7 +78,8 @@ class OrganisationCatalog {
   // (NormaliseName-equal), so that every alias resolves to exactly one organisation.
   static absl::StatusOr<OrganisationCatalog> Parse(absl::string_view content);
 
-  // The known organisation with this id, name or alias (NormaliseName-equal), or nullptr.
+  // The known organisation with this id, name or alias (NormaliseName-equal, "&" between
+  // words equal to "and"), or nullptr.
   const KnownOrganisation* Find(absl::string_view name_or_alias) const;
 
   struct Match {
@@ -83,7 +92,8 @@ class OrganisationCatalog {
   // appear exactly so; a word written with a capital initial ("Labour", "Liberty") must
   // start with a capital in the text (so "labour market" and "civil liberty" are not
   // matches, "LABOUR" is); a word written in lower case ("the government") matches any
-  // case. Curly and straight apostrophes are equal; a possessive "'s" after the last word
+  // case. Curly and straight apostrophes are equal, and so are "&" and "and" inside a name
+  // ("Department of Health & Social Care"); a possessive "'s" after the last word
   // is allowed and left outside the match. An alias written with a leading lower-case
   // "the" ("the Government") needs it in the text, but the match starts after it.
   // One pass over the words of `text`.

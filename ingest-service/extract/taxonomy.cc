@@ -144,9 +144,12 @@ absl::StatusOr<Taxonomy> Taxonomy::Parse(absl::string_view content) {
     const size_t index = t.topics_.size();
     if (cols.size() == 4) {
       for (absl::string_view keyword : absl::StrSplit(cols[3], '|', absl::SkipWhitespace())) {
+        keyword = absl::StripAsciiWhitespace(keyword);
+        // "?ward": a word of several meanings, that only corroborates its topic.
+        const bool corroborating = absl::ConsumePrefix(&keyword, "?");
         std::vector<std::string> words = Words(keyword);
         if (words.empty()) continue;
-        std::string joined = absl::StrJoin(words, " ");
+        std::string joined = absl::StrCat(corroborating ? "?" : "", absl::StrJoin(words, " "));
         if (std::find(entry.keywords.begin(), entry.keywords.end(), joined) !=
             entry.keywords.end()) {
           continue;
@@ -155,6 +158,7 @@ absl::StatusOr<Taxonomy> Taxonomy::Parse(absl::string_view content) {
         KeywordRef ref;
         ref.topic = index;
         ref.rest.assign(words.begin() + 1, words.end());
+        ref.corroborating = corroborating;
         t.first_words_.Add(words.front());
         t.by_first_word_[words.front()].push_back(std::move(ref));
       }
@@ -175,10 +179,22 @@ const TopicEntry* Taxonomy::Find(absl::string_view id) const {
   return it == by_id_.end() ? nullptr : &topics_[it->second];
 }
 
+bool Taxonomy::Related(size_t a, size_t b) const {
+  for (int p = static_cast<int>(a); p >= 0; p = parent_[p]) {
+    if (static_cast<size_t>(p) == b) return true;
+  }
+  for (int p = static_cast<int>(b); p >= 0; p = parent_[p]) {
+    if (static_cast<size_t>(p) == a) return true;
+  }
+  return false;
+}
+
 std::vector<Taxonomy::Match> Taxonomy::FindMatches(absl::string_view text) const {
   std::string lower;
   const std::vector<PlacedWord> words = PlacedWords(text, &lower);
   std::vector<Match> matches;
+  // The words [first, last] of each match, by index in `matches`.
+  std::vector<std::pair<size_t, size_t>> spans;
   std::vector<size_t> credited;  // topics credited at the current position
   for (size_t i = 0; i < words.size(); ++i) {
     credited.clear();
@@ -198,9 +214,34 @@ std::vector<Taxonomy::Match> Taxonomy::FindMatches(absl::string_view text) const
       if (!match) continue;
       if (std::find(credited.begin(), credited.end(), ref.topic) != credited.end()) continue;
       credited.push_back(ref.topic);
-      matches.push_back({words[i].begin, words[i + ref.rest.size()].end, ref.topic});
+      matches.push_back({words[i].begin, words[i + ref.rest.size()].end, ref.topic, ref.corroborating});
+      spans.push_back({i, i + ref.rest.size()});
     }
   }
+  // A keyword inside a longer one of an unrelated topic is part of that phrase, not a word
+  // of its own: "trusted research environment" is no "environment", "operating theatre" no
+  // "theatre". Keywords are a few words long, so only matches that start a few words
+  // earlier can cover one.
+  constexpr size_t kLookBack = 8;
+  std::vector<bool> covered(matches.size(), false);
+  auto covers = [&](size_t k, size_t m) {
+    return spans[k].first <= spans[m].first && spans[k].second >= spans[m].second &&
+           spans[k].second - spans[k].first > spans[m].second - spans[m].first &&
+           !Related(matches[k].topic, matches[m].topic);
+  };
+  for (size_t m = 0; m < matches.size(); ++m) {
+    for (size_t k = m; k-- > 0 && spans[k].first + kLookBack >= spans[m].first && !covered[m];) {
+      covered[m] = covers(k, m);
+    }
+    for (size_t k = m + 1; k < matches.size() && spans[k].first == spans[m].first && !covered[m]; ++k) {
+      covered[m] = covers(k, m);
+    }
+  }
+  size_t kept = 0;
+  for (size_t m = 0; m < matches.size(); ++m) {
+    if (!covered[m]) matches[kept++] = matches[m];
+  }
+  matches.resize(kept);
   return matches;
 }
 
@@ -210,8 +251,18 @@ Taxonomy::Hits Taxonomy::CountMatches(const std::vector<Match>& matches, size_t 
   // Matches are in order of their first word: skip to the first that starts in range.
   auto it = std::lower_bound(matches.begin(), matches.end(), begin,
                              [](const Match& m, size_t b) { return m.begin < b; });
+  std::vector<const Match*> corroborating;
   for (; it != matches.end() && it->begin < end; ++it) {
-    if (it->end <= end) hits[it->topic] += 1.0f;
+    if (it->end > end) continue;
+    if (it->corroborating) {
+      corroborating.push_back(&*it);
+    } else {
+      hits[it->topic] += 1.0f;
+    }
+  }
+  // A corroborating keyword counts only beside a plain keyword of its topic in the same part.
+  for (const Match* m : corroborating) {
+    if (hits[m->topic] > 0) hits[m->topic] += 1.0f;
   }
   return hits;
 }

@@ -31,8 +31,11 @@ struct TopicScore {
 // line, four tab-separated columns `id  parent_id  label  keywords`; parent_id is "-" (or
 // empty) for a top-level topic and must be defined on an earlier line; keywords are
 // separated by '|', each a word or phrase, matched case-insensitively on whole words, a
-// trailing plural "s" in the text tolerated ("hospitals" matches "hospital"). Blank lines
-// and lines starting with '#' are ignored; a trailing '\r' is tolerated.
+// trailing plural "s" in the text tolerated ("hospitals" matches "hospital"). A keyword
+// written with a leading '?' ("?ward", "?officer") has other meanings too: it counts only
+// where a plain keyword of the same topic is found in the same text (the claim, its context
+// or the article), so it strengthens a topic but never makes one. Blank lines and lines
+// starting with '#' are ignored; a trailing '\r' is tolerated.
 class Taxonomy {
  public:
   // Errors: NOT_FOUND when the file cannot be read; INVALID_ARGUMENT naming the line.
@@ -69,12 +72,16 @@ class Taxonomy {
     size_t begin = 0;
     size_t end = 0;
     size_t topic = 0;
+    bool corroborating = false;  // a "?" keyword
   };
   // Every keyword of `text`, in text order (each topic once per starting word, as CountHits
-  // counts them): an article is scanned once, and the hits of any part of it are then
+  // counts them; a keyword lying within a longer keyword of a topic that is neither it nor
+  // its ancestor or descendant is left out: "trusted research environment" of health data
+  // is no "environment", nor "research"): an article is scanned once, and the hits of any part of it are then
   // counted from the matches (CountMatches) instead of scanning the part again.
   std::vector<Match> FindMatches(absl::string_view text) const;
-  // The hits of the matches that lie wholly within bytes [begin, end): CountHits of that
+  // The hits of the matches that lie wholly within bytes [begin, end) (a '?' keyword's only
+  // beside a plain keyword of its topic among them): CountHits of that
   // part of the text, but for a keyword that the part's edges cut.
   Hits CountMatches(const std::vector<Match>& matches, size_t begin, size_t end) const;
   // Score() from hits counted already (empty: no evidence of that kind).
@@ -91,7 +98,10 @@ class Taxonomy {
   struct KeywordRef {
     size_t topic = 0;
     std::vector<std::string> rest;
+    bool corroborating = false;  // written "?word"
   };
+  // One topic is the other or an ancestor of it.
+  bool Related(size_t a, size_t b) const;
 
   std::vector<TopicEntry> topics_;
   std::vector<int> parent_;  // index of each topic's parent, -1 for top level

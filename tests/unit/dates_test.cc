@@ -342,5 +342,59 @@ TEST(FindDatesTest, ADayAndMonthAfterAPastReportingVerbIsNotInTheFuture) {
               {{"Tuesday, March 3", absl::CivilDay(2026, 3, 3), DatePrecision::kDay}});
 }
 
+TEST(FindDatesTest, AWeekdayAfterAFutureReportingPhraseIsTheComingOne) {
+  // Reference Thursday 10 July 2025.
+  const absl::CivilDay ref(2025, 7, 10);
+  auto expect_forthcoming = [&](absl::string_view text, absl::string_view span,
+                                absl::CivilDay day, bool forthcoming) {
+    SCOPED_TRACE(text);
+    const std::vector<DateMention> got = FindDates(text, ref);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(text.substr(got[0].begin, got[0].end - got[0].begin), span);
+    EXPECT_EQ(got[0].day, day);
+    EXPECT_EQ(got[0].forthcoming, forthcoming);
+  };
+  expect_forthcoming("Ms Collins will say on Monday that the trust has nothing to hide.", "Monday",
+                     absl::CivilDay(2025, 7, 14), true);
+  expect_forthcoming("She is expected to say on Monday that it is safe.", "Monday",
+                     absl::CivilDay(2025, 7, 14), true);
+  expect_forthcoming("He will tell MPs on Tuesday that the deal is off.", "Tuesday",
+                     absl::CivilDay(2025, 7, 15), true);
+  expect_forthcoming("The minister is due to announce Friday that it ends.", "Friday",
+                     absl::CivilDay(2025, 7, 11), true);
+  expect_forthcoming("The chancellor will on Wednesday announce cuts.", "Wednesday",
+                     absl::CivilDay(2025, 7, 16), true);
+  // The reference's own weekday is that day, not a week on.
+  expect_forthcoming("She will say on Thursday that it is safe.", "Thursday", ref, true);
+  // A calendar date there is marked too.
+  expect_forthcoming("He will tell the committee on 14 July that it failed.", "14 July",
+                     absl::CivilDay(2025, 7, 14), true);
+  // Past tense, or no reporting verb: the most recent such day, as before.
+  expect_forthcoming("Ms Collins said on Monday that the trust has nothing to hide.", "Monday",
+                     absl::CivilDay(2025, 7, 7), false);
+  expect_forthcoming("The trust will close on Monday.", "Monday", absl::CivilDay(2025, 7, 7), false);
+  expect_forthcoming("Will Smith said on Monday it was over.", "Monday", absl::CivilDay(2025, 7, 7), false);
+}
+
+TEST(FindDatesTest, AnOrdinalDayAfterOnTheIsOfTheMonthNotAfterTheReference) {
+  // Reference Thursday 10 July 2025.
+  const absl::CivilDay ref(2025, 7, 10);
+  ExpectDates("A spokesperson said on the 3rd that no investigation had been opened.", ref,
+              {{"the 3rd", absl::CivilDay(2025, 7, 3), DatePrecision::kDay}});
+  // Later in the month than the reference (a day's grace): the month before.
+  ExpectDates("He wrote on the 21st, saying it was over.", ref,
+              {{"the 21st", absl::CivilDay(2025, 6, 21), DatePrecision::kDay}});
+  ExpectDates("It was confirmed on the 11th.", ref,
+              {{"the 11th", absl::CivilDay(2025, 7, 11), DatePrecision::kDay}});
+  // The 31st: the most recent month that has one.
+  ExpectDates("She said on the 31st that it was over.", ref,
+              {{"the 31st", absl::CivilDay(2025, 5, 31), DatePrecision::kDay}});
+  // Not a date before a noun, or with a month of its own.
+  ExpectDates("The office on the 3rd floor was closed.", ref, {});
+  ExpectDates("It was built on the 21st century model.", ref, {});
+  ExpectDates("He said on the 3rd of June that it was over.", ref,
+              {{"3rd of June", absl::CivilDay(2025, 6, 3), DatePrecision::kDay}});
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
@@ -3193,6 +3194,83 @@ TEST(MergeTest, ProbedTheOneWhoAskedIsNotTheOneWhoAnswersAndBySpeechIsTheSpeaker
   ASSERT_EQ(l.claims.size(), 1u);
   EXPECT_EQ(l.claims[0].speaker().id(), "rupert-lowe");
   EXPECT_EQ(l.claims[0].speaker().affiliation_id(), "reform-uk");
+}
+
+// Twelfth probe (2026-12-07): dates still to come or by their ordinal, and organisation names.
+
+TEST_F(ExtractorTest, AStatementStillToBeMadeIsDatedOnTheComingDay) {
+  IngestArticleRequest request;
+  request.set_text(
+      "Ms Collins will say on Monday that the trust \"has nothing to hide\", according to a draft of "
+      "her speech seen by this newspaper.\n\nMr Hayes said on Monday that the trust had ignored staff.");
+  *request.mutable_published_time() = Midnight(2025, 7, 10);  // a Thursday
+  const Extraction out = MustExtract(request);
+  bool future = false, past = false;
+  for (const Claim& c : out.claims) {
+    if (absl::StrContains(c.text(), "nothing to hide")) {
+      future = true;
+      EXPECT_EQ(Time(c.claim_time()), Time(Midnight(2025, 7, 14)));
+      EXPECT_EQ(c.claim_time_source(), Claim::STATED);
+    }
+    if (absl::StrContains(c.text(), "ignored staff")) {
+      past = true;
+      EXPECT_EQ(Time(c.claim_time()), Time(Midnight(2025, 7, 7)));
+    }
+  }
+  EXPECT_TRUE(future);
+  EXPECT_TRUE(past);
+}
+
+TEST_F(ExtractorTest, OnTheThirdIsADayOfThePublicationMonth) {
+  IngestArticleRequest request;
+  request.set_text(
+      "Earlier this month, the Information Commissioner's Office said it was \"making enquiries\". "
+      "A spokesperson for the ICO said on the 3rd that no formal investigation had been opened.");
+  *request.mutable_published_time() = Midnight(2025, 7, 10);
+  const Extraction out = MustExtract(request);
+  bool found = false;
+  for (const Claim& c : out.claims) {
+    if (!absl::StrContains(c.text(), "no formal investigation")) continue;
+    found = true;
+    EXPECT_EQ(Time(c.claim_time()), Time(Midnight(2025, 7, 3)));
+    EXPECT_EQ(c.claim_time_precision(), Claim::DAY);
+    EXPECT_EQ(c.claim_time_source(), Claim::STATED);
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(ExtractorTest, AnAmpersandNameAndAnUndefinedAcronymResolveToOneOrganisation) {
+  IngestArticleRequest request;
+  request.set_text(
+      "A spokesperson for the Department of Health & Social Care said that funding was linked to "
+      "adoption.");
+  *request.mutable_published_time() = Midnight(2025, 7, 10);
+  const Extraction out = MustExtract(request);
+  ASSERT_FALSE(out.claims.empty());
+  EXPECT_EQ(out.claims[0].speaker().id(), "dhsc");
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::ORGANISATION);
+
+  // An acronym the article never defines, spelling an organisation it names.
+  const std::string text =
+      "The Northwick Patient Safety Alliance published a report. An NPSA spokesperson said it "
+      "stood by the findings.";
+  const Segmentation seg = Segment(text);
+  const ArticleOrganisations orgs(text, seg, extractor_->organisations());
+  std::vector<std::string> ids;
+  for (const OrgOccurrence& o : orgs.occurrences()) ids.push_back(o.id);
+  EXPECT_THAT(ids, ElementsAre("northwick-patient-safety-alliance", "northwick-patient-safety-alliance"));
+  // The catalogue's GAO is the Government Accountability Office.
+  const std::string gao =
+      "A 2024 report by the Government Accountability Office found that the Defense Department had "
+      "used sole-source awards. But the report did not mention Palantir, a GAO spokesperson said.";
+  const Segmentation gao_seg = Segment(gao);
+  const ArticleOrganisations gao_orgs(gao, gao_seg, extractor_->organisations());
+  std::set<std::string> gao_ids;
+  for (const OrgOccurrence& o : gao_orgs.occurrences()) {
+    const std::string mention = gao.substr(o.begin, o.end - o.begin);
+    if (mention == "GAO" || mention == "Government Accountability Office") gao_ids.insert(o.id);
+  }
+  EXPECT_THAT(gao_ids, ElementsAre("government-accountability-office"));
 }
 
 }  // namespace

@@ -222,5 +222,29 @@ TEST(OrganisationCatalogTest, FindAllSurvivesRandomBytes) {
   }
 }
 
+TEST(OrganisationCatalogTest, AnAmpersandIsAndInANameAndItsLookup) {
+  const OrganisationCatalog& c = Shipped();
+  EXPECT_EQ(Matches(c, "A spokesperson for the Department of Health & Social Care said."),
+            (std::vector<std::string>{"Department of Health & Social Care=dhsc"}));
+  ASSERT_NE(c.Find("Department of Health & Social Care"), nullptr);
+  EXPECT_EQ(c.Find("Department of Health & Social Care")->id, "dhsc");
+  // Written with "&" in the file, found with "and" in the text, and the reverse.
+  EXPECT_EQ(Matches(c, "Marks and Spencer and Marks & Spencer"),
+            (std::vector<std::string>{"Marks and Spencer=marks-and-spencer",
+                                      "Marks & Spencer=marks-and-spencer"}));
+  // Not a name's first or last word: "& Social Care" alone is none.
+  EXPECT_TRUE(Matches(c, "Health & Social").empty());
+}
+
+TEST(OrganisationInitialsTest, SpellsTheCapitalisedWordsInitials) {
+  EXPECT_EQ(OrganisationInitials("Government Accountability Office"), "GAO");
+  EXPECT_EQ(OrganisationInitials("NHS Business Services Authority"), "NHSBSA");
+  EXPECT_EQ(OrganisationInitials("Department of Health & Social Care"), "DHSC");
+  EXPECT_EQ(OrganisationInitials("Hackney Coalition Against Palantir"), "HCAP");
+  EXPECT_EQ(OrganisationInitials("The Government Accountability Office"), "GAO");
+  EXPECT_EQ(OrganisationInitials("Palantir"), "");           // one word
+  EXPECT_EQ(OrganisationInitials("the group of friends"), "");  // lower-case words
+}
+
 }  // namespace
 }  // namespace claims::extract

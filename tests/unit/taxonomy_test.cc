@@ -1,5 +1,6 @@
 #include "ingest-service/extract/taxonomy.h"
 
+#include <cmath>
 #include <set>
 #include <string>
 
@@ -206,6 +207,88 @@ TEST(TaxonomyTest, ShippedFileRecognisesTheDomain) {
             "politics/local-government");
   EXPECT_EQ(top("Waiting lists at the hospital have grown, GPs say"),
             "health/health-services");
+}
+
+TEST(TaxonomyTest, ACorroboratingKeywordCountsOnlyBesideAPlainOneOfItsTopic) {
+  absl::StatusOr<Taxonomy> t = Taxonomy::Parse(
+      "arts\t-\tArts\tfilm|music|?theatre\n"
+      "health\t-\tHealth\thospital|operating theatre\n");
+  ASSERT_TRUE(t.ok()) << t.status();
+  ASSERT_EQ(t->topics()[0].keywords.size(), 3u);
+  EXPECT_EQ(t->topics()[0].keywords[2], "?theatre");
+  auto ids = [&](absl::string_view claim, absl::string_view context = "") {
+    std::vector<std::string> out;
+    for (const TopicScore& s : t->Score(claim, context, "", 5, 0.0f)) out.push_back(s.id);
+    return out;
+  };
+  // Alone, a corroborating keyword makes no topic.
+  EXPECT_THAT(ids("theatre cancellations had fallen"), ::testing::IsEmpty());
+  // Beside a plain keyword of its topic in the same text it counts.
+  const auto with_film = t->Score("a theatre and film festival", "", "", 5, 0.0f);
+  ASSERT_EQ(with_film.size(), 1u);
+  EXPECT_NEAR(with_film[0].score, 1 - std::exp(-2.0), 1e-5);
+  // Not corroborated by another part: the claim's "theatre" beside the context's "film".
+  const auto split = t->Score("the theatre closed", "a film", "", 5, 0.0f);
+  ASSERT_EQ(split.size(), 1u);
+  EXPECT_NEAR(split[0].score, 1 - std::exp(-0.4), 1e-5);
+  // CountMatches over a part corroborates within that part only.
+  const std::string text = "The theatre closed. A film opened.";
+  const auto matches = t->FindMatches(text);
+  EXPECT_EQ(t->CountMatches(matches, 0, 19)[0], 0.0f);
+  EXPECT_EQ(t->CountMatches(matches, 0, text.size())[0], 2.0f);
+}
+
+TEST(TaxonomyTest, AKeywordInsideALongerOneOfAnotherTopicDoesNotCount) {
+  absl::StatusOr<Taxonomy> t = Taxonomy::Parse(
+      "environment\t-\tEnvironment\tenvironment|climate\n"
+      "science\t-\tScience\tresearch\n"
+      "health\t-\tHealth\thealth\n"
+      "health/data\thealth\tHealth data\thealth data|trusted research environment|patient data\n"
+      "health/services\thealth\tHealth services\tpatient\n");
+  ASSERT_TRUE(t.ok()) << t.status();
+  auto ids = [&](absl::string_view claim) {
+    std::vector<std::string> out;
+    for (const TopicScore& s : t->Score(claim, "", "", 5, 0.0f)) out.push_back(s.id);
+    return out;
+  };
+  EXPECT_THAT(ids("accessed through a trusted research environment"), ::testing::ElementsAre("health/data"));
+  // A sibling's shorter keyword is part of the phrase too.
+  EXPECT_THAT(ids("the patient data was shared"), ::testing::ElementsAre("health/data"));
+  // Outside the phrase the words count as before.
+  EXPECT_THAT(ids("research on the environment"), ::testing::UnorderedElementsAre("environment", "science"));
+  // A topic's ancestor keeps its own keyword inside its child's phrase ("health" of
+  // "health data"), as the parent of a child that qualifies, it is then left out.
+  const std::string text = "health data";
+  EXPECT_EQ(t->FindMatches(text).size(), 2u);
+}
+
+TEST(TaxonomyTest, ShippedFileKeepsHomonymsAndJobTitlesOutOfTopics) {
+  absl::StatusOr<Taxonomy> t = Taxonomy::LoadFile(ShippedPath());
+  ASSERT_TRUE(t.ok()) << t.status();
+  auto ids = [&](absl::string_view claim, absl::string_view context = "") {
+    std::set<std::string> out;
+    for (const TopicScore& s : t->Score(claim, context, "", 3)) out.insert(s.id);
+    return out;
+  };
+  // Hospital theatres, wards and clinical trials.
+  EXPECT_EQ(ids("theatre cancellations had fallen by 18 per cent").count("arts-culture-media"), 0u);
+  EXPECT_EQ(ids("theatre cancellations had fallen by 18 per cent").count("health/health-services"), 1u);
+  const auto trial = ids("We would need a randomised trial before anyone used this on wards.");
+  EXPECT_EQ(trial.count("crime-law-justice"), 0u);
+  EXPECT_EQ(trial.count("politics/local-government"), 0u);
+  EXPECT_EQ(trial.count("health") + trial.count("health/health-services"), 1u);
+  EXPECT_EQ(ids("the data were accessed through a trusted research environment").count("environment"), 0u);
+  // A job title is no policing.
+  EXPECT_EQ(ids("the company expected revenue to grow",
+                "Chief financial officer David Glazer told an investor conference in June that the company "
+                "expected revenue to grow")
+                .count("crime-law-justice/policing"),
+            0u);
+  // The same words where their topic is plain from the text.
+  EXPECT_EQ(ids("The theatre staged a new music festival").count("arts-culture-media"), 1u);
+  EXPECT_EQ(ids("The council said the ward councillor would stand again").count("politics/local-government"), 1u);
+  EXPECT_EQ(ids("The jury at the trial heard the court evidence").count("crime-law-justice"), 1u);
+  EXPECT_EQ(ids("A police officer made the arrest").count("crime-law-justice/policing"), 1u);
 }
 
 }  // namespace

@@ -1533,7 +1533,7 @@ bool IsRoleModifier(absl::string_view lower) {
 }
 bool IsPronoun(absl::string_view lower) { return Pronouns().contains(lower); }
 bool IsNameParticle(absl::string_view lower) {
-  static const auto* s = new WordSet{"de", "van", "von", "der", "den", "da", "di", "du", "del",
+  static const auto* s = new WordSet{"de", "van", "von", "der", "den", "da", "di", "du", "del", "ap", "ab",
                                      "della", "dos", "das", "bin", "ibn", "al", "ter", "ten", "la", "le"};
   return s->contains(lower);
 }
@@ -1610,6 +1610,33 @@ bool IsDayOrMonth(absl::string_view lower) {
 }
 
 SpeakerPhrase SpeakerPhraseOf(absl::string_view text, const Segmentation& seg, TokenRange words) {
+  // Not the clause's words around the source: "as opposition MSPs", "Ms Collins will",
+  // "House Democrats on Tuesday".
+  static const auto* const kBefore = new Set{"as", "while", "when", "after", "before", "but", "and", "so",
+                                             "because", "if", "although", "though", "since", "until", "whereas"};
+  static const auto* const kAfter = new Set{"will", "would", "has", "have", "had", "is", "was", "were", "are",
+                                            "also", "did", "does", "do", "could", "should", "can", "may",
+                                            "might", "must", "shall", "yesterday", "today", "tonight"};
+  auto word = [&](size_t k) {
+    return k < seg.tokens.size() && seg.tokens[k].kind == TokenKind::kWord ? LowerTokenText(seg, seg.tokens[k])
+                                                                           : absl::string_view();
+  };
+  while (words.end - words.begin > 1 && kBefore->contains(word(words.begin)) &&
+         !seg.tokens[words.begin].capitalised) {
+    ++words.begin;
+  }
+  while (words.end - words.begin > 1 && words.end <= seg.tokens.size()) {
+    const absl::string_view w = word(words.end - 1);
+    if (kAfter->contains(w) && !seg.tokens[words.end - 1].capitalised) {  // ("USA Today", "Theresa May")
+      --words.end;
+    } else if (IsDayOrMonth(w) && absl::EndsWith(w, "day") && words.end - words.begin > 2) {
+      // "on Tuesday", "Tuesday" after the name (a weekday: a month may be a name).
+      --words.end;
+      if (word(words.end - 1) == "on" || word(words.end - 1) == "last" || word(words.end - 1) == "this") --words.end;
+    } else {
+      break;
+    }
+  }
   size_t comma = words.end;
   int depth = 0;
   for (size_t i = words.begin; i < words.end && i < seg.tokens.size(); ++i) {

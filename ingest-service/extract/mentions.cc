@@ -2456,9 +2456,12 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     // North MP said" names no one.
     static const auto* const kPostnominals = new Set{"kc", "qc", "mp", "msp", "mla", "mep", "obe", "mbe",
                                                      "cbe", "kbe", "dbe", "frs", "phd", "jr", "sr"};
+    // ("MS", a Member of the Senedd, in capitals only: "Ms" is a title; "Mabon ap Gwynfor MS".)
     while (determiner.empty() && last >= db + 2 && tokens[last].kind == TokenKind::kWord && tokens[last].capitalised &&
-           kPostnominals->contains(LowerTokenText(seg_, tokens[last])) && tokens[last - 1].kind == TokenKind::kWord &&
-           tokens[last - 1].capitalised && tokens[last - 2].kind == TokenKind::kWord && tokens[last - 2].capitalised) {
+           (kPostnominals->contains(LowerTokenText(seg_, tokens[last])) || TokenText(text_, tokens[last]) == "MS") &&
+           tokens[last - 1].kind == TokenKind::kWord && tokens[last - 1].capitalised &&
+           tokens[last - 2].kind == TokenKind::kWord &&
+           (tokens[last - 2].capitalised || IsNameParticle(LowerTokenText(seg_, tokens[last - 2])))) {
       if (postnominal.empty()) postnominal = std::string(TokenText(text_, tokens[last]));
       --last;
     }
@@ -3067,6 +3070,19 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
   // "Tesco said like-for-like sales rose", "Sainsbury's, which reported last week, said": so
   // is one word the article never gives a first name or a title (news names a person in
   // full, or with a title, before a surname alone), with no "who" clause after it.
+  // "The Army said ... An Army spokesperson told ... But the Army says": an organisation that
+  // spoke before is that organisation again, without its spokesperson's role.
+  if (name_b == last && pre_e == db && !introduced) {
+    if (auto e = entities_.find(name); e != entities_.end() && e->second.kind == SpeakerKind::kOrganisation) {
+      s.name = name;
+      s.id = e->second.id;
+      s.kind = SpeakerKind::kOrganisation;
+      s.affiliation = e->second.affiliation.empty() ? name : e->second.affiliation;
+      s.affiliation_id = e->second.affiliation_id.empty() ? s.id : e->second.affiliation_id;
+      Remember(s, Gender::kUnknown);
+      return s;
+    }
+  }
   const absl::string_view lone = WithoutPossessive(TokenText(text_, tokens[name_b]));
   const absl::string_view app_first = phrase.apposition.empty() || phrase.apposition.begin >= tokens.size()
                                            ? ""
@@ -3134,7 +3150,9 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       s.affiliation_id = CanonicalOrganisationId(org);
     }
   }
-  if (!postnominal.empty() && (postnominal == "KC" || postnominal == "QC" || postnominal == "MP")) {
+  if (!postnominal.empty() && (postnominal == "KC" || postnominal == "QC" || postnominal == "MP" ||
+                               postnominal == "MSP" || postnominal == "MS" || postnominal == "MLA" ||
+                               postnominal == "MEP")) {
     s.role = s.role.empty() ? postnominal : absl::StrCat(s.role, ", ", postnominal);
   }
   if (affiliation != nullptr) {

@@ -3273,5 +3273,35 @@ TEST_F(ExtractorTest, AnAmpersandNameAndAnUndefinedAcronymResolveToOneOrganisati
   EXPECT_THAT(gao_ids, ElementsAre("government-accountability-office"));
 }
 
+
+TEST_F(ExtractorTest, OrganisationsThatSpokeAgainAndMembersOfDevolvedParliaments) {
+  const Extraction out = MustExtract(Article(
+      "The Army said in a statement that the agreement \"consolidates 75 contracts\". An Army spokesperson told "
+      "PolitiFact that task orders would still be competed. But the Army says future orders will be competed.\n\n"
+      "Plaid Cymru's health spokesperson Mabon ap Gwynfor MS said the Welsh Government should publish its plans.\n\n"
+      "Gillian Mackay MSP said the plans were late."));
+  ASSERT_EQ(out.claims.size(), 5u);
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::ORGANISATION);  // the Army again, not a person
+  EXPECT_EQ(out.claims[2].speaker().role(), "");
+  EXPECT_EQ(out.claims[3].speaker().name(), "Mabon ap Gwynfor");
+  EXPECT_EQ(out.claims[3].speaker().affiliation_id(), "plaid-cymru");
+  EXPECT_EQ(out.claims[4].speaker().name(), "Gillian Mackay");
+  EXPECT_EQ(out.claims[4].speaker().role(), "MSP");
+}
+
+TEST(MergeTest, ProbedTheClausesWordsAroundTheModelsSource) {
+  const std::string text =
+      "House Democrats on Tuesday demanded that the agency release the contract. Ms Collins will say on Monday that "
+      "the trust has nothing to hide. Swinney spoke, as opposition MSPs demanded a vote on the service.";
+  const Extraction out = ExtractWith({{"demanded that", "House Democrats on Tuesday", "the agency release the contract"},
+                                      {"say", "Ms Collins will", "that the trust has nothing to hide"},
+                                      {"demanded a", "as opposition MSPs", "vote on the service"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().mention(), "House Democrats");
+  EXPECT_EQ(out.claims[1].speaker().mention(), "Ms Collins");
+  EXPECT_EQ(out.claims[2].speaker().mention(), "opposition MSPs");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -1637,6 +1637,26 @@ SpeakerPhrase SpeakerPhraseOf(absl::string_view text, const Segmentation& seg, T
       break;
     }
   }
+  // "So I understand why NHS England", "Hansard records that Lord Kamall": the source is the
+  // name the writer's clause introduces.
+  static const auto* const kIntroducing = new Set{
+      "understand", "understands", "know", "knows", "think", "thinks", "believe", "believes", "see", "sees",
+      "records", "recorded", "reports", "reported", "notes", "noted", "explains", "explained", "shows", "showed",
+      "suggests", "means", "wonder", "wonders", "ask", "asks"};
+  for (size_t k = words.begin + 1; k + 2 < words.end && k + 1 < seg.tokens.size(); ++k) {
+    const absl::string_view w = word(k);
+    if ((w == "that" || w == "why" || w == "how" || w == "whether") && kIntroducing->contains(word(k - 1)) &&
+        seg.tokens[k + 1].capitalised) {
+      words.begin = k + 1;
+      break;
+    }
+  }
+  // "One, retired nurse Joan Hill,": the one is the apposition.
+  if (words.end - words.begin >= 3 && word(words.begin) == "one" && words.begin + 1 < seg.tokens.size() &&
+      IsPunct(text, seg.tokens[words.begin + 1], ",")) {
+    words.begin += 2;
+    if (words.end > words.begin && IsPunct(text, seg.tokens[words.end - 1], ",")) --words.end;
+  }
   size_t comma = words.end;
   int depth = 0;
   for (size_t i = words.begin; i < words.end && i < seg.tokens.size(); ++i) {

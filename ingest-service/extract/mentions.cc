@@ -1762,6 +1762,17 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
       noun != "white" && noun != "house" && noun != "cabinet" && noun != "developer" && noun != "investor" &&
       noun != "partner") {
     s.kind = SpeakerKind::kPerson;
+    // The office as written, up to its noun: "The First Minister" holds "First Minister",
+    // "the chief executive" "chief executive" (not "minister", "executive").
+    absl::string_view written = text_.substr(mention.begin, mention.end - mention.begin);
+    for (absl::string_view det : {"the ", "The ", "THE "}) {
+      if (absl::StartsWith(written, det)) written.remove_prefix(det.size());
+    }
+    const size_t at = absl::AsciiStrToLower(written).find(std::string(noun));
+    if (at != std::string::npos && written.size() - at == noun.size() && written.size() <= 40 &&
+        written.find(',') == absl::string_view::npos && written.find('\'') == absl::string_view::npos) {
+      s.role = std::string(written);
+    }
   }
   return s;
 }
@@ -2959,13 +2970,44 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
         return s;
       }
     }
+    // "The director of finance", "A source familiar with the matter", "two people briefed on
+    // the talks": the noun is before the remit, not its last word.
+    size_t noun_at = last;
+    auto speaker_noun = [&](size_t k) {
+      const absl::string_view w = LowerTokenText(seg_, tokens[k]);
+      return tokens[k].kind == TokenKind::kWord && !tokens[k].capitalised &&
+             (IsRoleWord(w) || GroupNouns().contains(w) || IsOrgHeadNoun(w) || IsPersonEpithet(w));
+    };
+    if (!speaker_noun(last)) {
+      for (size_t k = b + 1; k < last; ++k) {
+        const absl::string_view w = LowerTokenText(seg_, tokens[k]);
+        if (w != "of" && w != "with" && w != "for" && w != "on" && w != "at" && w != "from" && w != "in") continue;
+        if (speaker_noun(k - 1)) {
+          noun_at = k - 1;
+        } else if (k >= b + 2 && speaker_noun(k - 2)) {
+          noun_at = k - 2;
+        }
+        break;
+      }
+    }
     std::string premods;
-    for (size_t k = b; k < last; ++k) {
+    for (size_t k = b; k < noun_at; ++k) {
       if (tokens[k].kind != TokenKind::kWord) continue;
       if (!premods.empty()) premods += ' ';
       absl::StrAppend(&premods, LowerTokenText(seg_, tokens[k]));
     }
-    s = ResolveNominal(last_word, premods, s.mention);
+    s = ResolveNominal(noun_at == last ? last_word : LowerTokenText(seg_, tokens[noun_at]), premods, s.mention);
+    // The noun with its remit: the role "director of finance", the group "two people
+    // familiar with the matter".
+    const absl::string_view remit =
+        noun_at == last ? absl::string_view() : text_.substr(tokens[noun_at].end, tokens[last].end - tokens[noun_at].end);
+    if (!remit.empty() && s.kind != SpeakerKind::kGroup && s.role == LowerTokenText(seg_, tokens[noun_at])) {
+      s.role = absl::StrCat(s.role, remit);
+    } else if (!remit.empty() && s.kind == SpeakerKind::kGroup && s.affiliation.empty() &&
+               absl::EndsWith(s.name, LowerTokenText(seg_, tokens[noun_at]))) {
+      s.name = absl::StrCat(s.name, remit);
+      s.id = Slugify(s.name);
+    }
     if (s.role.empty() && pre_e > role_b && s.kind == SpeakerKind::kUnknown) {
       s.role = std::string(text_.substr(tokens[role_b].begin, tokens[last].end - tokens[role_b].begin));
     }

@@ -3303,5 +3303,41 @@ TEST(MergeTest, ProbedTheClausesWordsAroundTheModelsSource) {
   EXPECT_EQ(out.claims[2].speaker().mention(), "opposition MSPs");
 }
 
+
+TEST_F(ExtractorTest, UnnamedOfficesKeepTheirWords) {
+  const Extraction out = MustExtract(Article(
+      "The First Minister said the plans would not change. The Chancellor said the budget was balanced."));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().role(), "First Minister");  // not "minister"
+  EXPECT_EQ(out.claims[0].speaker().kind(), Speaker::PERSON);
+  EXPECT_EQ(out.claims[1].speaker().role(), "Chancellor");
+}
+
+TEST(MergeTest, ProbedTheWritersClauseBeforeTheModelsSource) {
+  const std::string text =
+      "So I understand why NHS England says the platform will transform care. One, retired nurse Joan Hill, said: "
+      "\"I do not want an American company anywhere near my records.\"";
+  const Extraction out = ExtractWith(
+      {{"says", "So I understand why NHS England", "the platform will transform care"},
+       {"said:", "One, retired nurse Joan Hill,", "\"I do not want an American company anywhere near my records.\""}},
+      text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "nhs-england");
+  EXPECT_EQ(out.claims[1].speaker().name(), "Joan Hill");
+  EXPECT_EQ(out.claims[1].speaker().role(), "retired nurse");
+  // A noun keeps its remit: the role "director of finance" (not "finance"), the group "two
+  // people briefed on the talks".
+  const std::string remits =
+      "The director of finance said funding was confirmed. Two people briefed on the talks said the deal was close.";
+  const Extraction r = ExtractWith({{"said funding", "The director of finance", "was confirmed"},
+                                    {"said the deal", "Two people briefed on the talks", "was close"}},
+                                   remits);
+  ASSERT_EQ(r.claims.size(), 2u);
+  EXPECT_EQ(r.claims[0].speaker().role(), "director of finance");
+  EXPECT_EQ(r.claims[0].speaker().kind(), Speaker::PERSON);
+  EXPECT_EQ(r.claims[1].speaker().kind(), Speaker::GROUP);
+  EXPECT_EQ(r.claims[1].speaker().name(), "two people briefed on the talks");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -3185,7 +3185,9 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     // Roles held at an organisation, not in a portfolio ("Energy Secretary", "Budget Director").
     static const auto* const kHeldRoles = new Set{
         "chief", "ceo", "boss", "chair", "chairman", "chairwoman", "founder", "co-founder",
-        "president", "spokesperson", "spokesman", "spokeswoman", "owner", "captain", "manager", "coach"};
+        "president", "spokesperson", "spokesman", "spokeswoman", "owner", "captain", "manager", "coach",
+        "analyst", "economist", "strategist", "researcher", "lawyer", "editor", "correspondent", "reporter",
+        "engineer", "scientist"};
     if (k > role_b && k < pre_e && tokens[k].kind == TokenKind::kWord && kHeldRoles->contains(LowerTokenText(seg_, tokens[k]))) {
       const std::string org = OrganisationNameIn(role_b, k);
       s.affiliation = org;

@@ -3287,6 +3287,10 @@ TEST_F(ExtractorTest, OrganisationsThatSpokeAgainAndMembersOfDevolvedParliaments
   EXPECT_EQ(out.claims[3].speaker().affiliation_id(), "plaid-cymru");
   EXPECT_EQ(out.claims[4].speaker().name(), "Gillian Mackay");
   EXPECT_EQ(out.claims[4].speaker().role(), "MSP");
+  // "Jefferies analyst Brent Thill": an analyst works at the firm named before the role.
+  const Extraction analyst = MustExtract(Article("Jefferies analyst Brent Thill said the stock was priced for perfection."));
+  ASSERT_EQ(analyst.claims.size(), 1u);
+  EXPECT_EQ(analyst.claims[0].speaker().affiliation_id(), "jefferies");
 }
 
 TEST(MergeTest, ProbedTheClausesWordsAroundTheModelsSource) {

@@ -841,6 +841,43 @@ bool DeedOrPlea(absl::string_view text, const Attribution& a) {
           absl::StrContains(said, " offences") || absl::StrContains(said, " offenses"));
 }
 
+// "Board members asked for assurance that patient data was being handled lawfully", "MPs
+// sought assurances from ministers that the data would stay in the UK", "demanded evidence
+// that": a request for an assurance, evidence or confirmation that X is no claim of X (the
+// one asking doubts it, if anything). True when a verb of asking in the cue, or after it,
+// is followed within the sentence by such a noun and a "that" at most four words later
+// (rules' and model's alike; the content may start at the noun or after "that").
+bool RequestForAssurance(absl::string_view text, const Segmentation& seg, const Attribution& a) {
+  if (a.content.empty() || a.content.front().begin < a.cue.begin) return false;
+  static const auto* const kAsking = new absl::flat_hash_set<std::string>{
+      "ask", "asks", "asked", "asking", "seek", "seeks", "sought", "seeking", "demand", "demands",
+      "demanded", "demanding", "request", "requests", "requested", "requesting", "want", "wants",
+      "wanted", "press", "pressed", "pressing", "call", "calls", "called", "calling"};
+  static const auto* const kAnswers = new absl::flat_hash_set<std::string>{
+      "assurance", "assurances", "reassurance", "reassurances", "evidence", "proof", "confirmation",
+      "guarantee", "guarantees", "clarification"};
+  const size_t first = FirstTokenFrom(seg, a.cue.begin);
+  const size_t content = FirstTokenFrom(seg, a.content.front().begin);
+  if (first >= seg.tokens.size()) return false;
+  const uint32_t sentence = seg.tokens[first].sentence;
+  bool asking = false;
+  for (size_t k = first; k < seg.tokens.size() && k < content + 2 && k < first + 12; ++k) {
+    const Token& t = seg.tokens[k];
+    if (t.sentence != sentence || t.kind != TokenKind::kWord) return false;
+    const std::string w(LowerTokenText(seg, t));
+    if (kAsking->contains(w)) {
+      asking = true;
+      continue;
+    }
+    if (!asking || !kAnswers->contains(w)) continue;
+    for (size_t j = k + 1; j < seg.tokens.size() && j <= k + 5; ++j) {
+      if (seg.tokens[j].kind != TokenKind::kWord) break;
+      if (LowerTokenText(seg, seg.tokens[j]) == "that") return true;
+    }
+  }
+  return false;
+}
+
 // "I am not saying the contract should be torn up", "Neither organisation has said the
 // records were sold", "Nobody has claimed that ...": a saying denied is no claim of its
 // content (rules' and model's alike). A "not", "never" or "-n't" in the cue or among the
@@ -1046,7 +1083,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     return t + 1 < seg.tokens.size() && kMeasures->contains(std::string(LowerTokenText(seg, seg.tokens[t + 1])));
   };
   auto says_nothing = [&](const Attribution& a) {
-    return adds_a_number(a) || DeedOrPlea(text, a) || NegatedSaying(text, seg, a);
+    return adds_a_number(a) || DeedOrPlea(text, a) || NegatedSaying(text, seg, a) ||
+           RequestForAssurance(text, seg, a);
   };
   rules.erase(std::remove_if(rules.begin(), rules.end(), says_nothing), rules.end());
   learned.erase(std::remove_if(learned.begin(), learned.end(), says_nothing), learned.end());

@@ -3273,5 +3273,26 @@ TEST_F(ExtractorTest, AnAmpersandNameAndAnUndefinedAcronymResolveToOneOrganisati
   EXPECT_THAT(gao_ids, ElementsAre("government-accountability-office"));
 }
 
+// Probe 10, spurious claims (sections C and F): what the model takes for attributions and
+// no reader would.
+
+TEST(MergeTest, ARequestForAssuranceThatXIsNoClaimOfX) {
+  const std::string text =
+      "Board members noted the improvement but asked for assurance that patient data was being "
+      "handled lawfully.";
+  const Extraction out = ExtractWith({{"noted", "Board members", "the improvement"},
+                                      {"asked for", "Board members",
+                                       "assurance that patient data was being handled lawfully"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "the improvement");
+  // With the content after "that", and a listener between the noun and "that".
+  const std::string sought = "MPs sought assurances from ministers that the data would stay in the UK.";
+  EXPECT_TRUE(ExtractWith({{"sought", "MPs", "the data would stay in the UK"}}, sought).claims.empty());
+  // Assurances given are claims.
+  const std::string gave = "Ministers gave assurances that the data would stay in the UK.";
+  EXPECT_EQ(ExtractWith({{"gave assurances", "Ministers", "that the data would stay in the UK"}}, gave).claims.size(), 1u);
+}
+
 }  // namespace
 }  // namespace claims::extract

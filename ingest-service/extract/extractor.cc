@@ -929,6 +929,78 @@ bool NegatedSaying(absl::string_view text, const Segmentation& seg, const Attrib
   return false;
 }
 
+// Contact, reference and perception that the model takes for saying (probe 10 F3): true for
+// - an addressee after "written to" ("Foxglove has written to NHS England threatening a
+//   judicial review": the content is NHS England; "wrote to The Times that X" keeps X, as
+//   WithoutPrepositionObject has cut the addressee by then);
+// - a reference given to the reporter ("Warren's office pointed us to a 2024 report",
+//   "referred reporters to"): no words of theirs;
+// - the topic of a comment ("He hasn't commented on the FDP specifically");
+// - a response not given ("did not respond when we asked", "has not replied"): nothing said
+//   ("declined to comment" stays a claim, as PolNeAR annotates it);
+// - a content that is one pronoun ("That isn't quite how Phil Booth sees it", "We should be
+//   honest about this"): nothing a reader could take as what was said.
+bool ContactNotSaying(absl::string_view text, const Segmentation& seg, const Attribution& a) {
+  if (a.content.empty()) return false;
+  const ByteSpan c = a.content.front();
+  const size_t content = FirstTokenFrom(seg, c.begin);
+  if (content >= seg.tokens.size()) return false;
+  // One pronoun and nothing else.
+  if (a.content.size() == 1 && seg.tokens[content].end == c.end && seg.tokens[content].kind == TokenKind::kWord) {
+    const absl::string_view w = LowerTokenText(seg, seg.tokens[content]);
+    // (A denial of it stays: "NHS England denied this, saying ..." is on record.)
+    const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+    const bool denial = absl::StrContains(cue, "deni") || absl::StrContains(cue, "deny") ||
+                        absl::StrContains(cue, "reject") || absl::StrContains(cue, "disput");
+    if (!denial && (w == "it" || w == "this" || w == "that" || w == "so" || w == "them" || w == "these" || w == "those")) {
+      return true;
+    }
+  }
+  if (c.begin < a.cue.end || c.begin - a.cue.end > 40) return false;
+  // The words of the cue and of the gap to the content, lower-case, and (for a negation)
+  // the two words before the cue.
+  std::vector<absl::string_view> lead;
+  bool negated = false;
+  const size_t first = FirstTokenFrom(seg, a.cue.begin);
+  for (size_t k = first >= 2 ? first - 2 : 0; k < content; ++k) {
+    if (seg.tokens[k].kind != TokenKind::kWord || seg.tokens[k].sentence != seg.tokens[content].sentence) continue;
+    const absl::string_view w = LowerTokenText(seg, seg.tokens[k]);
+    negated = negated || w == "not" || w == "never" || w == "n't" || absl::EndsWith(w, "n't") ||
+              absl::EndsWith(w, "n\xE2\x80\x99t");
+    if (k >= first) lead.push_back(w);
+  }
+  if (lead.empty()) return false;
+  const absl::string_view last = lead.back();
+  const absl::string_view before_last = lead.size() >= 2 ? lead[lead.size() - 2] : "";
+  auto writes = [](absl::string_view w) {
+    return w == "write" || w == "writes" || w == "wrote" || w == "written" || w == "writing";
+  };
+  if (last == "to" && writes(before_last)) return true;
+  if (last == "on" && absl::StartsWith(before_last, "comment")) return true;
+  auto refers = [](absl::string_view w) {
+    return w == "pointed" || w == "points" || w == "point" || w == "pointing" || w == "referred" ||
+           w == "refers" || w == "directed" || w == "directs";
+  };
+  auto reader = [](absl::string_view w) {
+    return w == "us" || w == "me" || w == "reporters" || w == "journalists" || w == "readers";
+  };
+  // "pointed" + "us to a report", or "pointed us to" + "a report".
+  if (refers(last) && content + 1 < seg.tokens.size() && reader(LowerTokenText(seg, seg.tokens[content])) &&
+      LowerTokenText(seg, seg.tokens[content + 1]) == "to") {
+    return true;
+  }
+  if (last == "to" && lead.size() >= 3 && reader(before_last) && refers(lead[lead.size() - 3])) return true;
+  if (negated) {
+    for (absl::string_view w : lead) {
+      if (w == "respond" || w == "responded" || w == "reply" || w == "replied" || w == "return" ||
+          w == "returned") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // The model's attribution `a` is none a reader would see:
 // - a source of one lower-case word that names no kind of speaker ("That is 14% above the
 //   level agreed with the regulator": "level");
@@ -1827,9 +1899,20 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     }
     return false;
   };
+  // Contact and reference (ContactNotSaying) say nothing, but name someone the article goes
+  // on to quote ("That isn't quite how Phil Booth of medConfidential sees it. \"...,\" Booth
+  // told us"): kept with no content, they are resolved (so "Booth" is of medConfidential)
+  // and make no claim.
+  std::vector<Attribution> silent;
   learned.erase(std::remove_if(learned.begin(), learned.end(),
                                [&](const Attribution& a) {
-                                 return LearnedNonAttribution(text, seg, a) || adds_a_number(a) || inside_out(a);
+                                 if (ContactNotSaying(text, seg, a)) {
+                                   silent.push_back(a);
+                                   silent.back().content.clear();
+                                   return true;
+                                 }
+                                 return LearnedNonAttribution(text, seg, a) || ContactNotSaying(text, seg, a) ||
+                                        adds_a_number(a) || inside_out(a);
                                }),
                 learned.end());
   // Reported speech the model found with no source words at all is dropped by Extract (a
@@ -1913,6 +1996,11 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   std::stable_sort(out.begin(), out.end(),
                    [](const Attribution& a, const Attribution& b) { return a.cue.begin < b.cue.begin; });
   AttributeFollowingQuotations(text, seg, &out);
+  if (!silent.empty()) {
+    for (Attribution& a : silent) out.push_back(std::move(a));
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Attribution& a, const Attribution& b) { return a.cue.begin < b.cue.begin; });
+  }
   return out;
 }
 

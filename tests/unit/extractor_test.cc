@@ -3294,5 +3294,41 @@ TEST(MergeTest, ARequestForAssuranceThatXIsNoClaimOfX) {
   EXPECT_EQ(ExtractWith({{"gave assurances", "Ministers", "that the data would stay in the UK"}}, gave).claims.size(), 1u);
 }
 
+TEST(MergeTest, ContactReferenceAndAPronounAloneAreNoClaims) {
+  const std::string written =
+      "The campaign group Foxglove has written to NHS England threatening a judicial review.";
+  EXPECT_TRUE(ExtractWith({{"has written to", "The campaign group Foxglove",
+                            "NHS England threatening a judicial review"}},
+                          written)
+                  .claims.empty());
+  // The addressee cut, what was written stays.
+  const std::string wrote = "Tom Hayes wrote to the health secretary that the trust had ignored staff.";
+  const Extraction w = ExtractWith({{"wrote to", "Tom Hayes", "the health secretary that the trust had ignored staff"}}, wrote);
+  ASSERT_EQ(w.claims.size(), 1u);
+  EXPECT_EQ(w.claims[0].text(), "the trust had ignored staff");
+  const std::string pointed = "Warren's office pointed us to a 2024 report by the Government Accountability Office.";
+  EXPECT_TRUE(ExtractWith({{"pointed", "Warren's office", "us to a 2024 report by the Government Accountability Office"}},
+                          pointed)
+                  .claims.empty());
+  const std::string respond = "Mr Lowe's office did not respond when we asked for evidence of the sale.";
+  EXPECT_TRUE(
+      ExtractWith({{"did not respond", "Mr Lowe's office", "when we asked for evidence of the sale"}}, respond).claims.empty());
+  // A pronoun alone, the topic of a comment; the person named there is still who "Booth" is.
+  const std::string booth =
+      "That is not how Phil Booth of medConfidential sees it. \"Calling it plumbing is a neat trick,\" "
+      "Booth told us. He hasn't commented on the FDP specifically.";
+  const Extraction b = ExtractWith({{"sees", "how Phil Booth of medConfidential", "it"},
+                                    {"told", "Booth", "\"Calling it plumbing is a neat trick,\""},
+                                    {"hasn't commented on", "He", "the FDP specifically"}},
+                                   booth);
+  ASSERT_EQ(b.claims.size(), 1u);
+  EXPECT_EQ(b.claims[0].text(), "Calling it plumbing is a neat trick");
+  EXPECT_EQ(b.claims[0].speaker().name(), "Phil Booth");
+  EXPECT_EQ(b.claims[0].speaker().affiliation(), "medConfidential");
+  // A denial of it is on record.
+  const std::string denied = "NHS England denied this on Tuesday.";
+  EXPECT_EQ(ExtractWith({{"denied", "NHS England", "this"}}, denied).claims.size(), 1u);
+}
+
 }  // namespace
 }  // namespace claims::extract

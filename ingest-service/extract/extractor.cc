@@ -1001,6 +1001,41 @@ bool ContactNotSaying(absl::string_view text, const Segmentation& seg, const Att
   return false;
 }
 
+// A participle after a noun that the model takes for a cue (probe 10 F2): "A US supplier
+// named in the row" ("named" is never what anyone said), "A post shared more than 20,000
+// times" (a count after "shared", "viewed", "liked"...), "patients admitted to five NHS
+// hospitals" ("admitted to" a hospital, ward, care home, school or prison is a stay, not
+// an admission).
+bool ParticipleNotSaying(absl::string_view text, const Segmentation& seg, const Attribution& a) {
+  if (a.content.empty() || a.content.front().begin < a.cue.end) return false;
+  const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+  if (cue == "named") return true;
+  size_t t = FirstTokenFrom(seg, a.content.front().begin);
+  if (t >= seg.tokens.size()) return false;
+  if (cue == "shared" || cue == "viewed" || cue == "liked" || cue == "retweeted" || cue == "reposted" ||
+      cue == "watched") {
+    for (int skip = 0; skip < 2 && t < seg.tokens.size() && seg.tokens[t].kind == TokenKind::kWord; ++skip) {
+      const absl::string_view w = LowerTokenText(seg, seg.tokens[t]);
+      if (w != "more" && w != "than" && w != "over" && w != "nearly" && w != "almost" && w != "about" &&
+          w != "around" && w != "some" && w != "at" && w != "least") {
+        break;
+      }
+      ++t;
+    }
+    return t < seg.tokens.size() && absl::ascii_isdigit(static_cast<unsigned char>(text[seg.tokens[t].begin]));
+  }
+  if (absl::EndsWith(cue, "admitted") && LowerTokenText(seg, seg.tokens[t]) == "to") {
+    static const auto* const kPlaces = new absl::flat_hash_set<std::string>{
+        "hospital", "hospitals", "ward", "wards", "a&e", "icu", "hospice", "clinic", "clinics", "home",
+        "homes", "school", "schools", "university", "universities", "college", "prison", "prisons",
+        "care", "unit", "units"};
+    for (size_t k = t + 1; k < seg.tokens.size() && k <= t + 5 && seg.tokens[k].sentence == seg.tokens[t].sentence; ++k) {
+      if (kPlaces->contains(std::string(LowerTokenText(seg, seg.tokens[k])))) return true;
+    }
+  }
+  return false;
+}
+
 // The model's attribution `a` is none a reader would see:
 // - a source of one lower-case word that names no kind of speaker ("That is 14% above the
 //   level agreed with the regulator": "level");
@@ -1083,6 +1118,29 @@ TokenRange NameBeforeComma(absl::string_view text, const Segmentation& seg, size
   const bool starts_clause = b == seg.sentences[sentence].first_token || (b > 0 && IsPunct(text, seg.tokens[b - 1], ","));
   if (b == k || !starts_clause || seg.tokens[b].kind != TokenKind::kWord) return {};
   return {b, k};
+}
+
+// "A US supplier named in the row, which asked not to be named, said": the noun phrase that
+// opens the clause before the comma at token `comma` when a participle and a preposition
+// follow it ("named in", "based at", "owned by"), which "which" or "who" is (not "the row").
+// Empty when the clause does not open so.
+TokenRange NounBeforeParticiple(absl::string_view text, const Segmentation& seg, size_t comma) {
+  const uint32_t sentence = seg.tokens[comma].sentence;
+  size_t b = comma;
+  while (b > 0 && seg.tokens[b - 1].sentence == sentence && !IsPunct(text, seg.tokens[b - 1], ",")) --b;
+  if (b >= comma || seg.tokens[b].kind != TokenKind::kWord) return {};
+  static const auto* const kPrepositions = new absl::flat_hash_set<std::string>{
+      "in", "by", "at", "on", "for", "as", "from", "with", "to", "over", "under", "behind"};
+  for (size_t p = b + 1; p + 1 < comma && p <= b + 6; ++p) {
+    const Token& t = seg.tokens[p];
+    if (t.kind != TokenKind::kWord) return {};
+    const absl::string_view w = LowerTokenText(seg, t);
+    if (!t.capitalised && w.size() > 3 && absl::EndsWith(w, "ed") &&
+        kPrepositions->contains(std::string(LowerTokenText(seg, seg.tokens[p + 1])))) {
+      return {b, p};
+    }
+  }
+  return {};
 }
 
 // The rules' attributions by where their cues are, for the merge's lookups of "a rule's
@@ -1321,6 +1379,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
         if (!from_rule && comma > 0) {
           if (const TokenRange name = NameBeforeComma(text, seg, comma); !name.empty()) {
             a.described_by = SpeakerPhraseOf(text, seg, name);
+          } else if (const TokenRange np = NounBeforeParticiple(text, seg, comma); !np.empty()) {
+            a.described_by = SpeakerPhraseOf(text, seg, np);
           }
         }
       }
@@ -1899,6 +1959,24 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     }
     return false;
   };
+  // "A post shared more than 20,000 times on Facebook claims ...", "Experts we spoke with said
+  // ...": a model's cue of several words that ends with a reporting word, after a name, a
+  // number or a subject pronoun of a clause of its own, is that last word; the words before
+  // it belong to the source's noun phrase.
+  for (Attribution& a : learned) {
+    const size_t c0 = FirstTokenFrom(seg, a.cue.begin);
+    const size_t c_end = FirstTokenFrom(seg, a.cue.end);
+    if (c_end > seg.tokens.size() || c_end < c0 + 2 || !IsCueWord(LowerTokenText(seg, seg.tokens[c_end - 1]))) continue;
+    bool clause = false;
+    for (size_t k = c0; k + 1 < c_end && !clause; ++k) {
+      const Token& t = seg.tokens[k];
+      const absl::string_view w = LowerTokenText(seg, t);
+      clause = (t.kind == TokenKind::kWord && t.capitalised && w != "i") ||
+               absl::ascii_isdigit(static_cast<unsigned char>(text[t.begin])) || w == "we" || w == "i" ||
+               w == "you" || w == "they" || w == "he" || w == "she";
+    }
+    if (clause) a.cue = {seg.tokens[c_end - 1].begin, seg.tokens[c_end - 1].end};
+  }
   // Contact and reference (ContactNotSaying) say nothing, but name someone the article goes
   // on to quote ("That isn't quite how Phil Booth of medConfidential sees it. \"...,\" Booth
   // told us"): kept with no content, they are resolved (so "Booth" is of medConfidential)
@@ -1906,7 +1984,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   std::vector<Attribution> silent;
   learned.erase(std::remove_if(learned.begin(), learned.end(),
                                [&](const Attribution& a) {
-                                 if (ContactNotSaying(text, seg, a)) {
+                                 if (ContactNotSaying(text, seg, a) || ParticipleNotSaying(text, seg, a)) {
                                    silent.push_back(a);
                                    silent.back().content.clear();
                                    return true;

@@ -3330,5 +3330,39 @@ TEST(MergeTest, ContactReferenceAndAPronounAloneAreNoClaims) {
   EXPECT_EQ(ExtractWith({{"denied", "NHS England", "this"}}, denied).claims.size(), 1u);
 }
 
+TEST(MergeTest, AParticipleAfterANounIsNoCue) {
+  const std::string post =
+      "A post shared more than 20,000 times on Facebook claims the NHS has sold the records of every patient.";
+  const Extraction p = ExtractWith({{"shared", "A post", "more than 20,000"},
+                                    {"times on Facebook claims", "A post", "the NHS has sold the records of every patient"}},
+                                   post);
+  ASSERT_EQ(p.claims.size(), 1u);
+  EXPECT_EQ(p.claims[0].cue(), "claims");  // the words before it are the source's
+  EXPECT_EQ(p.claims[0].text(), "the NHS has sold the records of every patient");
+  const std::string experts = "Experts we spoke with said the term was misleading.";
+  const Extraction e = ExtractWith({{"we spoke with said", "Experts", "the term was misleading"}}, experts);
+  ASSERT_EQ(e.claims.size(), 1u);
+  EXPECT_EQ(e.claims[0].cue(), "said");
+  const std::string admitted =
+      "Researchers analysed records from 120,000 patients admitted to five NHS hospitals between 2019 and 2023.";
+  EXPECT_TRUE(ExtractWith({{"admitted", "Researchers analysed records from 120,000 patients",
+                            "to five NHS hospitals between 2019 and 2023"}},
+                          admitted)
+                  .claims.empty());
+  // "which" after a participle's phrase is the noun that opens it, not the participle's object.
+  const std::string named =
+      "A US supplier named in the row, which asked not to be named, said in a statement that it had "
+      "complied with all contracts.";
+  const Extraction n = ExtractWith({{"named", "A US supplier", "which asked not to be named"},
+                                    {"said in a statement", "which", "that it had complied with all contracts"}},
+                                   named);
+  ASSERT_EQ(n.claims.size(), 1u);
+  EXPECT_EQ(n.claims[0].cue(), "said in a statement");
+  EXPECT_EQ(n.claims[0].speaker().role(), "supplier");  // not "row"
+  // An admission is still one.
+  const std::string plea = "The driver admitted to speeding on the motorway.";
+  EXPECT_EQ(ExtractWith({{"admitted", "The driver", "to speeding on the motorway"}}, plea).claims.size(), 1u);
+}
+
 }  // namespace
 }  // namespace claims::extract

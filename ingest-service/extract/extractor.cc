@@ -1036,6 +1036,39 @@ bool ParticipleNotSaying(absl::string_view text, const Segmentation& seg, const 
   return false;
 }
 
+// The writer's framing that the model takes for someone's claim (probe 10 F4):
+// - a condition: "If the government wants us to trust the platform, it must earn that
+//   trust" (a source right after "if" or "unless": what the writer supposes);
+// - the writer's own time or reason clause with no reporting word: "When I started, we ran
+//   reports on spreadsheets" (source "I" or "we", cue "started");
+// - claims seen or heard: "We have also seen claims that the platform allows ..." (the one
+//   who saw them is not the one who claims; the claimants are not named).
+bool WritersFraming(absl::string_view text, const Segmentation& seg, const Attribution& a) {
+  const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+  std::vector<absl::string_view> words = absl::StrSplit(cue, ' ', absl::SkipEmpty());
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const absl::string_view w = words[i], n = words[i + 1];
+    if ((w == "seen" || w == "saw" || w == "heard" || w == "read" || w == "noticed" || w == "spotted") &&
+        (n == "claims" || n == "reports" || n == "suggestions" || n == "allegations" || n == "rumours" ||
+         n == "rumors" || n == "posts")) {
+      return true;
+    }
+  }
+  const TokenRange st = SourceTokens(a.speaker);
+  if (st.empty() || st.begin == 0 || st.end > seg.tokens.size()) return false;
+  const Token& before = seg.tokens[st.begin - 1];
+  if (before.kind != TokenKind::kWord || before.sentence != seg.tokens[st.begin].sentence) return false;
+  const absl::string_view b = LowerTokenText(seg, before);
+  if (b == "if" || b == "unless") return true;
+  // (Only for the writer's own "I"/"we": PolNeAR annotates many such cues of others.)
+  const absl::string_view subject = st.end == st.begin + 1 ? LowerTokenText(seg, seg.tokens[st.begin]) : "";
+  bool reports = false;
+  for (absl::string_view w : words) reports = reports || IsCueWord(w);
+  return !reports && (subject == "i" || subject == "we") &&
+         (b == "when" || b == "whenever" || b == "once" || b == "until" || b == "because" || b == "although" ||
+          b == "though" || b == "while" || b == "since" || b == "before" || b == "after" || b == "as");
+}
+
 // The model's attribution `a` is none a reader would see:
 // - a source of one lower-case word that names no kind of speaker ("That is 14% above the
 //   level agreed with the regulator": "level");
@@ -1989,7 +2022,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
                                    silent.back().content.clear();
                                    return true;
                                  }
-                                 return LearnedNonAttribution(text, seg, a) || ContactNotSaying(text, seg, a) ||
+                                 return LearnedNonAttribution(text, seg, a) || WritersFraming(text, seg, a) ||
                                         adds_a_number(a) || inside_out(a);
                                }),
                 learned.end());

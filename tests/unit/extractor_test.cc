@@ -3364,5 +3364,19 @@ TEST(MergeTest, AParticipleAfterANounIsNoCue) {
   EXPECT_EQ(ExtractWith({{"admitted", "The driver", "to speeding on the motorway"}}, plea).claims.size(), 1u);
 }
 
+TEST(MergeTest, TheWritersConditionsAndClaimsSeenAreNoClaims) {
+  const std::string text =
+      "When I started, we ran reports on spreadsheets. If the government wants us to trust the platform, it "
+      "must earn that trust. We have also seen claims that the platform allows insurers to see GP notes.";
+  EXPECT_TRUE(ExtractWith({{"started", "I", "we ran reports on spreadsheets"},
+                           {"wants", "the government", "us to trust the platform || it must earn that trust"},
+                           {"have also seen claims", "We", "that the platform allows insurers to see GP notes"}},
+                          text)
+                  .claims.empty());
+  // Someone else's clause of time keeps its cue word; so does a reporting one.
+  const std::string when = "When the minister said the plan was safe, MPs laughed.";
+  EXPECT_EQ(ExtractWith({{"said", "the minister", "the plan was safe"}}, when).claims.size(), 1u);
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/algorithm/container.h"
 #include "absl/container/btree_map.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -560,13 +561,28 @@ ByteSpan WithoutPrepositionObject(absl::string_view text, ByteSpan cue, ByteSpan
   if (cue.end >= span.begin || span.begin - cue.end > 48) return span;
   const absl::string_view gap = absl::StripAsciiWhitespace(text.substr(cue.end, span.begin - cue.end));
   for (char c : gap) {
-    if (!absl::ascii_isalpha(static_cast<unsigned char>(c)) && c != ' ') return span;
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != ' ') return span;
   }
-  // The preposition ends the gap, or the cue itself ("said in" + "its report that ...").
+  auto preposition = [](absl::string_view w) {
+    return w == "to" || w == "with" || w == "in" || w == "on" || w == "for" || w == "at";
+  };
+  // The preposition ends the gap, or the cue itself ("said in" + "its report that ...");
+  // or it opens the gap and a determiner after it opens a noun phrase that the content goes
+  // on with ("said in a July 2" + "post on X that ...").
   const absl::string_view before = gap.empty() ? text.substr(cue.begin, cue.end - cue.begin) : gap;
   const size_t space = before.find_last_of(' ');
   const absl::string_view last = space == absl::string_view::npos ? before : before.substr(space + 1);
-  if (last != "to" && last != "with" && last != "in" && last != "on" && last != "for" && last != "at") return span;
+  bool open_phrase = false;
+  if (const std::vector<absl::string_view> g = absl::StrSplit(gap, ' ', absl::SkipEmpty()); g.size() >= 2) {
+    open_phrase = preposition(g[0]) && !preposition(g.back()) &&
+                  (g[1] == "a" || g[1] == "an" || g[1] == "the" || g[1] == "his" || g[1] == "her" || g[1] == "its" ||
+                   g[1] == "their");
+  }
+  if (!preposition(last) && !open_phrase) return span;
+  // (Figures only in such a phrase: "said in a July 2 post".)
+  if (preposition(last) && absl::c_any_of(gap, [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); })) {
+    return span;
+  }
   size_t words = 0;
   size_t k = span.begin;
   while (k < span.end && words <= 6) {
@@ -612,6 +628,29 @@ ByteSpan WithoutListener(absl::string_view text, ByteSpan cue, ByteSpan span) {
     while (q < span.end && text[q] == ' ') ++q;
     if (q < span.end && DoubleQuoteMarkAt(text, q) > 0) return {q, span.end};
     return span;
+  }
+  return span;
+}
+
+// "My former colleagues tell [me] the rollout has been rushed": after a cue that takes a
+// listener, a content that starts with the listener's pronoun (and a "that") starts after
+// them. Other spans are returned as they are.
+ByteSpan WithoutListenerPronoun(absl::string_view text, ByteSpan cue, ByteSpan span) {
+  if (cue.end > span.begin || span.begin - cue.end > 2) return span;
+  absl::string_view verb = text.substr(cue.begin, cue.end - cue.begin);
+  if (const size_t space = verb.find_last_of(' '); space != absl::string_view::npos) verb.remove_prefix(space + 1);
+  const std::string v = absl::AsciiStrToLower(verb);
+  if (v != "tell" && v != "tells" && v != "told" && v != "telling" && v != "assured" && v != "assures" &&
+      v != "reminded" && v != "reminds") {
+    return span;
+  }
+  const absl::string_view s = text.substr(span.begin, span.end - span.begin);
+  for (absl::string_view p : {"me ", "us ", "him ", "her ", "them ", "you "}) {
+    if (!absl::StartsWith(s, p)) continue;
+    size_t b = span.begin + p.size();
+    if (text.substr(b, 5) == "that ") b += 5;
+    // At least two words left.
+    return text.substr(b, span.end - b).find(' ') != absl::string_view::npos ? ByteSpan{b, span.end} : span;
   }
   return span;
 }
@@ -1851,7 +1890,10 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     }
     ChangeContent(text, &a, [&](ByteSpan c) {
       return ToUnpunctuatedSentenceEnd(
-          seg, a, WithoutListener(text, a.cue, WithoutPrepositionObject(text, a.cue, WithoutLeadingDate(text, a.cue, c))));
+          seg, a,
+          WithoutListener(text, a.cue,
+                          WithoutListenerPronoun(text, a.cue,
+                                                 WithoutPrepositionObject(text, a.cue, WithoutLeadingDate(text, a.cue, c)))));
     });
   }
   for (Attribution& a : learned) {
@@ -1873,6 +1915,9 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       if (c.begin <= a.cue.end || ContentKind(text, {c}) != AttributionKind::kIndirect) return false;
       const absl::string_view gap = absl::StripAsciiWhitespace(text.substr(a.cue.end, c.begin - a.cue.end));
       const absl::string_view start = text.substr(c.begin, c.end - c.begin);
+      // (Nor the addressee: "“We cannot run two systems,” Ming Tang said in a letter [to trust
+      // chief executives]".)
+      if ((absl::StartsWith(start, "to ") || absl::StartsWith(start, "with ")) && c.begin - a.cue.end <= 40) return true;
       return (absl::StartsWith(gap, "in ") || absl::StartsWith(gap, "at ") || absl::StartsWith(gap, "on ") ||
               absl::StartsWith(gap, "to ")) &&
              (absl::StartsWith(start, "that ") || absl::StartsWith(start, "which ") || absl::StartsWith(start, "who "));

@@ -3378,5 +3378,25 @@ TEST(MergeTest, TheWritersConditionsAndClaimsSeenAreNoClaims) {
   EXPECT_EQ(ExtractWith({{"said", "the minister", "the plan was safe"}}, when).claims.size(), 1u);
 }
 
+TEST(MergeTest, TheAddresseeAndThePlaceOfSayingAreNoContent) {
+  const std::string letter =
+      "\"We cannot run two systems in parallel forever,\" Ming Tang said in a letter to trust chief executives.";
+  const Extraction l = ExtractWith(
+      {{"said in a letter", "Ming Tang", "\"We cannot run two systems in parallel forever,\" || to trust chief executives"}},
+      letter);
+  ASSERT_EQ(l.claims.size(), 1u);
+  EXPECT_EQ(l.claims[0].text(), "We cannot run two systems in parallel forever");
+  const std::string post =
+      "Sen. Elizabeth Warren said in a July 2 post on X that Palantir got a no-bid deal from the Pentagon.";
+  const Extraction p =
+      ExtractWith({{"said", "Sen. Elizabeth Warren", "post on X that Palantir got a no-bid deal from the Pentagon"}}, post);
+  ASSERT_EQ(p.claims.size(), 1u);
+  EXPECT_EQ(p.claims[0].text(), "Palantir got a no-bid deal from the Pentagon");
+  const std::string tell = "My former colleagues tell me the rollout has been rushed.";
+  const Extraction t = ExtractWith({{"tell", "My former colleagues", "me the rollout has been rushed"}}, tell);
+  ASSERT_EQ(t.claims.size(), 1u);
+  EXPECT_EQ(t.claims[0].text(), "the rollout has been rushed");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/algorithm/container.h"
 #include "absl/container/btree_map.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -560,13 +561,28 @@ ByteSpan WithoutPrepositionObject(absl::string_view text, ByteSpan cue, ByteSpan
   if (cue.end >= span.begin || span.begin - cue.end > 48) return span;
   const absl::string_view gap = absl::StripAsciiWhitespace(text.substr(cue.end, span.begin - cue.end));
   for (char c : gap) {
-    if (!absl::ascii_isalpha(static_cast<unsigned char>(c)) && c != ' ') return span;
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != ' ') return span;
   }
-  // The preposition ends the gap, or the cue itself ("said in" + "its report that ...").
+  auto preposition = [](absl::string_view w) {
+    return w == "to" || w == "with" || w == "in" || w == "on" || w == "for" || w == "at";
+  };
+  // The preposition ends the gap, or the cue itself ("said in" + "its report that ...");
+  // or it opens the gap and a determiner after it opens a noun phrase that the content goes
+  // on with ("said in a July 2" + "post on X that ...").
   const absl::string_view before = gap.empty() ? text.substr(cue.begin, cue.end - cue.begin) : gap;
   const size_t space = before.find_last_of(' ');
   const absl::string_view last = space == absl::string_view::npos ? before : before.substr(space + 1);
-  if (last != "to" && last != "with" && last != "in" && last != "on" && last != "for" && last != "at") return span;
+  bool open_phrase = false;
+  if (const std::vector<absl::string_view> g = absl::StrSplit(gap, ' ', absl::SkipEmpty()); g.size() >= 2) {
+    open_phrase = preposition(g[0]) && !preposition(g.back()) &&
+                  (g[1] == "a" || g[1] == "an" || g[1] == "the" || g[1] == "his" || g[1] == "her" || g[1] == "its" ||
+                   g[1] == "their");
+  }
+  if (!preposition(last) && !open_phrase) return span;
+  // (Figures only in such a phrase: "said in a July 2 post".)
+  if (preposition(last) && absl::c_any_of(gap, [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); })) {
+    return span;
+  }
   size_t words = 0;
   size_t k = span.begin;
   while (k < span.end && words <= 6) {
@@ -612,6 +628,29 @@ ByteSpan WithoutListener(absl::string_view text, ByteSpan cue, ByteSpan span) {
     while (q < span.end && text[q] == ' ') ++q;
     if (q < span.end && DoubleQuoteMarkAt(text, q) > 0) return {q, span.end};
     return span;
+  }
+  return span;
+}
+
+// "My former colleagues tell [me] the rollout has been rushed": after a cue that takes a
+// listener, a content that starts with the listener's pronoun (and a "that") starts after
+// them. Other spans are returned as they are.
+ByteSpan WithoutListenerPronoun(absl::string_view text, ByteSpan cue, ByteSpan span) {
+  if (cue.end > span.begin || span.begin - cue.end > 2) return span;
+  absl::string_view verb = text.substr(cue.begin, cue.end - cue.begin);
+  if (const size_t space = verb.find_last_of(' '); space != absl::string_view::npos) verb.remove_prefix(space + 1);
+  const std::string v = absl::AsciiStrToLower(verb);
+  if (v != "tell" && v != "tells" && v != "told" && v != "telling" && v != "assured" && v != "assures" &&
+      v != "reminded" && v != "reminds") {
+    return span;
+  }
+  const absl::string_view s = text.substr(span.begin, span.end - span.begin);
+  for (absl::string_view p : {"me ", "us ", "him ", "her ", "them ", "you "}) {
+    if (!absl::StartsWith(s, p)) continue;
+    size_t b = span.begin + p.size();
+    if (text.substr(b, 5) == "that ") b += 5;
+    // At least two words left.
+    return text.substr(b, span.end - b).find(' ') != absl::string_view::npos ? ByteSpan{b, span.end} : span;
   }
   return span;
 }
@@ -841,6 +880,43 @@ bool DeedOrPlea(absl::string_view text, const Attribution& a) {
           absl::StrContains(said, " offences") || absl::StrContains(said, " offenses"));
 }
 
+// "Board members asked for assurance that patient data was being handled lawfully", "MPs
+// sought assurances from ministers that the data would stay in the UK", "demanded evidence
+// that": a request for an assurance, evidence or confirmation that X is no claim of X (the
+// one asking doubts it, if anything). True when a verb of asking in the cue, or after it,
+// is followed within the sentence by such a noun and a "that" at most four words later
+// (rules' and model's alike; the content may start at the noun or after "that").
+bool RequestForAssurance(absl::string_view text, const Segmentation& seg, const Attribution& a) {
+  if (a.content.empty() || a.content.front().begin < a.cue.begin) return false;
+  static const auto* const kAsking = new absl::flat_hash_set<std::string>{
+      "ask", "asks", "asked", "asking", "seek", "seeks", "sought", "seeking", "demand", "demands",
+      "demanded", "demanding", "request", "requests", "requested", "requesting", "want", "wants",
+      "wanted", "press", "pressed", "pressing", "call", "calls", "called", "calling"};
+  static const auto* const kAnswers = new absl::flat_hash_set<std::string>{
+      "assurance", "assurances", "reassurance", "reassurances", "evidence", "proof", "confirmation",
+      "guarantee", "guarantees", "clarification"};
+  const size_t first = FirstTokenFrom(seg, a.cue.begin);
+  const size_t content = FirstTokenFrom(seg, a.content.front().begin);
+  if (first >= seg.tokens.size()) return false;
+  const uint32_t sentence = seg.tokens[first].sentence;
+  bool asking = false;
+  for (size_t k = first; k < seg.tokens.size() && k < content + 2 && k < first + 12; ++k) {
+    const Token& t = seg.tokens[k];
+    if (t.sentence != sentence || t.kind != TokenKind::kWord) return false;
+    const std::string w(LowerTokenText(seg, t));
+    if (kAsking->contains(w)) {
+      asking = true;
+      continue;
+    }
+    if (!asking || !kAnswers->contains(w)) continue;
+    for (size_t j = k + 1; j < seg.tokens.size() && j <= k + 5; ++j) {
+      if (seg.tokens[j].kind != TokenKind::kWord) break;
+      if (LowerTokenText(seg, seg.tokens[j]) == "that") return true;
+    }
+  }
+  return false;
+}
+
 // "I am not saying the contract should be torn up", "Neither organisation has said the
 // records were sold", "Nobody has claimed that ...": a saying denied is no claim of its
 // content (rules' and model's alike). A "not", "never" or "-n't" in the cue or among the
@@ -890,6 +966,146 @@ bool NegatedSaying(absl::string_view text, const Segmentation& seg, const Attrib
     if (!kBetween->contains(std::string(w))) break;
   }
   return false;
+}
+
+// Contact, reference and perception that the model takes for saying (probe 10 F3): true for
+// - an addressee after "written to" ("Foxglove has written to NHS England threatening a
+//   judicial review": the content is NHS England; "wrote to The Times that X" keeps X, as
+//   WithoutPrepositionObject has cut the addressee by then);
+// - a reference given to the reporter ("Warren's office pointed us to a 2024 report",
+//   "referred reporters to"): no words of theirs;
+// - the topic of a comment ("He hasn't commented on the FDP specifically");
+// - a response not given ("did not respond when we asked", "has not replied"): nothing said
+//   ("declined to comment" stays a claim, as PolNeAR annotates it);
+// - a content that is one pronoun ("That isn't quite how Phil Booth sees it", "We should be
+//   honest about this"): nothing a reader could take as what was said.
+bool ContactNotSaying(absl::string_view text, const Segmentation& seg, const Attribution& a) {
+  if (a.content.empty()) return false;
+  const ByteSpan c = a.content.front();
+  const size_t content = FirstTokenFrom(seg, c.begin);
+  if (content >= seg.tokens.size()) return false;
+  // One pronoun and nothing else.
+  if (a.content.size() == 1 && seg.tokens[content].end == c.end && seg.tokens[content].kind == TokenKind::kWord) {
+    const absl::string_view w = LowerTokenText(seg, seg.tokens[content]);
+    // (A denial of it stays: "NHS England denied this, saying ..." is on record.)
+    const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+    const bool denial = absl::StrContains(cue, "deni") || absl::StrContains(cue, "deny") ||
+                        absl::StrContains(cue, "reject") || absl::StrContains(cue, "disput");
+    if (!denial && (w == "it" || w == "this" || w == "that" || w == "so" || w == "them" || w == "these" || w == "those")) {
+      return true;
+    }
+  }
+  if (c.begin < a.cue.end || c.begin - a.cue.end > 40) return false;
+  // The words of the cue and of the gap to the content, lower-case, and (for a negation)
+  // the two words before the cue.
+  std::vector<absl::string_view> lead;
+  bool negated = false;
+  const size_t first = FirstTokenFrom(seg, a.cue.begin);
+  for (size_t k = first >= 2 ? first - 2 : 0; k < content; ++k) {
+    if (seg.tokens[k].kind != TokenKind::kWord || seg.tokens[k].sentence != seg.tokens[content].sentence) continue;
+    const absl::string_view w = LowerTokenText(seg, seg.tokens[k]);
+    negated = negated || w == "not" || w == "never" || w == "n't" || absl::EndsWith(w, "n't") ||
+              absl::EndsWith(w, "n\xE2\x80\x99t");
+    if (k >= first) lead.push_back(w);
+  }
+  if (lead.empty()) return false;
+  const absl::string_view last = lead.back();
+  const absl::string_view before_last = lead.size() >= 2 ? lead[lead.size() - 2] : "";
+  auto writes = [](absl::string_view w) {
+    return w == "write" || w == "writes" || w == "wrote" || w == "written" || w == "writing";
+  };
+  if (last == "to" && writes(before_last)) return true;
+  if (last == "on" && absl::StartsWith(before_last, "comment")) return true;
+  auto refers = [](absl::string_view w) {
+    return w == "pointed" || w == "points" || w == "point" || w == "pointing" || w == "referred" ||
+           w == "refers" || w == "directed" || w == "directs";
+  };
+  auto reader = [](absl::string_view w) {
+    return w == "us" || w == "me" || w == "reporters" || w == "journalists" || w == "readers";
+  };
+  // "pointed" + "us to a report", or "pointed us to" + "a report".
+  if (refers(last) && content + 1 < seg.tokens.size() && reader(LowerTokenText(seg, seg.tokens[content])) &&
+      LowerTokenText(seg, seg.tokens[content + 1]) == "to") {
+    return true;
+  }
+  if (last == "to" && lead.size() >= 3 && reader(before_last) && refers(lead[lead.size() - 3])) return true;
+  if (negated) {
+    for (absl::string_view w : lead) {
+      if (w == "respond" || w == "responded" || w == "reply" || w == "replied" || w == "return" ||
+          w == "returned") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// A participle after a noun that the model takes for a cue (probe 10 F2): "A US supplier
+// named in the row" ("named" is never what anyone said), "A post shared more than 20,000
+// times" (a count after "shared", "viewed", "liked"...), "patients admitted to five NHS
+// hospitals" ("admitted to" a hospital, ward, care home, school or prison is a stay, not
+// an admission).
+bool ParticipleNotSaying(absl::string_view text, const Segmentation& seg, const Attribution& a) {
+  if (a.content.empty() || a.content.front().begin < a.cue.end) return false;
+  const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+  if (cue == "named") return true;
+  size_t t = FirstTokenFrom(seg, a.content.front().begin);
+  if (t >= seg.tokens.size()) return false;
+  if (cue == "shared" || cue == "viewed" || cue == "liked" || cue == "retweeted" || cue == "reposted" ||
+      cue == "watched") {
+    for (int skip = 0; skip < 2 && t < seg.tokens.size() && seg.tokens[t].kind == TokenKind::kWord; ++skip) {
+      const absl::string_view w = LowerTokenText(seg, seg.tokens[t]);
+      if (w != "more" && w != "than" && w != "over" && w != "nearly" && w != "almost" && w != "about" &&
+          w != "around" && w != "some" && w != "at" && w != "least") {
+        break;
+      }
+      ++t;
+    }
+    return t < seg.tokens.size() && absl::ascii_isdigit(static_cast<unsigned char>(text[seg.tokens[t].begin]));
+  }
+  if (absl::EndsWith(cue, "admitted") && LowerTokenText(seg, seg.tokens[t]) == "to") {
+    static const auto* const kPlaces = new absl::flat_hash_set<std::string>{
+        "hospital", "hospitals", "ward", "wards", "a&e", "icu", "hospice", "clinic", "clinics", "home",
+        "homes", "school", "schools", "university", "universities", "college", "prison", "prisons",
+        "care", "unit", "units"};
+    for (size_t k = t + 1; k < seg.tokens.size() && k <= t + 5 && seg.tokens[k].sentence == seg.tokens[t].sentence; ++k) {
+      if (kPlaces->contains(std::string(LowerTokenText(seg, seg.tokens[k])))) return true;
+    }
+  }
+  return false;
+}
+
+// The writer's framing that the model takes for someone's claim (probe 10 F4):
+// - a condition: "If the government wants us to trust the platform, it must earn that
+//   trust" (a source right after "if" or "unless": what the writer supposes);
+// - the writer's own time or reason clause with no reporting word: "When I started, we ran
+//   reports on spreadsheets" (source "I" or "we", cue "started");
+// - claims seen or heard: "We have also seen claims that the platform allows ..." (the one
+//   who saw them is not the one who claims; the claimants are not named).
+bool WritersFraming(absl::string_view text, const Segmentation& seg, const Attribution& a) {
+  const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+  std::vector<absl::string_view> words = absl::StrSplit(cue, ' ', absl::SkipEmpty());
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const absl::string_view w = words[i], n = words[i + 1];
+    if ((w == "seen" || w == "saw" || w == "heard" || w == "read" || w == "noticed" || w == "spotted") &&
+        (n == "claims" || n == "reports" || n == "suggestions" || n == "allegations" || n == "rumours" ||
+         n == "rumors" || n == "posts")) {
+      return true;
+    }
+  }
+  const TokenRange st = SourceTokens(a.speaker);
+  if (st.empty() || st.begin == 0 || st.end > seg.tokens.size()) return false;
+  const Token& before = seg.tokens[st.begin - 1];
+  if (before.kind != TokenKind::kWord || before.sentence != seg.tokens[st.begin].sentence) return false;
+  const absl::string_view b = LowerTokenText(seg, before);
+  if (b == "if" || b == "unless") return true;
+  // (Only for the writer's own "I"/"we": PolNeAR annotates many such cues of others.)
+  const absl::string_view subject = st.end == st.begin + 1 ? LowerTokenText(seg, seg.tokens[st.begin]) : "";
+  bool reports = false;
+  for (absl::string_view w : words) reports = reports || IsCueWord(w);
+  return !reports && (subject == "i" || subject == "we") &&
+         (b == "when" || b == "whenever" || b == "once" || b == "until" || b == "because" || b == "although" ||
+          b == "though" || b == "while" || b == "since" || b == "before" || b == "after" || b == "as");
 }
 
 // The model's attribution `a` is none a reader would see:
@@ -976,6 +1192,29 @@ TokenRange NameBeforeComma(absl::string_view text, const Segmentation& seg, size
   return {b, k};
 }
 
+// "A US supplier named in the row, which asked not to be named, said": the noun phrase that
+// opens the clause before the comma at token `comma` when a participle and a preposition
+// follow it ("named in", "based at", "owned by"), which "which" or "who" is (not "the row").
+// Empty when the clause does not open so.
+TokenRange NounBeforeParticiple(absl::string_view text, const Segmentation& seg, size_t comma) {
+  const uint32_t sentence = seg.tokens[comma].sentence;
+  size_t b = comma;
+  while (b > 0 && seg.tokens[b - 1].sentence == sentence && !IsPunct(text, seg.tokens[b - 1], ",")) --b;
+  if (b >= comma || seg.tokens[b].kind != TokenKind::kWord) return {};
+  static const auto* const kPrepositions = new absl::flat_hash_set<std::string>{
+      "in", "by", "at", "on", "for", "as", "from", "with", "to", "over", "under", "behind"};
+  for (size_t p = b + 1; p + 1 < comma && p <= b + 6; ++p) {
+    const Token& t = seg.tokens[p];
+    if (t.kind != TokenKind::kWord) return {};
+    const absl::string_view w = LowerTokenText(seg, t);
+    if (!t.capitalised && w.size() > 3 && absl::EndsWith(w, "ed") &&
+        kPrepositions->contains(std::string(LowerTokenText(seg, seg.tokens[p + 1])))) {
+      return {b, p};
+    }
+  }
+  return {};
+}
+
 // The rules' attributions by where their cues are, for the merge's lookups of "a rule's
 // attribution on the same cue" (or near a place): without it those lookups are a scan of
 // every rule for every learned attribution, quadratic in a long article (a 372 KB paragraph
@@ -1046,7 +1285,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     return t + 1 < seg.tokens.size() && kMeasures->contains(std::string(LowerTokenText(seg, seg.tokens[t + 1])));
   };
   auto says_nothing = [&](const Attribution& a) {
-    return adds_a_number(a) || DeedOrPlea(text, a) || NegatedSaying(text, seg, a);
+    return adds_a_number(a) || DeedOrPlea(text, a) || NegatedSaying(text, seg, a) ||
+           RequestForAssurance(text, seg, a);
   };
   rules.erase(std::remove_if(rules.begin(), rules.end(), says_nothing), rules.end());
   learned.erase(std::remove_if(learned.begin(), learned.end(), says_nothing), learned.end());
@@ -1211,6 +1451,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
         if (!from_rule && comma > 0) {
           if (const TokenRange name = NameBeforeComma(text, seg, comma); !name.empty()) {
             a.described_by = SpeakerPhraseOf(text, seg, name);
+          } else if (const TokenRange np = NounBeforeParticiple(text, seg, comma); !np.empty()) {
+            a.described_by = SpeakerPhraseOf(text, seg, np);
           }
         }
       }
@@ -1648,7 +1890,10 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     }
     ChangeContent(text, &a, [&](ByteSpan c) {
       return ToUnpunctuatedSentenceEnd(
-          seg, a, WithoutListener(text, a.cue, WithoutPrepositionObject(text, a.cue, WithoutLeadingDate(text, a.cue, c))));
+          seg, a,
+          WithoutListener(text, a.cue,
+                          WithoutListenerPronoun(text, a.cue,
+                                                 WithoutPrepositionObject(text, a.cue, WithoutLeadingDate(text, a.cue, c)))));
     });
   }
   for (Attribution& a : learned) {
@@ -1670,6 +1915,9 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       if (c.begin <= a.cue.end || ContentKind(text, {c}) != AttributionKind::kIndirect) return false;
       const absl::string_view gap = absl::StripAsciiWhitespace(text.substr(a.cue.end, c.begin - a.cue.end));
       const absl::string_view start = text.substr(c.begin, c.end - c.begin);
+      // (Nor the addressee: "“We cannot run two systems,” Ming Tang said in a letter [to trust
+      // chief executives]".)
+      if ((absl::StartsWith(start, "to ") || absl::StartsWith(start, "with ")) && c.begin - a.cue.end <= 40) return true;
       return (absl::StartsWith(gap, "in ") || absl::StartsWith(gap, "at ") || absl::StartsWith(gap, "on ") ||
               absl::StartsWith(gap, "to ")) &&
              (absl::StartsWith(start, "that ") || absl::StartsWith(start, "which ") || absl::StartsWith(start, "who "));
@@ -1789,9 +2037,38 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     }
     return false;
   };
+  // "A post shared more than 20,000 times on Facebook claims ...", "Experts we spoke with said
+  // ...": a model's cue of several words that ends with a reporting word, after a name, a
+  // number or a subject pronoun of a clause of its own, is that last word; the words before
+  // it belong to the source's noun phrase.
+  for (Attribution& a : learned) {
+    const size_t c0 = FirstTokenFrom(seg, a.cue.begin);
+    const size_t c_end = FirstTokenFrom(seg, a.cue.end);
+    if (c_end > seg.tokens.size() || c_end < c0 + 2 || !IsCueWord(LowerTokenText(seg, seg.tokens[c_end - 1]))) continue;
+    bool clause = false;
+    for (size_t k = c0; k + 1 < c_end && !clause; ++k) {
+      const Token& t = seg.tokens[k];
+      const absl::string_view w = LowerTokenText(seg, t);
+      clause = (t.kind == TokenKind::kWord && t.capitalised && w != "i") ||
+               absl::ascii_isdigit(static_cast<unsigned char>(text[t.begin])) || w == "we" || w == "i" ||
+               w == "you" || w == "they" || w == "he" || w == "she";
+    }
+    if (clause) a.cue = {seg.tokens[c_end - 1].begin, seg.tokens[c_end - 1].end};
+  }
+  // Contact and reference (ContactNotSaying) say nothing, but name someone the article goes
+  // on to quote ("That isn't quite how Phil Booth of medConfidential sees it. \"...,\" Booth
+  // told us"): kept with no content, they are resolved (so "Booth" is of medConfidential)
+  // and make no claim.
+  std::vector<Attribution> silent;
   learned.erase(std::remove_if(learned.begin(), learned.end(),
                                [&](const Attribution& a) {
-                                 return LearnedNonAttribution(text, seg, a) || adds_a_number(a) || inside_out(a);
+                                 if (ContactNotSaying(text, seg, a) || ParticipleNotSaying(text, seg, a)) {
+                                   silent.push_back(a);
+                                   silent.back().content.clear();
+                                   return true;
+                                 }
+                                 return LearnedNonAttribution(text, seg, a) || WritersFraming(text, seg, a) ||
+                                        adds_a_number(a) || inside_out(a);
                                }),
                 learned.end());
   // Reported speech the model found with no source words at all is dropped by Extract (a
@@ -1875,6 +2152,11 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   std::stable_sort(out.begin(), out.end(),
                    [](const Attribution& a, const Attribution& b) { return a.cue.begin < b.cue.begin; });
   AttributeFollowingQuotations(text, seg, &out);
+  if (!silent.empty()) {
+    for (Attribution& a : silent) out.push_back(std::move(a));
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Attribution& a, const Attribution& b) { return a.cue.begin < b.cue.begin; });
+  }
   return out;
 }
 

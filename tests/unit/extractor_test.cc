@@ -3343,5 +3343,130 @@ TEST(MergeTest, ProbedTheWritersClauseBeforeTheModelsSource) {
   EXPECT_EQ(r.claims[1].speaker().name(), "two people briefed on the talks");
 }
 
+// Probe 10, spurious claims (sections C and F): what the model takes for attributions and
+// no reader would.
+
+TEST(MergeTest, ARequestForAssuranceThatXIsNoClaimOfX) {
+  const std::string text =
+      "Board members noted the improvement but asked for assurance that patient data was being "
+      "handled lawfully.";
+  const Extraction out = ExtractWith({{"noted", "Board members", "the improvement"},
+                                      {"asked for", "Board members",
+                                       "assurance that patient data was being handled lawfully"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "the improvement");
+  // With the content after "that", and a listener between the noun and "that".
+  const std::string sought = "MPs sought assurances from ministers that the data would stay in the UK.";
+  EXPECT_TRUE(ExtractWith({{"sought", "MPs", "the data would stay in the UK"}}, sought).claims.empty());
+  // Assurances given are claims.
+  const std::string gave = "Ministers gave assurances that the data would stay in the UK.";
+  EXPECT_EQ(ExtractWith({{"gave assurances", "Ministers", "that the data would stay in the UK"}}, gave).claims.size(), 1u);
+}
+
+TEST(MergeTest, ContactReferenceAndAPronounAloneAreNoClaims) {
+  const std::string written =
+      "The campaign group Foxglove has written to NHS England threatening a judicial review.";
+  EXPECT_TRUE(ExtractWith({{"has written to", "The campaign group Foxglove",
+                            "NHS England threatening a judicial review"}},
+                          written)
+                  .claims.empty());
+  // The addressee cut, what was written stays.
+  const std::string wrote = "Tom Hayes wrote to the health secretary that the trust had ignored staff.";
+  const Extraction w = ExtractWith({{"wrote to", "Tom Hayes", "the health secretary that the trust had ignored staff"}}, wrote);
+  ASSERT_EQ(w.claims.size(), 1u);
+  EXPECT_EQ(w.claims[0].text(), "the trust had ignored staff");
+  const std::string pointed = "Warren's office pointed us to a 2024 report by the Government Accountability Office.";
+  EXPECT_TRUE(ExtractWith({{"pointed", "Warren's office", "us to a 2024 report by the Government Accountability Office"}},
+                          pointed)
+                  .claims.empty());
+  const std::string respond = "Mr Lowe's office did not respond when we asked for evidence of the sale.";
+  EXPECT_TRUE(
+      ExtractWith({{"did not respond", "Mr Lowe's office", "when we asked for evidence of the sale"}}, respond).claims.empty());
+  // A pronoun alone, the topic of a comment; the person named there is still who "Booth" is.
+  const std::string booth =
+      "That is not how Phil Booth of medConfidential sees it. \"Calling it plumbing is a neat trick,\" "
+      "Booth told us. He hasn't commented on the FDP specifically.";
+  const Extraction b = ExtractWith({{"sees", "how Phil Booth of medConfidential", "it"},
+                                    {"told", "Booth", "\"Calling it plumbing is a neat trick,\""},
+                                    {"hasn't commented on", "He", "the FDP specifically"}},
+                                   booth);
+  ASSERT_EQ(b.claims.size(), 1u);
+  EXPECT_EQ(b.claims[0].text(), "Calling it plumbing is a neat trick");
+  EXPECT_EQ(b.claims[0].speaker().name(), "Phil Booth");
+  EXPECT_EQ(b.claims[0].speaker().affiliation(), "medConfidential");
+  // A denial of it is on record.
+  const std::string denied = "NHS England denied this on Tuesday.";
+  EXPECT_EQ(ExtractWith({{"denied", "NHS England", "this"}}, denied).claims.size(), 1u);
+}
+
+TEST(MergeTest, AParticipleAfterANounIsNoCue) {
+  const std::string post =
+      "A post shared more than 20,000 times on Facebook claims the NHS has sold the records of every patient.";
+  const Extraction p = ExtractWith({{"shared", "A post", "more than 20,000"},
+                                    {"times on Facebook claims", "A post", "the NHS has sold the records of every patient"}},
+                                   post);
+  ASSERT_EQ(p.claims.size(), 1u);
+  EXPECT_EQ(p.claims[0].cue(), "claims");  // the words before it are the source's
+  EXPECT_EQ(p.claims[0].text(), "the NHS has sold the records of every patient");
+  const std::string experts = "Experts we spoke with said the term was misleading.";
+  const Extraction e = ExtractWith({{"we spoke with said", "Experts", "the term was misleading"}}, experts);
+  ASSERT_EQ(e.claims.size(), 1u);
+  EXPECT_EQ(e.claims[0].cue(), "said");
+  const std::string admitted =
+      "Researchers analysed records from 120,000 patients admitted to five NHS hospitals between 2019 and 2023.";
+  EXPECT_TRUE(ExtractWith({{"admitted", "Researchers analysed records from 120,000 patients",
+                            "to five NHS hospitals between 2019 and 2023"}},
+                          admitted)
+                  .claims.empty());
+  // "which" after a participle's phrase is the noun that opens it, not the participle's object.
+  const std::string named =
+      "A US supplier named in the row, which asked not to be named, said in a statement that it had "
+      "complied with all contracts.";
+  const Extraction n = ExtractWith({{"named", "A US supplier", "which asked not to be named"},
+                                    {"said in a statement", "which", "that it had complied with all contracts"}},
+                                   named);
+  ASSERT_EQ(n.claims.size(), 1u);
+  EXPECT_EQ(n.claims[0].cue(), "said in a statement");
+  EXPECT_EQ(n.claims[0].speaker().role(), "supplier");  // not "row"
+  // An admission is still one.
+  const std::string plea = "The driver admitted to speeding on the motorway.";
+  EXPECT_EQ(ExtractWith({{"admitted", "The driver", "to speeding on the motorway"}}, plea).claims.size(), 1u);
+}
+
+TEST(MergeTest, TheWritersConditionsAndClaimsSeenAreNoClaims) {
+  const std::string text =
+      "When I started, we ran reports on spreadsheets. If the government wants us to trust the platform, it "
+      "must earn that trust. We have also seen claims that the platform allows insurers to see GP notes.";
+  EXPECT_TRUE(ExtractWith({{"started", "I", "we ran reports on spreadsheets"},
+                           {"wants", "the government", "us to trust the platform || it must earn that trust"},
+                           {"have also seen claims", "We", "that the platform allows insurers to see GP notes"}},
+                          text)
+                  .claims.empty());
+  // Someone else's clause of time keeps its cue word; so does a reporting one.
+  const std::string when = "When the minister said the plan was safe, MPs laughed.";
+  EXPECT_EQ(ExtractWith({{"said", "the minister", "the plan was safe"}}, when).claims.size(), 1u);
+}
+
+TEST(MergeTest, TheAddresseeAndThePlaceOfSayingAreNoContent) {
+  const std::string letter =
+      "\"We cannot run two systems in parallel forever,\" Ming Tang said in a letter to trust chief executives.";
+  const Extraction l = ExtractWith(
+      {{"said in a letter", "Ming Tang", "\"We cannot run two systems in parallel forever,\" || to trust chief executives"}},
+      letter);
+  ASSERT_EQ(l.claims.size(), 1u);
+  EXPECT_EQ(l.claims[0].text(), "We cannot run two systems in parallel forever");
+  const std::string post =
+      "Sen. Elizabeth Warren said in a July 2 post on X that Palantir got a no-bid deal from the Pentagon.";
+  const Extraction p =
+      ExtractWith({{"said", "Sen. Elizabeth Warren", "post on X that Palantir got a no-bid deal from the Pentagon"}}, post);
+  ASSERT_EQ(p.claims.size(), 1u);
+  EXPECT_EQ(p.claims[0].text(), "Palantir got a no-bid deal from the Pentagon");
+  const std::string tell = "My former colleagues tell me the rollout has been rushed.";
+  const Extraction t = ExtractWith({{"tell", "My former colleagues", "me the rollout has been rushed"}}, tell);
+  ASSERT_EQ(t.claims.size(), 1u);
+  EXPECT_EQ(t.claims[0].text(), "the rollout has been rushed");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -1629,10 +1629,12 @@ SpeakerPhrase SpeakerPhraseOf(absl::string_view text, const Segmentation& seg, T
     const absl::string_view w = word(words.end - 1);
     if (kAfter->contains(w) && !seg.tokens[words.end - 1].capitalised) {  // ("USA Today", "Theresa May")
       --words.end;
-    } else if (IsDayOrMonth(w) && absl::EndsWith(w, "day") && words.end - words.begin > 2) {
-      // "on Tuesday", "Tuesday" after the name (a weekday: a month may be a name).
-      --words.end;
-      if (word(words.end - 1) == "on" || word(words.end - 1) == "last" || word(words.end - 1) == "this") --words.end;
+    } else if (IsDayOrMonth(w) && absl::EndsWith(w, "day") && words.end - words.begin > 3 &&
+               (word(words.end - 2) == "on" || word(words.end - 2) == "last" || word(words.end - 2) == "this") &&
+               !(w == "sunday" && seg.tokens[words.end - 3].capitalised)) {
+      // "on Tuesday", "last Tuesday" after the name (not a name's own weekday: "Ruby Tuesday",
+      // "The Mail on Sunday", "Wales on Sunday").
+      words.end -= 2;
     } else {
       break;
     }
@@ -1643,10 +1645,14 @@ SpeakerPhrase SpeakerPhraseOf(absl::string_view text, const Segmentation& seg, T
       "understand", "understands", "know", "knows", "think", "thinks", "believe", "believes", "see", "sees",
       "records", "recorded", "reports", "reported", "notes", "noted", "explains", "explained", "shows", "showed",
       "suggests", "means", "wonder", "wonders", "ask", "asks"};
+  // (Not in a relative clause: "Anyone who knows how Westminster works", "People who
+  // understand why Labour lost".)
+  bool relative = false;
   for (size_t k = words.begin + 1; k + 2 < words.end && k + 1 < seg.tokens.size(); ++k) {
     const absl::string_view w = word(k);
+    relative = relative || w == "who" || w == "which" || w == "whom";
     if ((w == "that" || w == "why" || w == "how" || w == "whether") && kIntroducing->contains(word(k - 1)) &&
-        seg.tokens[k + 1].capitalised) {
+        seg.tokens[k + 1].capitalised && !relative) {
       words.begin = k + 1;
       break;
     }

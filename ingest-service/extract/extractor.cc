@@ -927,7 +927,11 @@ bool NegatedSaying(absl::string_view text, const Segmentation& seg, const Attrib
     while (k < h.end && seg.tokens[k].kind != TokenKind::kWord) ++k;
     if (k < h.end) {
       const absl::string_view w = LowerTokenText(seg, seg.tokens[k]);
-      if (w == "neither" || w == "nobody" || w == "none" || w == "no") return true;
+      // ("No 10 said", "No. 10 said": Downing Street. "No organisation", "no one": nobody.)
+      const bool no_noun = w == "no" && k + 1 < h.end && seg.tokens[k + 1].kind == TokenKind::kWord &&
+                           !seg.tokens[k + 1].capitalised &&
+                           absl::ascii_isalpha(static_cast<unsigned char>(text[seg.tokens[k + 1].begin]));
+      if (w == "neither" || w == "nobody" || w == "none" || no_noun) return true;
     }
   }
   // A denied saying of an assertion: the cue ends in a verb of saying and the content is a
@@ -1354,7 +1358,11 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
         seg.tokens[h.begin - 1].kind == TokenKind::kWord &&
         seg.tokens[h.begin - 1].sentence == seg.tokens[h.begin].sentence) {
       const absl::string_view p = LowerTokenText(seg, seg.tokens[h.begin - 1]);
-      if (p == "in" || p == "at" || p == "inside" || p == "outside" || p == "from" || p == "by") {
+      // (A name or a noun phrase after the comma: not "A letter from 120 Labour MPs, seen by
+      // the BBC, said".)
+      const absl::string_view a0 = LowerTokenText(seg, seg.tokens[app.begin]);
+      const bool named = seg.tokens[app.begin].capitalised || a0 == "the" || a0 == "a" || a0 == "an";
+      if (named && (p == "in" || p == "at" || p == "inside" || p == "outside" || p == "from" || p == "by")) {
         a.speaker = SpeakerPhraseOf(text, seg, app);
       }
     }

@@ -117,6 +117,23 @@ const Set& NotBeforePerson() {
   return *s;
 }
 
+// Acronyms of things, not organisations, that an organisation's initials may spell ("MRI
+// scans" is no Medical Research Institute, "the ICS" no Intensive Care Society).
+bool CommonAcronym(absl::string_view upper) {
+  static const auto* const kThings = new absl::flat_hash_set<std::string>{
+      "MRI", "ICS", "ICU", "ICB", "GDP", "CEO", "CFO", "CTO", "COO", "CPI", "VAT", "PDF", "DNA", "RNA", "HIV",
+      "NHS", "AGM", "IPO", "ESG", "API", "GPS", "ATM", "SUV", "EV", "LED", "FAQ", "PPE", "ADHD", "PTSD", "COPD",
+      "ITU", "A&E", "SEN", "SEND", "GCSE", "MBA", "PHD", "USA", "UAE", "AWOL", "ASAP", "ETA", "MPH", "BMI",
+      "CCTV", "PFI", "QE", "IVF", "STD", "STI", "UTI", "ECG", "CPR", "OBE", "MBE", "CBE", "KC", "QC"};
+  return kThings->contains(std::string(upper));
+}
+
+// Prepositions after which a first name and a surname are a person ("a speech by Rupert
+// Lowe", "a letter from Jane Hall"). Lower case.
+bool PersonAfter(absl::string_view lower) {
+  return lower == "by" || lower == "from" || lower == "to" || lower == "for" || lower == "with" || lower == "of";
+}
+
 const Set& LeadingNoise() {
   static const auto* s = new Set{
       "but", "and", "however", "meanwhile", "yet", "so", "still", "separately", "elsewhere",
@@ -830,7 +847,10 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
     absl::flat_hash_set<std::string> shared;
     for (const Candidate& c : candidates) {
       const std::string initials = OrganisationInitials(c.occ.name);
-      if (initials.size() < 3 || acronyms.contains(initials) || catalog.Find(initials) != nullptr) continue;
+      if (initials.size() < 3 || acronyms.contains(initials) || catalog.Find(initials) != nullptr ||
+          CommonAcronym(initials)) {
+        continue;
+      }
       auto [it, inserted] = initialisms.emplace(initials, std::make_pair(c.occ.id, c.occ.name));
       if (!inserted && it->second.first != c.occ.id) shared.insert(initials);
     }
@@ -997,9 +1017,9 @@ void SpeakerResolver::ScanPersons() {
                tokens[i - 1].sentence == t.sentence &&
                NotBeforePerson().contains(LowerTokenText(seg_, tokens[i - 1])) &&
                // ("a speech by Rupert Lowe", "a letter from Jane Hall": a first name and a
-               // surname after a preposition are a person.)
-               (LowerTokenText(seg_, tokens[i - 1]) == "the" || LowerTokenText(seg_, tokens[i - 1]) == "a" ||
-                LowerTokenText(seg_, tokens[i - 1]) == "an" || !IsFirstName(w) ||
+               // surname after "by", "from", "to", "for", "with" are a person; not after a
+               // preposition of place, "in Charlotte Street".)
+               (!PersonAfter(LowerTokenText(seg_, tokens[i - 1])) || !IsFirstName(w) ||
                 i + 1 >= tokens.size() || tokens[i + 1].kind != TokenKind::kWord || !tokens[i + 1].capitalised ||
                 tokens[i + 1].sentence != t.sentence)) {
       // "in Hackney Central", "the Federated Data Platform": skip the whole run.
@@ -1112,21 +1132,62 @@ void SpeakerResolver::AdoptWrittenRole(const PersonMention& m, ResolvedSpeaker* 
   }
 }
 
+namespace {
+// An organisation whose name says it is something other than a company ("Hackney Council",
+// "Competition and Markets Authority", "Unite the Union").
+bool NamedAsNoCompany(absl::string_view name) {
+  // ("Halloway Group", "Lloyds Banking Group" are companies.)
+  for (absl::string_view kind : {"council", "union", "department", "hospital", "charity", "newspaper",
+                                 "regulator", "administration", "party", "government", "university", "committee",
+                                 "authority", "commission", "agency", "police", "court"}) {
+    if (OrganisationFitsNoun(name, kind)) return true;
+  }
+  return false;
+}
+}  // namespace
+
+const OrgOccurrence* SpeakerResolver::LatestCommercialOrg(ByteSpan mention) const {
+  int steps = 0;  // bounded, as every look-back: linear on long paragraphs
+  for (const OrgOccurrence* c = orgs_.MostRecent(mention.begin, "");
+       c != nullptr && steps < 8 && WithinParagraphs(c->begin, mention.begin, 2);
+       c = orgs_.MostRecent(c->begin, ""), ++steps) {
+    if (!NamedAsNoCompany(c->name)) return c;
+  }
+  return nullptr;
+}
+
 bool SpeakerResolver::LatestCompany(ByteSpan mention, const OrgOccurrence* named, ResolvedSpeaker* s) const {
   size_t latest = named == nullptr ? 0 : named->end;
   const Seen* spoke = nullptr;
+  // (An organisation that spoke counts when it called itself "it" or the scan knows its name:
+  // not "Russia warned", "Shelter said" before "The company said", "The landlord said".)
+  auto company_like = [&](const std::string& name, const Entity& e) {
+    if (NamedAsNoCompany(name)) return false;
+    if (e.says_it) return true;
+    for (const OrgOccurrence& o : orgs_.occurrences()) {
+      if (o.id == e.id) return true;
+    }
+    return false;
+  };
+  // The last organisation that spoke, company or not: what came before it is no longer in
+  // focus ("Tesco raised ... Barclays said ... The bank said" is not Tesco).
+  size_t focus = 0;
   for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
     if (it->pos >= mention.begin) continue;
     if (auto e = entities_.find(it->name); e != entities_.end() && e->second.kind == SpeakerKind::kOrganisation) {
-      if (it->pos >= latest && WithinParagraphs(it->pos, mention.begin, 2)) {
+      if (WithinParagraphs(it->pos, mention.begin, 2)) focus = it->pos;
+      if (it->pos >= latest && WithinParagraphs(it->pos, mention.begin, 2) && company_like(it->name, e->second)) {
         spoke = &*it;
         latest = it->pos;
       }
       break;
     }
   }
+  if (named != nullptr && named->end < focus && (spoke == nullptr || named->id != entities_.at(spoke->name).id)) {
+    named = nullptr;
+  }
   const Seen subject = LoneSubjectOrganisation(mention.begin);
-  if (!subject.name.empty() && subject.pos >= latest) {
+  if (!subject.name.empty() && subject.pos >= latest && subject.pos >= focus) {
     s->name = subject.name;
     s->id = CanonicalOrganisationId(subject.name);
     s->kind = SpeakerKind::kOrganisation;
@@ -1145,11 +1206,19 @@ bool SpeakerResolver::LatestCompany(ByteSpan mention, const OrgOccurrence* named
 
 SpeakerResolver::Seen SpeakerResolver::LoneSubjectOrganisation(size_t before) const {
   const std::vector<Token>& tokens = seg_.tokens;
+  // (Verbs a company does rather than a figure: not "cut", "closed", "beat", "rose": "Shares
+  // closed higher", "Inflation cut real incomes", "Revenue beat forecasts".)
+  // (Nor what a government or a capital does: "Washington announced", "Russia warned"; a
+  // company that spoke counts through LatestCompany.)
   static const auto* const kVerbs = new Set{
-      "reported", "raised", "posted", "announced", "cut", "said", "says", "warned", "confirmed", "unveiled",
-      "launched", "agreed", "signed", "sold", "bought", "issued", "revealed", "lowered", "lifted", "slashed",
-      "upgraded", "downgraded", "axed", "closed", "opened", "recalled", "delivered", "missed", "beat", "shed",
-      "reports", "plans", "announces", "expects", "employs", "owns", "runs", "operates", "makes", "sells"};
+      "reported", "posted", "unveiled", "launched", "sold", "bought", "axed", "recalled", "reports",
+      "employs", "owns", "operates", "sells", "raised"};
+  // Nouns of the business pages that start sentences: figures and people, no company.
+  static const auto* const kFigures = new Set{
+      "shares", "profits", "profit", "sales", "revenue", "revenues", "inflation", "prices", "costs", "earnings",
+      "markets", "stocks", "investors", "analysts", "unemployment", "growth", "demand", "output", "exports",
+      "imports", "wages", "rates", "borrowing", "spending", "trading", "turnover", "margins", "sterling",
+      "bonds", "yields", "oil", "gold", "customers", "staff", "workers", "shoppers", "consumers", "banks"};
   const size_t here = FirstTokenFrom(seg_, before);
   if (here == 0 || here > tokens.size()) return {};
   // Sentences back from the one before `before`'s, within its paragraph and the two before
@@ -1170,6 +1239,7 @@ SpeakerResolver::Seen SpeakerResolver::LoneSubjectOrganisation(size_t before) co
     const std::string lower = absl::AsciiStrToLower(lone);
     if (entities_.contains(lone) && entities_.at(lone).kind != SpeakerKind::kOrganisation) return {};
     if (by_surname_.contains(lone) || titled_names_.contains(lone) || IsFirstName(lower) || IsPronoun(lower) ||
+        kFigures->contains(lower) ||
         LooksLikeDemonym(lower) || IsNationAdjective(lower) || NoOrganisationWord(lower) || IsRoleWord(lower) ||
         GroupNouns().contains(lower) || IsOrgHeadNoun(lower) || OrgNouns().contains(lower) ||
         NotBeforePerson().contains(lower) || LeadingNoise().contains(lower)) {
@@ -1589,6 +1659,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     // "the spokesperson": whoever spoke in that role last, unless an organisation spoke
     // after them ("A Palantir spokesperson added ... NHS England says ... A spokesperson
     // said": NHS England's).
+    // ("The spokeswoman added" is the spokeswoman before, whoever spoke between.)
     for (auto it = seen_.crbegin(); it != RecentEnd() && body.empty(); ++it) {
       auto e = entities_.find(it->name);
       if (e == entities_.end()) continue;
@@ -1596,7 +1667,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
         Adopt(it->name, e->second, &s);
         return s;
       }
-      if (e->second.kind == SpeakerKind::kOrganisation && it->pos < mention.begin &&
+      if (!definite && e->second.kind == SpeakerKind::kOrganisation && it->pos < mention.begin &&
           WithinParagraphs(it->pos, mention.begin, 1)) {
         break;
       }
@@ -1607,7 +1678,12 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
       if (it->pos >= mention.begin) continue;
       auto e = entities_.find(it->name);
       if (e == entities_.end() || e->second.kind != SpeakerKind::kOrganisation) continue;
-      if (!OrganisationFitsNoun(it->name, body)) break;
+      // (A department or a ministry speaks for the government.)
+      if (!OrganisationFitsNoun(it->name, body) &&
+          !(body == "government" &&
+            (OrganisationFitsNoun(it->name, "department") || OrganisationFitsNoun(it->name, "ministry")))) {
+        break;
+      }
       if (WithinParagraphs(it->pos, mention.begin, 1)) {
         Adopt(it->name, e->second, &s);
         s.role = std::string(noun);
@@ -1679,21 +1755,7 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     // a company whose name says nothing of what it is. The latest organisation named in this
     // paragraph or the two before whose name says it is something else (a council, a union,
     // a department, a newspaper...) is not meant.
-    if (o == nullptr && (noun == "company" || noun == "firm" || noun == "business")) {
-      int steps = 0;  // bounded, as every look-back: linear on long paragraphs
-      for (const OrgOccurrence* c = orgs_.MostRecent(mention.begin, "");
-           c != nullptr && steps < 8 && WithinParagraphs(c->begin, mention.begin, 2); c = orgs_.MostRecent(c->begin, ""), ++steps) {
-        bool other = false;
-        for (absl::string_view kind : {"council", "union", "department", "group", "hospital", "charity", "newspaper",
-                                       "regulator", "administration", "party", "government", "university", "committee"}) {
-          other = other || OrganisationFitsNoun(c->name, kind);
-        }
-        if (!other) {
-          o = c;
-          break;
-        }
-      }
-    }
+    if (o == nullptr && (noun == "company" || noun == "firm" || noun == "business")) o = LatestCommercialOrg(mention);
     if (noun == "company" || noun == "firm" || noun == "business" || noun == "bank") {
       LatestCompany(mention, o, &s);
     } else if (o != nullptr) {
@@ -1705,9 +1767,10 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
   // business with "the" is the organisation named last, in this paragraph or the two before
   // ("the retailer", "the airline", "the lender"), or the one that spoke last, or a
   // sentence's one-word subject (LatestCompany).
-  if (definite && IsOrgHeadNoun(noun) && !OrgNouns().contains(noun) && !GroupNouns().contains(noun)) {
-    const OrgOccurrence* o = orgs_.MostRecent(mention.begin, "");
-    if (LatestCompany(mention, o != nullptr && WithinParagraphs(o->begin, mention.begin, 2) ? o : nullptr, &s)) {
+  // (Not "the landlord", "the builder": often a person.)
+  if (definite && IsOrgHeadNoun(noun) && !OrgNouns().contains(noun) && !GroupNouns().contains(noun) &&
+      noun != "landlord" && noun != "builder") {
+    if (LatestCompany(mention, LatestCommercialOrg(mention), &s)) {
       s.role = std::string(noun);
       return s;
     }
@@ -1768,6 +1831,19 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     for (absl::string_view det : {"the ", "The ", "THE "}) {
       if (absl::StartsWith(written, det)) written.remove_prefix(det.size());
     }
+    // Without a judgement or an age before the office ("embattled chancellor", "71-year-old
+    // former minister"): from the first word that is capitalised, an office's word or one
+    // that qualifies an office ("former", "shadow", "deputy").
+    while (!written.empty()) {
+      const size_t space = written.find(' ');
+      if (space == absl::string_view::npos) break;
+      const absl::string_view first = written.substr(0, space);
+      const std::string lower = absl::AsciiStrToLower(first);
+      if (absl::ascii_isupper(static_cast<unsigned char>(first[0])) || IsRoleWord(lower) || IsRoleModifier(lower)) {
+        break;
+      }
+      written.remove_prefix(space + 1);
+    }
     const size_t at = absl::AsciiStrToLower(written).find(std::string(noun));
     if (at != std::string::npos && written.size() - at == noun.size() && written.size() <= 40 &&
         written.find(',') == absl::string_view::npos && written.find('\'') == absl::string_view::npos) {
@@ -1808,6 +1884,11 @@ bool SpeakerResolver::PlaceWordSurname(size_t b, size_t k) const {
   const std::vector<Token>& tokens = seg_.tokens;
   if (k != b + 1 || k >= tokens.size() || tokens[b].kind != TokenKind::kWord || !tokens[b].capitalised) return false;
   const absl::string_view w = LowerTokenText(seg_, tokens[k]);
+  // ("Charlotte Street", "Victoria Station" are places whatever the first word.)
+  if (w == "street" || w == "road" || w == "avenue" || w == "lane" || w == "square" || w == "station" ||
+      w == "bridge" || w == "centre" || w == "center") {
+    return false;
+  }
   return !IsRoleWord(w) && !IsTitle(w) && IsFirstName(LowerTokenText(seg_, tokens[b]));
 }
 
@@ -2256,6 +2337,9 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& given, bool says_i
   // an organisation's name opens no apposition.
   const SpeakerPhrase phrase = WithOrganisationsWhole(given);
   ResolvedSpeaker s = ResolvePhrase(phrase, says_it);
+  if (says_it && s.kind == SpeakerKind::kOrganisation && !s.name.empty()) {
+    if (auto e = entities_.find(s.name); e != entities_.end()) e->second.says_it = true;
+  }
   // An unnamed person ("a senior aide", "a spokesman for the ministry"), for the pronouns
   // after it; a named speaker after it replaces it.
   const std::string role = absl::AsciiStrToLower(s.role);
@@ -3188,7 +3272,20 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
         "president", "spokesperson", "spokesman", "spokeswoman", "owner", "captain", "manager", "coach",
         "analyst", "economist", "strategist", "researcher", "lawyer", "editor", "correspondent", "reporter",
         "engineer", "scientist"};
-    if (k > role_b && k < pre_e && tokens[k].kind == TokenKind::kWord && kHeldRoles->contains(LowerTokenText(seg_, tokens[k]))) {
+    // (An analyst's, a lawyer's or an editor's field is no firm: "Immigration lawyer",
+    // "Climate scientist", "Political editor"; a firm's name ends otherwise.)
+    static const auto* const kFieldRoles = new Set{"analyst", "economist", "strategist", "researcher", "lawyer",
+                                                   "editor", "correspondent", "reporter", "engineer", "scientist"};
+    bool field = false;
+    if (k == role_b + 1 && k < pre_e && kFieldRoles->contains(LowerTokenText(seg_, tokens[k]))) {
+      const absl::string_view f = LowerTokenText(seg_, tokens[role_b]);
+      for (absl::string_view end : {"ion", "al", "ic", "ics", "ate", "ry", "ty", "ism", "ing", "ce", "gy", "th"}) {
+        field = field || absl::EndsWith(f, end);
+      }
+      field = field && orgs_.Within(tokens[role_b].begin, tokens[role_b].end).empty();
+    }
+    if (k > role_b && k < pre_e && !field && tokens[k].kind == TokenKind::kWord &&
+        kHeldRoles->contains(LowerTokenText(seg_, tokens[k]))) {
       const std::string org = OrganisationNameIn(role_b, k);
       s.affiliation = org;
       s.affiliation_id = CanonicalOrganisationId(org);

@@ -119,6 +119,7 @@ class SpeakerResolver {
     std::string role;
     std::string affiliation, affiliation_id;
     std::string id;
+    bool says_it = false;  // an organisation that called itself "it" ("Rheinmetall said it would")
   };
   // A person named in the text (outside quotes), a possible antecedent of a pronoun.
   struct PersonMention {
@@ -161,6 +162,10 @@ class SpeakerResolver {
   // found, or null), the last organisation that spoke and LoneSubjectOrganisation, in the
   // mention's paragraph or the two before, adopted into `s`; false when there is none.
   bool LatestCompany(ByteSpan mention, const OrgOccurrence* named, ResolvedSpeaker* s) const;
+  // The latest organisation named before `mention` (in its paragraph or the two before) whose
+  // name does not say it is something other than a company (a council, a union, a
+  // regulator, an authority...); null when there is none.
+  const OrgOccurrence* LatestCommercialOrg(ByteSpan mention) const;
   // The person named at byte `begin` is, in the sentence of the pronoun at token
   // `pronoun_token`, a passive agent ("by X", within eight words: the one asking) or what a
   // question was about ("Asked whether X ..., he said"): not who the pronoun is.

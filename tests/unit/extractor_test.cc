@@ -3066,7 +3066,7 @@ TEST_F(ExtractorTest, PartiesInBracketsCouncillorsAndPossessiveBrands) {
 TEST_F(ExtractorTest, ACompanysKindOfBusinessIsTheCompanyThatSpokeOrActedLast) {
   const Extraction out = MustExtract(Article(
       "Tesco raised its profit forecast on Wednesday. The UK's biggest supermarket said sales had grown.\n\n"
-      "Barclays said lending had grown. The bank said arrears were falling.\n\n"
+      "Barclays said it had lent more. The bank said arrears were falling.\n\n"
       "Shares in Halloway Group fell 9%. The homewares retailer said profits had halved."));
   ASSERT_EQ(out.claims.size(), 4u);
   EXPECT_EQ(out.claims[0].speaker().id(), "tesco");
@@ -3466,6 +3466,58 @@ TEST(MergeTest, TheAddresseeAndThePlaceOfSayingAreNoContent) {
   const Extraction t = ExtractWith({{"tell", "My former colleagues", "me the rollout has been rushed"}}, tell);
   ASSERT_EQ(t.claims.size(), 1u);
   EXPECT_EQ(t.claims[0].text(), "the rollout has been rushed");
+}
+
+
+// Found by reviewing this session's changes (2026-12-07): what the new rules must not take.
+TEST_F(ExtractorTest, ReviewedNumberTenFiguresPlacesAndTheFocusOfTheBusinessPage) {
+  const Extraction out = MustExtract(Article(
+      "Barclays profits beat forecasts\n\n"
+      "Barclays said pre-tax profits rose 23% to 2.7bn in the first half.\n\n"
+      "Shares closed 3% higher in London. The bank said it would return 1bn to shareholders.\n\n"
+      "Rheinmetall said it would build a factory in Lithuania. Russia warned that the plant would be a target. "
+      "The company said construction would begin next year.\n\n"
+      "Shelter said the family had lived with mould for two years. The landlord said he had tried to fix it."));
+  for (const Claim& c : out.claims) {
+    EXPECT_NE(c.speaker().id(), "shares") << c.text();
+    if (c.text() == "construction would begin next year") {
+      EXPECT_NE(c.speaker().id(), "russia");
+    }
+    if (absl::StartsWith(c.text(), "he had tried")) {
+      EXPECT_NE(c.speaker().id(), "shelter");
+    }
+  }
+}
+
+TEST(MergeTest, ReviewedNumberTenSpokeswomenSundaysRelativesFieldsAndStreets) {
+  const std::string no10 = "No 10 said the chancellor was doing a fantastic job.";
+  const Extraction n = ExtractWith({{"said", "No 10", "the chancellor was doing a fantastic job"}}, no10);
+  ASSERT_EQ(n.claims.size(), 1u);  // Downing Street, not "nobody"
+  EXPECT_EQ(n.claims[0].speaker().id(), "uk-government");
+  const std::string thames =
+      "A spokeswoman for Thames Water said bills would rise. Ofwat said it would review the rise. The spokeswoman "
+      "added that the company was investing record sums.";
+  const Extraction t = ExtractWith({{"said bills", "A spokeswoman for Thames Water", "would rise"},
+                                    {"said it", "Ofwat", "would review the rise"},
+                                    {"added", "The spokeswoman", "that the company was investing record sums"}},
+                                   thames);
+  ASSERT_EQ(t.claims.size(), 3u);
+  EXPECT_EQ(t.claims[2].speaker().id(), "thames-water");  // the spokeswoman before, not Ofwat
+  const std::string sunday =
+      "Scotland on Sunday reported that the talks had collapsed. Anyone who knows how Westminster works says the "
+      "deal is dead. Immigration lawyer Colin Yeo said the rules were unlawful.";
+  const Extraction u = ExtractWith({{"reported", "Scotland on Sunday", "that the talks had collapsed"},
+                                    {"says", "Anyone who knows how Westminster works", "the deal is dead"},
+                                    {"said", "Immigration lawyer Colin Yeo", "the rules were unlawful"}},
+                                   sunday);
+  ASSERT_EQ(u.claims.size(), 3u);
+  EXPECT_EQ(u.claims[0].speaker().mention(), "Scotland on Sunday");  // a name's own weekday
+  EXPECT_EQ(u.claims[1].speaker().mention(), "Anyone who knows how Westminster works");
+  EXPECT_EQ(u.claims[2].speaker().affiliation(), "");  // a lawyer's field is no firm
+  const std::string street = "Residents gathered in Charlotte Street on Monday. Later, she said the fire was terrifying.";
+  const Extraction c = ExtractWith({{"said", "she", "the fire was terrifying", street.find("she said")}}, street);
+  ASSERT_EQ(c.claims.size(), 1u);
+  EXPECT_NE(c.claims[0].speaker().name(), "Charlotte Street");
 }
 
 }  // namespace

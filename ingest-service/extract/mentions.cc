@@ -963,6 +963,7 @@ SpeakerResolver::SpeakerResolver(absl::string_view text, const Segmentation& seg
     }
     for (size_t i = q.open_token; i <= last && i < in_quote_.size(); ++i) in_quote_[i] = true;
   }
+  for (const OrgOccurrence& o : orgs.occurrences()) occurrence_ids_.insert(o.id);
   ScanPersons();
 }
 
@@ -1163,11 +1164,7 @@ bool SpeakerResolver::LatestCompany(ByteSpan mention, const OrgOccurrence* named
   // not "Russia warned", "Shelter said" before "The company said", "The landlord said".)
   auto company_like = [&](const std::string& name, const Entity& e) {
     if (NamedAsNoCompany(name)) return false;
-    if (e.says_it) return true;
-    for (const OrgOccurrence& o : orgs_.occurrences()) {
-      if (o.id == e.id) return true;
-    }
-    return false;
+    return e.says_it || occurrence_ids_.contains(e.id);
   };
   // The last organisation that spoke, company or not: what came before it is no longer in
   // focus ("Tesco raised ... Barclays said ... The bank said" is not Tesco).

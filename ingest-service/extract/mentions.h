@@ -229,6 +229,7 @@ class SpeakerResolver {
   const Segmentation& seg_;
   const ArticleOrganisations& orgs_;
   std::vector<bool> in_quote_;  // per token
+  absl::flat_hash_set<std::string> occurrence_ids_;  // ids of the organisations the scan found
   std::vector<PersonMention> persons_;
   // last word of a full name -> indices into persons_ (in text order)
   absl::flat_hash_map<std::string, std::vector<size_t>> by_surname_;

@@ -687,6 +687,8 @@ class Finder {
   // word, none of them before `floor`: a role's remit ("minister for care", "secretary of
   // state").
   bool InRoleRemit(size_t i, size_t floor) const {
+    // (No cue and no "that" is a remit's word: "The director of finance responded that ...")
+    if (IsWord(i) && (Cues().contains(Lower(i)) || Lower(i) == "that")) return false;
     for (size_t j = i; j > floor && i - j < 3; --j) {
       if (!IsWord(j - 1) || tokens_[j - 1].capitalised) break;
       const absl::string_view p = Lower(j - 1);

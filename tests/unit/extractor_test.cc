@@ -3478,6 +3478,12 @@ TEST_F(ExtractorTest, ReviewedNumberTenFiguresPlacesAndTheFocusOfTheBusinessPage
       "Rheinmetall said it would build a factory in Lithuania. Russia warned that the plant would be a target. "
       "The company said construction would begin next year.\n\n"
       "Shelter said the family had lived with mould for two years. The landlord said he had tried to fix it."));
+  // A cue is no word of a role's remit: "The director of finance responded that NHS England
+  // had confirmed ..." is not NHS England's claim.
+  for (const Claim& c : MustExtract(Article("The director of finance responded that NHS England had confirmed "
+                                            "central funding until March 2027.")).claims) {
+    EXPECT_NE(c.speaker().id(), "nhs-england");
+  }
   for (const Claim& c : out.claims) {
     EXPECT_NE(c.speaker().id(), "shares") << c.text();
     if (c.text() == "construction would begin next year") {

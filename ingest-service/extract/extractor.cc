@@ -437,6 +437,48 @@ void DropContentBeforeRelativeSource(const Segmentation& seg, Attribution* a) {
   if (!after.empty()) a->content = std::move(after);
 }
 
+// The first token after a dateline that `words` (a non-empty token range of `seg`) begin
+// with or run through, early in their paragraph: a dash after a city in capitals or a news
+// agency ("WASHINGTON, May 1 (Reuters) - Federal Reserve Chair Jerome Powell", "ALBANY, N.Y.
+// (AP) — Gov. Kathy Hochul"); words.begin when there is none, or nothing after it.
+size_t AfterDateline(absl::string_view text, const Segmentation& seg, TokenRange words) {
+  const size_t para_first = seg.paragraphs[seg.tokens[words.begin].paragraph].first_token;
+  for (size_t k = words.begin + 1; k < words.end && k < para_first + 14; ++k) {
+    const absl::string_view d = TokenText(text, seg.tokens[k]);
+    if (seg.tokens[k].kind == TokenKind::kWord ||
+        !(d == "-" || d == "--" || d == "\xE2\x80\x94" || d == "\xE2\x80\x93")) {
+      continue;
+    }
+    bool dateline = false;
+    for (size_t j = para_first; j < k && !dateline; ++j) {
+      const absl::string_view w = TokenText(text, seg.tokens[j]);
+      bool capitals = seg.tokens[j].kind == TokenKind::kWord && w.size() >= 3;
+      for (char ch : w) capitals = capitals && !absl::ascii_islower(static_cast<unsigned char>(ch));
+      dateline = capitals || w == "Reuters" || w == "AP" || w == "AFP";
+    }
+    return dateline && k + 1 < words.end ? k + 1 : words.begin;
+  }
+  return words.begin;
+}
+
+// Where content `c` begins without the dateline that opens its paragraph ("LONDON, July 9
+// (Reuters) - Britain is close to a deal, two people said": AfterDateline, when the content
+// starts the paragraph with the city or the agency).
+size_t AfterOpeningDateline(absl::string_view text, const Segmentation& seg, ByteSpan c) {
+  const size_t t = FirstTokenFrom(seg, c.begin);
+  const size_t e = FirstTokenFrom(seg, c.end);
+  if (t >= seg.tokens.size() || e <= t + 1 || seg.tokens[t].begin != c.begin ||
+      seg.paragraphs[seg.tokens[t].paragraph].first_token != t) {
+    return c.begin;
+  }
+  const absl::string_view w = TokenText(text, seg.tokens[t]);
+  bool capitals = seg.tokens[t].kind == TokenKind::kWord && w.size() >= 3;
+  for (char ch : w) capitals = capitals && !absl::ascii_islower(static_cast<unsigned char>(ch));
+  if (!capitals) return c.begin;
+  const size_t after = AfterDateline(text, seg, {t, e});
+  return after == t ? c.begin : seg.tokens[after].begin;
+}
+
 // Where content `c` begins without the list marker that opens its paragraph ("- The deal
 // consolidates 75 contracts, the Army said": "-", "•", "*", "–", "—" and a space).
 size_t AfterListMarker(absl::string_view text, const Segmentation& seg, ByteSpan c) {
@@ -452,8 +494,8 @@ size_t AfterListMarker(absl::string_view text, const Segmentation& seg, ByteSpan
 
 // The merged attributions' spans, settled for what a reader takes them to say (rules' and
 // model's alike): ReadQuotedAsSaying, DropContentBeforeRelativeSource, ContentBeginAfterAdverb,
-// AfterListMarker and ObjectEndBeforeDate. Returns, per attribution, whether a date was cut from the end of
-// its object: that date is then the time of saying.
+// AfterListMarker, AfterOpeningDateline and ObjectEndBeforeDate. Returns, per attribution,
+// whether a date was cut from the end of its object: that date is then the time of saying.
 std::vector<bool> SettleSpans(absl::string_view text, const Segmentation& seg, absl::CivilDay reference_day,
                               DateOrder date_order, std::vector<Attribution>* attributions) {
   std::vector<bool> dated_object(attributions->size(), false);
@@ -464,6 +506,7 @@ std::vector<bool> SettleSpans(absl::string_view text, const Segmentation& seg, a
     DropContentBeforeRelativeSource(seg, &a);
     a.content.front().begin = ContentBeginAfterAdverb(text, seg, a.cue, a.content.front());
     a.content.front().begin = AfterListMarker(text, seg, a.content.front());
+    a.content.front().begin = AfterOpeningDateline(text, seg, a.content.front());
     if (a.content.size() != 1) continue;
     const size_t end = ObjectEndBeforeDate(text, seg, a.cue, a.content.front(), reference_day, date_order);
     if (end == a.content.front().end) continue;
@@ -1400,22 +1443,8 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     // early in the paragraph). PolNeAR's sources with a dash elsewhere keep it.
     if (!head.empty() && head.end <= seg.tokens.size()) {
       const TokenRange words = SourceTokens(a.speaker);
-      const size_t para_first = seg.paragraphs[seg.tokens[words.begin].paragraph].first_token;
-      for (size_t k = words.begin + 1; k < words.end && k < para_first + 14; ++k) {
-        const absl::string_view d = TokenText(text, seg.tokens[k]);
-        if (seg.tokens[k].kind == TokenKind::kWord ||
-            !(d == "-" || d == "--" || d == "\xE2\x80\x94" || d == "\xE2\x80\x93")) {
-          continue;
-        }
-        bool dateline = false;
-        for (size_t j = para_first; j < k && !dateline; ++j) {
-          const absl::string_view w = TokenText(text, seg.tokens[j]);
-          bool capitals = seg.tokens[j].kind == TokenKind::kWord && w.size() >= 3;
-          for (char ch : w) capitals = capitals && !absl::ascii_islower(static_cast<unsigned char>(ch));
-          dateline = capitals || w == "Reuters" || w == "AP" || w == "AFP";
-        }
-        if (dateline && k + 1 < words.end) a.speaker = SpeakerPhraseOf(text, seg, {k + 1, words.end});
-        break;
+      if (const size_t after = AfterDateline(text, seg, words); after != words.begin) {
+        a.speaker = SpeakerPhraseOf(text, seg, {after, words.end});
       }
     }
     // "That said, the controversy ...": a discourse marker, not "That" saying something.

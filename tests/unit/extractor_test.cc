@@ -3495,6 +3495,25 @@ TEST_F(ExtractorTest, ReviewedNumberTenFiguresPlacesAndTheFocusOfTheBusinessPage
   }
 }
 
+TEST(MergeTest, AWireDatelineIsNoPartOfTheContentThatOpensTheParagraph) {
+  const std::string text =
+      "LONDON, July 9 (Reuters) - Britain is close to agreeing a deal with Palantir, two people briefed on the "
+      "talks said on Wednesday.";
+  const Extraction out = ExtractWith(
+      {{"said", "two people briefed on the talks", "LONDON, July 9 (Reuters) - Britain is close to agreeing a deal "
+                                                   "with Palantir"}},
+      text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_EQ(out.claims[0].text(), "Britain is close to agreeing a deal with Palantir");
+  // Not a dash after an acronym inside a sentence.
+  const std::string nhs = "The NHS - which is under pressure - had grown its waiting lists, the report said.";
+  const Extraction n = ExtractWith({{"said", "the report", "The NHS - which is under pressure - had grown its "
+                                                           "waiting lists"}},
+                                   nhs);
+  ASSERT_EQ(n.claims.size(), 1u);
+  EXPECT_TRUE(absl::StartsWith(n.claims[0].text(), "The NHS"));
+}
+
 TEST(MergeTest, ReviewedNumberTenSpokeswomenSundaysRelativesFieldsAndStreets) {
   const std::string no10 = "No 10 said the chancellor was doing a fantastic job.";
   const Extraction n = ExtractWith({{"said", "No 10", "the chancellor was doing a fantastic job"}}, no10);

@@ -209,6 +209,12 @@ bool RoleFitsNoun(absl::string_view role_lower, absl::string_view noun, absl::st
   // A shadow office is another office: "the Chancellor" is not the shadow chancellor.
   const bool shadow_role = absl::StrContains(role_lower, "shadow");
   if (shadow_role != absl::StrContains(premods, "shadow")) return false;
+  // So is the first of a kind: "the prime minister" is not the health minister.
+  for (absl::string_view w : absl::StrSplit(premods, ' ', absl::SkipEmpty())) {
+    if ((w == "prime" || w == "first" || w == "deputy" || w == "vice") && !absl::StrContains(role_lower, w)) {
+      return false;
+    }
+  }
   // The noun is the head of one of the role's parts, the word before its remit ("director"
   // of "director of research"; never "research"), or a word of a part with no remit ("the
   // secretary" of "health secretary").

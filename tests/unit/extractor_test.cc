@@ -3308,6 +3308,16 @@ TEST(MergeTest, ProbedTheClausesWordsAroundTheModelsSource) {
 }
 
 
+TEST_F(ExtractorTest, ThePrimeMinisterIsNoOtherMinister) {
+  const Extraction out = MustExtract(Article(
+      "Health minister Jane Smith visited the hospital. The minister said beds were full.\n\n"
+      "The prime minister said the deal was good."));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].speaker().id(), "jane-smith");
+  EXPECT_NE(out.claims[1].speaker().id(), "jane-smith");  // was the health minister
+  EXPECT_EQ(out.claims[1].speaker().role(), "prime minister");
+}
+
 TEST_F(ExtractorTest, UnnamedOfficesKeepTheirWords) {
   const Extraction out = MustExtract(Article(
       "The First Minister said the plans would not change. The Chancellor said the budget was balanced."));

@@ -437,6 +437,13 @@ void DropContentBeforeRelativeSource(const Segmentation& seg, Attribution* a) {
   if (!after.empty()) a->content = std::move(after);
 }
 
+// A word of three letters or more with no lower-case letter: a dateline's city ("LONDON").
+bool CityInCapitals(absl::string_view text, const Token& t) {
+  const absl::string_view w = TokenText(text, t);
+  if (t.kind != TokenKind::kWord || w.size() < 3) return false;
+  return absl::c_none_of(w, [](char ch) { return absl::ascii_islower(static_cast<unsigned char>(ch)); });
+}
+
 // The first token after a dateline that `words` (a non-empty token range of `seg`) begin
 // with or run through, early in their paragraph: a dash after a city in capitals or a news
 // agency ("WASHINGTON, May 1 (Reuters) - Federal Reserve Chair Jerome Powell", "ALBANY, N.Y.
@@ -452,9 +459,7 @@ size_t AfterDateline(absl::string_view text, const Segmentation& seg, TokenRange
     bool dateline = false;
     for (size_t j = para_first; j < k && !dateline; ++j) {
       const absl::string_view w = TokenText(text, seg.tokens[j]);
-      bool capitals = seg.tokens[j].kind == TokenKind::kWord && w.size() >= 3;
-      for (char ch : w) capitals = capitals && !absl::ascii_islower(static_cast<unsigned char>(ch));
-      dateline = capitals || w == "Reuters" || w == "AP" || w == "AFP";
+      dateline = CityInCapitals(text, seg.tokens[j]) || w == "Reuters" || w == "AP" || w == "AFP";
     }
     return dateline && k + 1 < words.end ? k + 1 : words.begin;
   }
@@ -471,10 +476,7 @@ size_t AfterOpeningDateline(absl::string_view text, const Segmentation& seg, Byt
       seg.paragraphs[seg.tokens[t].paragraph].first_token != t) {
     return c.begin;
   }
-  const absl::string_view w = TokenText(text, seg.tokens[t]);
-  bool capitals = seg.tokens[t].kind == TokenKind::kWord && w.size() >= 3;
-  for (char ch : w) capitals = capitals && !absl::ascii_islower(static_cast<unsigned char>(ch));
-  if (!capitals) return c.begin;
+  if (!CityInCapitals(text, seg.tokens[t])) return c.begin;
   const size_t after = AfterDateline(text, seg, {t, e});
   return after == t ? c.begin : seg.tokens[after].begin;
 }
@@ -910,13 +912,24 @@ void AttributeFollowingQuotations(absl::string_view text, const Segmentation& se
 // attribution with no source words takes the speaker phrase of a rule's on the same cue.
 // Every speaker phrase then goes through the same resolution. In text order of their cues,
 // as the resolver needs.
+// The lower-cased bytes of `span` (a span of the text `seg` segmented), without a copy.
+absl::string_view LowerText(const Segmentation& seg, ByteSpan span) {
+  return absl::string_view(seg.lower).substr(span.begin, span.end - span.begin);
+}
+
+// A word that negates the verb after it: "not", "never", "-n't" ("didn't", "isn’t").
+bool IsNegationWord(absl::string_view lower) {
+  return lower == "not" || lower == "never" || lower == "n't" || absl::EndsWith(lower, "n't") ||
+         absl::EndsWith(lower, "n\xE2\x80\x99t");
+}
+
 // "has not claimed responsibility for the attacks", "admitted 14 counts of fraud": a deed and
 // a plea, not something said (rules' and model's alike).
-bool DeedOrPlea(absl::string_view text, const Attribution& a) {
+bool DeedOrPlea(const Segmentation& seg, const Attribution& a) {
   if (a.content.empty() || a.content.front().begin < a.cue.end) return false;
-  const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
-  const std::string said = absl::AsciiStrToLower(
-      text.substr(a.content.front().begin, std::min<size_t>(a.content.front().end - a.content.front().begin, 40)));
+  const absl::string_view cue = LowerText(seg, a.cue);
+  const ByteSpan c = a.content.front();
+  const absl::string_view said = LowerText(seg, {c.begin, std::min<size_t>(c.end, c.begin + 40)});
   if (absl::StrContains(cue, "claim") && absl::StartsWith(said, "responsibility")) return true;
   return absl::StartsWith(cue, "admit") && !said.empty() && absl::ascii_isdigit(static_cast<unsigned char>(said[0])) &&
          (absl::StrContains(said, " counts") || absl::StrContains(said, " charges") ||
@@ -946,7 +959,7 @@ bool RequestForAssurance(absl::string_view text, const Segmentation& seg, const 
   for (size_t k = first; k < seg.tokens.size() && k < content + 2 && k < first + 12; ++k) {
     const Token& t = seg.tokens[k];
     if (t.sentence != sentence || t.kind != TokenKind::kWord) return false;
-    const std::string w(LowerTokenText(seg, t));
+    const absl::string_view w = LowerTokenText(seg, t);
     if (kAsking->contains(w)) {
       asking = true;
       continue;
@@ -990,8 +1003,8 @@ bool NegatedSaying(absl::string_view text, const Segmentation& seg, const Attrib
       "argue", "argued", "believe", "believed", "think", "thought", "confirm", "confirmed", "confirming"};
   static const auto* const kQuestion = new absl::flat_hash_set<std::string>{
       "whether", "if", "when", "what", "why", "how", "who", "which", "where", "to"};
-  if (!kSaying->contains(std::string(LowerTokenText(seg, seg.tokens[last]))) ||
-      kQuestion->contains(std::string(LowerTokenText(seg, seg.tokens[first])))) {
+  if (!kSaying->contains(LowerTokenText(seg, seg.tokens[last])) ||
+      kQuestion->contains(LowerTokenText(seg, seg.tokens[first]))) {
     return false;
   }
   int words = 0;
@@ -1007,10 +1020,8 @@ bool NegatedSaying(absl::string_view text, const Segmentation& seg, const Attrib
     const Token& t = seg.tokens[k - 1];
     if (t.kind != TokenKind::kWord || t.sentence != seg.tokens[last].sentence) break;
     const absl::string_view w = LowerTokenText(seg, t);
-    if (w == "not" || w == "never" || w == "n't" || absl::EndsWith(w, "n't") || absl::EndsWith(w, "n\xE2\x80\x99t")) {
-      return true;
-    }
-    if (!kBetween->contains(std::string(w))) break;
+    if (IsNegationWord(w)) return true;
+    if (!kBetween->contains(w)) break;
   }
   return false;
 }
@@ -1035,7 +1046,7 @@ bool ContactNotSaying(absl::string_view text, const Segmentation& seg, const Att
   if (a.content.size() == 1 && seg.tokens[content].end == c.end && seg.tokens[content].kind == TokenKind::kWord) {
     const absl::string_view w = LowerTokenText(seg, seg.tokens[content]);
     // (A denial of it stays: "NHS England denied this, saying ..." is on record.)
-    const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+    const absl::string_view cue = LowerText(seg, a.cue);
     const bool denial = absl::StrContains(cue, "deni") || absl::StrContains(cue, "deny") ||
                         absl::StrContains(cue, "reject") || absl::StrContains(cue, "disput");
     if (!denial && (w == "it" || w == "this" || w == "that" || w == "so" || w == "them" || w == "these" || w == "those")) {
@@ -1051,8 +1062,7 @@ bool ContactNotSaying(absl::string_view text, const Segmentation& seg, const Att
   for (size_t k = first >= 2 ? first - 2 : 0; k < content; ++k) {
     if (seg.tokens[k].kind != TokenKind::kWord || seg.tokens[k].sentence != seg.tokens[content].sentence) continue;
     const absl::string_view w = LowerTokenText(seg, seg.tokens[k]);
-    negated = negated || w == "not" || w == "never" || w == "n't" || absl::EndsWith(w, "n't") ||
-              absl::EndsWith(w, "n\xE2\x80\x99t");
+    negated = negated || IsNegationWord(w);
     if (k >= first) lead.push_back(w);
   }
   if (lead.empty()) return false;
@@ -1094,7 +1104,7 @@ bool ContactNotSaying(absl::string_view text, const Segmentation& seg, const Att
 // an admission).
 bool ParticipleNotSaying(absl::string_view text, const Segmentation& seg, const Attribution& a) {
   if (a.content.empty() || a.content.front().begin < a.cue.end) return false;
-  const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+  const absl::string_view cue = LowerText(seg, a.cue);
   if (cue == "named") return true;
   size_t t = FirstTokenFrom(seg, a.content.front().begin);
   if (t >= seg.tokens.size()) return false;
@@ -1116,7 +1126,7 @@ bool ParticipleNotSaying(absl::string_view text, const Segmentation& seg, const 
         "homes", "school", "schools", "university", "universities", "college", "prison", "prisons",
         "care", "unit", "units"};
     for (size_t k = t + 1; k < seg.tokens.size() && k <= t + 5 && seg.tokens[k].sentence == seg.tokens[t].sentence; ++k) {
-      if (kPlaces->contains(std::string(LowerTokenText(seg, seg.tokens[k])))) return true;
+      if (kPlaces->contains(LowerTokenText(seg, seg.tokens[k]))) return true;
     }
   }
   return false;
@@ -1130,7 +1140,7 @@ bool ParticipleNotSaying(absl::string_view text, const Segmentation& seg, const 
 // - claims seen or heard: "We have also seen claims that the platform allows ..." (the one
 //   who saw them is not the one who claims; the claimants are not named).
 bool WritersFraming(absl::string_view text, const Segmentation& seg, const Attribution& a) {
-  const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+  const absl::string_view cue = LowerText(seg, a.cue);
   std::vector<absl::string_view> words = absl::StrSplit(cue, ' ', absl::SkipEmpty());
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     const absl::string_view w = words[i], n = words[i + 1];
@@ -1165,7 +1175,7 @@ bool WritersFraming(absl::string_view text, const Segmentation& seg, const Attri
 // - a plan that is a noun ("Local plans do that", "her plans"): "plans" not followed by
 //   "to", and a one-word noun cue after a possessive pronoun.
 bool LearnedNonAttribution(absl::string_view text, const Segmentation& seg, const Attribution& a) {
-  const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+  const absl::string_view cue = LowerText(seg, a.cue);
   const TokenRange st = SourceTokens(a.speaker);
   const bool one_word_source = st.end == st.begin + 1 && st.end <= seg.tokens.size();
   const absl::string_view src = one_word_source ? LowerTokenText(seg, seg.tokens[st.begin]) : "";
@@ -1313,7 +1323,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   // "..., adding up to 25 minutes to journeys": a quantity of a measure too (not "adding 300
   // jobs would go", which is said).
   auto adds_a_number = [&](const Attribution& a) {
-    const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+    const absl::string_view cue = LowerText(seg, a.cue);
     if (a.content.empty() || a.content.front().begin < a.cue.end) return false;
     if (cue != "added" && cue != "adds" && cue != "adding" && cue != "adding up") return false;
     size_t t = FirstTokenFrom(seg, cue == "adding up" ? a.cue.begin : a.content.front().begin);
@@ -1332,7 +1342,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     return t + 1 < seg.tokens.size() && kMeasures->contains(std::string(LowerTokenText(seg, seg.tokens[t + 1])));
   };
   auto says_nothing = [&](const Attribution& a) {
-    return adds_a_number(a) || DeedOrPlea(text, a) || NegatedSaying(text, seg, a) ||
+    return adds_a_number(a) || DeedOrPlea(seg, a) || NegatedSaying(text, seg, a) ||
            RequestForAssurance(text, seg, a);
   };
   rules.erase(std::remove_if(rules.begin(), rules.end(), says_nothing), rules.end());
@@ -1424,14 +1434,14 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     // when its content is "to comment".
     if (!a.content.empty()) {
       const ByteSpan c = a.content.front();
-      const std::string said = absl::AsciiStrToLower(text.substr(c.begin, std::min<size_t>(c.end - c.begin, 40)));
+      const absl::string_view said = LowerText(seg, {c.begin, std::min<size_t>(c.end, c.begin + 40)});
       if (absl::StartsWith(said, "a request for comment") || absl::StartsWith(said, "requests for comment") ||
           absl::StartsWith(said, "a call seeking comment") || said == "comment" ||
           absl::StartsWith(said, "not to be named") || absl::StartsWith(said, "not to be identified")) {
         continue;
       }
       if (a.cue.end <= c.begin && c.begin - a.cue.end < 40 &&
-          absl::StrContains(absl::AsciiStrToLower(text.substr(a.cue.begin, c.begin - a.cue.begin)), "comment on")) {
+          absl::StrContains(LowerText(seg, {a.cue.begin, c.begin}), "comment on")) {
         continue;
       }
     }
@@ -2057,7 +2067,7 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   auto inside_out = [&](const Attribution& a) {
     // (A cue that reports speech may be the outer one: "Police have said they ..., attorneys
     // for the family said", where the rule's content ran on.)
-    const std::string cue = absl::AsciiStrToLower(text.substr(a.cue.begin, a.cue.end - a.cue.begin));
+    const absl::string_view cue = LowerText(seg, a.cue);
     for (absl::string_view w : absl::StrSplit(cue, ' ')) {
       if (IsCueWord(w)) return false;
     }

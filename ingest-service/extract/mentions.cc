@@ -3272,15 +3272,15 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
     // Roles held at an organisation, not in a portfolio ("Energy Secretary", "Budget Director").
     static const auto* const kHeldRoles = new Set{
         "chief", "ceo", "boss", "chair", "chairman", "chairwoman", "founder", "co-founder",
-        "president", "spokesperson", "spokesman", "spokeswoman", "owner", "captain", "manager", "coach",
-        "analyst", "economist", "strategist", "researcher", "lawyer", "editor", "correspondent", "reporter",
-        "engineer", "scientist"};
-    // (An analyst's, a lawyer's or an editor's field is no firm: "Immigration lawyer",
-    // "Climate scientist", "Political editor"; a firm's name ends otherwise.)
+        "president", "spokesperson", "spokesman", "spokeswoman", "owner", "captain", "manager", "coach"};
+    // ...and a profession practised at one ("Jefferies analyst"), whose capitalised word before
+    // it may be its field instead: "Immigration lawyer", "Climate scientist", "Political editor"
+    // (a firm's name ends otherwise).
     static const auto* const kFieldRoles = new Set{"analyst", "economist", "strategist", "researcher", "lawyer",
                                                    "editor", "correspondent", "reporter", "engineer", "scientist"};
+    const absl::string_view held = k < pre_e ? LowerTokenText(seg_, tokens[k]) : "";
     bool field = false;
-    if (k == role_b + 1 && k < pre_e && kFieldRoles->contains(LowerTokenText(seg_, tokens[k]))) {
+    if (k == role_b + 1 && k < pre_e && kFieldRoles->contains(held)) {
       const absl::string_view f = LowerTokenText(seg_, tokens[role_b]);
       for (absl::string_view end : {"ion", "al", "ic", "ics", "ate", "ry", "ty", "ism", "ing", "ce", "gy", "th"}) {
         field = field || absl::EndsWith(f, end);
@@ -3288,7 +3288,7 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       field = field && orgs_.Within(tokens[role_b].begin, tokens[role_b].end).empty();
     }
     if (k > role_b && k < pre_e && !field && tokens[k].kind == TokenKind::kWord &&
-        kHeldRoles->contains(LowerTokenText(seg_, tokens[k]))) {
+        (kHeldRoles->contains(held) || kFieldRoles->contains(held))) {
       const std::string org = OrganisationNameIn(role_b, k);
       s.affiliation = org;
       s.affiliation_id = CanonicalOrganisationId(org);

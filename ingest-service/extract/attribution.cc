@@ -735,6 +735,22 @@ class Finder {
     return true;
   }
 
+  // An embedded social-media post signs itself after the name with the account's handle in
+  // brackets and the post's date ("— NHS England (@NHSEngland) July 3, 2025", as the HTML
+  // reader renders a tweet): the token after those (the date's month name and numbers only,
+  // up to the end of the sentence), or `t` when no handle follows.
+  size_t AfterPostSignature(size_t t, size_t limit) const {
+    if (!(t + 3 < limit && Is(t, "(") && Is(t + 1, "@") && IsWord(t + 2) && Is(t + 3, ")"))) return t;
+    t += 4;
+    auto date_word = [&](size_t k) {
+      return IsWord(k) && (IsDayOrMonth(Lower(k)) || absl::ascii_isdigit(static_cast<unsigned char>(text_[tokens_[k].begin])));
+    };
+    size_t k = t;
+    bool month = false;
+    for (; k < limit && (Is(k, ",") || date_word(k)); ++k) month |= IsWord(k) && IsDayOrMonth(Lower(k));
+    return month ? k : t;
+  }
+
   // `"..." ― Sonya Herridge`, `"..." — Tom Baker, Hackney resident.`: at token t (the first
   // after the quote) a dash, then a speaker phrase that runs to the end of the sentence.
   bool SignedWithDash(size_t t, size_t limit, CueMatch* m) const {
@@ -747,6 +763,7 @@ class Finder {
     if (!SubjectAfter(t + 1, limit, &speaker, &phrase_end)) return false;
     // Only a name or a role: "— and then he left" is not a signature.
     if (!NamesOrRoles(speaker.head.begin, speaker.head.end)) return false;
+    if (speaker.apposition.begin == speaker.apposition.end) phrase_end = AfterPostSignature(phrase_end, limit);
     if (phrase_end < limit && !(IsTerminalPunct(TokenText(text_, tokens_[phrase_end])) &&
                                 phrase_end + 1 >= limit)) {
       return false;

@@ -182,7 +182,8 @@ bool IsFurnitureWord(absl::string_view w) {
       "taboola", "popup",  "modal",      "skip",       "credit",  "caption", "paywall",
       "donat"};
   // Also recirculation ("read-next-panel", "trending"), social and video embeds
-  // ("twitter-tweet", "instagram-media", "video-player"), pull quotes, which repeat the text,
+  // ("twitter-timeline", "instagram-media", "video-player"; but see IsEmbeddedPost for a
+  // signed post the story quotes), pull quotes, which repeat the text,
   // slots filled in around the story (Guardian's "slot-body-end" appeal, "ad-slot") and
   // embedded extras (AP's "Enhancement" around promos, photos and ads).
   static constexpr absl::string_view kExact[] = {
@@ -290,6 +291,29 @@ bool AnyNameWord(absl::string_view value, IsWord is_word) {
 
 bool AttributeMarksFurniture(absl::string_view value) { return AnyNameWord(value, IsFurnitureWord); }
 
+// An embedded social-media post set in the story: <blockquote class="twitter-tweet"> (and
+// Bluesky's "bluesky-embed"), the post's words in its <p> and its signature after them
+// ("— NHS England (@NHSEngland) July 3, 2025"). Article text: the journalist quotes it.
+bool IsEmbeddedPost(const GumboNode* node) {
+  if (!IsElement(node) || Tag(node) != GUMBO_TAG_BLOCKQUOTE) return false;
+  for (absl::string_view c : absl::StrSplit(Attr(node, "class"), absl::ByAnyChar(" \t\n\r\f"), absl::SkipEmpty())) {
+    if (absl::EqualsIgnoreCase(c, "twitter-tweet") || absl::EqualsIgnoreCase(c, "bluesky-embed")) return true;
+  }
+  return false;
+}
+
+// The node is an embedded post or wraps one (a child or grandchild: <figure
+// class="embed-twitter"><blockquote class="twitter-tweet">).
+bool HoldsEmbeddedPost(const GumboNode* node, int levels = 2) {
+  if (IsEmbeddedPost(node)) return true;
+  if (levels == 0 || !IsElement(node)) return false;
+  const GumboVector& children = Children(node);
+  for (unsigned i = 0; i < children.length; ++i) {
+    if (HoldsEmbeddedPost(static_cast<const GumboNode*>(children.data[i]), levels - 1)) return true;
+  }
+  return false;
+}
+
 // Elements whose whole subtree is not article text.
 bool IsDropped(const GumboNode* node) {
   if (!IsElement(node)) return false;
@@ -354,6 +378,8 @@ bool IsDropped(const GumboNode* node) {
   // WordPress <body>), not furniture.
   const GumboTag tag = Tag(node);
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN) return false;
+  // "twitter" and "tweet" mark social widgets as furniture, but not a post the story quotes.
+  if (HoldsEmbeddedPost(node)) return false;
   // data-component names a block as class names do (BBC: "byline-block", "links-block",
   // "topic-list" beside "text-block").
   // So do data-gu-name (the Guardian: "meta", "share" beside "body") and data-testid
@@ -450,6 +476,10 @@ class BlockWriter {
     }
     // The headline is metadata (HtmlArticle::title), not body text.
     if (depth > 0 && Tag(node) == GUMBO_TAG_H1) return;
+    if (IsEmbeddedPost(node)) {
+      WriteEmbeddedPost(node, depth);
+      return;
+    }
     // Lists of links (looked at outside other lists only, which keeps this linear).
     const bool list = Tag(node) == GUMBO_TAG_UL || Tag(node) == GUMBO_TAG_OL;
     if (list && lists_ == 0 && IsLinkList(node)) return;
@@ -470,6 +500,34 @@ class BlockWriter {
   }
 
  private:
+  // An embedded post as one paragraph, its words in quotation marks and then its signature
+  // (“We will publish every contract.” — NHS England (@NHSEngland) July 3, 2025), so that
+  // the extractor reads a quotation signed with a dash; nothing for a post with no account
+  // handle in its signature. The links a post shortens
+  // ("pic.twitter.com/x", "https://t.co/x") are left out of its words.
+  void WriteEmbeddedPost(const GumboNode* node, int depth) {
+    Flush();
+    BlockWriter words, signature;
+    const GumboVector& children = Children(node);
+    for (unsigned i = 0; i < children.length; ++i) {
+      const GumboNode* c = static_cast<const GumboNode*>(children.data[i]);
+      (IsElement(c) && Tag(c) == GUMBO_TAG_P ? words : signature).Walk(c, depth + 1);
+    }
+    std::string text;
+    for (absl::string_view w : absl::StrSplit(Collapse(words.Finish()), ' ', absl::SkipEmpty())) {
+      if (absl::StartsWith(w, "pic.twitter.com/") || absl::StartsWith(w, "https://t.co/") ||
+          absl::StartsWith(w, "http://t.co/")) {
+        continue;
+      }
+      absl::StrAppend(&text, text.empty() ? "" : " ", w);
+    }
+    // Unsigned (a cut-down embed), the post's words would be a quotation of no one's.
+    const std::string sign = Collapse(signature.Finish());
+    if (text.empty() || !absl::StrContains(sign, "@")) return;
+    current_ = absl::StrCat("\u201c", text, "\u201d ", sign);
+    Flush();
+  }
+
   // True when a line that ends with `before` and one that starts with `after` (both
   // non-empty) are one sentence broken by a <br>: the first ends with no sentence-final
   // mark and the second starts with a lower-case letter.

@@ -3505,6 +3505,29 @@ TEST_F(ExtractorTest, ReviewedNumberTenFiguresPlacesAndTheFocusOfTheBusinessPage
   }
 }
 
+// An embedded post as the HTML reader renders it: the post's words quoted, then its
+// signature with the account's handle and the post's date, which is the time of saying.
+TEST_F(ExtractorTest, AnEmbeddedPostSignedWithAHandleIsTheAccountsClaimOnThePostsDay) {
+  const std::string text =
+      "Data platform row grows\n\n"
+      "The row over the data platform grew this week.\n\n"
+      "\xE2\x80\x9CWe will protect patient data and publish every contract.\xE2\x80\x9D "
+      "\xE2\x80\x94 NHS England (@NHSEngland) June 3, 2025\n\n"
+      "\xE2\x80\x9CPatients deserve better than this.\xE2\x80\x9D \xE2\x80\x94 Wes Streeting (@wesstreeting)\n\n"
+      "Campaigners were not convinced.";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 2u);
+  const Claim& nhs = out.claims[0];
+  EXPECT_EQ(nhs.text(), "We will protect patient data and publish every contract.");
+  EXPECT_EQ(nhs.speaker().id(), "nhs-england");
+  EXPECT_EQ(Substr(text, nhs.speaker().span().start(), nhs.speaker().span().end()), "NHS England");
+  EXPECT_EQ(Day(nhs.claim_time()), "2025-06-03");
+  EXPECT_EQ(nhs.claim_time_source(), Claim::STATED);
+  const Claim& streeting = out.claims[1];
+  EXPECT_EQ(streeting.speaker().name(), "Wes Streeting");
+  EXPECT_EQ(streeting.claim_time_source(), Claim::PUBLICATION);
+}
+
 TEST(MergeTest, AWireDatelineIsNoPartOfTheContentThatOpensTheParagraph) {
   const std::string text =
       "LONDON, July 9 (Reuters) - Britain is close to agreeing a deal with Palantir, two people briefed on the "

@@ -840,4 +840,27 @@ TEST(ParseHtmlArticleTest, ALineBreakInsideASentenceKeepsTheSentenceWhole) {
   EXPECT_EQ(MustParse("<p><br>leading break</p>").text, "leading break");
 }
 
+// An embedded tweet is the story's (its words quoted, then its signature, without the links
+// the post shortens), even in a wrapper whose class says "twitter"; a Twitter timeline is
+// furniture.
+TEST(ParseHtmlArticleTest, AnEmbeddedPostIsKeptAsAQuotationSignedWithADash) {
+  const std::string html =
+      "<article><p>NHS England replied on social media.</p>"
+      "<figure class=\"embed embed--twitter\"><blockquote class=\"twitter-tweet\" data-lang=\"en\">"
+      "<p lang=\"en\" dir=\"ltr\">We will publish every contract. <a href=\"https://t.co/abc\">pic.twitter.com/abc</a>"
+      "</p>&mdash; NHS England (@NHSEngland) <a href=\"https://twitter.com/NHSEngland/status/1\">July 3, 2025</a>"
+      "</blockquote><script async src=\"https://platform.twitter.com/widgets.js\"></script></figure>"
+      "<p>Campaigners were not convinced.</p></article>"
+      "<div class=\"twitter-timeline\">Follow us on Twitter for the latest news</div>";
+  EXPECT_EQ(MustParse(html).text,
+            "NHS England replied on social media.\n\n"
+            "\xE2\x80\x9CWe will publish every contract.\xE2\x80\x9D \xE2\x80\x94 NHS England (@NHSEngland) July 3, 2025"
+            "\n\nCampaigners were not convinced.");
+  // A post with no words of its own (a bare link) leaves nothing.
+  EXPECT_EQ(MustParse("<article><p>Before.</p><blockquote class=\"twitter-tweet\"><p><a href=\"https://t.co/x\">"
+                      "https://t.co/x</a></p>&mdash; X (@x)</blockquote><p>After.</p></article>")
+                .text,
+            "Before.\n\nAfter.");
+}
+
 }  // namespace claims::extract

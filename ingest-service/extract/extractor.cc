@@ -329,6 +329,7 @@ size_t ObjectEndBeforeDate(absl::string_view text, const Segmentation& seg, Byte
       FindDates(text.substr(content.begin, content.end - content.begin), reference_day, date_order);
   if (dates.empty()) return content.end;
   const DateMention& d = dates.back();
+  if (d.offset.has_value()) return content.end;  // "the next day": counted from another date
   size_t b = content.begin + d.begin;
   const size_t e = content.begin + d.end;
   // Only at the very end (before a full stop or comma at most).
@@ -2613,7 +2614,8 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
         // A time of saying is not after the article: "said on 10 June" in a 6 June article
         // is not taken for the coming 10 June (a day's leeway for time zones); but a
         // statement still to be made ("will say on Monday") is dated when it is to be made.
-        if (inside || (d.day > reference_day + 1 && !d.forthcoming)) continue;
+        // A date relative to an earlier one ("Two days later") is not resolved here yet.
+        if (inside || d.offset.has_value() || (d.day > reference_day + 1 && !d.forthcoming)) continue;
         const size_t distance = d.end <= a.cue.begin ? a.cue.begin - d.end
                                 : d.begin >= a.cue.end ? d.begin - a.cue.end
                                                        : 0;

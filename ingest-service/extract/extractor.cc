@@ -556,6 +556,46 @@ bool DateLeadsAClause(absl::string_view text, size_t end, size_t limit) {
   return !kVerbs->contains(next);
 }
 
+// [begin, end) meets one of `spans`, sorted disjoint spans.
+bool MeetsAny(const std::vector<ByteSpan>& spans, size_t begin, size_t end) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), begin,
+                             [](size_t pos, const ByteSpan& s) { return pos < s.begin; });
+  if (it != spans.begin() && std::prev(it)->end > begin) return true;
+  return it != spans.end() && it->begin < end;
+}
+
+// The article's dates given relative to the date before them ("Two days later, Unison said",
+// "The week before, Palantir said"), resolved, by their begin offsets. Each counts from the
+// last date before it that is outside everything said (`said`, sorted disjoint spans: in
+// "The BMA said the strike would start on 1 July. A week later, Unison said", not from the
+// strike's day) and in the same paragraph or the one before; a relative date counts once
+// resolved (ResolveOffset). One with no such date, with one too coarse for its offset, or
+// after a date that does not anchor (DateMention::anchors: "since 2012", "last winter") is
+// left out, and so is the next relative date: no day is better than a wrong one.
+absl::flat_hash_map<size_t, DateMention> AnchoredRelativeDates(absl::string_view text, const Segmentation& seg,
+                                                               absl::CivilDay reference_day, DateOrder date_order,
+                                                               const std::vector<ByteSpan>& said) {
+  absl::flat_hash_map<size_t, DateMention> resolved;
+  std::optional<DateMention> anchor;
+  uint32_t anchor_paragraph = 0;
+  for (DateMention d : FindDates(text, reference_day, date_order)) {
+    if (MeetsAny(said, d.begin, d.end)) continue;  // what someone said is no anchor
+    const size_t t = FirstTokenFrom(seg, d.begin);
+    const uint32_t paragraph = t < seg.tokens.size() ? seg.tokens[t].paragraph : 0;
+    if (d.offset.has_value()) {
+      d.resolved = anchor.has_value() && paragraph <= anchor_paragraph + 1 && ResolveOffset(*anchor, &d);
+      if (d.resolved) resolved.emplace(d.begin, d);
+    }
+    if (d.resolved && d.anchors) {
+      anchor = d;
+      anchor_paragraph = paragraph;
+    } else {
+      anchor.reset();
+    }
+  }
+  return resolved;
+}
+
 // "said on 3 June that ...", tagged with the content from "June"; "said two weeks ago that
 // ...": a date (FindDates) that starts between a cue and its content, or at the content's
 // start, with nothing but words before it, is the time of saying, not what was said.
@@ -2381,11 +2421,10 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
     }
     said = std::move(merged);
   }
-  auto in_said = [&](size_t begin, size_t end) {  // [begin, end) meets a span of `said`
-    auto it = std::upper_bound(said.begin(), said.end(), begin, [](size_t pos, const ByteSpan& s) { return pos < s.begin; });
-    if (it != said.begin() && std::prev(it)->end > begin) return true;
-    return it != said.end() && it->begin < end;
-  };
+  auto in_said = [&](size_t begin, size_t end) { return MeetsAny(said, begin, end); };
+  // The article's relative dates ("Two days later") resolved, found when the first one is met
+  // near a cue (most articles have none).
+  std::optional<absl::flat_hash_map<size_t, DateMention>> relative_dates;
   // The claim before, when it had a time of saying the text gave: "Sentencing him on Tuesday,
   // Judge Pell said ... The judge added ..." is Tuesday's too.
   struct DatedClaim {
@@ -2611,11 +2650,22 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
             inside = w == "which" || w == "who" || w == "whose";
           }
         }
+        // A relative date ("Two days later, Unison said") is the date it counts from in the
+        // article moved by its offset (AnchoredRelativeDates, not FindDates' reading of this
+        // window, which may count from a date in what was said); with no date to count from,
+        // it is not a time of saying at all.
+        if (!inside && d.offset.has_value()) {
+          if (!relative_dates.has_value()) {
+            relative_dates = AnchoredRelativeDates(text, seg, reference_day, date_order, said);
+          }
+          const auto it = relative_dates->find(d.begin);
+          if (it == relative_dates->end()) continue;
+          d = it->second;
+        }
         // A time of saying is not after the article: "said on 10 June" in a 6 June article
         // is not taken for the coming 10 June (a day's leeway for time zones); but a
         // statement still to be made ("will say on Monday") is dated when it is to be made.
-        // A date relative to an earlier one ("Two days later") is not resolved here yet.
-        if (inside || d.offset.has_value() || (d.day > reference_day + 1 && !d.forthcoming)) continue;
+        if (inside || (d.day > reference_day + 1 && !d.forthcoming)) continue;
         const size_t distance = d.end <= a.cue.begin ? a.cue.begin - d.end
                                 : d.begin >= a.cue.end ? d.begin - a.cue.end
                                                        : 0;

@@ -556,6 +556,20 @@ bool DateLeadsAClause(absl::string_view text, size_t end, size_t limit) {
   return !kVerbs->contains(next);
 }
 
+// `spans` sorted by their starts, overlapping or touching ones merged.
+std::vector<ByteSpan> SortedDisjoint(std::vector<ByteSpan> spans) {
+  std::sort(spans.begin(), spans.end(), [](const ByteSpan& x, const ByteSpan& y) { return x.begin < y.begin; });
+  std::vector<ByteSpan> merged;
+  for (const ByteSpan& s : spans) {
+    if (!merged.empty() && s.begin <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, s.end);
+    } else {
+      merged.push_back(s);
+    }
+  }
+  return merged;
+}
+
 // [begin, end) meets one of `spans`, sorted disjoint spans.
 bool MeetsAny(const std::vector<ByteSpan>& spans, size_t begin, size_t end) {
   auto it = std::upper_bound(spans.begin(), spans.end(), begin,
@@ -570,16 +584,20 @@ bool MeetsAny(const std::vector<ByteSpan>& spans, size_t begin, size_t end) {
 // "The BMA said the strike would start on 1 July. A week later, Unison said", not from the
 // strike's day) and in the same paragraph or the one before; a relative date counts once
 // resolved (ResolveOffset). One with no such date, with one too coarse for its offset, or
-// after a date that does not anchor (DateMention::anchors: "since 2012", "last winter") is
-// left out, and so is the next relative date: no day is better than a wrong one.
+// after a date that does not anchor (DateMention::anchors: "since 2012", "last winter"; or
+// one in a speaker's apposition, `asides`, sorted disjoint spans: "Jane Smith, who joined on
+// 3 May, said") is left out, and so is the next relative date: no day is better than a
+// wrong one.
 absl::flat_hash_map<size_t, DateMention> AnchoredRelativeDates(absl::string_view text, const Segmentation& seg,
                                                                absl::CivilDay reference_day, DateOrder date_order,
-                                                               const std::vector<ByteSpan>& said) {
+                                                               const std::vector<ByteSpan>& said,
+                                                               const std::vector<ByteSpan>& asides) {
   absl::flat_hash_map<size_t, DateMention> resolved;
   std::optional<DateMention> anchor;
   uint32_t anchor_paragraph = 0;
   for (DateMention d : FindDates(text, reference_day, date_order)) {
     if (MeetsAny(said, d.begin, d.end)) continue;  // what someone said is no anchor
+    if (MeetsAny(asides, d.begin, d.end)) d.anchors = false;
     const size_t t = FirstTokenFrom(seg, d.begin);
     const uint32_t paragraph = t < seg.tokens.size() ? seg.tokens[t].paragraph : 0;
     if (d.offset.has_value()) {
@@ -2409,22 +2427,19 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   // Everything said in the article, as sorted disjoint spans: no date in it is a time of saying.
   std::vector<ByteSpan> said;
   for (const Attribution& a : attributions) said.insert(said.end(), a.content.begin(), a.content.end());
-  std::sort(said.begin(), said.end(), [](const ByteSpan& x, const ByteSpan& y) { return x.begin < y.begin; });
-  {
-    std::vector<ByteSpan> merged;
-    for (const ByteSpan& s : said) {
-      if (!merged.empty() && s.begin <= merged.back().end) {
-        merged.back().end = std::max(merged.back().end, s.end);
-      } else {
-        merged.push_back(s);
-      }
-    }
-    said = std::move(merged);
-  }
+  said = SortedDisjoint(std::move(said));
   auto in_said = [&](size_t begin, size_t end) { return MeetsAny(said, begin, end); };
   // The article's relative dates ("Two days later") resolved, found when the first one is met
   // near a cue (most articles have none).
   std::optional<absl::flat_hash_map<size_t, DateMention>> relative_dates;
+  // The speakers' appositions, sorted and disjoint: no date in one is counted from.
+  std::vector<ByteSpan> asides;
+  for (const Attribution& a : attributions) {
+    if (!a.speaker.apposition.empty() && a.speaker.apposition.end <= seg.tokens.size()) {
+      asides.push_back(BytesOf(seg, a.speaker.apposition));
+    }
+  }
+  asides = SortedDisjoint(std::move(asides));
   // The claim before, when it had a time of saying the text gave: "Sentencing him on Tuesday,
   // Judge Pell said ... The judge added ..." is Tuesday's too.
   struct DatedClaim {
@@ -2656,7 +2671,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
         // it is not a time of saying at all.
         if (!inside && d.offset.has_value()) {
           if (!relative_dates.has_value()) {
-            relative_dates = AnchoredRelativeDates(text, seg, reference_day, date_order, said);
+            relative_dates = AnchoredRelativeDates(text, seg, reference_day, date_order, said, asides);
           }
           const auto it = relative_dates->find(d.begin);
           if (it == relative_dates->end()) continue;

@@ -2377,6 +2377,9 @@ TEST_F(ExtractorTest, ARelativeDateWithNoDateToCountFromIsNoTimeOfSaying) {
        "In May, the BMA announced a strike. A week later, Unison said it would ballot its members."},
       {"it would fall after the article", "On 5 June, the BMA announced a strike. Three days later, "
                                           "Unison said it would ballot its members."},
+      {"the only date before it is in a speaker's apposition",
+       "Director of Public Health Jane Smith, who joined on 3 May, said the plan was safe. A week later, "
+       "Unison said it would ballot its members."},
   };
   for (const Case& c : cases) {
     const Extraction out = MustExtract(Article(c.text));

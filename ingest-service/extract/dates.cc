@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,8 @@ enum class WordKind : uint8_t {
   kWill,           // "will"
   kTo,             // "to"
   kFutureMarker,   // "expected", "due", "set"... before "to": "is expected to say"
+  kLater,          // "later": "two days later"
+  kSequence,       // "next", "following" (value +1), "previous", "preceding" (-1), "same" (0)
 };
 
 // The tense of a reporting verb (WordInfo::value of kReportingVerb words): a date after a
@@ -140,6 +143,11 @@ const absl::flat_hash_map<std::string, WordInfo>& Lexicon() {
     for (const char* v : {"expected", "due", "set", "going", "scheduled", "poised", "planning",
                           "plans", "intends", "likely"}) {
       (*m)[v] = {WordKind::kFutureMarker, 0, false};
+    }
+    (*m)["later"] = {WordKind::kLater, 0, false};
+    for (const auto& [word, step] : {std::pair<const char*, int>{"next", 1}, {"following", 1},
+                                     {"previous", -1}, {"preceding", -1}, {"same", 0}}) {
+      (*m)[word] = {WordKind::kSequence, step, false};
     }
     (*m)["a"] = {WordKind::kNumberWord, 1, false};
     (*m)["an"] = {WordKind::kNumberWord, 1, false};
@@ -281,11 +289,19 @@ class Matcher {
 
   std::vector<DateMention> Run() {
     std::vector<DateMention> out;
+    // The last date found, when resolved: what a relative date counts from.
+    std::optional<DateMention> anchor;
     size_t i = 0;
     while (i < tokens_.size()) {
       DateMention m;
       size_t next = i;
       if (MatchAt(i, &m, &next)) {
+        if (m.offset.has_value()) m.resolved = anchor.has_value() && ResolveOffset(*anchor, &m);
+        if (m.resolved && m.anchors) {
+          anchor = m;
+        } else {
+          anchor.reset();  // "A day later" after an unresolved one counts from nothing known
+        }
         out.push_back(m);
         i = next;
       } else {
@@ -531,12 +547,20 @@ class Matcher {
     return absl::CivilDay(m);
   }
 
+  // Sets the span, day and precision of `m`, and whether a relative date may count from it
+  // (not from one after "since", "until", "till", "by", "before", "after": DateMention).
   void Set(DateMention* m, size_t first, size_t last, absl::CivilDay day,
            DatePrecision precision) const {
     m->begin = tokens_[first].begin;
     m->end = tokens_[last].end;
     m->day = day;
     m->precision = precision;
+    m->anchors = true;
+    if (first > 0 && GapIsSpace(first)) {
+      for (absl::string_view bound : {"since", "until", "till", "by", "before", "after"}) {
+        if (IsWord(first - 1, bound)) m->anchors = false;
+      }
+    }
   }
 
   // --- grammar ----------------------------------------------------------------------------
@@ -655,6 +679,7 @@ class Matcher {
 
     if (MatchNumeric(i, m, next)) return true;
     if (MatchAgo(i, m, next)) return true;
+    if (MatchRelative(i, m, next)) return true;
     if (MatchSeason(i, m, next)) return true;
     if (MatchWeekend(i, m, next)) return true;
 
@@ -839,15 +864,139 @@ class Matcher {
     const size_t first = i > 0 && IsKind(i - 1, WordKind::kThe) && GapIsSpace(i) ? i - 1 : i;
     if (IsYearNumber(y) && GapIsSpace(y, ",")) {
       Set(m, first, y, absl::CivilDay(tokens_[y].number, 1, 1), DatePrecision::kYear);
+      m->anchors = false;  // a season: see DateMention::anchors
       *next = y + 1;
       return true;
     }
     if (first < i && !tokens_[i].word.abbreviation && PrecededByPreposition(first)) {
       Set(m, first, i, absl::CivilDay(SeasonYear(tokens_[i].word.value, false), 1, 1), DatePrecision::kYear);
+      m->anchors = false;
       *next = i + 1;
       return true;
     }
     return false;
+  }
+
+  // The count at token i of "three days ago" or "two days later": 1-99 in digits, or a number
+  // word (one..twelve, a, an); 0 when there is none.
+  int CountAt(size_t i) const {
+    const Token& t = tokens_[i];
+    if (t.kind == TokenKind::kNumber && !t.ordinal && t.number >= 1 && t.number <= 99) return t.number;
+    if (t.kind == TokenKind::kWord && t.word.kind == WordKind::kNumberWord) return t.word.value;
+    return 0;
+  }
+
+  // The unit at token i of a relative date, as an offset of one unit ("week": 7 days); false
+  // when it is none. `singular`: "day", not "days".
+  bool UnitAt(size_t i, DateOffset* one, bool* singular) const {
+    if (!Has(i) || tokens_[i].kind != TokenKind::kWord) return false;
+    const int kind = IsKind(i, WordKind::kAgoUnit) ? tokens_[i].word.value
+                     : IsKind(i, WordKind::kWeek)      ? kAgoWeeks
+                     : IsKind(i, WordKind::kMonthWord) ? kAgoMonths
+                     : IsKind(i, WordKind::kYearWord)  ? kAgoYears
+                                                       : 0;
+    switch (kind) {
+      case kAgoDays: *one = {1, DatePrecision::kDay}; break;
+      case kAgoWeeks: *one = {7, DatePrecision::kDay}; break;
+      case kAgoMonths: *one = {1, DatePrecision::kMonth}; break;
+      case kAgoYears: *one = {1, DatePrecision::kYear}; break;
+      default: return false;
+    }
+    *singular = text_[tokens_[i].end - 1] != 's' && text_[tokens_[i].end - 1] != 'S';
+    return true;
+  }
+
+  // Token i is the word `word` (lower-case), whatever its case.
+  bool IsWord(size_t i, absl::string_view word) const {
+    return Has(i) && tokens_[i].kind == TokenKind::kWord &&
+           absl::EqualsIgnoreCase(text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin), word);
+  }
+
+  // Whether a relative date on tokens [first, last] counts from the date before it, judged by
+  // its neighbours: not after a preposition of a period ("within the next day" counts from
+  // now), not before "than", "or", "as", "of", a possessive or a verb whose subject it is
+  // ("two days later than planned", "the next day or two", "the same day as the vote", "the
+  // following day's vote", "The following year was"); with `needs_punctuation` ("the day
+  // before"), only at the end of the text or before punctuation ("the day before
+  // yesterday", "a week before the vote" count from something else).
+  bool AnchoredOnPrevious(size_t first, size_t last, bool needs_punctuation) const {
+    static constexpr absl::string_view kPeriodPrepositions[] = {
+        "within", "in", "over", "for", "during", "throughout", "until", "till", "by"};
+    if (first > 0 && GapIsSpace(first)) {
+      for (absl::string_view p : kPeriodPrepositions) {
+        if (IsWord(first - 1, p)) return false;
+      }
+    }
+    const size_t k = last + 1;
+    if (!Has(k)) return true;
+    const absl::string_view gap = Gap(k);
+    if (absl::StartsWith(gap, "'") || absl::StartsWith(gap, "\xE2\x80\x99")) return false;  // "day's", "day’s"
+    if (!GapIsSpace(k)) return true;  // punctuation: "Two days later, Unison said"
+    if (needs_punctuation) return false;
+    static constexpr absl::string_view kNotAfter[] = {
+        "than", "or", "as", "of", "is", "was", "were", "will", "would", "has", "had", "saw", "sees",
+        "brought", "brings", "marked", "marks", "can", "could", "should", "might", "must"};
+    for (absl::string_view w : kNotAfter) {
+      if (IsWord(k, w)) return false;
+    }
+    return true;
+  }
+
+  // A date relative to the date before it, left unresolved for Run: "two days later", "a
+  // week earlier", "later that day" (0 days), "a week before" and "the day after" (before
+  // punctuation only), "the next day", "the previous week", "the same day".
+  bool MatchRelative(size_t i, DateMention* m, size_t* next) const {
+    DateOffset one;
+    bool singular = false;
+    size_t last = 0;
+    int count = 0;  // signed, in units
+    bool needs_punctuation = false;
+    if (const int n = CountAt(i); n > 0 && UnitAt(i + 1, &one, &singular) && Has(i + 2) &&
+                                  GapIsSpace(i + 1) && GapIsSpace(i + 2)) {
+      // "two days later", "a week earlier", "two days after", "a week before".
+      last = i + 2;
+      if (IsKind(last, WordKind::kLater)) {
+        count = n;
+      } else if (IsKind(last, WordKind::kEarlier)) {
+        count = -n;
+      } else if (IsWord(last, "after") || IsWord(last, "before")) {
+        count = IsWord(last, "after") ? n : -n;
+        needs_punctuation = true;
+      } else {
+        return false;
+      }
+    } else if (IsKind(i, WordKind::kThe) && UnitAt(i + 1, &one, &singular) && singular && Has(i + 2) &&
+               GapIsSpace(i + 1) && GapIsSpace(i + 2) && (IsWord(i + 2, "after") || IsWord(i + 2, "before"))) {
+      // "the day before", "the week after".
+      last = i + 2;
+      count = IsWord(last, "after") ? 1 : -1;
+      needs_punctuation = true;
+    } else if (IsKind(i, WordKind::kThe) && IsKind(i + 1, WordKind::kSequence) &&
+               UnitAt(i + 2, &one, &singular) && singular && GapIsSpace(i + 1) && GapIsSpace(i + 2)) {
+      // "the next day", "the following week", "the previous month", "the same day" (not "the
+      // same day that footage emerged", a day of its own).
+      last = i + 2;
+      count = tokens_[i + 1].word.value;
+      if (count == 0 && Has(last + 1) && GapIsSpace(last + 1) &&
+          (IsWord(last + 1, "that") || IsWord(last + 1, "when"))) {
+        return false;
+      }
+    } else if ((IsKind(i, WordKind::kLater) || IsKind(i, WordKind::kEarlier)) && IsWord(i + 1, "that") &&
+               IsKind(i + 2, WordKind::kAgoUnit) && IsWord(i + 2, "day") && GapIsSpace(i + 1) &&
+               GapIsSpace(i + 2)) {
+      // "later that day", "earlier that day": the same day.
+      last = i + 2;
+      one = {1, DatePrecision::kDay};
+      count = 0;
+    } else {
+      return false;
+    }
+    if (!AnchoredOnPrevious(i, last, needs_punctuation)) return false;
+    Set(m, i, last, absl::CivilDay(), DatePrecision::kDay);
+    m->offset = DateOffset{count * one.count, one.unit};
+    m->resolved = false;
+    *next = last + 1;
+    return true;
   }
 
   // "three days ago" (DAY), "two weeks ago" (DAY, 7 days a week as "last week"), "six months
@@ -901,6 +1050,7 @@ class Matcher {
       Set(m, i, j, RecentMonth(tokens_[j].word.value, /*strict=*/true), DatePrecision::kMonth);
     } else if (IsKind(j, WordKind::kSeason) && !tokens_[j].word.abbreviation) {
       Set(m, i, j, absl::CivilDay(SeasonYear(tokens_[j].word.value, /*over=*/true), 1, 1), DatePrecision::kYear);
+      m->anchors = false;  // a season
     } else if (IsKind(j, WordKind::kWeekend)) {
       Set(m, i, j, WeekendSaturday(/*before=*/true), DatePrecision::kDay);
     } else {
@@ -922,6 +1072,7 @@ class Matcher {
       Set(m, first, j, WeekendSaturday(/*before=*/false), DatePrecision::kDay);  // "this weekend"
     } else if (IsKind(j, WordKind::kYearWord) || (IsKind(j, WordKind::kSeason) && !tokens_[j].word.abbreviation)) {
       Set(m, first, j, absl::CivilDay(ref_.year(), 1, 1), DatePrecision::kYear);  // "this winter" too
+      m->anchors = !IsKind(j, WordKind::kSeason);
     } else {
       return false;
     }
@@ -936,6 +1087,27 @@ class Matcher {
 };
 
 }  // namespace
+
+bool ResolveOffset(const DateMention& anchor, DateMention* mention) {
+  if (!mention->offset.has_value() || !anchor.resolved) return false;
+  const DateOffset& offset = *mention->offset;
+  switch (offset.unit) {
+    case DatePrecision::kDay:
+      if (anchor.precision != DatePrecision::kDay) return false;
+      mention->day = anchor.day + offset.count;
+      break;
+    case DatePrecision::kMonth:
+      if (anchor.precision == DatePrecision::kYear) return false;
+      mention->day = absl::CivilDay(absl::CivilMonth(anchor.day) + offset.count);
+      break;
+    case DatePrecision::kYear:
+      mention->day = absl::CivilDay(anchor.day.year() + offset.count, 1, 1);
+      break;
+  }
+  mention->precision = offset.unit;
+  mention->resolved = true;
+  return true;
+}
 
 std::vector<DateMention> FindDates(absl::string_view text, absl::CivilDay reference, DateOrder order) {
   return Matcher(text, reference, order).Run();

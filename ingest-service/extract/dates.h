@@ -4,6 +4,7 @@
 #define CLAIMS_INGEST_SERVICE_EXTRACT_DATES_H_
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -12,6 +13,14 @@
 namespace claims::extract {
 
 enum class DatePrecision { kDay, kMonth, kYear };
+
+// How far a date given relative to the date before it lies from that date: "two days later"
+// is {+2, kDay}, "the week before" {-7, kDay}, "a month later" {+1, kMonth}, "the same day"
+// {0, kDay}.
+struct DateOffset {
+  int count = 0;
+  DatePrecision unit = DatePrecision::kDay;
+};
 
 struct DateMention {
   size_t begin = 0;  // byte offsets into the text passed to FindDates
@@ -23,7 +32,28 @@ struct DateMention {
   // announce on 14 July"): when a statement is still to be made, so it may lie after the
   // reference.
   bool forthcoming = false;
+  // Set for a date given relative to the date before it ("Two days later", "the week
+  // before", "the next day"). Then `day` and `precision` hold its resolution against the
+  // last resolved date earlier in the text when `resolved`; when not (no such date, or one
+  // too coarse for the offset), `day` means nothing and the mention must not be taken for a
+  // date: a caller may resolve it against an anchor of its own (ResolveOffset).
+  std::optional<DateOffset> offset;
+  bool resolved = true;
+  // Whether a relative date after it may count from it. Not a season (reported as the year
+  // it begins in, while "last winter" may have been in the next one) nor a date that bounds
+  // a period, after "since", "until", "till", "by", "before" or "after" ("a pastor held
+  // since 2012 ... A year later" is no 2013).
+  bool anchors = true;
 };
+
+// Resolves the relative `mention` (one with an offset) against `anchor`, a resolved date
+// before it: sets its day, precision and `resolved`, and returns true. A day or week offset
+// needs an anchor of DAY precision and gives a DAY ("On 1 July ... Two days later": 3 July);
+// a month offset needs a DAY or MONTH anchor and gives that month moved by the offset, of
+// MONTH precision ("a month later" is no exact day); a year offset gives the anchor's year
+// moved by it, of YEAR precision. Otherwise (an anchor too coarse, an unresolved anchor, or a
+// mention with no offset) returns false and leaves `mention` as it is.
+bool ResolveOffset(const DateMention& anchor, DateMention* mention);
 
 // Finds the date expressions in `text`, in order, without overlaps, resolved against
 // `reference` (normally the publication day). Linear in the length of `text`.
@@ -97,6 +127,25 @@ struct DateMention {
 //       (the reference's year), "in the spring" (the most recent spring that began on or
 //       before the reference; "fall" only with a year). A season has no precision of its
 //       own, so it is reported as the year it begins in                                YEAR
+//
+// Dates relative to the date before them (`offset` set; see ResolveOffset): resolved against
+// the last date earlier in `text` when that is resolved and `anchors` (a relative one counts
+// once resolved; after one that does not anchor, nothing does until the next date), else
+// reported unresolved for the caller to anchor. A count is 1-99 in digits or one..twelve, a,
+// an in words; a unit is day(s), week(s) (7 days), month(s) or year(s):
+//   "two days later", "a week earlier", "three weeks later", "a month later", "a year
+//       earlier" (N units later / earlier)
+//   "two days after", "a week before", "the day before", "the week after", "the year
+//       before": only at the end of the text or before punctuation ("the day before,", "said
+//       the week before."), since "a week before the vote", "the day before yesterday",
+//       "the week before last" are anchored elsewhere
+//   "the next day", "the following day", "the previous week", "the following month", "the
+//       same day" (singular unit; "the same day" not before "that" or "when": "on the same
+//       day that footage emerged" counts from the footage)
+// None after "within", "in", "over", "for", "during", "throughout", "until", "till" or "by"
+// ("within the next day" counts from now), and none before "than", "or", "as", "of", an
+// apostrophe ("the next day's vote") or a verb that makes it a subject ("The following year
+// was", "the week before saw"): "two days later than planned" is no date.
 //
 // The resolved day of a MONTH or YEAR mention is the first day of that month or year.
 // Invalid dates ("31 February") are not reported.

@@ -329,6 +329,7 @@ size_t ObjectEndBeforeDate(absl::string_view text, const Segmentation& seg, Byte
       FindDates(text.substr(content.begin, content.end - content.begin), reference_day, date_order);
   if (dates.empty()) return content.end;
   const DateMention& d = dates.back();
+  if (d.offset.has_value()) return content.end;  // "the next day": counted from another date
   size_t b = content.begin + d.begin;
   const size_t e = content.begin + d.end;
   // Only at the very end (before a full stop or comma at most).
@@ -553,6 +554,64 @@ bool DateLeadsAClause(absl::string_view text, size_t end, size_t limit) {
       "might", "may", "must", "can", "shall", "saw", "sees", "marks", "marked", "brings",
       "brought"};
   return !kVerbs->contains(next);
+}
+
+// `spans` sorted by their starts, overlapping or touching ones merged.
+std::vector<ByteSpan> SortedDisjoint(std::vector<ByteSpan> spans) {
+  std::sort(spans.begin(), spans.end(), [](const ByteSpan& x, const ByteSpan& y) { return x.begin < y.begin; });
+  std::vector<ByteSpan> merged;
+  for (const ByteSpan& s : spans) {
+    if (!merged.empty() && s.begin <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, s.end);
+    } else {
+      merged.push_back(s);
+    }
+  }
+  return merged;
+}
+
+// [begin, end) meets one of `spans`, sorted disjoint spans.
+bool MeetsAny(const std::vector<ByteSpan>& spans, size_t begin, size_t end) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), begin,
+                             [](size_t pos, const ByteSpan& s) { return pos < s.begin; });
+  if (it != spans.begin() && std::prev(it)->end > begin) return true;
+  return it != spans.end() && it->begin < end;
+}
+
+// The article's dates given relative to the date before them ("Two days later, Unison said",
+// "The week before, Palantir said"), resolved, by their begin offsets. Each counts from the
+// last date before it that is outside everything said (`said`, sorted disjoint spans: in
+// "The BMA said the strike would start on 1 July. A week later, Unison said", not from the
+// strike's day) and in the same paragraph or the one before; a relative date counts once
+// resolved (ResolveOffset). One with no such date, with one too coarse for its offset, or
+// after a date that does not anchor (DateMention::anchors: "since 2012", "last winter"; or
+// one in a speaker's apposition, `asides`, sorted disjoint spans: "Jane Smith, who joined on
+// 3 May, said") is left out, and so is the next relative date: no day is better than a
+// wrong one.
+absl::flat_hash_map<size_t, DateMention> AnchoredRelativeDates(absl::string_view text, const Segmentation& seg,
+                                                               absl::CivilDay reference_day, DateOrder date_order,
+                                                               const std::vector<ByteSpan>& said,
+                                                               const std::vector<ByteSpan>& asides) {
+  absl::flat_hash_map<size_t, DateMention> resolved;
+  std::optional<DateMention> anchor;
+  uint32_t anchor_paragraph = 0;
+  for (DateMention d : FindDates(text, reference_day, date_order)) {
+    if (MeetsAny(said, d.begin, d.end)) continue;  // what someone said is no anchor
+    if (MeetsAny(asides, d.begin, d.end)) d.anchors = false;
+    const size_t t = FirstTokenFrom(seg, d.begin);
+    const uint32_t paragraph = t < seg.tokens.size() ? seg.tokens[t].paragraph : 0;
+    if (d.offset.has_value()) {
+      d.resolved = anchor.has_value() && paragraph <= anchor_paragraph + 1 && ResolveOffset(*anchor, &d);
+      if (d.resolved) resolved.emplace(d.begin, d);
+    }
+    if (d.resolved && d.anchors) {
+      anchor = d;
+      anchor_paragraph = paragraph;
+    } else {
+      anchor.reset();
+    }
+  }
+  return resolved;
 }
 
 // "said on 3 June that ...", tagged with the content from "June"; "said two weeks ago that
@@ -2368,23 +2427,19 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
   // Everything said in the article, as sorted disjoint spans: no date in it is a time of saying.
   std::vector<ByteSpan> said;
   for (const Attribution& a : attributions) said.insert(said.end(), a.content.begin(), a.content.end());
-  std::sort(said.begin(), said.end(), [](const ByteSpan& x, const ByteSpan& y) { return x.begin < y.begin; });
-  {
-    std::vector<ByteSpan> merged;
-    for (const ByteSpan& s : said) {
-      if (!merged.empty() && s.begin <= merged.back().end) {
-        merged.back().end = std::max(merged.back().end, s.end);
-      } else {
-        merged.push_back(s);
-      }
+  said = SortedDisjoint(std::move(said));
+  auto in_said = [&](size_t begin, size_t end) { return MeetsAny(said, begin, end); };
+  // The article's relative dates ("Two days later") resolved, found when the first one is met
+  // near a cue (most articles have none).
+  std::optional<absl::flat_hash_map<size_t, DateMention>> relative_dates;
+  // The speakers' appositions, sorted and disjoint: no date in one is counted from.
+  std::vector<ByteSpan> asides;
+  for (const Attribution& a : attributions) {
+    if (!a.speaker.apposition.empty() && a.speaker.apposition.end <= seg.tokens.size()) {
+      asides.push_back(BytesOf(seg, a.speaker.apposition));
     }
-    said = std::move(merged);
   }
-  auto in_said = [&](size_t begin, size_t end) {  // [begin, end) meets a span of `said`
-    auto it = std::upper_bound(said.begin(), said.end(), begin, [](size_t pos, const ByteSpan& s) { return pos < s.begin; });
-    if (it != said.begin() && std::prev(it)->end > begin) return true;
-    return it != said.end() && it->begin < end;
-  };
+  asides = SortedDisjoint(std::move(asides));
   // The claim before, when it had a time of saying the text gave: "Sentencing him on Tuesday,
   // Judge Pell said ... The judge added ..." is Tuesday's too.
   struct DatedClaim {
@@ -2609,6 +2664,18 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
             const absl::string_view w = LowerTokenText(seg, seg.tokens[k]);
             inside = w == "which" || w == "who" || w == "whose";
           }
+        }
+        // A relative date ("Two days later, Unison said") is the date it counts from in the
+        // article moved by its offset (AnchoredRelativeDates, not FindDates' reading of this
+        // window, which may count from a date in what was said); with no date to count from,
+        // it is not a time of saying at all.
+        if (!inside && d.offset.has_value()) {
+          if (!relative_dates.has_value()) {
+            relative_dates = AnchoredRelativeDates(text, seg, reference_day, date_order, said, asides);
+          }
+          const auto it = relative_dates->find(d.begin);
+          if (it == relative_dates->end()) continue;
+          d = it->second;
         }
         // A time of saying is not after the article: "said on 10 June" in a 6 June article
         // is not taken for the coming 10 June (a day's leeway for time zones); but a

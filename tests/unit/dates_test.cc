@@ -187,8 +187,9 @@ TEST(FindDatesTest, CountsOfDaysWeeksMonthsAndYearsAgo) {
        {"six months ago", absl::CivilDay(2025, 1, 1), DatePrecision::kMonth},
        {"A year ago", absl::CivilDay(2024, 1, 1), DatePrecision::kYear},
        {"12 years ago", absl::CivilDay(2013, 1, 1), DatePrecision::kYear}});
-  // A count needs its unit and "ago" right after it.
-  ExpectDates("two days later, days ago, a long time ago, 3rd day ago, 100 days ago, 3 days", kRef,
+  // A count needs its unit and "ago" right after it ("two days later" is a date relative to
+  // the one before it: RelativeDatesCountFromTheDateBeforeThem).
+  ExpectDates("two days hence, days ago, a long time ago, 3rd day ago, 100 days ago, 3 days", kRef,
               {});
 }
 
@@ -394,6 +395,143 @@ TEST(FindDatesTest, AnOrdinalDayAfterOnTheIsOfTheMonthNotAfterTheReference) {
   ExpectDates("It was built on the 21st century model.", ref, {});
   ExpectDates("He said on the 3rd of June that it was over.", ref,
               {{"3rd of June", absl::CivilDay(2025, 6, 3), DatePrecision::kDay}});
+}
+
+// --- Dates relative to the date before them ------------------------------------------------
+
+TEST(FindDatesTest, RelativeDatesCountFromTheDateBeforeThem) {
+  ExpectDates("On 1 July, the BMA announced a strike. Two days later, Unison said it would ballot.", kRef,
+              {{"1 July", absl::CivilDay(2025, 7, 1), DatePrecision::kDay},
+               {"Two days later", absl::CivilDay(2025, 7, 3), DatePrecision::kDay}});
+  // Wednesday 16 July: last Thursday is 10 July, the week before it 3 July.
+  ExpectDates("Last Thursday, NHS England said it was safe. The week before, Palantir said so too.", kRef,
+              {{"Last Thursday", absl::CivilDay(2025, 7, 10), DatePrecision::kDay},
+               {"The week before", absl::CivilDay(2025, 7, 3), DatePrecision::kDay}});
+  // Each counts from the one before, once resolved.
+  ExpectDates("On 1 July A. The next day B. The following day, C. A week later, D. The previous "
+              "day, E. The day before, F. A day earlier G. Three weeks later, H. The same day, I. "
+              "Later that day, J. The day after, K.",
+              kRef,
+              {{"1 July", absl::CivilDay(2025, 7, 1), DatePrecision::kDay},
+               {"The next day", absl::CivilDay(2025, 7, 2), DatePrecision::kDay},
+               {"The following day", absl::CivilDay(2025, 7, 3), DatePrecision::kDay},
+               {"A week later", absl::CivilDay(2025, 7, 10), DatePrecision::kDay},
+               {"The previous day", absl::CivilDay(2025, 7, 9), DatePrecision::kDay},
+               {"The day before", absl::CivilDay(2025, 7, 8), DatePrecision::kDay},
+               {"A day earlier", absl::CivilDay(2025, 7, 7), DatePrecision::kDay},
+               {"Three weeks later", absl::CivilDay(2025, 7, 28), DatePrecision::kDay},
+               {"The same day", absl::CivilDay(2025, 7, 28), DatePrecision::kDay},
+               {"Later that day", absl::CivilDay(2025, 7, 28), DatePrecision::kDay},
+               {"The day after", absl::CivilDay(2025, 7, 29), DatePrecision::kDay}});
+  ExpectDates("it was signed on 3 June 2024 and 10 days later it was void", kRef,
+              {{"3 June 2024", absl::CivilDay(2024, 6, 3), DatePrecision::kDay},
+               {"10 days later", absl::CivilDay(2024, 6, 13), DatePrecision::kDay}});
+}
+
+TEST(FindDatesTest, MonthAndYearOffsetsAreOfMonthAndYearPrecision) {
+  // "a month later" is no exact day: the anchor's month moved by one.
+  ExpectDates("On 31 January it said so. A month later, it said otherwise.", kRef,
+              {{"31 January", absl::CivilDay(2025, 1, 31), DatePrecision::kDay},
+               {"A month later", absl::CivilDay(2025, 2, 1), DatePrecision::kMonth}});
+  ExpectDates("In May it said so. Two months later, it did not. The following month, it did.", kRef,
+              {{"May", absl::CivilDay(2025, 5, 1), DatePrecision::kMonth},
+               {"Two months later", absl::CivilDay(2025, 7, 1), DatePrecision::kMonth},
+               {"The following month", absl::CivilDay(2025, 8, 1), DatePrecision::kMonth}});
+  ExpectDates("In 2019 it said so. A year later, it did not. The previous year, it had.", kRef,
+              {{"2019", absl::CivilDay(2019, 1, 1), DatePrecision::kYear},
+               {"A year later", absl::CivilDay(2020, 1, 1), DatePrecision::kYear},
+               {"The previous year", absl::CivilDay(2019, 1, 1), DatePrecision::kYear}});
+}
+
+TEST(FindDatesTest, RelativeDatesWithNothingToCountFromAreLeftUnresolved) {
+  // No date before it in the text: found, for the caller to anchor, but not resolved.
+  std::vector<DateMention> d = FindDates("Two days later, Unison said it would ballot.", kRef);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].begin, 0u);
+  EXPECT_EQ(d[0].end, 14u);
+  EXPECT_FALSE(d[0].resolved);
+  ASSERT_TRUE(d[0].offset.has_value());
+  EXPECT_EQ(d[0].offset->count, 2);
+  EXPECT_EQ(d[0].offset->unit, DatePrecision::kDay);
+  // A month is too coarse to count days from; and after an unresolved one, nothing counts.
+  d = FindDates("In July it said so. A week later, it did not. The next day, it did. On 3 July, "
+                "it said. The week before, it did not.",
+                kRef);
+  ASSERT_EQ(d.size(), 5u);
+  EXPECT_TRUE(d[0].resolved);
+  EXPECT_FALSE(d[1].resolved);
+  EXPECT_EQ(d[1].offset->count, 7);
+  EXPECT_FALSE(d[2].resolved);
+  EXPECT_EQ(d[2].offset->count, 1);
+  EXPECT_TRUE(d[3].resolved);
+  EXPECT_TRUE(d[4].resolved);
+  EXPECT_EQ(d[4].day, absl::CivilDay(2025, 6, 26));
+  // A date that is not relative has no offset.
+  EXPECT_FALSE(FindDates("on 3 July", kRef)[0].offset.has_value());
+}
+
+TEST(FindDatesTest, LaterAndBeforeThatCountFromSomethingElseAreNoDates) {
+  const absl::string_view kNoDates[] = {
+      "On 1 July it said the budget would be two days later than planned.",
+      "On 1 July it said so a week before the vote.",
+      "On 1 July it said so within the next day or so.",
+      "On 1 July it said so. It would decide in the next day.",
+      "On 1 July it said so. The next day or two would tell.",
+      "On 1 July it said so. The following day's vote was close.",
+      "On 1 July it said so. The following year was hard.",
+      "On 1 July it said so on the same day as the vote.",
+      "On 1 July it said so. In the following days, it did not.",
+      "On 1 July it said so. Days later, it did not.",
+      "On 1 July it said so. On the same day that it voted, it did not.",
+  };
+  for (absl::string_view text : kNoDates) {
+    ExpectDates(text, kRef, {{"1 July", absl::CivilDay(2025, 7, 1), DatePrecision::kDay}});
+  }
+  // "the day before yesterday", "the week before last": not the day before the last date.
+  ExpectDates("On 1 July it said so. The day before yesterday, it did not.", kRef,
+              {{"1 July", absl::CivilDay(2025, 7, 1), DatePrecision::kDay},
+               {"yesterday", absl::CivilDay(2025, 7, 15), DatePrecision::kDay}});
+  ExpectDates("On 1 July it said so. The week before last, it did not.", kRef,
+              {{"1 July", absl::CivilDay(2025, 7, 1), DatePrecision::kDay}});
+}
+
+TEST(FindDatesTest, SeasonsAndBoundsOfAPeriodAreNoAnchors) {
+  // "last winter" is reported as the year it began in; "since 2012" starts a period.
+  for (absl::string_view text :
+       {"He met her last winter. A year later, he called.", "A pastor held since 2012. A year later, he called.",
+        "On 1 July it said so, as it had until 3 June. A week later, it did not."}) {
+    const std::vector<DateMention> d = FindDates(text, kRef);
+    ASSERT_FALSE(d.empty()) << text;
+    EXPECT_FALSE(d.back().resolved) << text;
+    EXPECT_FALSE(d[d.size() - 2].anchors) << text;
+  }
+  EXPECT_TRUE(FindDates("in 2012", kRef)[0].anchors);
+}
+
+TEST(ResolveOffsetTest, NeedsAnAnchorFineEnoughForTheOffset) {
+  DateMention anchor;
+  anchor.day = absl::CivilDay(2024, 12, 30);
+  DateMention later;
+  later.offset = DateOffset{3, DatePrecision::kDay};
+  later.resolved = false;
+  ASSERT_TRUE(ResolveOffset(anchor, &later));
+  EXPECT_EQ(later.day, absl::CivilDay(2025, 1, 2));  // across the year's end
+  EXPECT_EQ(later.precision, DatePrecision::kDay);
+  EXPECT_TRUE(later.resolved);
+
+  anchor.precision = DatePrecision::kYear;
+  DateMention next_month;
+  next_month.offset = DateOffset{1, DatePrecision::kMonth};
+  next_month.resolved = false;
+  EXPECT_FALSE(ResolveOffset(anchor, &next_month));
+  EXPECT_FALSE(next_month.resolved);
+  DateMention no_offset;
+  EXPECT_FALSE(ResolveOffset(anchor, &no_offset));
+  anchor.resolved = false;
+  DateMention next_year;
+  next_year.offset = DateOffset{1, DatePrecision::kYear};
+  next_year.resolved = false;
+  EXPECT_FALSE(ResolveOffset(anchor, &next_year));
 }
 
 }  // namespace

@@ -2311,6 +2311,95 @@ TEST_F(ExtractorTest, AClaimWithNoTimeOfItsOwnAfterTheSameSpeakersDatedOneIsOfTh
   EXPECT_EQ(out.claims[2].claim_time_source(), Claim::PUBLICATION);
 }
 
+// --- Dates relative to an earlier date -----------------------------------------------------
+
+// The claim of `speaker_id` in `out`; fails the test when there is none.
+const Claim* ClaimBy(const Extraction& out, const std::string& speaker_id) {
+  for (const Claim& c : out.claims) {
+    if (c.speaker().id() == speaker_id) return &c;
+  }
+  ADD_FAILURE() << "no claim by " << speaker_id;
+  return nullptr;
+}
+
+TEST_F(ExtractorTest, ADateRelativeToAnEarlierSentencesDateCountsFromIt) {
+  // Friday 6 June 2025.
+  Extraction out = MustExtract(Article(
+      "On 1 June, the BMA announced a strike. Two days later, Unison said it would ballot its members."));
+  const Claim* unison = ClaimBy(out, "unison");
+  ASSERT_NE(unison, nullptr);
+  EXPECT_EQ(unison->text(), "it would ballot its members");
+  EXPECT_EQ(Day(unison->claim_time()), "2025-06-03");
+  EXPECT_EQ(unison->claim_time_precision(), Claim::DAY);
+  EXPECT_EQ(unison->claim_time_source(), Claim::STATED);
+
+  // "Last Thursday" in a Friday article is 5 June; the week before it 29 May.
+  out = MustExtract(Article(
+      "Last Thursday, NHS England said the platform was safe. The week before, Palantir said the "
+      "contract would be renewed."));
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(Day(out.claims[0].claim_time()), "2025-06-05");
+  EXPECT_EQ(out.claims[1].text(), "the contract would be renewed");
+  EXPECT_EQ(Day(out.claims[1].claim_time()), "2025-05-29");
+  EXPECT_EQ(out.claims[1].claim_time_source(), Claim::STATED);
+}
+
+TEST_F(ExtractorTest, RelativeDatesChainFromClaimToClaimAcrossParagraphs) {
+  const Extraction out = MustExtract(Article(
+      "Health Secretary Wes Streeting said on Monday that the talks had failed.\n\n"
+      "The next day, the BMA said it would strike.\n\n"
+      "A day later, the Royal College of Nursing said it would join the strike.\n\n"
+      "On 10 May, Unison said pay was too low. A month later, the RCN said pay was still too low."));
+  ASSERT_EQ(out.claims.size(), 5u);
+  EXPECT_EQ(Day(out.claims[0].claim_time()), "2025-06-02");  // Monday
+  EXPECT_EQ(Day(out.claims[1].claim_time()), "2025-06-03");
+  EXPECT_EQ(out.claims[1].claim_time_source(), Claim::STATED);
+  EXPECT_EQ(Day(out.claims[2].claim_time()), "2025-06-04");
+  // "A month later" is a month: June, not 10 June.
+  EXPECT_EQ(Day(out.claims[4].claim_time()), "2025-06-01");
+  EXPECT_EQ(out.claims[4].claim_time_precision(), Claim::MONTH);
+  EXPECT_EQ(out.claims[4].claim_time_source(), Claim::STATED);
+}
+
+TEST_F(ExtractorTest, ARelativeDateWithNoDateToCountFromIsNoTimeOfSaying) {
+  struct Case {
+    std::string why, text;
+  };
+  const std::vector<Case> cases = {
+      {"nothing before it", "Two days later, Unison said it would ballot its members."},
+      {"the only date before it is in what was said",
+       "The BMA said the strike would start on 1 June. A week later, Unison said it would ballot "
+       "its members."},
+      {"the date is two paragraphs back",
+       "On 1 June, the BMA announced a strike.\n\nWards were busy.\n\nThe hospital was full.\n\n"
+       "Two days later, Unison said it would ballot its members."},
+      {"a month is too coarse to count days from",
+       "In May, the BMA announced a strike. A week later, Unison said it would ballot its members."},
+      {"it would fall after the article", "On 5 June, the BMA announced a strike. Three days later, "
+                                          "Unison said it would ballot its members."},
+      {"the only date before it is in a speaker's apposition",
+       "Director of Public Health Jane Smith, who joined on 3 May, said the plan was safe. A week later, "
+       "Unison said it would ballot its members."},
+  };
+  for (const Case& c : cases) {
+    const Extraction out = MustExtract(Article(c.text));
+    const Claim* unison = ClaimBy(out, "unison");
+    ASSERT_NE(unison, nullptr) << c.why;
+    EXPECT_EQ(Day(unison->claim_time()), "2025-06-06") << c.why;
+    EXPECT_EQ(unison->claim_time_source(), Claim::PUBLICATION) << c.why;
+  }
+}
+
+TEST_F(ExtractorTest, ARelativeDateInWhatWasSaidIsNotTheTimeOfSaying) {
+  const Extraction out = MustExtract(
+      Article("On 1 June, the BMA announced a strike. Unison said on 2 June that the strike would end two "
+              "days later."));
+  const Claim* unison = ClaimBy(out, "unison");
+  ASSERT_NE(unison, nullptr);
+  EXPECT_EQ(unison->text(), "the strike would end two days later");
+  EXPECT_EQ(Day(unison->claim_time()), "2025-06-02");
+}
+
 TEST_F(ExtractorTest, HearingsAndDocumentsSayThingsOnTheRecord) {
   const std::string text =
       "The court heard that Whitlock persuaded 38 former employees to move their pensions.\n\n"

@@ -502,6 +502,26 @@ bool BreaksOrganisationRun(absl::string_view lower) {
 }
 
 
+// Whether the one-word name at token `k` is the last word of an office's title rather than
+// an organisation: "The trust's Freedom to Speak Up Guardian, Maria Lopez," and "the
+// Caldicott Guardian" hold an office, while "The Guardian reported" and "told the Guardian"
+// name the newspaper. True when the word is also a noun for an office holder (guardian,
+// ombudsman, examiner...) and comes right after a capitalised word of its sentence that is
+// no determiner, no nation's adjective ("Scottish", "Welsh": a branch of the same body) and
+// no sentence-opening modifier ("Former Guardian editor").
+bool TailOfOfficeTitle(const Segmentation& seg, size_t k) {
+  static const auto* const kOfficeNouns = new Set{"guardian", "ombudsman", "commissioner", "advocate",
+                                                  "examiner", "observer", "registrar", "inspector", "monitor"};
+  const std::vector<Token>& tokens = seg.tokens;
+  if (k == 0 || k >= tokens.size() || !kOfficeNouns->contains(LowerTokenText(seg, tokens[k]))) return false;
+  const Token& before = tokens[k - 1];
+  if (before.kind != TokenKind::kWord || !before.capitalised || before.sentence != tokens[k].sentence) return false;
+  const absl::string_view w = LowerTokenText(seg, before);
+  if (w == "the" || w == "a" || w == "an" || IsNationAdjective(w)) return false;
+  const bool opens_sentence = k - 1 == seg.sentences[before.sentence].first_token;
+  return !(opens_sentence && (NonNameWords().contains(w) || IsRoleModifier(w)));
+}
+
 struct Candidate {
   OrgOccurrence occ;
   int priority = 0;  // higher wins among equally long candidates
@@ -536,6 +556,8 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
   // 1. Catalogue names and aliases.
   for (const OrganisationCatalog::Match& m : catalog.FindAll(text)) {
     if (m.organisation == nullptr) continue;
+    const size_t first = FirstTokenFrom(seg, m.begin);
+    if (first < seg.tokens.size() && seg.tokens[first].end == m.end && TailOfOfficeTitle(seg, first)) continue;
     add(m.begin, m.end, m.organisation->id, m.organisation->name, 2);
   }
 

@@ -3555,5 +3555,22 @@ TEST(MergeTest, ReviewedNumberTenSpokeswomenSundaysRelativesFieldsAndStreets) {
   EXPECT_NE(c.claims[0].speaker().name(), "Charlotte Street");
 }
 
+
+// Seventh session: gaps a newsroom user hit (README "Known gaps").
+TEST_F(ExtractorTest, ANameAtTheEndOfAnOfficesTitleIsNoOrganisation) {
+  const Extraction out = MustExtract(Article(
+      "Maria Lopez, the trust's Freedom to Speak Up Guardian, said staff had raised 40 concerns this year.\n\n"
+      "Former Guardian editor Alan Rusbridger said the paper would survive.\n\n"
+      "The Guardian reported that the trust had delayed the review."));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Maria Lopez");
+  EXPECT_EQ(out.claims[0].speaker().role(), "Freedom to Speak Up Guardian");
+  EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "");  // was the newspaper
+  EXPECT_THAT(Orgs(out.claims[0]), Not(Contains("guardian")));
+  EXPECT_EQ(out.claims[1].speaker().affiliation_id(), "guardian");
+  EXPECT_EQ(out.claims[2].speaker().id(), "guardian");
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::ORGANISATION);
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -921,6 +921,43 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
   std::sort(kept.begin(), kept.end(),
             [](const OrgOccurrence& a, const OrgOccurrence& b) { return a.begin < b.begin; });
   occurrences_ = std::move(kept);
+  ResolveBareGovernment(text, catalog);
+}
+
+void ArticleOrganisations::ResolveBareGovernment(absl::string_view text, const OrganisationCatalog& catalog) {
+  // A devolved legislature names the government answerable to it (ids of the shipped
+  // organisations.tsv; a catalogue without them leaves the rule to named governments).
+  static constexpr std::pair<absl::string_view, absl::string_view> kGovernmentOf[] = {
+      {"scottish-parliament", "scottish-government"}, {"senedd", "welsh-government"}};
+  auto bare = [&](const OrgOccurrence& o) { return text.substr(o.begin, o.end - o.begin) == "Government"; };
+  // A government named as such: two words or more, the last "government" ("Scottish
+  // Government", "the German government"; not "Government Accountability Office").
+  auto named_government = [](absl::string_view name) {
+    const size_t space = name.rfind(' ');
+    return space != absl::string_view::npos && absl::EqualsIgnoreCase(name.substr(space + 1), "government");
+  };
+  std::string context_id, context_name;  // the latest named government or legislature's
+  for (OrgOccurrence& o : occurrences_) {
+    if (bare(o)) {
+      if (!context_id.empty()) {
+        o.id = context_id;
+        o.name = context_name;
+      }
+      continue;
+    }
+    if (named_government(o.name)) {
+      context_id = o.id;
+      context_name = o.name;
+      continue;
+    }
+    for (const auto& [legislature, government] : kGovernmentOf) {
+      if (o.id != legislature) continue;
+      if (const KnownOrganisation* k = catalog.Find(government); k != nullptr && k->id == government) {
+        context_id = k->id;
+        context_name = k->name;
+      }
+    }
+  }
 }
 
 std::vector<const OrgOccurrence*> ArticleOrganisations::Within(size_t begin, size_t end) const {

@@ -3572,5 +3572,25 @@ TEST_F(ExtractorTest, ANameAtTheEndOfAnOfficesTitleIsNoOrganisation) {
   EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::ORGANISATION);
 }
 
+
+TEST_F(ExtractorTest, TheGovernmentIsTheGovernmentNamedLast) {
+  const Extraction scottish = MustExtract(Article(
+      "MSPs at Holyrood debated the budget on Tuesday.\n\n"
+      "Opposition MSPs said the Government had failed to fund councils.\n\n"
+      "The Government said talks with other parties were continuing."));
+  ASSERT_EQ(scottish.claims.size(), 2u);
+  EXPECT_THAT(Orgs(scottish.claims[0]), Contains("scottish-government"));
+  EXPECT_EQ(scottish.claims[1].speaker().id(), "scottish-government");  // was the UK Government
+  const Extraction both = MustExtract(Article(
+      "The Welsh Government said the Senedd would vote in May. The Government said the plan was fair.\n\n"
+      "The UK Government said the funding was generous. The Government said it had listened."));
+  ASSERT_EQ(both.claims.size(), 4u);
+  EXPECT_EQ(both.claims[1].speaker().id(), "welsh-government");
+  EXPECT_EQ(both.claims[3].speaker().id(), "uk-government");
+  const Extraction plain = MustExtract(Article("The Government said the plan was fair."));
+  ASSERT_EQ(plain.claims.size(), 1u);
+  EXPECT_EQ(plain.claims[0].speaker().id(), "uk-government");
+}
+
 }  // namespace
 }  // namespace claims::extract

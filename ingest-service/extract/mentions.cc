@@ -3237,8 +3237,9 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       }
     }
   }
-  // A person.
+  // A person. ("Streeting's final words: ...": the possessor is the person, without "'s".)
   std::string name(text_.substr(tokens[name_b].begin, tokens[last].end - tokens[name_b].begin));
+  if (IsPossessive(last_word)) name.resize(name.size() - (last_word.size() - WithoutPossessive(last_word).size()));
   size_t capital_words = 0;  // "De Blasio" at a sentence's start has one
   for (size_t k = name_b; k <= last; ++k) {
     capital_words += tokens[k].capitalised && !IsNameParticle(LowerTokenText(seg_, tokens[k])) ? 1 : 0;

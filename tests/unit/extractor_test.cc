@@ -3592,5 +3592,22 @@ TEST_F(ExtractorTest, TheGovernmentIsTheGovernmentNamedLast) {
   EXPECT_EQ(plain.claims[0].speaker().id(), "uk-government");
 }
 
+
+TEST_F(ExtractorTest, PossessedWordsAndAListenerBeforeAColonAreCues) {
+  const Extraction out = MustExtract(Article(
+      "Health Secretary Wes Streeting visited the ward on Friday.\n\n"
+      "Streeting's final words: \"We will not close this hospital.\"\n\n"
+      "One resident tells our reporter: \"I have lived here for forty years.\"\n\n"
+      "Another, Jane Hill, told the BBC: \"We need the ward open.\""));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Wes Streeting");  // not "Streeting's"
+  EXPECT_EQ(out.claims[0].cue(), "final words");
+  EXPECT_EQ(out.claims[0].text(), "We will not close this hospital.");
+  EXPECT_EQ(out.claims[1].cue(), "tells");
+  EXPECT_EQ(out.claims[1].speaker().role(), "resident");
+  EXPECT_EQ(out.claims[2].speaker().name(), "Jane Hill");
+  EXPECT_THAT(Orgs(out.claims[2]), Contains("bbc"));
+}
+
 }  // namespace
 }  // namespace claims::extract

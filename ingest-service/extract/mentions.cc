@@ -1848,13 +1848,19 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
   }
   // ...or the last person named with that role before their name ("Former president Barack
   // Obama weighed in ... The former president told donors"), in this paragraph or the two
-  // before.
+  // before; anywhere before it for an office of one holder ("First Minister John Swinney
+  // visited ... The First Minister said": "first" or "prime", which RoleFitsNoun requires
+  // of the role too), among the last 100 persons named.
   {
+    bool one_holder = false;
+    for (absl::string_view w : absl::StrSplit(premods, ' ', absl::SkipEmpty())) {
+      one_holder = one_holder || w == "first" || w == "prime";
+    }
     auto p = std::lower_bound(persons_.begin(), persons_.end(), mention.begin,
                               [](const PersonMention& m, size_t pos) { return m.begin < pos; });
-    for (int steps = 0; p != persons_.begin() && steps < 30; ++steps) {
+    for (int steps = 0; p != persons_.begin() && steps < (one_holder ? 100 : 30); ++steps) {
       --p;
-      if (!WithinParagraphs(p->begin, mention.begin, 2)) break;
+      if (!one_holder && !WithinParagraphs(p->begin, mention.begin, 2)) break;
       if (p->role_end == p->role_begin ||
           !RoleFitsNoun(absl::AsciiStrToLower(text_.substr(p->role_begin, p->role_end - p->role_begin)), noun, premods)) {
         continue;

@@ -3609,5 +3609,19 @@ TEST_F(ExtractorTest, PossessedWordsAndAListenerBeforeAColonAreCues) {
   EXPECT_THAT(Orgs(out.claims[2]), Contains("bbc"));
 }
 
+
+TEST_F(ExtractorTest, TheFirstMinisterIsTheOneNamedBeforeAnywhereInTheArticle) {
+  const Extraction out = MustExtract(Article(
+      "First Minister John Swinney visited a hospital in Dundee on Monday.\n\n"
+      "Health Secretary Neil Gray said waiting times were falling.\n\n"
+      "Labour's Jackie Baillie said the figures were a disgrace.\n\n"
+      "The First Minister said he was proud of the staff.\n\n"
+      "The chief executive said the ward would reopen."));
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(out.claims[2].speaker().id(), "john-swinney");  // three paragraphs on: was unnamed
+  EXPECT_EQ(out.claims[2].speaker().role(), "First Minister");
+  EXPECT_NE(out.claims[3].speaker().id(), "john-swinney");
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -3623,5 +3623,16 @@ TEST_F(ExtractorTest, TheFirstMinisterIsTheOneNamedBeforeAnywhereInTheArticle) {
   EXPECT_NE(out.claims[3].speaker().id(), "john-swinney");
 }
 
+
+TEST(MergeTest, ADocumentSeenByAnOutletIsNotTheOutlets) {
+  const std::string text = "A letter from 120 Labour MPs, seen by the BBC, said the cuts must be reversed.";
+  const Extraction out =
+      ExtractWith({{"said", "A letter from 120 Labour MPs, seen by the BBC,", "the cuts must be reversed"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_NE(out.claims[0].speaker().affiliation_id(), "bbc");  // was the BBC
+  EXPECT_THAT(Orgs(out.claims[0]), Not(Contains("bbc*")));
+  EXPECT_THAT(Orgs(out.claims[0]), Contains("labour-party"));
+}
+
 }  // namespace
 }  // namespace claims::extract

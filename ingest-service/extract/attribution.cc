@@ -858,6 +858,26 @@ class Finder {
     return true;
   }
 
+  // `X's final words: "`, `Her message to ministers: "`: tokens [.., p) end with a noun of
+  // what someone says after a possessive name and up to two modifiers, right before a colon
+  // and a quotation. Sets the cue to the modifiers and the noun ("final words") and the
+  // speaker to the possessor; false (and `m` untouched) when the words are not so.
+  bool PossessedWords(size_t p, size_t floor, CueMatch* m) const {
+    static const auto* const kSayingNouns = new Set{"words", "message", "reply", "response", "answer", "verdict",
+                                                    "plea", "warning", "advice", "retort"};
+    if (p <= floor + 1 || !IsWord(p - 1) || !kSayingNouns->contains(Lower(p - 1))) return false;
+    size_t c = p - 1;
+    while (c > floor && p - c <= 3 && IsWord(c - 1) && !tokens_[c - 1].capitalised && !IsPossessive(Lower(c - 1))) --c;
+    if (c <= floor || !IsWord(c - 1) || !tokens_[c - 1].capitalised || !IsPossessive(Lower(c - 1))) return false;
+    // The possessor: capitalised words (a name, with its title) ending with the possessive.
+    size_t b = c - 1;
+    while (b > floor && c - b < 4 && IsWord(b - 1) && tokens_[b - 1].capitalised && !InQuote(b - 1)) --b;
+    m->speaker = SpeakerPhraseOf(text_, seg_, {b, c});
+    m->cue_begin = c;
+    m->cue_end = p;
+    return true;
+  }
+
   // Before the opening mark at `open`: `X said: "`, `X told Y: "`, `According to X, "`.
   bool AttributionBefore(size_t open, CueMatch* m) const {
     const Sentence& s = SentenceOf(open);
@@ -871,7 +891,12 @@ class Finder {
     }
     size_t p = open;
     while (p > floor && (Is(p - 1, ":") || Is(p - 1, ",") || Is(p - 1, "\xE2\x80\x94"))) --p;
+    const bool colon = p < open && Is(p, ":");
     if (p > floor && IsWord(p - 1) && Lower(p - 1) == "that") --p;
+    if (colon && PossessedWords(p, floor, m)) {
+      m->last_token = open - 1;
+      return true;
+    }
     // The last cue in a short window before the quote.
     for (size_t c = p; c > floor && p - c < 10;) {
       --c;
@@ -888,8 +913,14 @@ class Finder {
         return true;
       }
       // Between the cue and the quote: only trailing words or an object ("told the Gazette").
+      // Before a colon, a listener of a few words of any kind ("tells our reporter: ").
+      const bool listener = colon && info.takes_object && p - (c + n) <= 4;
       for (size_t k = c + n; k < p; ++k) {
         if (tokens_[k].kind == TokenKind::kQuote) return false;
+        if (listener) {
+          if (!IsWord(k) || CueFirstWords().MayContain(Lower(k))) return false;
+          continue;
+        }
         if (IsWord(k) && !tokens_[k].capitalised && !TrailingWords().contains(Lower(k)) &&
             !RoleWords().contains(Lower(k)) && !RoleModifiers().contains(Lower(k))) {
           return false;

@@ -161,7 +161,10 @@ bool IsParticipleClauseStart(absl::string_view w) {
   static const auto* const kParticiples = new Set{
       "asked", "pressed", "questioned", "quizzed", "challenged", "interviewed", "reached",
       "contacted", "quoted", "approached", "told", "shown", "confronted", "speaking",
-      "writing", "responding", "replying", "answering", "addressing", "according"};
+      "writing", "responding", "replying", "answering", "addressing", "according",
+      // What others did with a document: "A letter from 120 Labour MPs, seen by the BBC,"
+      // is no part of the BBC.
+      "seen", "obtained", "leaked", "published", "released", "shared", "sent"};
   if (kParticiples->contains(w)) return true;
   return w.size() > 5 && absl::EndsWith(w, "ing") && !kRoles->contains(w);
 }
@@ -502,6 +505,26 @@ bool BreaksOrganisationRun(absl::string_view lower) {
 }
 
 
+// Whether the one-word name at token `k` is the last word of an office's title rather than
+// an organisation: "The trust's Freedom to Speak Up Guardian, Maria Lopez," and "the
+// Caldicott Guardian" hold an office, while "The Guardian reported" and "told the Guardian"
+// name the newspaper. True when the word is also a noun for an office holder (guardian,
+// ombudsman, examiner...) and comes right after a capitalised word of its sentence that is
+// no determiner, no nation's adjective ("Scottish", "Welsh": a branch of the same body) and
+// no sentence-opening modifier ("Former Guardian editor").
+bool TailOfOfficeTitle(const Segmentation& seg, size_t k) {
+  static const auto* const kOfficeNouns = new Set{"guardian", "ombudsman", "commissioner", "advocate",
+                                                  "examiner", "observer", "registrar", "inspector", "monitor"};
+  const std::vector<Token>& tokens = seg.tokens;
+  if (k == 0 || k >= tokens.size() || !kOfficeNouns->contains(LowerTokenText(seg, tokens[k]))) return false;
+  const Token& before = tokens[k - 1];
+  if (before.kind != TokenKind::kWord || !before.capitalised || before.sentence != tokens[k].sentence) return false;
+  const absl::string_view w = LowerTokenText(seg, before);
+  if (w == "the" || w == "a" || w == "an" || IsNationAdjective(w)) return false;
+  const bool opens_sentence = k - 1 == seg.sentences[before.sentence].first_token;
+  return !(opens_sentence && (NonNameWords().contains(w) || IsRoleModifier(w)));
+}
+
 struct Candidate {
   OrgOccurrence occ;
   int priority = 0;  // higher wins among equally long candidates
@@ -536,6 +559,8 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
   // 1. Catalogue names and aliases.
   for (const OrganisationCatalog::Match& m : catalog.FindAll(text)) {
     if (m.organisation == nullptr) continue;
+    const size_t first = FirstTokenFrom(seg, m.begin);
+    if (first < seg.tokens.size() && seg.tokens[first].end == m.end && TailOfOfficeTitle(seg, first)) continue;
     add(m.begin, m.end, m.organisation->id, m.organisation->name, 2);
   }
 
@@ -899,6 +924,43 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
   std::sort(kept.begin(), kept.end(),
             [](const OrgOccurrence& a, const OrgOccurrence& b) { return a.begin < b.begin; });
   occurrences_ = std::move(kept);
+  ResolveBareGovernment(text, catalog);
+}
+
+void ArticleOrganisations::ResolveBareGovernment(absl::string_view text, const OrganisationCatalog& catalog) {
+  // A devolved legislature names the government answerable to it (ids of the shipped
+  // organisations.tsv; a catalogue without them leaves the rule to named governments).
+  static constexpr std::pair<absl::string_view, absl::string_view> kGovernmentOf[] = {
+      {"scottish-parliament", "scottish-government"}, {"senedd", "welsh-government"}};
+  auto bare = [&](const OrgOccurrence& o) { return text.substr(o.begin, o.end - o.begin) == "Government"; };
+  // A government named as such: two words or more, the last "government" ("Scottish
+  // Government", "the German government"; not "Government Accountability Office").
+  auto named_government = [](absl::string_view name) {
+    const size_t space = name.rfind(' ');
+    return space != absl::string_view::npos && absl::EqualsIgnoreCase(name.substr(space + 1), "government");
+  };
+  std::string context_id, context_name;  // the latest named government or legislature's
+  for (OrgOccurrence& o : occurrences_) {
+    if (bare(o)) {
+      if (!context_id.empty()) {
+        o.id = context_id;
+        o.name = context_name;
+      }
+      continue;
+    }
+    if (named_government(o.name)) {
+      context_id = o.id;
+      context_name = o.name;
+      continue;
+    }
+    for (const auto& [legislature, government] : kGovernmentOf) {
+      if (o.id != legislature) continue;
+      if (const KnownOrganisation* k = catalog.Find(government); k != nullptr && k->id == government) {
+        context_id = k->id;
+        context_name = k->name;
+      }
+    }
+  }
 }
 
 std::vector<const OrgOccurrence*> ArticleOrganisations::Within(size_t begin, size_t end) const {
@@ -1789,13 +1851,19 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
   }
   // ...or the last person named with that role before their name ("Former president Barack
   // Obama weighed in ... The former president told donors"), in this paragraph or the two
-  // before.
+  // before; anywhere before it for an office of one holder ("First Minister John Swinney
+  // visited ... The First Minister said": "first" or "prime", which RoleFitsNoun requires
+  // of the role too), among the last 100 persons named.
   {
+    bool one_holder = false;
+    for (absl::string_view w : absl::StrSplit(premods, ' ', absl::SkipEmpty())) {
+      one_holder = one_holder || w == "first" || w == "prime";
+    }
     auto p = std::lower_bound(persons_.begin(), persons_.end(), mention.begin,
                               [](const PersonMention& m, size_t pos) { return m.begin < pos; });
-    for (int steps = 0; p != persons_.begin() && steps < 30; ++steps) {
+    for (int steps = 0; p != persons_.begin() && steps < (one_holder ? 100 : 30); ++steps) {
       --p;
-      if (!WithinParagraphs(p->begin, mention.begin, 2)) break;
+      if (!one_holder && !WithinParagraphs(p->begin, mention.begin, 2)) break;
       if (p->role_end == p->role_begin ||
           !RoleFitsNoun(absl::AsciiStrToLower(text_.substr(p->role_begin, p->role_end - p->role_begin)), noun, premods)) {
         continue;
@@ -3178,8 +3246,9 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       }
     }
   }
-  // A person.
+  // A person. ("Streeting's final words: ...": the possessor is the person, without "'s".)
   std::string name(text_.substr(tokens[name_b].begin, tokens[last].end - tokens[name_b].begin));
+  if (IsPossessive(last_word)) name.resize(name.size() - (last_word.size() - WithoutPossessive(last_word).size()));
   size_t capital_words = 0;  // "De Blasio" at a sentence's start has one
   for (size_t k = name_b; k <= last; ++k) {
     capital_words += tokens[k].capitalised && !IsNameParticle(LowerTokenText(seg_, tokens[k])) ? 1 : 0;

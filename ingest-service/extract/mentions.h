@@ -62,6 +62,13 @@ class ArticleOrganisations {
   const OrgOccurrence* Next(size_t pos, size_t limit, absl::string_view noun) const;
 
  private:
+  // "the Government" (the capitalised noun alone, which the catalogue gives the UK
+  // Government) is the government named last before it: a named government ("the Scottish
+  // Government", "the UK Government", "the German government"), or the one answerable to a
+  // devolved legislature named since ("Holyrood", "the Senedd"); with neither before it, it
+  // stays as the catalogue has it.
+  void ResolveBareGovernment(absl::string_view text, const OrganisationCatalog& catalog);
+
   std::vector<OrgOccurrence> occurrences_;
 };
 

@@ -3667,5 +3667,84 @@ TEST(MergeTest, ReviewedNumberTenSpokeswomenSundaysRelativesFieldsAndStreets) {
   EXPECT_NE(c.claims[0].speaker().name(), "Charlotte Street");
 }
 
+
+// Seventh session: gaps a newsroom user hit (README "Known gaps").
+TEST_F(ExtractorTest, ANameAtTheEndOfAnOfficesTitleIsNoOrganisation) {
+  const Extraction out = MustExtract(Article(
+      "Maria Lopez, the trust's Freedom to Speak Up Guardian, said staff had raised 40 concerns this year.\n\n"
+      "Former Guardian editor Alan Rusbridger said the paper would survive.\n\n"
+      "The Guardian reported that the trust had delayed the review."));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Maria Lopez");
+  EXPECT_EQ(out.claims[0].speaker().role(), "Freedom to Speak Up Guardian");
+  EXPECT_EQ(out.claims[0].speaker().affiliation_id(), "");  // was the newspaper
+  EXPECT_THAT(Orgs(out.claims[0]), Not(Contains("guardian")));
+  EXPECT_EQ(out.claims[1].speaker().affiliation_id(), "guardian");
+  EXPECT_EQ(out.claims[2].speaker().id(), "guardian");
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::ORGANISATION);
+}
+
+
+TEST_F(ExtractorTest, TheGovernmentIsTheGovernmentNamedLast) {
+  const Extraction scottish = MustExtract(Article(
+      "MSPs at Holyrood debated the budget on Tuesday.\n\n"
+      "Opposition MSPs said the Government had failed to fund councils.\n\n"
+      "The Government said talks with other parties were continuing."));
+  ASSERT_EQ(scottish.claims.size(), 2u);
+  EXPECT_THAT(Orgs(scottish.claims[0]), Contains("scottish-government"));
+  EXPECT_EQ(scottish.claims[1].speaker().id(), "scottish-government");  // was the UK Government
+  const Extraction both = MustExtract(Article(
+      "The Welsh Government said the Senedd would vote in May. The Government said the plan was fair.\n\n"
+      "The UK Government said the funding was generous. The Government said it had listened."));
+  ASSERT_EQ(both.claims.size(), 4u);
+  EXPECT_EQ(both.claims[1].speaker().id(), "welsh-government");
+  EXPECT_EQ(both.claims[3].speaker().id(), "uk-government");
+  const Extraction plain = MustExtract(Article("The Government said the plan was fair."));
+  ASSERT_EQ(plain.claims.size(), 1u);
+  EXPECT_EQ(plain.claims[0].speaker().id(), "uk-government");
+}
+
+
+TEST_F(ExtractorTest, PossessedWordsAndAListenerBeforeAColonAreCues) {
+  const Extraction out = MustExtract(Article(
+      "Health Secretary Wes Streeting visited the ward on Friday.\n\n"
+      "Streeting's final words: \"We will not close this hospital.\"\n\n"
+      "One resident tells our reporter: \"I have lived here for forty years.\"\n\n"
+      "Another, Jane Hill, told the BBC: \"We need the ward open.\""));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Wes Streeting");  // not "Streeting's"
+  EXPECT_EQ(out.claims[0].cue(), "final words");
+  EXPECT_EQ(out.claims[0].text(), "We will not close this hospital.");
+  EXPECT_EQ(out.claims[1].cue(), "tells");
+  EXPECT_EQ(out.claims[1].speaker().role(), "resident");
+  EXPECT_EQ(out.claims[2].speaker().name(), "Jane Hill");
+  EXPECT_THAT(Orgs(out.claims[2]), Contains("bbc"));
+}
+
+
+TEST_F(ExtractorTest, TheFirstMinisterIsTheOneNamedBeforeAnywhereInTheArticle) {
+  const Extraction out = MustExtract(Article(
+      "First Minister John Swinney visited a hospital in Dundee on Monday.\n\n"
+      "Health Secretary Neil Gray said waiting times were falling.\n\n"
+      "Labour's Jackie Baillie said the figures were a disgrace.\n\n"
+      "The First Minister said he was proud of the staff.\n\n"
+      "The chief executive said the ward would reopen."));
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(out.claims[2].speaker().id(), "john-swinney");  // three paragraphs on: was unnamed
+  EXPECT_EQ(out.claims[2].speaker().role(), "First Minister");
+  EXPECT_NE(out.claims[3].speaker().id(), "john-swinney");
+}
+
+
+TEST(MergeTest, ADocumentSeenByAnOutletIsNotTheOutlets) {
+  const std::string text = "A letter from 120 Labour MPs, seen by the BBC, said the cuts must be reversed.";
+  const Extraction out =
+      ExtractWith({{"said", "A letter from 120 Labour MPs, seen by the BBC,", "the cuts must be reversed"}}, text);
+  ASSERT_EQ(out.claims.size(), 1u);
+  EXPECT_NE(out.claims[0].speaker().affiliation_id(), "bbc");  // was the BBC
+  EXPECT_THAT(Orgs(out.claims[0]), Not(Contains("bbc*")));
+  EXPECT_THAT(Orgs(out.claims[0]), Contains("labour-party"));
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -163,8 +163,8 @@ bool IsParticipleClauseStart(absl::string_view w) {
       "contacted", "quoted", "approached", "told", "shown", "confronted", "speaking",
       "writing", "responding", "replying", "answering", "addressing", "according",
       // What others did with a document: "A letter from 120 Labour MPs, seen by the BBC,"
-      // is no part of the BBC.
-      "seen", "obtained", "leaked", "published", "released", "shared", "sent"};
+      // is no part of the BBC ("published by", "sent by" name its authors, so are not here).
+      "seen", "obtained", "leaked"};
   if (kParticiples->contains(w)) return true;
   return w.size() > 5 && absl::EndsWith(w, "ing") && !kRoles->contains(w);
 }
@@ -933,11 +933,11 @@ void ArticleOrganisations::ResolveBareGovernment(absl::string_view text, const O
   static constexpr std::pair<absl::string_view, absl::string_view> kGovernmentOf[] = {
       {"scottish-parliament", "scottish-government"}, {"senedd", "welsh-government"}};
   auto bare = [&](const OrgOccurrence& o) { return text.substr(o.begin, o.end - o.begin) == "Government"; };
-  // A government named as such: two words or more, the last "government" ("Scottish
-  // Government", "the German government"; not "Government Accountability Office").
-  auto named_government = [](absl::string_view name) {
-    const size_t space = name.rfind(' ');
-    return space != absl::string_view::npos && absl::EqualsIgnoreCase(name.substr(space + 1), "government");
+  // A government of the UK named as such ("the Scottish Government", "the UK Government",
+  // "Downing Street"); not a foreign one: in a British story "The German government said ...
+  // The Government said" is still the UK's.
+  auto named_government = [](absl::string_view id) {
+    return id == "uk-government" || id == "scottish-government" || id == "welsh-government";
   };
   std::string context_id, context_name;  // the latest named government or legislature's
   for (OrgOccurrence& o : occurrences_) {
@@ -948,7 +948,7 @@ void ArticleOrganisations::ResolveBareGovernment(absl::string_view text, const O
       }
       continue;
     }
-    if (named_government(o.name)) {
+    if (named_government(o.id)) {
       context_id = o.id;
       context_name = o.name;
       continue;

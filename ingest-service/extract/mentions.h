@@ -63,10 +63,10 @@ class ArticleOrganisations {
 
  private:
   // "the Government" (the capitalised noun alone, which the catalogue gives the UK
-  // Government) is the government named last before it: a named government ("the Scottish
-  // Government", "the UK Government", "the German government"), or the one answerable to a
-  // devolved legislature named since ("Holyrood", "the Senedd"); with neither before it, it
-  // stays as the catalogue has it.
+  // Government) is the UK government named last before it ("the Scottish Government", "the
+  // UK Government"; not a foreign one), or the one answerable to a devolved legislature
+  // named since ("Holyrood", "the Senedd"); with neither before it, it stays as the
+  // catalogue has it.
   void ResolveBareGovernment(absl::string_view text, const OrganisationCatalog& catalog);
 
   std::vector<OrgOccurrence> occurrences_;

@@ -3702,8 +3702,13 @@ TEST_F(ExtractorTest, TheGovernmentIsTheGovernmentNamedLast) {
   const Extraction plain = MustExtract(Article("The Government said the plan was fair."));
   ASSERT_EQ(plain.claims.size(), 1u);
   EXPECT_EQ(plain.claims[0].speaker().id(), "uk-government");
+  // A foreign government named before is not "the Government" of a British story.
+  const Extraction foreign = MustExtract(Article(
+      "The German government said it would review the deal. The Government said it had no plans to change the "
+      "contract."));
+  ASSERT_EQ(foreign.claims.size(), 2u);
+  EXPECT_EQ(foreign.claims[1].speaker().id(), "uk-government");
 }
-
 
 TEST_F(ExtractorTest, PossessedWordsAndAListenerBeforeAColonAreCues) {
   const Extraction out = MustExtract(Article(

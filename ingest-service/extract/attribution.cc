@@ -156,7 +156,8 @@ const Set& RoleWords() {
       "barrister", "solicitor", "coroner", "magistrate", "superintendent", "ambassador", "envoy",
       "diplomat", "pollster", "strategist", "historian", "academic", "lecturer", "physician",
       "chairs", "heads", "directors", "executives", "ministers", "senators", "governors",
-      "taoiseach", "tanaiste", "premier", "archbishop", "rabbi", "imam", "auditor", "ombudsman",
+      "taoiseach", "tanaiste", "premier", "archbishop", "rabbi", "imam", "auditor", "ombudsman", "guardian",
+      "registrar",
       "governor-general", "attorney-general", "solicitor-general", "vice-chancellor", "headteacher",
       "councilwoman", "councilman", "councilmember", "alderman", "alderwoman", "ald", "assemblyman",
       "assemblywoman", "assemblymember", "midfielder", "striker", "defender", "goalkeeper", "winger",
@@ -735,20 +736,58 @@ class Finder {
     return true;
   }
 
-  // An embedded social-media post signs itself after the name with the account's handle in
-  // brackets and the post's date ("— NHS England (@NHSEngland) July 3, 2025", as the HTML
-  // reader renders a tweet): the token after those (the date's month name and numbers only,
-  // up to the end of the sentence), or `t` when no handle follows.
-  size_t AfterPostSignature(size_t t, size_t limit) const {
-    if (!(t + 3 < limit && Is(t, "(") && Is(t + 1, "@") && IsWord(t + 2) && Is(t + 3, ")"))) return t;
-    t += 4;
+  // An embedded social-media post signs itself with the account's handle in brackets after
+  // the name and the post's date ("— NHS England (@NHSEngland) July 3, 2025", "— Dr Sara
+  // Quinn (@saraquinn.bsky.social) July 5, 2025 at 9:14 AM", as the HTML reader renders
+  // tweets and Bluesky posts). At `open`, a "(": the token after the handle's ")" and the
+  // date (its month name, numbers, "at", a time), or `open` when no handle is there.
+  size_t AfterPostHandle(size_t open, size_t limit) const {
+    if (!(open + 3 < limit && Is(open, "(") && Is(open + 1, "@") && IsWord(open + 2))) return open;
+    size_t t = open + 3;
+    // "@saraquinn.bsky.social", "@jane_doe": words joined by dots, no space between.
+    while (t + 1 < limit && (Is(t, ".") || Is(t, "_")) && tokens_[t].begin == tokens_[t - 1].end && IsWord(t + 1)) t += 2;
+    if (t >= limit || !Is(t, ")")) return open;
+    ++t;
     auto date_word = [&](size_t k) {
-      return IsWord(k) && (IsDayOrMonth(Lower(k)) || absl::ascii_isdigit(static_cast<unsigned char>(text_[tokens_[k].begin])));
+      if (!IsWord(k)) return Is(k, ",") || Is(k, ":");
+      const absl::string_view w = Lower(k);
+      return IsDayOrMonth(w) || w == "at" || w == "am" || w == "pm" ||
+             absl::ascii_isdigit(static_cast<unsigned char>(text_[tokens_[k].begin]));
     };
     size_t k = t;
     bool month = false;
-    for (; k < limit && (Is(k, ",") || date_word(k)); ++k) month |= IsWord(k) && IsDayOrMonth(Lower(k));
+    for (; k < limit && date_word(k); ++k) month |= IsWord(k) && IsDayOrMonth(Lower(k));
     return month ? k : t;
+  }
+
+  // "— Name (@handle) date" to the end of the sentence (AfterPostHandle), the name any words
+  // of up to eight tokens ("medConfidential", "The Royal College of Nursing", "Unite the
+  // union"): the account is the speaker, named as it signs.
+  bool SignedPost(size_t t, size_t limit, CueMatch* m) const {
+    size_t open = t + 1;
+    while (open < limit && open - t <= 8 && !Is(open, "(") && tokens_[open].kind != TokenKind::kQuote) ++open;
+    if (open == t + 1 || open >= limit || !Is(open, "(")) return false;
+    const size_t end = AfterPostHandle(open, limit);
+    if (end == open || !(end >= limit || (IsTerminalPunct(TokenText(text_, tokens_[end])) && end + 1 >= limit))) {
+      return false;
+    }
+    // The name's words, without an emoji or a mark around them ("Jane Hill \u{1F339}").
+    size_t name_begin = t + 1, name_end = open;
+    auto name_word = [&](size_t k) {  // not an emoji or a symbol (UTF-8 lead bytes F0-F4, E2)
+      const unsigned char c = static_cast<unsigned char>(text_[tokens_[k].begin]);
+      return IsWord(k) && c < 0xF0 && c != 0xE2;
+    };
+    while (name_begin < name_end && !name_word(name_begin)) ++name_begin;
+    while (name_end > name_begin && !name_word(name_end - 1)) --name_end;
+    if (name_begin == name_end) return false;
+    m->speaker = SpeakerPhraseOf(text_, seg_, {name_begin, name_end});
+    if (m->speaker.head.empty()) return false;
+    m->cue_begin = t;
+    m->cue_end = t + 1;
+    m->last_token = end < limit ? end : limit - 1;
+    m->after = true;
+    m->strong = true;
+    return true;
   }
 
   // `"..." ― Sonya Herridge`, `"..." — Tom Baker, Hackney resident.`: at token t (the first
@@ -758,12 +797,12 @@ class Finder {
         !IsSigningDash(TokenText(text_, tokens_[t]))) {
       return false;
     }
+    if (SignedPost(t, limit, m)) return true;
     size_t phrase_end = 0;
     SpeakerPhrase speaker;
     if (!SubjectAfter(t + 1, limit, &speaker, &phrase_end)) return false;
     // Only a name or a role: "— and then he left" is not a signature.
     if (!NamesOrRoles(speaker.head.begin, speaker.head.end)) return false;
-    if (speaker.apposition.begin == speaker.apposition.end) phrase_end = AfterPostSignature(phrase_end, limit);
     if (phrase_end < limit && !(IsTerminalPunct(TokenText(text_, tokens_[phrase_end])) &&
                                 phrase_end + 1 >= limit)) {
       return false;

@@ -1364,6 +1364,27 @@ class RuleIndex {
   size_t max_cue_ = 0;
 };
 
+// Sets a's sentences, [first_sentence, end_sentence), to those of its cue, content and
+// speaker's head; leaves them when it holds none of those.
+void FitSentencesToParts(const Segmentation& seg, Attribution* a) {
+  size_t first = SIZE_MAX, end = 0;
+  auto cover = [&](size_t begin, size_t end_byte) {  // the tokens that begin in [begin, end_byte)
+    const size_t b = FirstTokenFrom(seg, begin), e = FirstTokenFrom(seg, end_byte);
+    if (b >= e || e > seg.tokens.size()) return;
+    first = std::min<size_t>(first, seg.tokens[b].sentence);
+    end = std::max<size_t>(end, seg.tokens[e - 1].sentence + 1);
+  };
+  cover(a->cue.begin, a->cue.end);
+  for (const ByteSpan& c : a->content) cover(c.begin, c.end);
+  if (!a->speaker.head.empty() && a->speaker.head.end <= seg.tokens.size()) {
+    cover(seg.tokens[a->speaker.head.begin].begin, seg.tokens[a->speaker.head.end - 1].end);
+  }
+  if (first < end) {
+    a->first_sentence = first;
+    a->end_sentence = end;
+  }
+}
+
 std::vector<Attribution> MergeAttributions(absl::string_view text, const Segmentation& seg,
                                            const ArticleOrganisations& orgs,
                                            std::vector<Attribution> rules,
@@ -2258,6 +2279,12 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
   std::stable_sort(out.begin(), out.end(),
                    [](const Attribution& a, const Attribution& b) { return a.cue.begin < b.cue.begin; });
   AttributeFollowingQuotations(text, seg, &out);
+  // A learned attribution's sentences are those of what it still holds: one that gave up a
+  // quotation to a rule or was split at a second cue does not keep that quotation's
+  // sentences, whose date ("— NHS England (@NHSEngland) July 3, 2025") is no time of its.
+  for (Attribution& a : out) {
+    if (a.learned) FitSentencesToParts(seg, &a);
+  }
   if (!silent.empty()) {
     for (Attribution& a : silent) out.push_back(std::move(a));
     std::stable_sort(out.begin(), out.end(),

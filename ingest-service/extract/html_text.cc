@@ -302,16 +302,27 @@ bool IsEmbeddedPost(const GumboNode* node) {
   return false;
 }
 
-// The node is an embedded post or wraps one (a child or grandchild: <figure
-// class="embed-twitter"><blockquote class="twitter-tweet">).
-bool HoldsEmbeddedPost(const GumboNode* node, int levels = 2) {
-  if (IsEmbeddedPost(node)) return true;
-  if (levels == 0 || !IsElement(node)) return false;
+// Whether the node's text is all in embedded posts, at most `levels` elements down (scripts
+// and styles aside): a wrapper such as <figure class="embed-twitter"><blockquote
+// class="twitter-tweet">. Sets *post when one is found. A box with other text ("Related:
+// ...", a promo) is not such a wrapper.
+bool OnlyEmbeddedPosts(const GumboNode* node, int levels, bool* post) {
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+    return Collapse(node->v.text.text == nullptr ? "" : node->v.text.text).empty();
+  }
+  if (!IsElement(node)) return true;
+  if (IsEmbeddedPost(node)) {
+    *post = true;
+    return true;
+  }
+  const GumboTag tag = Tag(node);
+  if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT) return true;
+  if (levels == 0) return false;
   const GumboVector& children = Children(node);
   for (unsigned i = 0; i < children.length; ++i) {
-    if (HoldsEmbeddedPost(static_cast<const GumboNode*>(children.data[i]), levels - 1)) return true;
+    if (!OnlyEmbeddedPosts(static_cast<const GumboNode*>(children.data[i]), levels - 1, post)) return false;
   }
-  return false;
+  return true;
 }
 
 // Elements whose whole subtree is not article text.
@@ -378,16 +389,19 @@ bool IsDropped(const GumboNode* node) {
   // WordPress <body>), not furniture.
   const GumboTag tag = Tag(node);
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_MAIN) return false;
-  // "twitter" and "tweet" mark social widgets as furniture, but not a post the story quotes.
-  if (HoldsEmbeddedPost(node)) return false;
   // data-component names a block as class names do (BBC: "byline-block", "links-block",
   // "topic-list" beside "text-block").
   // So do data-gu-name (the Guardian: "meta", "share" beside "body") and data-testid
   // (Medium: "authorName", "storyReadTime").
-  return AttributeMarksFurniture(Attr(node, "class")) || AttributeMarksFurniture(Attr(node, "id")) ||
-         AttributeMarksFurniture(Attr(node, "data-component")) ||
-         AttributeMarksFurniture(Attr(node, "data-gu-name")) ||
-         AttributeMarksFurniture(Attr(node, "data-testid"));
+  if (!AttributeMarksFurniture(Attr(node, "class")) && !AttributeMarksFurniture(Attr(node, "id")) &&
+      !AttributeMarksFurniture(Attr(node, "data-component")) &&
+      !AttributeMarksFurniture(Attr(node, "data-gu-name")) && !AttributeMarksFurniture(Attr(node, "data-testid"))) {
+    return false;
+  }
+  // "twitter" and "tweet" mark social widgets as furniture, but not a post the story quotes,
+  // nor wrappers that hold nothing else.
+  bool post = false;
+  return !(OnlyEmbeddedPosts(node, 6, &post) && post);
 }
 
 bool IsBlock(GumboTag tag) {

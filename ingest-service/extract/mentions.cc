@@ -218,16 +218,23 @@ bool RoleFitsNoun(absl::string_view role_lower, absl::string_view noun, absl::st
       return false;
     }
   }
+  // And a former holder is not the holder: "The First Minister said" is not "Former First
+  // Minister Nicola Sturgeon" (but "the former president" is "Former president Barack Obama").
+  for (absl::string_view w : absl::StrSplit(role_lower, absl::ByAnyChar(" -,"), absl::SkipEmpty())) {
+    if ((w == "former" || w == "ex" || w == "late") && !absl::StrContains(premods, w)) return false;
+  }
   // The noun is the head of one of the role's parts, the word before its remit ("director"
   // of "director of research"; never "research"), or a word of a part with no remit ("the
   // secretary" of "health secretary").
   for (absl::string_view part : absl::StrSplit(role_lower, ',', absl::SkipEmpty())) {
     std::vector<absl::string_view> words = absl::StrSplit(part, absl::ByAnyChar(" .;()"), absl::SkipEmpty());
+    absl::string_view head;
     for (size_t i = 0; i < words.size(); ++i) {
       const absl::string_view w = words[i];
       if (w == "of" || w == "for" || w == "at" || w == "to" || w == "on" || w == "in") break;
-      if (w == noun) return true;
+      head = w;
     }
+    if (head == noun) return true;
   }
   // Secretaries who are no ministers, and a university's vice-chancellor.
   for (absl::string_view not_minister : {"general secretary", "press secretary", "permanent secretary",
@@ -1864,9 +1871,17 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     for (int steps = 0; p != persons_.begin() && steps < (one_holder ? 100 : 30); ++steps) {
       --p;
       if (!one_holder && !WithinParagraphs(p->begin, mention.begin, 2)) break;
-      if (p->role_end == p->role_begin ||
-          !RoleFitsNoun(absl::AsciiStrToLower(text_.substr(p->role_begin, p->role_end - p->role_begin)), noun, premods)) {
-        continue;
+      if (p->role_end == p->role_begin) continue;
+      const std::string role = absl::AsciiStrToLower(text_.substr(p->role_begin, p->role_end - p->role_begin));
+      if (!RoleFitsNoun(role, noun, premods)) continue;
+      // Far back, another nation's office is not this one ("Welsh First Minister Eluned
+      // Morgan" beside "First Minister John Swinney": "The First Minister said" is his).
+      if (one_holder && !WithinParagraphs(p->begin, mention.begin, 2)) {
+        bool other_nation = false;
+        for (absl::string_view w : absl::StrSplit(role, ' ', absl::SkipEmpty())) {
+          other_nation = other_nation || (IsNationAdjective(w) && !absl::StrContains(premods, w));
+        }
+        if (other_nation) continue;
       }
       std::string name = FullNameOf(*p);
       AsPerson(name.empty() ? p->name : name, &s);
@@ -3246,9 +3261,16 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
       }
     }
   }
-  // A person. ("Streeting's final words: ...": the possessor is the person, without "'s".)
+  // A person. ("Streeting's final words: ...": the possessor is the person, without "'s";
+  // not a name whose "'s" is its own: "Sainsbury's", "McDonald's", an organisation the
+  // article names so.)
   std::string name(text_.substr(tokens[name_b].begin, tokens[last].end - tokens[name_b].begin));
-  if (IsPossessive(last_word)) name.resize(name.size() - (last_word.size() - WithoutPossessive(last_word).size()));
+  if (IsPossessive(last_word) && !PossessiveBrand(last)) {
+    const auto e = entities_.find(name);
+    if (e == entities_.end() || e->second.kind != SpeakerKind::kOrganisation) {
+      name.resize(name.size() - (last_word.size() - WithoutPossessive(last_word).size()));
+    }
+  }
   size_t capital_words = 0;  // "De Blasio" at a sentence's start has one
   for (size_t k = name_b; k <= last; ++k) {
     capital_words += tokens[k].capitalised && !IsNameParticle(LowerTokenText(seg_, tokens[k])) ? 1 : 0;

@@ -3617,6 +3617,77 @@ TEST_F(ExtractorTest, AnEmbeddedPostSignedWithAHandleIsTheAccountsClaimOnThePost
   EXPECT_EQ(streeting.claim_time_source(), Claim::PUBLICATION);
 }
 
+// Found by reviewing this session's changes (2026-12-08): signatures as Bluesky and
+// lower-case accounts write them, brand names with "'s", former office holders.
+TEST_F(ExtractorTest, PostSignaturesOfAnyNameWithDottedHandlesAndTimes) {
+  const std::string text =
+      "Data platform row\n\n"
+      "\xE2\x80\x9CWelcome, but this should have happened long ago.\xE2\x80\x9D \xE2\x80\x94 Dr Sara Quinn "
+      "(@saraquinn.bsky.social) June 5, 2025 at 9:14 AM\n\n"
+      "\xE2\x80\x9CNot good enough.\xE2\x80\x9D \xE2\x80\x94 medConfidential (@medConfidential) June 3, 2025\n\n"
+      "\xE2\x80\x9CWe will keep campaigning.\xE2\x80\x9D \xE2\x80\x94 Unison \xF0\x9F\x8C\xB9 (@unisontweets) June 4, 2025";
+  const Extraction out = MustExtract(Article(text));
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[0].speaker().name(), "Sara Quinn");
+  EXPECT_EQ(Day(out.claims[0].claim_time()), "2025-06-05");
+  EXPECT_EQ(out.claims[1].speaker().name(), "medConfidential");
+  EXPECT_EQ(Day(out.claims[1].claim_time()), "2025-06-03");
+  EXPECT_EQ(Substr(text, out.claims[2].speaker().span().start(), out.claims[2].speaker().span().end()), "Unison");
+}
+
+TEST_F(ExtractorTest, BrandsKeepTheirPossessiveAndFormerHoldersAreNotTheHolder) {
+  const Extraction brands = MustExtract(Article(
+      "Sainsbury's said food inflation was easing. McDonald's said it would raise pay. Streeting's final words: "
+      "\"We will not close this hospital.\""));
+  ASSERT_EQ(brands.claims.size(), 3u);
+  EXPECT_EQ(brands.claims[0].speaker().name(), "Sainsbury's");
+  EXPECT_EQ(brands.claims[1].speaker().name(), "McDonald's");
+  EXPECT_EQ(brands.claims[2].speaker().name(), "Streeting");
+  const Extraction former = MustExtract(Article(
+      "Former First Minister Nicola Sturgeon has published her memoir.\n\n"
+      "Former prime minister Boris Johnson said the book was dull.\n\n"
+      "The First Minister said he had not read the book. The Prime Minister said he would not comment."));
+  ASSERT_GE(former.claims.size(), 3u);
+  for (const Claim& c : former.claims) {
+    if (c.cue() == "said" && absl::StartsWith(c.speaker().mention(), "The")) {
+      EXPECT_NE(c.speaker().id(), "nicola-sturgeon") << c.text();
+      EXPECT_NE(c.speaker().id(), "boris-johnson") << c.text();
+    }
+  }
+  // A paper's columnist is no guardian; a trust's Caldicott Guardian is the trust's.
+  const Extraction guardian = MustExtract(Article(
+      "The board of Northbridge University Hospitals NHS Foundation Trust met on Wednesday.\n\n"
+      "The trust's Caldicott Guardian, Dr Peter Hale, said a data breach had been reported.\n\n"
+      "Guardian columnist Owen Jones wrote about the breach.\n\n"
+      "The Caldicott Guardian said the data was safe."));
+  ASSERT_EQ(guardian.claims.size(), 2u);
+  EXPECT_EQ(guardian.claims[0].speaker().name(), "Peter Hale");
+  EXPECT_EQ(guardian.claims[0].speaker().role(), "Caldicott Guardian");
+  EXPECT_EQ(guardian.claims[0].speaker().affiliation_id(), "northbridge-university-hospitals-nhs-foundation-trust");
+  EXPECT_EQ(guardian.claims[1].speaker().name(), "Peter Hale");  // not Owen Jones
+}
+
+// The model links the post of the next paragraph to "said"; the post goes to the rules'
+// signed quotation, and its date is then no time of the campaigners' claim.
+TEST(MergeTest, APostsDateIsNoTimeOfTheClaimThatGaveItUp) {
+  const std::string text =
+      "Campaigners welcomed the move but said it came too late.\n\n"
+      "\xE2\x80\x9CThis should have happened two years ago.\xE2\x80\x9D \xE2\x80\x94 medConfidential "
+      "(@medConfidential) June 3, 2025";
+  const size_t quote = text.find("\xE2\x80\x9C");
+  const Extraction out = ExtractWith(
+      {{"said", "Campaigners", "it came too late"},
+       {"said", "Campaigners", text.substr(quote, text.find("\xE2\x80\x94") - quote - 1)}},
+      text);
+  bool found = false;
+  for (const Claim& c : out.claims) {
+    if (c.text() != "it came too late") continue;
+    found = true;
+    EXPECT_NE(c.claim_time_source(), Claim::STATED) << Day(c.claim_time());
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(MergeTest, AWireDatelineIsNoPartOfTheContentThatOpensTheParagraph) {
   const std::string text =
       "LONDON, July 9 (Reuters) - Britain is close to agreeing a deal with Palantir, two people briefed on the "

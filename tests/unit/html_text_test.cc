@@ -863,4 +863,25 @@ TEST(ParseHtmlArticleTest, AnEmbeddedPostIsKeptAsAQuotationSignedWithADash) {
             "Before.\n\nAfter.");
 }
 
+// Bluesky's markup (the handle in a link, a time after the date); a promo box that holds a
+// post among other text is still furniture; a post three wrappers deep is kept.
+TEST(ParseHtmlArticleTest, BlueskyPostsDeepWrappersAndPromoBoxesWithPosts) {
+  EXPECT_EQ(MustParse("<article><p>Before.</p><blockquote class=\"bluesky-embed\"><p lang=\"en\">Long overdue.</p>"
+                      "&mdash; Dr Sara Quinn (<a href=\"https://bsky.app/profile/s\">@saraquinn.bsky.social</a>) "
+                      "<a href=\"https://bsky.app/profile/s/post/3\">July 5, 2025 at 9:14 AM</a></blockquote></article>")
+                .text,
+            "Before.\n\n\xE2\x80\x9CLong overdue.\xE2\x80\x9D \xE2\x80\x94 Dr Sara Quinn (@saraquinn.bsky.social) "
+            "July 5, 2025 at 9:14 AM");
+  EXPECT_EQ(MustParse("<article><p>Before.</p><div class=\"promo-box\"><p>Our political editor said it was over.</p>"
+                      "<blockquote class=\"twitter-tweet\"><p>Follow us</p>&mdash; Site (@site)</blockquote></div>"
+                      "<p>After.</p></article>")
+                .text,
+            "Before.\n\nAfter.");
+  EXPECT_EQ(MustParse("<article><p>Before.</p><div class=\"social-embed\"><div class=\"embed-twitter\"><figure "
+                      "class=\"tweet\"><blockquote class=\"twitter-tweet\"><p>Signed today.</p>&mdash; Gavin Newsom "
+                      "(@GavinNewsom) July 7, 2025</blockquote></figure></div></div></article>")
+                .text,
+            "Before.\n\n\xE2\x80\x9CSigned today.\xE2\x80\x9D \xE2\x80\x94 Gavin Newsom (@GavinNewsom) July 7, 2025");
+}
+
 }  // namespace claims::extract

@@ -578,6 +578,19 @@ bool MeetsAny(const std::vector<ByteSpan>& spans, size_t begin, size_t end) {
   return it != spans.end() && it->begin < end;
 }
 
+// Whether byte `pos` is inside double quotation marks in its paragraph (the last double
+// mark before it opens).
+bool InDoubleQuotes(const Segmentation& seg, size_t pos) {
+  size_t t = FirstTokenFrom(seg, pos);
+  if (t >= seg.tokens.size()) return false;
+  const uint32_t paragraph = seg.tokens[t].paragraph;
+  while (t-- > 0 && seg.tokens[t].paragraph == paragraph) {
+    if (seg.tokens[t].quote == QuoteRole::kDoubleOpen) return true;
+    if (seg.tokens[t].quote == QuoteRole::kDoubleClose) return false;
+  }
+  return false;
+}
+
 // The article's dates given relative to the date before them ("Two days later, Unison said",
 // "The week before, Palantir said"), resolved, by their begin offsets. Each counts from the
 // last date before it that is outside everything said (`said`, sorted disjoint spans: in
@@ -597,6 +610,9 @@ absl::flat_hash_map<size_t, DateMention> AnchoredRelativeDates(absl::string_view
   uint32_t anchor_paragraph = 0;
   for (DateMention d : FindDates(text, reference_day, date_order)) {
     if (MeetsAny(said, d.begin, d.end)) continue;  // what someone said is no anchor
+    // Nor a date in quotation marks that no one is said to have said: a title ("a screening
+    // of "Born on 4 July"").
+    if (InDoubleQuotes(seg, d.begin)) d.anchors = false;
     if (MeetsAny(asides, d.begin, d.end)) d.anchors = false;
     const size_t t = FirstTokenFrom(seg, d.begin);
     const uint32_t paragraph = t < seg.tokens.size() ? seg.tokens[t].paragraph : 0;
@@ -2707,7 +2723,8 @@ absl::StatusOr<Extraction> Extractor::Extract(const IngestArticleRequest& reques
         // A time of saying is not after the article: "said on 10 June" in a 6 June article
         // is not taken for the coming 10 June (a day's leeway for time zones); but a
         // statement still to be made ("will say on Monday") is dated when it is to be made.
-        if (inside || (d.day > reference_day + 1 && !d.forthcoming)) continue;
+        // (A day counted from another date has no time zone to allow for.)
+        if (inside || (d.day > reference_day + (d.offset.has_value() ? 0 : 1) && !d.forthcoming)) continue;
         const size_t distance = d.end <= a.cue.begin ? a.cue.begin - d.end
                                 : d.begin >= a.cue.end ? d.begin - a.cue.end
                                                        : 0;

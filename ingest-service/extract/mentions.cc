@@ -931,12 +931,20 @@ ArticleOrganisations::ArticleOrganisations(absl::string_view text, const Segment
   std::sort(kept.begin(), kept.end(),
             [](const OrgOccurrence& a, const OrgOccurrence& b) { return a.begin < b.begin; });
   occurrences_ = std::move(kept);
-  ResolveBareGovernment(text, catalog);
+  ResolveBareGovernment(text, seg, catalog);
 }
 
-void ArticleOrganisations::ResolveBareGovernment(absl::string_view text, const OrganisationCatalog& catalog) {
-  // A devolved legislature names the government answerable to it (ids of the shipped
-  // organisations.tsv; a catalogue without them leaves the rule to named governments).
+void ArticleOrganisations::ResolveBareGovernment(absl::string_view text, const Segmentation& seg,
+                                                 const OrganisationCatalog& catalog) {
+  // A devolved legislature named in the headline or the first paragraph, where the story is
+  // set, names the government answerable to it (ids of the shipped organisations.tsv; a
+  // catalogue without them leaves the rule to named governments). Named in passing later
+  // ("A similar bill is being considered by the Scottish Parliament"), it does not: the
+  // story may be Westminster's.
+  auto in_lede = [&](const OrgOccurrence& o) {
+    const size_t t = FirstTokenFrom(seg, o.begin);
+    return t < seg.tokens.size() && seg.tokens[t].paragraph < 2;
+  };
   static constexpr std::pair<absl::string_view, absl::string_view> kGovernmentOf[] = {
       {"scottish-parliament", "scottish-government"}, {"senedd", "welsh-government"}};
   auto bare = [&](const OrgOccurrence& o) { return text.substr(o.begin, o.end - o.begin) == "Government"; };
@@ -961,7 +969,7 @@ void ArticleOrganisations::ResolveBareGovernment(absl::string_view text, const O
       continue;
     }
     for (const auto& [legislature, government] : kGovernmentOf) {
-      if (o.id != legislature) continue;
+      if (o.id != legislature || !in_lede(o)) continue;
       if (const KnownOrganisation* k = catalog.Find(government); k != nullptr && k->id == government) {
         context_id = k->id;
         context_name = k->name;

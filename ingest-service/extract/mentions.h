@@ -65,9 +65,9 @@ class ArticleOrganisations {
   // "the Government" (the capitalised noun alone, which the catalogue gives the UK
   // Government) is the UK government named last before it ("the Scottish Government", "the
   // UK Government"; not a foreign one), or the one answerable to a devolved legislature
-  // named since ("Holyrood", "the Senedd"); with neither before it, it stays as the
-  // catalogue has it.
-  void ResolveBareGovernment(absl::string_view text, const OrganisationCatalog& catalog);
+  // named since in the headline or the first paragraph ("Holyrood", "the Senedd"); with
+  // neither before it, it stays as the catalogue has it.
+  void ResolveBareGovernment(absl::string_view text, const Segmentation& seg, const OrganisationCatalog& catalog);
 
   std::vector<OrgOccurrence> occurrences_;
 };

@@ -3669,6 +3669,26 @@ TEST_F(ExtractorTest, BrandsKeepTheirPossessiveAndFormerHoldersAreNotTheHolder) 
 
 // The model links the post of the next paragraph to "said"; the post goes to the rules'
 // signed quotation, and its date is then no time of the campaigners' claim.
+TEST_F(ExtractorTest, ReviewedGovernmentsInPassingAndRelativeDatesWithNoSafeAnchor) {
+  // A devolved parliament named in passing is no setting for "the Government".
+  const Extraction passing = MustExtract(Article(
+      "Assisted dying bill clears hurdle\n\n"
+      "MPs have backed a bill to legalise assisted dying in England and Wales.\n\n"
+      "A similar bill is being considered by the Scottish Parliament, where MSPs will vote in the autumn.\n\n"
+      "The Government said it remained neutral on the issue."));
+  ASSERT_FALSE(passing.claims.empty());
+  EXPECT_EQ(passing.claims.back().speaker().id(), "uk-government");
+  // A date in a title in quotation marks is no anchor; a day counted from a date is never
+  // after the publication (2025-06-06 here).
+  const Extraction title = MustExtract(Article(
+      "The festival opened with a screening of \"Born on 4 June\" at the Odeon. The next day, the director said "
+      "she was delighted.\n\n"
+      "On 5 June, the BMA announced a strike. Two days later, Unison said it would ballot members."));
+  ASSERT_EQ(title.claims.size(), 2u);
+  EXPECT_EQ(title.claims[0].claim_time_source(), Claim::PUBLICATION);
+  EXPECT_EQ(title.claims[1].claim_time_source(), Claim::PUBLICATION) << Day(title.claims[1].claim_time());
+}
+
 TEST(MergeTest, APostsDateIsNoTimeOfTheClaimThatGaveItUp) {
   const std::string text =
       "Campaigners welcomed the move but said it came too late.\n\n"

@@ -1337,6 +1337,15 @@ class Finder {
           if (ContentOk(b2, ce)) out->push_back(MakeIndirect(conj + 1, conj + 2, sp, {{b2, ce}}, s));
           return true;
         }
+        // "The RCN said A, and a spokeswoman for the Patients Association said B": a second
+        // subject with its own cue after ", and" / ", but" starts a second attribution.
+        if (SecondSaying(b, ce, s, out, [&](size_t first_end) {
+              out->push_back(MakeIndirect(c, c + n, sp, {{b, first_end}}, s));
+              out->back().strong = true;  // two subjects, two cues: little doubt
+            })) {
+          out->back().strong = true;
+          return true;
+        }
         out->push_back(MakeIndirect(c, c + n, sp, {{b, ce}}, s));
         return true;
       }
@@ -1348,6 +1357,34 @@ class Finder {
       if (SubjectAfter(c + n, ce, &sp, &phrase_end) && phrase_end >= ce &&
           ContentOk(sb, c - 1)) {
         out->push_back(MakeIndirect(c, c + n, sp, {{sb, c - 1}}, s));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // In the content [b, e) of a saying: ", and" / ", but" (outside quotations) and then a
+  // subject of its own right before a cue, with content after it ("..., and a spokeswoman for
+  // the Patients Association said families were exhausted"). Calls add_first with the end of
+  // the first content (the comma), then adds the second attribution to `out`; false (nothing
+  // added) when there is none.
+  template <typename AddFirst>
+  bool SecondSaying(size_t b, size_t e, const Sentence& s, std::vector<Attribution>* out, AddFirst add_first) {
+    for (size_t k = b + 2; k + 2 < e; ++k) {
+      if (!IsWord(k) || InQuote(k) || !Is(k - 1, ",") || (Lower(k) != "and" && Lower(k) != "but")) continue;
+      for (size_t j = k + 2; j < e && j - k <= 10 && !InQuote(j); ++j) {
+        if (Is(j, ",") || tokens_[j].kind == TokenKind::kQuote) break;
+        CueInfo info;
+        const size_t n = CueAt(j, e, &info);
+        if (n == 0) continue;
+        SpeakerPhrase sp;
+        size_t phrase_begin = 0;
+        if (!SubjectBefore(j, k + 1, &sp, &phrase_begin) || phrase_begin != k + 1) break;
+        size_t b2 = j + n;
+        if (b2 < e && IsWord(b2) && Lower(b2) == "that") ++b2;
+        if (!ContentOk(b, k - 1) || !ContentOk(b2, e)) break;
+        add_first(k - 1);
+        out->push_back(MakeIndirect(j, j + n, sp, {{b2, e}}, s));
         return true;
       }
     }

@@ -3689,6 +3689,23 @@ TEST_F(ExtractorTest, ReviewedGovernmentsInPassingAndRelativeDatesWithNoSafeAnch
   EXPECT_EQ(title.claims[1].claim_time_source(), Claim::PUBLICATION) << Day(title.claims[1].claim_time());
 }
 
+// Two subjects with a cue each in one sentence are two claims, also when the model reads
+// the whole sentence as the first one's.
+TEST(MergeTest, ASecondSubjectAndCueAfterAndIsASecondClaim) {
+  const std::string text =
+      "The Royal College of Nursing said it was watching the dispute closely, and a spokeswoman for the Patients "
+      "Association said families were exhausted by uncertainty.";
+  const Extraction out = ExtractWith(
+      {{"said", "The Royal College of Nursing",
+        "it was watching the dispute closely, and a spokeswoman for the Patients Association said families were "
+        "exhausted by uncertainty"}},
+      text);
+  ASSERT_EQ(out.claims.size(), 2u);
+  EXPECT_EQ(out.claims[0].text(), "it was watching the dispute closely");
+  EXPECT_EQ(out.claims[1].text(), "families were exhausted by uncertainty");
+  EXPECT_EQ(out.claims[1].speaker().affiliation(), "Patients Association");
+}
+
 TEST(MergeTest, APostsDateIsNoTimeOfTheClaimThatGaveItUp) {
   const std::string text =
       "Campaigners welcomed the move but said it came too late.\n\n"

@@ -1487,6 +1487,15 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
   s.kind = SpeakerKind::kUnknown;
   if (pronoun == "he" || pronoun == "she") {
     const Gender wanted = pronoun == "he" ? Gender::kMale : Gender::kFemale;
+    // "Dr Sarah Patel said ... The minister said ... She added": the unnamed office holder
+    // who just spoke, not the woman named before them.
+    if (OfficeHolderMeant(wanted, mention)) {
+      last_office_->gender = wanted;
+      ResolvedSpeaker u = last_office_->speaker;
+      u.mention = mention;
+      return u;
+    }
+    last_office_.reset();  // the pronoun is someone else, who spoke after the office holder
     const auto [best, best_pos, named] = MostRecentPerson(wanted, mention);
     // "A spokesman for Romania's health ministry said ... He declined to give figures": an
     // unnamed speaker since then is meant, of a gender that fits (by the role's words).
@@ -1667,6 +1676,24 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
     }
   }
   return s;
+}
+
+bool SpeakerResolver::OfficeHolderMeant(Gender wanted, ByteSpan mention) const {
+  if (!last_office_.has_value() || last_office_->pos >= mention.begin) return false;
+  if (last_office_->gender != Gender::kUnknown && last_office_->gender != wanted) return false;
+  if (!WithinParagraphs(last_office_->pos, mention.begin, 1)) return false;
+  // No person named since the office holder (persons_ are in text order).
+  auto p = std::upper_bound(persons_.begin(), persons_.end(), last_office_->pos,
+                            [](size_t pos, const PersonMention& m) { return pos < m.begin; });
+  if (p != persons_.end() && p->begin < mention.begin) return false;
+  // The pronoun opens its sentence, or only a quotation and its punctuation come before it.
+  const std::vector<Token>& tokens = seg_.tokens;
+  const size_t t = FirstTokenFrom(seg_, mention.begin);
+  if (t >= tokens.size()) return false;
+  for (size_t k = seg_.sentences[tokens[t].sentence].first_token; k < t; ++k) {
+    if (tokens[k].kind == TokenKind::kWord && !in_quote_[k]) return false;
+  }
+  return true;
 }
 
 ResolvedSpeaker SpeakerResolver::ResolveAntecedent(TokenRange head) {
@@ -2415,6 +2442,8 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& given, bool says_i
   // after it; a named speaker after it replaces it.
   const std::string role = absl::AsciiStrToLower(s.role);
   const bool singular = !role.empty() && !absl::EndsWith(role, "s");
+  const bool pronoun = phrase.head.end == phrase.head.begin + 1 && phrase.head.begin < seg_.tokens.size() &&
+                       IsPronoun(LowerTokenText(seg_, seg_.tokens[phrase.head.begin]));
   // Only an indefinite description introduces someone new ("a spokesman for the ministry",
   // "one aide"); "the nominee" mostly refers back to a person named before.
   bool indefinite = false;
@@ -2440,9 +2469,22 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& given, bool says_i
     if (absl::StrContains(role, "woman")) g = Gender::kFemale;
     else if (absl::EndsWith(role, "man")) g = Gender::kMale;
     last_unnamed_ = Unnamed{s.mention.begin, g, s};
-  } else if (!resolving_antecedent_ && !(phrase.head.end == phrase.head.begin + 1 && phrase.head.begin < seg_.tokens.size() &&
-                                          IsPronoun(LowerTokenText(seg_, seg_.tokens[phrase.head.begin])))) {
+  } else if (!resolving_antecedent_ && !pronoun) {
     last_unnamed_.reset();  // someone else spoke since (a pronoun is no one new)
+  }
+  // "The minister said", "the chief executive told MPs": one holder of an office the article
+  // does not name (ResolveNominal makes them a PERSON with a role and no name), for a
+  // pronoun opening the next sentence (OfficeHolderMeant).
+  const bool the = !phrase.head.empty() && phrase.head.begin < seg_.tokens.size() &&
+                   LowerTokenText(seg_, seg_.tokens[phrase.head.begin]) == "the";
+  if (!resolving_antecedent_ && the && singular && s.kind == SpeakerKind::kPerson && s.name.empty() &&
+      !s.mention.empty()) {
+    Gender g = Gender::kUnknown;
+    if (absl::StrContains(role, "woman")) g = Gender::kFemale;
+    else if (absl::EndsWith(role, "man")) g = Gender::kMale;
+    last_office_ = Unnamed{s.mention.begin, g, s};
+  } else if (!resolving_antecedent_ && !pronoun) {
+    last_office_.reset();  // someone else spoke since
   }
   return s;
 }

@@ -255,6 +255,19 @@ class SpeakerResolver {
     ResolvedSpeaker speaker;
   };
   std::optional<Unnamed> last_unnamed_;
+  // The last speaker that is one holder of an office the article does not name ("The
+  // minister said", "the chief executive told MPs": a PERSON with no name), until anyone
+  // else speaks. See OfficeHolderMeant.
+  std::optional<Unnamed> last_office_;
+  // Whether "he"/"she" at `mention` (of gender `wanted`) is last_office_: the office holder
+  // is the latest speaker, in the pronoun's paragraph or the one before, no person has been
+  // named (outside quotation marks) since, its gender is not known to differ, and the
+  // pronoun opens its sentence (or follows the quotation that opens it: '"...," she
+  // added'). Deliberately narrow: a pronoun anywhere else still looks back to the last
+  // person named ("Former minister Jane Smith ... The minister said ... She said" links to
+  // Jane Smith through the role, and an unlinked office holder three sentences back is not
+  // meant).
+  bool OfficeHolderMeant(Gender wanted, ByteSpan mention) const;
   std::string author_;
 };
 

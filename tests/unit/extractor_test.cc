@@ -3751,5 +3751,71 @@ TEST(MergeTest, ADocumentSeenByAnOutletIsNotTheOutlets) {
   EXPECT_THAT(Orgs(out.claims[0]), Contains("labour-party"));
 }
 
+
+// Eighth session: the README's known gaps.
+// An office holder the article does not name who just spoke is who "she" opening the next
+// sentence is, not a woman named before them; anywhere else a pronoun still looks back to the
+// last person named.
+TEST_F(ExtractorTest, APronounAfterAnUnnamedOfficeHolderWhoJustSpokeIsThem) {
+  const Extraction out = MustExtract(Article(
+      "Waiting lists fell for the third month in a row.\n\n"
+      "Dr Sarah Patel, a consultant at St Mary's Hospital, said the improvement was fragile.\n\n"
+      "The minister said the government had kept its promise.\n\n"
+      "She added that more money would follow in the spring. \"We will keep this under review,\" she said."));
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(out.claims[1].speaker().role(), "minister");
+  EXPECT_TRUE(out.claims[1].speaker().id().empty());
+  for (int i : {2, 3}) {
+    EXPECT_EQ(out.claims[i].speaker().kind(), Speaker::PERSON) << i;
+    EXPECT_EQ(out.claims[i].speaker().role(), "minister") << i;  // was Sarah Patel
+    EXPECT_TRUE(out.claims[i].speaker().id().empty()) << i;
+  }
+  // A person named since the minister spoke is meant.
+  const Extraction named = MustExtract(Article(
+      "Dr Sarah Patel said the improvement was fragile. The minister said the government had kept its promise. "
+      "Dr Jane Holt, a GP, disagreed. She said the money had not arrived."));
+  ASSERT_EQ(named.claims.size(), 3u);
+  EXPECT_EQ(named.claims[2].speaker().id(), "jane-holt");
+  // An office whose words give a gender that does not fit is not.
+  const Extraction chairman = MustExtract(Article(
+      "Dr Sarah Patel said the improvement was fragile.\n\nThe chairman said the board had kept its promise. "
+      "She added that more money would follow."));
+  ASSERT_EQ(chairman.claims.size(), 3u);
+  EXPECT_EQ(chairman.claims[2].speaker().id(), "sarah-patel");
+  // Not a pronoun that is not the next sentence's subject.
+  const Extraction later = MustExtract(Article(
+      "Dr Sarah Patel said the improvement was fragile. The minister said the government had kept its promise. "
+      "In a statement on Friday, she said more money would follow."));
+  ASSERT_EQ(later.claims.size(), 3u);
+  EXPECT_EQ(later.claims[2].speaker().id(), "sarah-patel");
+  // A minister named before is still linked by the role, and one who is only talked about is
+  // no pronoun's antecedent.
+  const Extraction former = MustExtract(Article(
+      "Former minister David Davis said the minister had misled Parliament. He said the contract should be "
+      "scrapped."));
+  ASSERT_EQ(former.claims.size(), 2u);
+  EXPECT_EQ(former.claims[1].speaker().id(), "david-davis");
+  const Extraction linked = MustExtract(Article(
+      "Dr Sarah Patel said the improvement was fragile. Health minister Jane Smith visited the ward. The minister "
+      "said it was rushed. She added that patients would pay."));
+  ASSERT_EQ(linked.claims.size(), 3u);
+  EXPECT_EQ(linked.claims[1].speaker().id(), "jane-smith");
+  EXPECT_EQ(linked.claims[2].speaker().id(), "jane-smith");
+}
+
+TEST(MergeTest, APronounAfterAnUnnamedOfficeHolderWhoJustSpokeIsThem) {
+  const std::string text =
+      "Dr Sarah Patel said the improvement was fragile.\n\n"
+      "The minister said the government had kept its promise.\n\n"
+      "She added that more money would follow in the spring.";
+  const Extraction out = ExtractWith({{"said", "Dr Sarah Patel", "the improvement was fragile"},
+                                      {"said", "The minister", "the government had kept its promise"},
+                                      {"added", "She", "that more money would follow in the spring"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[2].speaker().role(), "minister");
+  EXPECT_TRUE(out.claims[2].speaker().id().empty());
+}
+
 }  // namespace
 }  // namespace claims::extract

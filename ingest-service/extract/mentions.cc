@@ -1649,6 +1649,9 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
       }
     }
   }
+  if (pronoun == "they" && !resolving_antecedent_) {
+    if (std::optional<ResolvedSpeaker> u = SingularThey(mention)) return *u;
+  }
   if (pronoun == "they" || pronoun == "it") {
     for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
       if (it->pos >= mention.begin) continue;
@@ -1676,6 +1679,90 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
     }
   }
   return s;
+}
+
+namespace {
+
+// A singular noun for a person that gives no gender and that news writes "they" of: a
+// spokesperson (not a spokesman or spokeswoman) or a representative.
+bool GenderlessSpokesNoun(absl::string_view lower) {
+  return (IsSpokes(lower) && !absl::EndsWith(lower, "man") && !absl::EndsWith(lower, "men") &&
+          !absl::EndsWith(lower, "s")) ||
+         lower == "representative" || lower == "rep";
+}
+
+}  // namespace
+
+std::optional<ResolvedSpeaker> SpeakerResolver::SingularThey(ByteSpan mention) {
+  const std::vector<Token>& tokens = seg_.tokens;
+  const size_t t = FirstTokenFrom(seg_, mention.begin);
+  if (t >= tokens.size()) return std::nullopt;
+  // The pronoun opens its sentence, or only a quotation comes before it ('"...," they added').
+  const size_t si = tokens[t].sentence;
+  for (size_t k = seg_.sentences[si].first_token; k < t; ++k) {
+    if (tokens[k].kind == TokenKind::kWord && !in_quote_[k]) return std::nullopt;
+  }
+  size_t latest = 0;  // where the last speaker before the pronoun was named, plus one
+  for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
+    if (it->pos < mention.begin) {
+      latest = it->pos + 1;
+      break;
+    }
+  }
+  // "A spokesperson said ... They added": the unnamed speaker, when no one spoke since.
+  if (last_unnamed_.has_value() && last_unnamed_->pos < mention.begin && last_unnamed_->pos + 1 >= latest &&
+      WithinParagraphs(last_unnamed_->pos, mention.begin, 1)) {
+    // (Any word of the role: "spokesperson for the trust".)
+    bool genderless = false;
+    for (absl::string_view w : absl::StrSplit(absl::AsciiStrToLower(last_unnamed_->speaker.role), ' ')) {
+      genderless = genderless || GenderlessSpokesNoun(w);
+    }
+    if (genderless) {
+      ResolvedSpeaker u = last_unnamed_->speaker;
+      u.mention = mention;
+      return u;
+    }
+  }
+  // "A Palantir spokesperson has been in touch. They said": the sentence before (in this
+  // paragraph or ending the one before), after the last speaker, opens with "a"/"an", up to
+  // three words and such a noun, and "for"/"at"/"from" an organisation after it.
+  if (si == 0 || si - 1 >= seg_.sentences.size()) return std::nullopt;
+  const Sentence& prev = seg_.sentences[si - 1];
+  if (prev.paragraph + 1 < seg_.sentences[si].paragraph) return std::nullopt;
+  if (prev.first_token >= prev.end_token || tokens[prev.first_token].begin < latest) return std::nullopt;
+  const absl::string_view det = LowerTokenText(seg_, tokens[prev.first_token]);
+  if (det != "a" && det != "an") return std::nullopt;
+  size_t g = prev.first_token + 1;
+  while (g < prev.end_token && g - prev.first_token <= 4 && tokens[g].kind == TokenKind::kWord &&
+         !GenderlessSpokesNoun(LowerTokenText(seg_, tokens[g]))) {
+    ++g;
+  }
+  if (g >= prev.end_token || g - prev.first_token > 4 || tokens[g].kind != TokenKind::kWord ||
+      in_quote_[g]) {
+    return std::nullopt;
+  }
+  size_t e = g + 1;
+  if (e + 1 < prev.end_token && tokens[e].kind == TokenKind::kWord) {
+    const absl::string_view p = LowerTokenText(seg_, tokens[e]);
+    if (p == "for" || p == "at" || p == "from") {
+      size_t o = e + 1;
+      if (LowerTokenText(seg_, tokens[o]) == "the" && o + 1 < prev.end_token) ++o;
+      const std::vector<const OrgOccurrence*> named = orgs_.Within(tokens[o].begin, tokens[prev.end_token - 1].end);
+      if (!named.empty() && named.front()->begin == tokens[o].begin) {
+        e = FirstTokenFrom(seg_, named.front()->end);
+      } else if (o > e + 1 && tokens[o].kind == TokenKind::kWord) {
+        e = o + 1;  // "a spokesperson for the trust"
+      }
+    }
+  }
+  ResolvedSpeaker r = ResolveAntecedent({prev.first_token, e});
+  const bool fits = (r.kind == SpeakerKind::kOrganisation && IsSpokes(absl::AsciiStrToLower(r.role))) ||
+                    (r.kind == SpeakerKind::kUnknown && r.name.empty() && !r.role.empty());
+  if (!fits) return std::nullopt;
+  // For the pronouns after this one ("They said ... they added").
+  last_unnamed_ = Unnamed{r.mention.begin, Gender::kUnknown, r};
+  r.mention = mention;
+  return r;
 }
 
 bool SpeakerResolver::OfficeHolderMeant(Gender wanted, ByteSpan mention) const {

@@ -268,6 +268,15 @@ class SpeakerResolver {
   // Jane Smith through the role, and an unlinked office holder three sentences back is not
   // meant).
   bool OfficeHolderMeant(Gender wanted, ByteSpan mention) const;
+  // Singular "they": the unnamed speaker of a word that gives no gender ("a spokesperson",
+  // "a representative") whom the pronoun at `mention` opening its sentence most likely
+  // means, or nullopt. Either the last such speaker (last_unnamed_), when no one has spoken
+  // since, in the pronoun's paragraph or the one before ("A spokesperson said ... They
+  // added"); or one introduced without a claim by the sentence right before the pronoun's,
+  // after the last speaker ("A Palantir spokesperson has been in touch. They said"), which
+  // is then remembered as last_unnamed_. Called only when "they" is no group that is the
+  // subject of the sentence before.
+  std::optional<ResolvedSpeaker> SingularThey(ByteSpan mention);
   std::string author_;
 };
 

@@ -3817,5 +3817,51 @@ TEST(MergeTest, APronounAfterAnUnnamedOfficeHolderWhoJustSpokeIsThem) {
   EXPECT_TRUE(out.claims[2].speaker().id().empty());
 }
 
+
+// Singular "they" of an unnamed spokesperson, whether introduced by a claim or not.
+TEST_F(ExtractorTest, SingularTheyIsTheUnnamedSpokesperson) {
+  const Extraction out = MustExtract(Article(
+      "Patient records from five hospitals will move to the new platform next year.\n\n"
+      "A Palantir spokesperson has been in touch. They said the company does not own any NHS data.\n\n"
+      "They added that all processing follows NHS England's instructions."));
+  ASSERT_EQ(out.claims.size(), 2u);  // were dropped: "They" was nobody
+  for (const Claim& c : out.claims) {
+    EXPECT_EQ(c.speaker().id(), "palantir");
+    EXPECT_EQ(c.speaker().kind(), Speaker::ORGANISATION);
+    EXPECT_EQ(c.speaker().role(), "spokesperson");
+  }
+  // With no organisation: the spokesperson, unnamed (a quotation keeps its claim).
+  const Extraction unnamed = MustExtract(Article(
+      "Work on the bridge has been delayed again.\n\n"
+      "A spokesperson for the contractor has been in touch.\n\n"
+      "\"We apologise to residents,\" they said. They added: \"The work will finish in May.\""));
+  ASSERT_EQ(unnamed.claims.size(), 2u);
+  for (const Claim& c : unnamed.claims) {
+    EXPECT_EQ(c.speaker().kind(), Speaker::UNKNOWN);
+    EXPECT_THAT(c.speaker().role(), HasSubstr("spokesperson"));
+  }
+  // A spokesman, and a group that is the subject of the sentence before, are not.
+  const Extraction others = MustExtract(Article(
+      "Palantir said it would comply. A Palantir spokesman has been in touch. They said the data was safe.\n\n"
+      "A spokesperson for NHS England has been in touch. Campaigners at Foxglove disagreed. They said the "
+      "contract was unlawful."));
+  std::vector<std::string> ids;
+  for (const Claim& c : others.claims) ids.push_back(c.speaker().id());
+  EXPECT_THAT(ids, ::testing::Not(Contains("nhs-england")));
+}
+
+TEST(MergeTest, SingularTheyAfterAnUnnamedSpokespersonWhoSpokeIsThem) {
+  const std::string text =
+      "John Smith, who lives next to the site, complained that the noise was unbearable.\n\n"
+      "A spokesperson said the work would finish in May. They added that residents had been consulted.";
+  const Extraction out = ExtractWith({{"complained", "John Smith", "that the noise was unbearable"},
+                                      {"said", "A spokesperson", "the work would finish in May"},
+                                      {"added", "They", "that residents had been consulted"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::UNKNOWN);
+  EXPECT_EQ(out.claims[2].speaker().role(), "spokesperson");  // was no one
+}
+
 }  // namespace
 }  // namespace claims::extract

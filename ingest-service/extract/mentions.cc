@@ -1237,15 +1237,12 @@ bool SpeakerResolver::LatestCompany(ByteSpan mention, const OrgOccurrence* named
   // The last organisation that spoke, company or not: what came before it is no longer in
   // focus ("Tesco raised ... Barclays said ... The bank said" is not Tesco).
   size_t focus = 0;
-  for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
-    if (it->pos >= mention.begin) continue;
-    if (auto e = entities_.find(it->name); e != entities_.end() && e->second.kind == SpeakerKind::kOrganisation) {
-      if (WithinParagraphs(it->pos, mention.begin, 2)) focus = it->pos;
-      if (it->pos >= latest && WithinParagraphs(it->pos, mention.begin, 2) && company_like(it->name, e->second)) {
-        spoke = &*it;
-        latest = it->pos;
-      }
-      break;
+  if (const Seen* it = LatestOrganisationSpeaker(mention.begin)) {
+    if (WithinParagraphs(it->pos, mention.begin, 2)) focus = it->pos;
+    if (it->pos >= latest && WithinParagraphs(it->pos, mention.begin, 2) &&
+        company_like(it->name, entities_.at(it->name))) {
+      spoke = it;
+      latest = it->pos;
     }
   }
   if (named != nullptr && named->end < focus && (spoke == nullptr || named->id != entities_.at(spoke->name).id)) {
@@ -1267,6 +1264,81 @@ bool SpeakerResolver::LatestCompany(ByteSpan mention, const OrgOccurrence* named
   if (named == nullptr) return false;
   AdoptOrganisation(*named, SpeakerKind::kOrganisation, s);
   return true;
+}
+
+const SpeakerResolver::Seen* SpeakerResolver::LatestOrganisationSpeaker(size_t before) const {
+  for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
+    if (it->pos >= before) continue;
+    if (auto e = entities_.find(it->name); e != entities_.end() && e->second.kind == SpeakerKind::kOrganisation) {
+      return &*it;
+    }
+  }
+  return nullptr;
+}
+
+namespace {
+
+// An organisation that holds offices of its own or reports on others' (a government, a
+// department, a party, a legislature, a newspaper or broadcaster): no office that an article
+// leaves unattached ("the chief executive") is held there.
+bool HoldsNoUnattachedOffice(absl::string_view name) {
+  for (absl::string_view kind : {"government", "department", "party", "parliament", "congress", "senate",
+                                 "assembly", "administration", "newspaper"}) {
+    if (OrganisationFitsNoun(name, kind)) return true;
+  }
+  return false;
+}
+
+// A role held at an organisation whose name it does not give (lower case): "chief
+// executive", "chief nurse", "medical director", "chair", "founder"; not a bare "director"
+// (of a film, too), a former holder's ("former chief executive"), nor a public office
+// ("minister", "health secretary").
+bool HeldAtAnOrganisation(absl::string_view role) {
+  const std::vector<absl::string_view> words = absl::StrSplit(role, ' ', absl::SkipEmpty());
+  bool held = false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const absl::string_view w = words[i];
+    if (w == "former" || w == "ex" || w == "shadow" || absl::StartsWith(w, "ex-")) return false;
+    held = held || w == "chief" || w == "executive" || w == "chair" || w == "chairman" || w == "chairwoman" ||
+           w == "chairperson" || w == "founder" || w == "co-founder" || w == "boss" ||
+           (w == "director" && words.size() > 1);
+  }
+  return held;
+}
+
+}  // namespace
+
+bool SpeakerResolver::OrganisationInFocus(size_t before, std::string* name, std::string* id) const {
+  const Seen* spoke = LatestOrganisationSpeaker(before);
+  if (spoke != nullptr && (!WithinParagraphs(spoke->pos, before, 1) || HoldsNoUnattachedOffice(spoke->name))) {
+    spoke = nullptr;
+  }
+  auto adopt_spoke = [&] {
+    *name = spoke->name;
+    *id = entities_.at(spoke->name).id;
+    return true;
+  };
+  if (spoke != nullptr && WithinParagraphs(spoke->pos, before, 0)) return adopt_spoke();
+  // The organisation the article is about: one that opens a sentence of its first two
+  // paragraphs (after "The" or not), outside quotation marks. (It comes before an
+  // organisation that spoke in the paragraph before: "Barts Health NHS Trust has cut ... ||
+  // NHS England has asked every trust ... || The chief executive said" is the trust's.)
+  const std::vector<Token>& tokens = seg_.tokens;
+  for (const Sentence& sentence : seg_.sentences) {
+    if (sentence.first_token >= sentence.end_token) continue;
+    if (sentence.paragraph > seg_.sentences.front().paragraph + 1 || tokens[sentence.first_token].begin >= before) break;
+    size_t k = sentence.first_token;
+    if (in_quote_[k]) continue;
+    if (LowerTokenText(seg_, tokens[k]) == "the" && k + 1 < sentence.end_token) ++k;
+    for (const OrgOccurrence* o : orgs_.Within(tokens[sentence.first_token].begin, tokens[sentence.end_token - 1].end)) {
+      if (o->begin != tokens[k].begin && o->begin != tokens[sentence.first_token].begin) break;
+      if (o->end > before || HoldsNoUnattachedOffice(o->name)) break;
+      *name = o->name;
+      *id = o->id;
+      return true;
+    }
+  }
+  return spoke != nullptr && adopt_spoke();
 }
 
 SpeakerResolver::Seen SpeakerResolver::LoneSubjectOrganisation(size_t before) const {
@@ -2033,6 +2105,10 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     if (at != std::string::npos && written.size() - at == noun.size() && written.size() <= 40 &&
         written.find(',') == absl::string_view::npos && written.find('\'') == absl::string_view::npos) {
       s.role = std::string(written);
+    }
+    // "The chief executive said" in a story about one trust: the organisation in focus.
+    if (HeldAtAnOrganisation(absl::AsciiStrToLower(s.role))) {
+      OrganisationInFocus(mention.begin, &s.affiliation, &s.affiliation_id);
     }
   }
   return s;
@@ -3173,6 +3249,11 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
         s.affiliation_id = affiliation->id;
       }
       ApplyApposition({ae, app.end}, &s, &gender);
+      // "The chief executive, Dr Amira Khan," in a story about one trust: the organisation
+      // in focus.
+      if (s.affiliation.empty() && determiner == "the" && HeldAtAnOrganisation(absl::AsciiStrToLower(s.role))) {
+        OrganisationInFocus(tokens[b].begin, &s.affiliation, &s.affiliation_id);
+      }
       Remember(s, gender);
       return s;
     }

@@ -169,6 +169,18 @@ class SpeakerResolver {
   // found, or null), the last organisation that spoke and LoneSubjectOrganisation, in the
   // mention's paragraph or the two before, adopted into `s`; false when there is none.
   bool LatestCompany(ByteSpan mention, const OrgOccurrence* named, ResolvedSpeaker* s) const;
+  // The latest speaker before byte `before` that is an organisation (among the last 100
+  // speakers, at any distance); null when there is none.
+  const Seen* LatestOrganisationSpeaker(size_t before) const;
+  // The organisation in focus at byte `before`, for an office that the article holds at some
+  // organisation without naming it ("The chief executive, Dr Amira Khan,", "the medical
+  // director said"): the last organisation that spoke, when it spoke in that paragraph;
+  // else the organisation the article is about, the one that opens a sentence ("Barts
+  // Health NHS Trust has cut ...", "The RCN said") in its first two paragraphs; else the
+  // last organisation that spoke in the paragraph before. Never a
+  // government, a department, a party, a legislature or a news organisation (which hold
+  // offices of their own, or report on others'). Sets `name` and `id`; false when none.
+  bool OrganisationInFocus(size_t before, std::string* name, std::string* id) const;
   // The latest organisation named before `mention` (in its paragraph or the two before) whose
   // name does not say it is something other than a company (a council, a union, a
   // regulator, an authority...); null when there is none.

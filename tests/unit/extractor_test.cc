@@ -3863,5 +3863,36 @@ TEST(MergeTest, SingularTheyAfterAnUnnamedSpokespersonWhoSpokeIsThem) {
   EXPECT_EQ(out.claims[2].speaker().role(), "spokesperson");  // was no one
 }
 
+
+// An office held at an organisation the phrase does not name ("The chief executive, Dr Amira
+// Khan,") is held at the organisation in focus: one that spoke in that paragraph, else the
+// one the article is about.
+TEST_F(ExtractorTest, AnOfficeWithNoOrganisationIsHeldAtTheOrganisationInFocus) {
+  const Extraction out = MustExtract(Article(
+      "Barts Health NHS Trust has cut its waiting list by a fifth, its board heard on Wednesday.\n\n"
+      "NHS England said every trust must publish its figures monthly.\n\n"
+      "The chief executive, Dr Amira Khan, said the trust had opened two new theatres. The medical director "
+      "said cancer waits had also fallen.\n\n"
+      "Sainsbury's said its sales had risen by 3%. The chief executive, Simon Roberts, said shoppers were cautious."));
+  std::vector<std::string> texts;
+  for (const Claim& c : out.claims) texts.push_back(c.text());
+  ASSERT_EQ(out.claims.size(), 5u) << ::testing::PrintToString(texts);
+  EXPECT_EQ(out.claims[1].speaker().id(), "amira-khan");
+  EXPECT_EQ(out.claims[1].speaker().affiliation_id(), "barts-health-nhs-trust");  // was none
+  EXPECT_THAT(Orgs(out.claims[1]), Contains("barts-health-nhs-trust*"));
+  EXPECT_EQ(out.claims[2].speaker().role(), "medical director");
+  EXPECT_EQ(out.claims[2].speaker().affiliation_id(), "barts-health-nhs-trust");
+  EXPECT_EQ(out.claims[4].speaker().affiliation_id(), "sainsbury");  // spoke in that paragraph
+  // Not a government, a party or a news organisation; not a former holder's.
+  const Extraction none = MustExtract(Article(
+      "The Government said the plan was fair. The chair, Jane Lowe, said it was not.\n\n"
+      "Labour said the plan was unfair. The chief executive, Tom Hale, said it was fair.\n\n"
+      "Acme Technologies said profits rose. The former chief executive, Ann Boyd, said the firm had lost its way."));
+  for (const Claim& c : none.claims) {
+    if (c.speaker().kind() != Speaker::PERSON) continue;
+    EXPECT_TRUE(c.speaker().affiliation_id().empty()) << c.speaker().name() << ": " << c.speaker().affiliation_id();
+  }
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -3894,5 +3894,35 @@ TEST_F(ExtractorTest, AnOfficeWithNoOrganisationIsHeldAtTheOrganisationInFocus) 
   }
 }
 
+
+// A quotation that a rule attributes within its own paragraph ("Streeting's final words:
+// "..."") is no content of the model's cue in the next paragraph, even when it ends its
+// paragraph.
+TEST(MergeTest, AQuotationTheRulesAttributeInItsOwnParagraphStaysItsSpeakers) {
+  const std::string text =
+      "Wes Streeting visited the hospital on Friday to open the new wing.\n\n"
+      "Streeting's final words: \"This is what a health service that works looks like.\"\n\n"
+      "One resident tells our reporter: \"We waited ten years for this wing and it is already full.\"";
+  const Extraction out = ExtractWith(
+      {{"tells our reporter:", "One resident",
+        "\"This is what a health service that works looks like.\" || "
+        "\"We waited ten years for this wing and it is already full.\""}},
+      text);
+  ASSERT_EQ(out.claims.size(), 2u);  // was one claim of the resident's, with both quotations
+  EXPECT_EQ(out.claims[0].speaker().id(), "wes-streeting");
+  EXPECT_EQ(out.claims[0].text(), "This is what a health service that works looks like.");
+  EXPECT_EQ(out.claims[1].speaker().role(), "resident");
+  EXPECT_EQ(out.claims[1].text(), "We waited ten years for this wing and it is already full.");
+  // A quotation with no cue of its own in its paragraph still runs on into the next cue's.
+  const std::string run_on =
+      "\"We have waited ten years.\"\n\n"
+      "One resident tells our reporter: \"It is already full.\"";
+  const Extraction joined =
+      ExtractWith({{"tells our reporter:", "One resident", "\"We have waited ten years.\" || \"It is already full.\""}},
+                  run_on);
+  ASSERT_EQ(joined.claims.size(), 1u);
+  EXPECT_EQ(joined.claims[0].content_spans_size(), 2);
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -1980,7 +1980,10 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
     if (!own) continue;
     // A quotation of another paragraph that its own words attribute ("“Nobody gets fired for
     // buying AWS,” as one of our investors, Rachel Kim, put it. || Amazon said ...") is not
-    // this cue's: it ends three words or more before its paragraph does.
+    // this cue's: it ends three words or more before its paragraph does, or a rule's
+    // attribution with its cue in that paragraph has it for content ("Streeting's final
+    // words: “...” || One resident tells our reporter: “...”": the model's reading of the
+    // two paragraphs as one attribution gives way to the rules' two).
     auto attributed_there = [&](const ByteSpan& c, uint32_t p) {
       if (p >= seg.paragraphs.size() || ContentKind(text, {c}) != AttributionKind::kDirectQuote) return false;
       const ByteSpan quote = WithQuotationMarks(text, c);
@@ -1988,7 +1991,15 @@ std::vector<Attribution> MergeAttributions(absl::string_view text, const Segment
       for (size_t t = FirstTokenFrom(seg, quote.end); t < seg.paragraphs[p].end_token; ++t) {
         words += seg.tokens[t].kind == TokenKind::kWord;
       }
-      return words >= 3;
+      if (words >= 3) return true;
+      const Paragraph& paragraph = seg.paragraphs[p];
+      for (const Attribution* rp : rule_index.CuesIn(paragraph.begin, paragraph.end)) {
+        if (rp->cue.begin < paragraph.begin) continue;  // (a cue that ends in it)
+        for (const ByteSpan& rc : rp->content) {
+          if (rc.begin < quote.end && quote.begin < rc.end) return true;
+        }
+      }
+      return false;
     };
     std::vector<ByteSpan> kept;
     for (const ByteSpan& c : a.content) {

@@ -1252,15 +1252,12 @@ bool SpeakerResolver::LatestCompany(ByteSpan mention, const OrgOccurrence* named
   // The last organisation that spoke, company or not: what came before it is no longer in
   // focus ("Tesco raised ... Barclays said ... The bank said" is not Tesco).
   size_t focus = 0;
-  for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
-    if (it->pos >= mention.begin) continue;
-    if (auto e = entities_.find(it->name); e != entities_.end() && e->second.kind == SpeakerKind::kOrganisation) {
-      if (WithinParagraphs(it->pos, mention.begin, 2)) focus = it->pos;
-      if (it->pos >= latest && WithinParagraphs(it->pos, mention.begin, 2) && company_like(it->name, e->second)) {
-        spoke = &*it;
-        latest = it->pos;
-      }
-      break;
+  if (const Seen* it = LatestOrganisationSpeaker(mention.begin)) {
+    if (WithinParagraphs(it->pos, mention.begin, 2)) focus = it->pos;
+    if (it->pos >= latest && WithinParagraphs(it->pos, mention.begin, 2) &&
+        company_like(it->name, entities_.at(it->name))) {
+      spoke = it;
+      latest = it->pos;
     }
   }
   if (named != nullptr && named->end < focus && (spoke == nullptr || named->id != entities_.at(spoke->name).id)) {
@@ -1282,6 +1279,81 @@ bool SpeakerResolver::LatestCompany(ByteSpan mention, const OrgOccurrence* named
   if (named == nullptr) return false;
   AdoptOrganisation(*named, SpeakerKind::kOrganisation, s);
   return true;
+}
+
+const SpeakerResolver::Seen* SpeakerResolver::LatestOrganisationSpeaker(size_t before) const {
+  for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
+    if (it->pos >= before) continue;
+    if (auto e = entities_.find(it->name); e != entities_.end() && e->second.kind == SpeakerKind::kOrganisation) {
+      return &*it;
+    }
+  }
+  return nullptr;
+}
+
+namespace {
+
+// An organisation that holds offices of its own or reports on others' (a government, a
+// department, a party, a legislature, a newspaper or broadcaster): no office that an article
+// leaves unattached ("the chief executive") is held there.
+bool HoldsNoUnattachedOffice(absl::string_view name) {
+  for (absl::string_view kind : {"government", "department", "party", "parliament", "congress", "senate",
+                                 "assembly", "administration", "newspaper"}) {
+    if (OrganisationFitsNoun(name, kind)) return true;
+  }
+  return false;
+}
+
+// A role held at an organisation whose name it does not give (lower case): "chief
+// executive", "chief nurse", "medical director", "chair", "founder"; not a bare "director"
+// (of a film, too), a former holder's ("former chief executive"), nor a public office
+// ("minister", "health secretary").
+bool HeldAtAnOrganisation(absl::string_view role) {
+  const std::vector<absl::string_view> words = absl::StrSplit(role, ' ', absl::SkipEmpty());
+  bool held = false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const absl::string_view w = words[i];
+    if (w == "former" || w == "ex" || w == "shadow" || absl::StartsWith(w, "ex-")) return false;
+    held = held || w == "chief" || w == "executive" || w == "chair" || w == "chairman" || w == "chairwoman" ||
+           w == "chairperson" || w == "founder" || w == "co-founder" || w == "boss" ||
+           (w == "director" && words.size() > 1);
+  }
+  return held;
+}
+
+}  // namespace
+
+bool SpeakerResolver::OrganisationInFocus(size_t before, std::string* name, std::string* id) const {
+  const Seen* spoke = LatestOrganisationSpeaker(before);
+  if (spoke != nullptr && (!WithinParagraphs(spoke->pos, before, 1) || HoldsNoUnattachedOffice(spoke->name))) {
+    spoke = nullptr;
+  }
+  auto adopt_spoke = [&] {
+    *name = spoke->name;
+    *id = entities_.at(spoke->name).id;
+    return true;
+  };
+  if (spoke != nullptr && WithinParagraphs(spoke->pos, before, 0)) return adopt_spoke();
+  // The organisation the article is about: one that opens a sentence of its first two
+  // paragraphs (after "The" or not), outside quotation marks. (It comes before an
+  // organisation that spoke in the paragraph before: "Barts Health NHS Trust has cut ... ||
+  // NHS England has asked every trust ... || The chief executive said" is the trust's.)
+  const std::vector<Token>& tokens = seg_.tokens;
+  for (const Sentence& sentence : seg_.sentences) {
+    if (sentence.first_token >= sentence.end_token) continue;
+    if (sentence.paragraph > seg_.sentences.front().paragraph + 1 || tokens[sentence.first_token].begin >= before) break;
+    size_t k = sentence.first_token;
+    if (in_quote_[k]) continue;
+    if (LowerTokenText(seg_, tokens[k]) == "the" && k + 1 < sentence.end_token) ++k;
+    for (const OrgOccurrence* o : orgs_.Within(tokens[sentence.first_token].begin, tokens[sentence.end_token - 1].end)) {
+      if (o->begin != tokens[k].begin && o->begin != tokens[sentence.first_token].begin) break;
+      if (o->end > before || HoldsNoUnattachedOffice(o->name)) break;
+      *name = o->name;
+      *id = o->id;
+      return true;
+    }
+  }
+  return spoke != nullptr && adopt_spoke();
 }
 
 SpeakerResolver::Seen SpeakerResolver::LoneSubjectOrganisation(size_t before) const {
@@ -1502,6 +1574,15 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
   s.kind = SpeakerKind::kUnknown;
   if (pronoun == "he" || pronoun == "she") {
     const Gender wanted = pronoun == "he" ? Gender::kMale : Gender::kFemale;
+    // "Dr Sarah Patel said ... The minister said ... She added": the unnamed office holder
+    // who just spoke, not the woman named before them.
+    if (OfficeHolderMeant(wanted, mention)) {
+      last_office_->gender = wanted;
+      ResolvedSpeaker u = last_office_->speaker;
+      u.mention = mention;
+      return u;
+    }
+    last_office_.reset();  // the pronoun is someone else, who spoke after the office holder
     const auto [best, best_pos, named] = MostRecentPerson(wanted, mention);
     // "A spokesman for Romania's health ministry said ... He declined to give figures": an
     // unnamed speaker since then is meant, of a gender that fits (by the role's words).
@@ -1655,6 +1736,9 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
       }
     }
   }
+  if (pronoun == "they" && !resolving_antecedent_) {
+    if (std::optional<ResolvedSpeaker> u = SingularThey(mention)) return *u;
+  }
   if (pronoun == "they" || pronoun == "it") {
     for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
       if (it->pos >= mention.begin) continue;
@@ -1682,6 +1766,108 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
     }
   }
   return s;
+}
+
+namespace {
+
+// A singular noun for a person that gives no gender and that news writes "they" of: a
+// spokesperson (not a spokesman or spokeswoman) or a representative.
+bool GenderlessSpokesNoun(absl::string_view lower) {
+  return (IsSpokes(lower) && !absl::EndsWith(lower, "man") && !absl::EndsWith(lower, "men") &&
+          !absl::EndsWith(lower, "s")) ||
+         lower == "representative" || lower == "rep";
+}
+
+}  // namespace
+
+std::optional<ResolvedSpeaker> SpeakerResolver::SingularThey(ByteSpan mention) {
+  const std::vector<Token>& tokens = seg_.tokens;
+  const size_t t = FirstTokenFrom(seg_, mention.begin);
+  if (t >= tokens.size()) return std::nullopt;
+  // The pronoun opens its sentence, or only a quotation comes before it ('"...," they added').
+  const size_t si = tokens[t].sentence;
+  for (size_t k = seg_.sentences[si].first_token; k < t; ++k) {
+    if (tokens[k].kind == TokenKind::kWord && !in_quote_[k]) return std::nullopt;
+  }
+  size_t latest = 0;  // where the last speaker before the pronoun was named, plus one
+  for (auto it = seen_.crbegin(); it != RecentEnd(); ++it) {
+    if (it->pos < mention.begin) {
+      latest = it->pos + 1;
+      break;
+    }
+  }
+  // "A spokesperson said ... They added": the unnamed speaker, when no one spoke since.
+  if (last_unnamed_.has_value() && last_unnamed_->pos < mention.begin && last_unnamed_->pos + 1 >= latest &&
+      WithinParagraphs(last_unnamed_->pos, mention.begin, 1)) {
+    // (Any word of the role: "spokesperson for the trust".)
+    bool genderless = false;
+    for (absl::string_view w : absl::StrSplit(absl::AsciiStrToLower(last_unnamed_->speaker.role), ' ')) {
+      genderless = genderless || GenderlessSpokesNoun(w);
+    }
+    if (genderless) {
+      ResolvedSpeaker u = last_unnamed_->speaker;
+      u.mention = mention;
+      return u;
+    }
+  }
+  // "A Palantir spokesperson has been in touch. They said": the sentence before (in this
+  // paragraph or ending the one before), after the last speaker, opens with "a"/"an", up to
+  // three words and such a noun, and "for"/"at"/"from" an organisation after it.
+  if (si == 0 || si - 1 >= seg_.sentences.size()) return std::nullopt;
+  const Sentence& prev = seg_.sentences[si - 1];
+  if (prev.paragraph + 1 < seg_.sentences[si].paragraph) return std::nullopt;
+  if (prev.first_token >= prev.end_token || tokens[prev.first_token].begin < latest) return std::nullopt;
+  const absl::string_view det = LowerTokenText(seg_, tokens[prev.first_token]);
+  if (det != "a" && det != "an") return std::nullopt;
+  size_t g = prev.first_token + 1;
+  while (g < prev.end_token && g - prev.first_token <= 4 && tokens[g].kind == TokenKind::kWord &&
+         !GenderlessSpokesNoun(LowerTokenText(seg_, tokens[g]))) {
+    ++g;
+  }
+  if (g >= prev.end_token || g - prev.first_token > 4 || tokens[g].kind != TokenKind::kWord ||
+      in_quote_[g]) {
+    return std::nullopt;
+  }
+  size_t e = g + 1;
+  if (e + 1 < prev.end_token && tokens[e].kind == TokenKind::kWord) {
+    const absl::string_view p = LowerTokenText(seg_, tokens[e]);
+    if (p == "for" || p == "at" || p == "from") {
+      size_t o = e + 1;
+      if (LowerTokenText(seg_, tokens[o]) == "the" && o + 1 < prev.end_token) ++o;
+      const std::vector<const OrgOccurrence*> named = orgs_.Within(tokens[o].begin, tokens[prev.end_token - 1].end);
+      if (!named.empty() && named.front()->begin == tokens[o].begin) {
+        e = FirstTokenFrom(seg_, named.front()->end);
+      } else if (o > e + 1 && tokens[o].kind == TokenKind::kWord) {
+        e = o + 1;  // "a spokesperson for the trust"
+      }
+    }
+  }
+  ResolvedSpeaker r = ResolveAntecedent({prev.first_token, e});
+  const bool fits = (r.kind == SpeakerKind::kOrganisation && IsSpokes(absl::AsciiStrToLower(r.role))) ||
+                    (r.kind == SpeakerKind::kUnknown && r.name.empty() && !r.role.empty());
+  if (!fits) return std::nullopt;
+  // For the pronouns after this one ("They said ... they added").
+  last_unnamed_ = Unnamed{r.mention.begin, Gender::kUnknown, r};
+  r.mention = mention;
+  return r;
+}
+
+bool SpeakerResolver::OfficeHolderMeant(Gender wanted, ByteSpan mention) const {
+  if (!last_office_.has_value() || last_office_->pos >= mention.begin) return false;
+  if (last_office_->gender != Gender::kUnknown && last_office_->gender != wanted) return false;
+  if (!WithinParagraphs(last_office_->pos, mention.begin, 1)) return false;
+  // No person named since the office holder (persons_ are in text order).
+  auto p = std::upper_bound(persons_.begin(), persons_.end(), last_office_->pos,
+                            [](size_t pos, const PersonMention& m) { return pos < m.begin; });
+  if (p != persons_.end() && p->begin < mention.begin) return false;
+  // The pronoun opens its sentence, or only a quotation and its punctuation come before it.
+  const std::vector<Token>& tokens = seg_.tokens;
+  const size_t t = FirstTokenFrom(seg_, mention.begin);
+  if (t >= tokens.size()) return false;
+  for (size_t k = seg_.sentences[tokens[t].sentence].first_token; k < t; ++k) {
+    if (tokens[k].kind == TokenKind::kWord && !in_quote_[k]) return false;
+  }
+  return true;
 }
 
 ResolvedSpeaker SpeakerResolver::ResolveAntecedent(TokenRange head) {
@@ -1942,6 +2128,10 @@ ResolvedSpeaker SpeakerResolver::ResolveNominal(absl::string_view noun,
     if (at != std::string::npos && written.size() - at == noun.size() && written.size() <= 40 &&
         written.find(',') == absl::string_view::npos && written.find('\'') == absl::string_view::npos) {
       s.role = std::string(written);
+    }
+    // "The chief executive said" in a story about one trust: the organisation in focus.
+    if (HeldAtAnOrganisation(absl::AsciiStrToLower(s.role))) {
+      OrganisationInFocus(mention.begin, &s.affiliation, &s.affiliation_id);
     }
   }
   return s;
@@ -2438,6 +2628,8 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& given, bool says_i
   // after it; a named speaker after it replaces it.
   const std::string role = absl::AsciiStrToLower(s.role);
   const bool singular = !role.empty() && !absl::EndsWith(role, "s");
+  const bool pronoun = phrase.head.end == phrase.head.begin + 1 && phrase.head.begin < seg_.tokens.size() &&
+                       IsPronoun(LowerTokenText(seg_, seg_.tokens[phrase.head.begin]));
   // Only an indefinite description introduces someone new ("a spokesman for the ministry",
   // "one aide"); "the nominee" mostly refers back to a person named before.
   bool indefinite = false;
@@ -2463,9 +2655,22 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& given, bool says_i
     if (absl::StrContains(role, "woman")) g = Gender::kFemale;
     else if (absl::EndsWith(role, "man")) g = Gender::kMale;
     last_unnamed_ = Unnamed{s.mention.begin, g, s};
-  } else if (!resolving_antecedent_ && !(phrase.head.end == phrase.head.begin + 1 && phrase.head.begin < seg_.tokens.size() &&
-                                          IsPronoun(LowerTokenText(seg_, seg_.tokens[phrase.head.begin])))) {
+  } else if (!resolving_antecedent_ && !pronoun) {
     last_unnamed_.reset();  // someone else spoke since (a pronoun is no one new)
+  }
+  // "The minister said", "the chief executive told MPs": one holder of an office the article
+  // does not name (ResolveNominal makes them a PERSON with a role and no name), for a
+  // pronoun opening the next sentence (OfficeHolderMeant).
+  const bool the = !phrase.head.empty() && phrase.head.begin < seg_.tokens.size() &&
+                   LowerTokenText(seg_, seg_.tokens[phrase.head.begin]) == "the";
+  if (!resolving_antecedent_ && the && singular && s.kind == SpeakerKind::kPerson && s.name.empty() &&
+      !s.mention.empty()) {
+    Gender g = Gender::kUnknown;
+    if (absl::StrContains(role, "woman")) g = Gender::kFemale;
+    else if (absl::EndsWith(role, "man")) g = Gender::kMale;
+    last_office_ = Unnamed{s.mention.begin, g, s};
+  } else if (!resolving_antecedent_ && !pronoun) {
+    last_office_.reset();  // someone else spoke since
   }
   return s;
 }
@@ -3067,6 +3272,11 @@ ResolvedSpeaker SpeakerResolver::ResolvePhrase(const SpeakerPhrase& phrase, bool
         s.affiliation_id = affiliation->id;
       }
       ApplyApposition({ae, app.end}, &s, &gender);
+      // "The chief executive, Dr Amira Khan," in a story about one trust: the organisation
+      // in focus.
+      if (s.affiliation.empty() && determiner == "the" && HeldAtAnOrganisation(absl::AsciiStrToLower(s.role))) {
+        OrganisationInFocus(tokens[b].begin, &s.affiliation, &s.affiliation_id);
+      }
       Remember(s, gender);
       return s;
     }

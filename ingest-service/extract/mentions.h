@@ -169,6 +169,18 @@ class SpeakerResolver {
   // found, or null), the last organisation that spoke and LoneSubjectOrganisation, in the
   // mention's paragraph or the two before, adopted into `s`; false when there is none.
   bool LatestCompany(ByteSpan mention, const OrgOccurrence* named, ResolvedSpeaker* s) const;
+  // The latest speaker before byte `before` that is an organisation (among the last 100
+  // speakers, at any distance); null when there is none.
+  const Seen* LatestOrganisationSpeaker(size_t before) const;
+  // The organisation in focus at byte `before`, for an office that the article holds at some
+  // organisation without naming it ("The chief executive, Dr Amira Khan,", "the medical
+  // director said"): the last organisation that spoke, when it spoke in that paragraph;
+  // else the organisation the article is about, the one that opens a sentence ("Barts
+  // Health NHS Trust has cut ...", "The RCN said") in its first two paragraphs; else the
+  // last organisation that spoke in the paragraph before. Never a
+  // government, a department, a party, a legislature or a news organisation (which hold
+  // offices of their own, or report on others'). Sets `name` and `id`; false when none.
+  bool OrganisationInFocus(size_t before, std::string* name, std::string* id) const;
   // The latest organisation named before `mention` (in its paragraph or the two before) whose
   // name does not say it is something other than a company (a council, a union, a
   // regulator, an authority...); null when there is none.
@@ -255,6 +267,28 @@ class SpeakerResolver {
     ResolvedSpeaker speaker;
   };
   std::optional<Unnamed> last_unnamed_;
+  // The last speaker that is one holder of an office the article does not name ("The
+  // minister said", "the chief executive told MPs": a PERSON with no name), until anyone
+  // else speaks. See OfficeHolderMeant.
+  std::optional<Unnamed> last_office_;
+  // Whether "he"/"she" at `mention` (of gender `wanted`) is last_office_: the office holder
+  // is the latest speaker, in the pronoun's paragraph or the one before, no person has been
+  // named (outside quotation marks) since, its gender is not known to differ, and the
+  // pronoun opens its sentence (or follows the quotation that opens it: '"...," she
+  // added'). Deliberately narrow: a pronoun anywhere else still looks back to the last
+  // person named ("Former minister Jane Smith ... The minister said ... She said" links to
+  // Jane Smith through the role, and an unlinked office holder three sentences back is not
+  // meant).
+  bool OfficeHolderMeant(Gender wanted, ByteSpan mention) const;
+  // Singular "they": the unnamed speaker of a word that gives no gender ("a spokesperson",
+  // "a representative") whom the pronoun at `mention` opening its sentence most likely
+  // means, or nullopt. Either the last such speaker (last_unnamed_), when no one has spoken
+  // since, in the pronoun's paragraph or the one before ("A spokesperson said ... They
+  // added"); or one introduced without a claim by the sentence right before the pronoun's,
+  // after the last speaker ("A Palantir spokesperson has been in touch. They said"), which
+  // is then remembered as last_unnamed_. Called only when "they" is no group that is the
+  // subject of the sentence before.
+  std::optional<ResolvedSpeaker> SingularThey(ByteSpan mention);
   std::string author_;
 };
 

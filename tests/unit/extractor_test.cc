@@ -3859,5 +3859,178 @@ TEST(MergeTest, ADocumentSeenByAnOutletIsNotTheOutlets) {
   EXPECT_THAT(Orgs(out.claims[0]), Contains("labour-party"));
 }
 
+
+// Eighth session: the README's known gaps.
+// An office holder the article does not name who just spoke is who "she" opening the next
+// sentence is, not a woman named before them; anywhere else a pronoun still looks back to the
+// last person named.
+TEST_F(ExtractorTest, APronounAfterAnUnnamedOfficeHolderWhoJustSpokeIsThem) {
+  const Extraction out = MustExtract(Article(
+      "Waiting lists fell for the third month in a row.\n\n"
+      "Dr Sarah Patel, a consultant at St Mary's Hospital, said the improvement was fragile.\n\n"
+      "The minister said the government had kept its promise.\n\n"
+      "She added that more money would follow in the spring. \"We will keep this under review,\" she said."));
+  ASSERT_EQ(out.claims.size(), 4u);
+  EXPECT_EQ(out.claims[1].speaker().role(), "minister");
+  EXPECT_TRUE(out.claims[1].speaker().id().empty());
+  for (int i : {2, 3}) {
+    EXPECT_EQ(out.claims[i].speaker().kind(), Speaker::PERSON) << i;
+    EXPECT_EQ(out.claims[i].speaker().role(), "minister") << i;  // was Sarah Patel
+    EXPECT_TRUE(out.claims[i].speaker().id().empty()) << i;
+  }
+  // A person named since the minister spoke is meant.
+  const Extraction named = MustExtract(Article(
+      "Dr Sarah Patel said the improvement was fragile. The minister said the government had kept its promise. "
+      "Dr Jane Holt, a GP, disagreed. She said the money had not arrived."));
+  ASSERT_EQ(named.claims.size(), 3u);
+  EXPECT_EQ(named.claims[2].speaker().id(), "jane-holt");
+  // An office whose words give a gender that does not fit is not.
+  const Extraction chairman = MustExtract(Article(
+      "Dr Sarah Patel said the improvement was fragile.\n\nThe chairman said the board had kept its promise. "
+      "She added that more money would follow."));
+  ASSERT_EQ(chairman.claims.size(), 3u);
+  EXPECT_EQ(chairman.claims[2].speaker().id(), "sarah-patel");
+  // Not a pronoun that is not the next sentence's subject.
+  const Extraction later = MustExtract(Article(
+      "Dr Sarah Patel said the improvement was fragile. The minister said the government had kept its promise. "
+      "In a statement on Friday, she said more money would follow."));
+  ASSERT_EQ(later.claims.size(), 3u);
+  EXPECT_EQ(later.claims[2].speaker().id(), "sarah-patel");
+  // A minister named before is still linked by the role, and one who is only talked about is
+  // no pronoun's antecedent.
+  const Extraction former = MustExtract(Article(
+      "Former minister David Davis said the minister had misled Parliament. He said the contract should be "
+      "scrapped."));
+  ASSERT_EQ(former.claims.size(), 2u);
+  EXPECT_EQ(former.claims[1].speaker().id(), "david-davis");
+  const Extraction linked = MustExtract(Article(
+      "Dr Sarah Patel said the improvement was fragile. Health minister Jane Smith visited the ward. The minister "
+      "said it was rushed. She added that patients would pay."));
+  ASSERT_EQ(linked.claims.size(), 3u);
+  EXPECT_EQ(linked.claims[1].speaker().id(), "jane-smith");
+  EXPECT_EQ(linked.claims[2].speaker().id(), "jane-smith");
+}
+
+TEST(MergeTest, APronounAfterAnUnnamedOfficeHolderWhoJustSpokeIsThem) {
+  const std::string text =
+      "Dr Sarah Patel said the improvement was fragile.\n\n"
+      "The minister said the government had kept its promise.\n\n"
+      "She added that more money would follow in the spring.";
+  const Extraction out = ExtractWith({{"said", "Dr Sarah Patel", "the improvement was fragile"},
+                                      {"said", "The minister", "the government had kept its promise"},
+                                      {"added", "She", "that more money would follow in the spring"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[2].speaker().role(), "minister");
+  EXPECT_TRUE(out.claims[2].speaker().id().empty());
+}
+
+
+// Singular "they" of an unnamed spokesperson, whether introduced by a claim or not.
+TEST_F(ExtractorTest, SingularTheyIsTheUnnamedSpokesperson) {
+  const Extraction out = MustExtract(Article(
+      "Patient records from five hospitals will move to the new platform next year.\n\n"
+      "A Palantir spokesperson has been in touch. They said the company does not own any NHS data.\n\n"
+      "They added that all processing follows NHS England's instructions."));
+  ASSERT_EQ(out.claims.size(), 2u);  // were dropped: "They" was nobody
+  for (const Claim& c : out.claims) {
+    EXPECT_EQ(c.speaker().id(), "palantir");
+    EXPECT_EQ(c.speaker().kind(), Speaker::ORGANISATION);
+    EXPECT_EQ(c.speaker().role(), "spokesperson");
+  }
+  // With no organisation: the spokesperson, unnamed (a quotation keeps its claim).
+  const Extraction unnamed = MustExtract(Article(
+      "Work on the bridge has been delayed again.\n\n"
+      "A spokesperson for the contractor has been in touch.\n\n"
+      "\"We apologise to residents,\" they said. They added: \"The work will finish in May.\""));
+  ASSERT_EQ(unnamed.claims.size(), 2u);
+  for (const Claim& c : unnamed.claims) {
+    EXPECT_EQ(c.speaker().kind(), Speaker::UNKNOWN);
+    EXPECT_THAT(c.speaker().role(), HasSubstr("spokesperson"));
+  }
+  // A spokesman, and a group that is the subject of the sentence before, are not.
+  const Extraction others = MustExtract(Article(
+      "Palantir said it would comply. A Palantir spokesman has been in touch. They said the data was safe.\n\n"
+      "A spokesperson for NHS England has been in touch. Campaigners at Foxglove disagreed. They said the "
+      "contract was unlawful."));
+  std::vector<std::string> ids;
+  for (const Claim& c : others.claims) ids.push_back(c.speaker().id());
+  EXPECT_THAT(ids, ::testing::Not(Contains("nhs-england")));
+}
+
+TEST(MergeTest, SingularTheyAfterAnUnnamedSpokespersonWhoSpokeIsThem) {
+  const std::string text =
+      "John Smith, who lives next to the site, complained that the noise was unbearable.\n\n"
+      "A spokesperson said the work would finish in May. They added that residents had been consulted.";
+  const Extraction out = ExtractWith({{"complained", "John Smith", "that the noise was unbearable"},
+                                      {"said", "A spokesperson", "the work would finish in May"},
+                                      {"added", "They", "that residents had been consulted"}},
+                                     text);
+  ASSERT_EQ(out.claims.size(), 3u);
+  EXPECT_EQ(out.claims[2].speaker().kind(), Speaker::UNKNOWN);
+  EXPECT_EQ(out.claims[2].speaker().role(), "spokesperson");  // was no one
+}
+
+
+// An office held at an organisation the phrase does not name ("The chief executive, Dr Amira
+// Khan,") is held at the organisation in focus: one that spoke in that paragraph, else the
+// one the article is about.
+TEST_F(ExtractorTest, AnOfficeWithNoOrganisationIsHeldAtTheOrganisationInFocus) {
+  const Extraction out = MustExtract(Article(
+      "Barts Health NHS Trust has cut its waiting list by a fifth, its board heard on Wednesday.\n\n"
+      "NHS England said every trust must publish its figures monthly.\n\n"
+      "The chief executive, Dr Amira Khan, said the trust had opened two new theatres. The medical director "
+      "said cancer waits had also fallen.\n\n"
+      "Sainsbury's said its sales had risen by 3%. The chief executive, Simon Roberts, said shoppers were cautious."));
+  std::vector<std::string> texts;
+  for (const Claim& c : out.claims) texts.push_back(c.text());
+  ASSERT_EQ(out.claims.size(), 5u) << ::testing::PrintToString(texts);
+  EXPECT_EQ(out.claims[1].speaker().id(), "amira-khan");
+  EXPECT_EQ(out.claims[1].speaker().affiliation_id(), "barts-health-nhs-trust");  // was none
+  EXPECT_THAT(Orgs(out.claims[1]), Contains("barts-health-nhs-trust*"));
+  EXPECT_EQ(out.claims[2].speaker().role(), "medical director");
+  EXPECT_EQ(out.claims[2].speaker().affiliation_id(), "barts-health-nhs-trust");
+  EXPECT_EQ(out.claims[4].speaker().affiliation_id(), "sainsbury");  // spoke in that paragraph
+  // Not a government, a party or a news organisation; not a former holder's.
+  const Extraction none = MustExtract(Article(
+      "The Government said the plan was fair. The chair, Jane Lowe, said it was not.\n\n"
+      "Labour said the plan was unfair. The chief executive, Tom Hale, said it was fair.\n\n"
+      "Acme Technologies said profits rose. The former chief executive, Ann Boyd, said the firm had lost its way."));
+  for (const Claim& c : none.claims) {
+    if (c.speaker().kind() != Speaker::PERSON) continue;
+    EXPECT_TRUE(c.speaker().affiliation_id().empty()) << c.speaker().name() << ": " << c.speaker().affiliation_id();
+  }
+}
+
+
+// A quotation that a rule attributes within its own paragraph ("Streeting's final words:
+// "..."") is no content of the model's cue in the next paragraph, even when it ends its
+// paragraph.
+TEST(MergeTest, AQuotationTheRulesAttributeInItsOwnParagraphStaysItsSpeakers) {
+  const std::string text =
+      "Wes Streeting visited the hospital on Friday to open the new wing.\n\n"
+      "Streeting's final words: \"This is what a health service that works looks like.\"\n\n"
+      "One resident tells our reporter: \"We waited ten years for this wing and it is already full.\"";
+  const Extraction out = ExtractWith(
+      {{"tells our reporter:", "One resident",
+        "\"This is what a health service that works looks like.\" || "
+        "\"We waited ten years for this wing and it is already full.\""}},
+      text);
+  ASSERT_EQ(out.claims.size(), 2u);  // was one claim of the resident's, with both quotations
+  EXPECT_EQ(out.claims[0].speaker().id(), "wes-streeting");
+  EXPECT_EQ(out.claims[0].text(), "This is what a health service that works looks like.");
+  EXPECT_EQ(out.claims[1].speaker().role(), "resident");
+  EXPECT_EQ(out.claims[1].text(), "We waited ten years for this wing and it is already full.");
+  // A quotation with no cue of its own in its paragraph still runs on into the next cue's.
+  const std::string run_on =
+      "\"We have waited ten years.\"\n\n"
+      "One resident tells our reporter: \"It is already full.\"";
+  const Extraction joined =
+      ExtractWith({{"tells our reporter:", "One resident", "\"We have waited ten years.\" || \"It is already full.\""}},
+                  run_on);
+  ASSERT_EQ(joined.claims.size(), 1u);
+  EXPECT_EQ(joined.claims[0].content_spans_size(), 2);
+}
+
 }  // namespace
 }  // namespace claims::extract

@@ -15,6 +15,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "common/timestamps.h"
@@ -516,8 +517,8 @@ class BlockWriter {
  private:
   // An embedded post as one paragraph, its words in quotation marks and then its signature
   // (“We will publish every contract.” — NHS England (@NHSEngland) July 3, 2025), so that
-  // the extractor reads a quotation signed with a dash; nothing for a post with no account
-  // handle in its signature. The links a post shortens
+  // the extractor reads a quotation signed with a dash (double marks in the post's words
+  // become single ones); nothing for a post with no account handle in its signature. The links a post shortens
   // ("pic.twitter.com/x", "https://t.co/x") are left out of its words.
   void WriteEmbeddedPost(const GumboNode* node, int depth) {
     Flush();
@@ -538,6 +539,9 @@ class BlockWriter {
     // Unsigned (a cut-down embed), the post's words would be a quotation of no one's.
     const std::string sign = Collapse(signature.Finish());
     if (text.empty() || !absl::StrContains(sign, "@")) return;
+    // A quotation in the post's words becomes a quotation within a quotation (single marks),
+    // so the marks around the post do not nest.
+    text = absl::StrReplaceAll(text, {{"\u201c", "\u2018"}, {"\u201d", "\u2019"}, {"\"", "'"}});
     current_ = absl::StrCat("\u201c", text, "\u201d ", sign);
     Flush();
   }

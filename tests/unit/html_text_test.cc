@@ -882,6 +882,11 @@ TEST(ParseHtmlArticleTest, BlueskyPostsDeepWrappersAndPromoBoxesWithPosts) {
                       "(@GavinNewsom) July 7, 2025</blockquote></figure></div></div></article>")
                 .text,
             "Before.\n\n\xE2\x80\x9CSigned today.\xE2\x80\x9D \xE2\x80\x94 Gavin Newsom (@GavinNewsom) July 7, 2025");
+  // A quotation in a post's words becomes one in single marks: the marks do not nest.
+  EXPECT_EQ(MustParse("<article><blockquote class=\"twitter-tweet\"><p>Nurses told me: \"We are exhausted.\"</p>"
+                      "&mdash; Wes Streeting (@wesstreeting) July 9, 2025</blockquote></article>")
+                .text,
+            "\xE2\x80\x9CNurses told me: 'We are exhausted.'\xE2\x80\x9D \xE2\x80\x94 Wes Streeting (@wesstreeting) July 9, 2025");
 }
 
 }  // namespace claims::extract

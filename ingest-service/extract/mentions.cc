@@ -1559,16 +1559,27 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
   s.kind = SpeakerKind::kUnknown;
   if (pronoun == "he" || pronoun == "she") {
     const Gender wanted = pronoun == "he" ? Gender::kMale : Gender::kFemale;
-    // "Dr Sarah Patel said ... The minister said ... She added": the unnamed office holder
-    // who just spoke, not the woman named before them.
+    const auto [best, best_pos, named] = MostRecentPerson(wanted, mention);
+    // "Dr Sarah Patel, a consultant, said ... The minister said ... She added": the unnamed
+    // office holder who just spoke, not the woman named before them, when the article gave
+    // her another role. ("Hillary Clinton said ... The former secretary of state said ... she
+    // said": a person named with no role may be that office holder, whom the article names
+    // elsewhere; the pronoun keeps her name.)
     if (OfficeHolderMeant(wanted, mention)) {
-      last_office_->gender = wanted;
-      ResolvedSpeaker u = last_office_->speaker;
-      u.mention = mention;
-      return u;
+      bool someone_else = best.empty();
+      if (!best.empty()) {
+        auto e = entities_.find(best);
+        someone_else = (e != entities_.end() && !e->second.role.empty()) ||
+                       (named != nullptr && named->role_end > named->role_begin);
+      }
+      if (someone_else) {
+        last_office_->gender = wanted;
+        ResolvedSpeaker u = last_office_->speaker;
+        u.mention = mention;
+        return u;
+      }
     }
     last_office_.reset();  // the pronoun is someone else, who spoke after the office holder
-    const auto [best, best_pos, named] = MostRecentPerson(wanted, mention);
     // "A spokesman for Romania's health ministry said ... He declined to give figures": an
     // unnamed speaker since then is meant, of a gender that fits (by the role's words).
     if (last_unnamed_.has_value() && last_unnamed_->pos < mention.begin && (best.empty() || last_unnamed_->pos > best_pos) &&

@@ -1296,8 +1296,7 @@ bool HoldsNoUnattachedOffice(absl::string_view name) {
 bool HeldAtAnOrganisation(absl::string_view role) {
   const std::vector<absl::string_view> words = absl::StrSplit(role, ' ', absl::SkipEmpty());
   bool held = false;
-  for (size_t i = 0; i < words.size(); ++i) {
-    const absl::string_view w = words[i];
+  for (const absl::string_view w : words) {
     if (w == "former" || w == "ex" || w == "shadow" || absl::StartsWith(w, "ex-")) return false;
     held = held || w == "chief" || w == "executive" || w == "chair" || w == "chairman" || w == "chairwoman" ||
            w == "chairperson" || w == "founder" || w == "co-founder" || w == "boss" ||
@@ -1562,9 +1561,9 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
     const auto [best, best_pos, named] = MostRecentPerson(wanted, mention);
     // "Dr Sarah Patel, a consultant, said ... The minister said ... She added": the unnamed
     // office holder who just spoke, not the woman named before them, when the article gave
-    // her another role. ("Hillary Clinton said ... The former secretary of state said ... she
-    // said": a person named with no role may be that office holder, whom the article names
-    // elsewhere; the pronoun keeps her name.)
+    // her another role. ("John Kasich said ... The Ohio governor said ... He added": a person
+    // named with no role may be that office holder, under another name; the pronoun keeps
+    // his name.)
     if (OfficeHolderMeant(wanted, mention)) {
       bool someone_else = best.empty();
       if (!best.empty()) {
@@ -2649,9 +2648,9 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& given, bool says_i
   // "The minister said", "the chief executive told MPs": one holder of an office the article
   // does not name (ResolveNominal makes them a PERSON with a role and no name), for a
   // pronoun opening the next sentence (OfficeHolderMeant).
-  const bool the = !phrase.head.empty() && phrase.head.begin < seg_.tokens.size() &&
-                   LowerTokenText(seg_, seg_.tokens[phrase.head.begin]) == "the";
-  if (!resolving_antecedent_ && the && singular && s.kind == SpeakerKind::kPerson && s.name.empty() &&
+  const bool definite = !phrase.head.empty() && phrase.head.begin < seg_.tokens.size() &&
+                        LowerTokenText(seg_, seg_.tokens[phrase.head.begin]) == "the";
+  if (!resolving_antecedent_ && definite && singular && s.kind == SpeakerKind::kPerson && s.name.empty() &&
       !s.mention.empty()) {
     Gender g = Gender::kUnknown;
     if (absl::StrContains(role, "woman")) g = Gender::kFemale;

@@ -1311,8 +1311,7 @@ bool HoldsNoUnattachedOffice(absl::string_view name) {
 bool HeldAtAnOrganisation(absl::string_view role) {
   const std::vector<absl::string_view> words = absl::StrSplit(role, ' ', absl::SkipEmpty());
   bool held = false;
-  for (size_t i = 0; i < words.size(); ++i) {
-    const absl::string_view w = words[i];
+  for (const absl::string_view w : words) {
     if (w == "former" || w == "ex" || w == "shadow" || absl::StartsWith(w, "ex-")) return false;
     held = held || w == "chief" || w == "executive" || w == "chair" || w == "chairman" || w == "chairwoman" ||
            w == "chairperson" || w == "founder" || w == "co-founder" || w == "boss" ||
@@ -1574,16 +1573,27 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(absl::string_view pronoun, ByteS
   s.kind = SpeakerKind::kUnknown;
   if (pronoun == "he" || pronoun == "she") {
     const Gender wanted = pronoun == "he" ? Gender::kMale : Gender::kFemale;
-    // "Dr Sarah Patel said ... The minister said ... She added": the unnamed office holder
-    // who just spoke, not the woman named before them.
+    const auto [best, best_pos, named] = MostRecentPerson(wanted, mention);
+    // "Dr Sarah Patel, a consultant, said ... The minister said ... She added": the unnamed
+    // office holder who just spoke, not the woman named before them, when the article gave
+    // her another role. ("John Kasich said ... The Ohio governor said ... He added": a person
+    // named with no role may be that office holder, under another name; the pronoun keeps
+    // his name.)
     if (OfficeHolderMeant(wanted, mention)) {
-      last_office_->gender = wanted;
-      ResolvedSpeaker u = last_office_->speaker;
-      u.mention = mention;
-      return u;
+      bool someone_else = best.empty();
+      if (!best.empty()) {
+        auto e = entities_.find(best);
+        someone_else = (e != entities_.end() && !e->second.role.empty()) ||
+                       (named != nullptr && named->role_end > named->role_begin);
+      }
+      if (someone_else) {
+        last_office_->gender = wanted;
+        ResolvedSpeaker u = last_office_->speaker;
+        u.mention = mention;
+        return u;
+      }
     }
     last_office_.reset();  // the pronoun is someone else, who spoke after the office holder
-    const auto [best, best_pos, named] = MostRecentPerson(wanted, mention);
     // "A spokesman for Romania's health ministry said ... He declined to give figures": an
     // unnamed speaker since then is meant, of a gender that fits (by the role's words).
     if (last_unnamed_.has_value() && last_unnamed_->pos < mention.begin && (best.empty() || last_unnamed_->pos > best_pos) &&
@@ -2661,9 +2671,9 @@ ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& given, bool says_i
   // "The minister said", "the chief executive told MPs": one holder of an office the article
   // does not name (ResolveNominal makes them a PERSON with a role and no name), for a
   // pronoun opening the next sentence (OfficeHolderMeant).
-  const bool the = !phrase.head.empty() && phrase.head.begin < seg_.tokens.size() &&
-                   LowerTokenText(seg_, seg_.tokens[phrase.head.begin]) == "the";
-  if (!resolving_antecedent_ && the && singular && s.kind == SpeakerKind::kPerson && s.name.empty() &&
+  const bool definite = !phrase.head.empty() && phrase.head.begin < seg_.tokens.size() &&
+                        LowerTokenText(seg_, seg_.tokens[phrase.head.begin]) == "the";
+  if (!resolving_antecedent_ && definite && singular && s.kind == SpeakerKind::kPerson && s.name.empty() &&
       !s.mention.empty()) {
     Gender g = Gender::kUnknown;
     if (absl::StrContains(role, "woman")) g = Gender::kFemale;

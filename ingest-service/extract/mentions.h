@@ -278,7 +278,8 @@ class SpeakerResolver {
   // added'). Deliberately narrow: a pronoun anywhere else still looks back to the last
   // person named ("Former minister Jane Smith ... The minister said ... She said" links to
   // Jane Smith through the role, and an unlinked office holder three sentences back is not
-  // meant).
+  // meant). ResolvePronoun asks besides that the person the pronoun would otherwise be was
+  // given another role (a person named with none may hold the office).
   bool OfficeHolderMeant(Gender wanted, ByteSpan mention) const;
   // Singular "they": the unnamed speaker of a word that gives no gender ("a spokesperson",
   // "a representative") whom the pronoun at `mention` opening its sentence most likely

@@ -3884,6 +3884,13 @@ TEST_F(ExtractorTest, APronounAfterAnUnnamedOfficeHolderWhoJustSpokeIsThem) {
       "Dr Jane Holt, a GP, disagreed. She said the money had not arrived."));
   ASSERT_EQ(named.claims.size(), 3u);
   EXPECT_EQ(named.claims[2].speaker().id(), "jane-holt");
+  // A person named with no role may hold the office: the pronoun keeps his name.
+  const Extraction kasich = MustExtract(Article(
+      "John Kasich said the plan was fair.\n\nThe Ohio governor said the bill would pass. He added that the vote "
+      "was close."));
+  ASSERT_EQ(kasich.claims.size(), 3u);
+  EXPECT_EQ(kasich.claims[1].speaker().role(), "Ohio governor");
+  EXPECT_EQ(kasich.claims[2].speaker().id(), "john-kasich");
   // An office whose words give a gender that does not fit is not.
   const Extraction chairman = MustExtract(Article(
       "Dr Sarah Patel said the improvement was fragile.\n\nThe chairman said the board had kept its promise. "
@@ -3913,10 +3920,10 @@ TEST_F(ExtractorTest, APronounAfterAnUnnamedOfficeHolderWhoJustSpokeIsThem) {
 
 TEST(MergeTest, APronounAfterAnUnnamedOfficeHolderWhoJustSpokeIsThem) {
   const std::string text =
-      "Dr Sarah Patel said the improvement was fragile.\n\n"
+      "Dr Sarah Patel, a consultant, told the BBC the improvement was fragile.\n\n"
       "The minister said the government had kept its promise.\n\n"
       "She added that more money would follow in the spring.";
-  const Extraction out = ExtractWith({{"said", "Dr Sarah Patel", "the improvement was fragile"},
+  const Extraction out = ExtractWith({{"told", "Dr Sarah Patel, a consultant,", "the improvement was fragile"},
                                       {"said", "The minister", "the government had kept its promise"},
                                       {"added", "She", "that more money would follow in the spring"}},
                                      text);

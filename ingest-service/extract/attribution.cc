@@ -768,9 +768,7 @@ class Finder {
     while (open < limit && open - t <= 8 && !Is(open, "(") && tokens_[open].kind != TokenKind::kQuote) ++open;
     if (open == t + 1 || open >= limit || !Is(open, "(")) return false;
     const size_t end = AfterPostHandle(open, limit);
-    if (end == open || !(end >= limit || (IsTerminalPunct(TokenText(text_, tokens_[end])) && end + 1 >= limit))) {
-      return false;
-    }
+    if (end == open || !EndsSentence(end, limit)) return false;
     // The name's words, without an emoji or a mark around them ("Jane Hill \u{1F339}").
     size_t name_begin = t + 1, name_end = open;
     auto name_word = [&](size_t k) {  // not an emoji or a symbol (UTF-8 lead bytes F0-F4, E2)
@@ -780,14 +778,26 @@ class Finder {
     while (name_begin < name_end && !name_word(name_begin)) ++name_begin;
     while (name_end > name_begin && !name_word(name_end - 1)) --name_end;
     if (name_begin == name_end) return false;
-    m->speaker = SpeakerPhraseOf(text_, seg_, {name_begin, name_end});
-    if (m->speaker.head.empty()) return false;
+    SpeakerPhrase speaker = SpeakerPhraseOf(text_, seg_, {name_begin, name_end});
+    if (speaker.head.empty()) return false;
+    SignedAt(t, end, limit, std::move(speaker), m);
+    return true;
+  }
+
+  // Whether token `end` ends the sentence that ends at `limit`: it is `limit`, or the
+  // sentence's last token and a terminal mark.
+  bool EndsSentence(size_t end, size_t limit) const {
+    return end >= limit || (IsTerminalPunct(TokenText(text_, tokens_[end])) && end + 1 >= limit);
+  }
+
+  // `m` as the signature at dash `t` by `speaker`, whose phrase ends at token `end`.
+  static void SignedAt(size_t t, size_t end, size_t limit, SpeakerPhrase speaker, CueMatch* m) {
+    m->speaker = std::move(speaker);
     m->cue_begin = t;
     m->cue_end = t + 1;
     m->last_token = end < limit ? end : limit - 1;
     m->after = true;
     m->strong = true;
-    return true;
   }
 
   // `"..." ― Sonya Herridge`, `"..." — Tom Baker, Hackney resident.`: at token t (the first
@@ -803,16 +813,8 @@ class Finder {
     if (!SubjectAfter(t + 1, limit, &speaker, &phrase_end)) return false;
     // Only a name or a role: "— and then he left" is not a signature.
     if (!NamesOrRoles(speaker.head.begin, speaker.head.end)) return false;
-    if (phrase_end < limit && !(IsTerminalPunct(TokenText(text_, tokens_[phrase_end])) &&
-                                phrase_end + 1 >= limit)) {
-      return false;
-    }
-    m->speaker = speaker;
-    m->cue_begin = t;
-    m->cue_end = t + 1;
-    m->last_token = phrase_end < limit ? phrase_end : limit - 1;
-    m->after = true;
-    m->strong = true;
+    if (!EndsSentence(phrase_end, limit)) return false;
+    SignedAt(t, phrase_end, limit, std::move(speaker), m);
     return true;
   }
 

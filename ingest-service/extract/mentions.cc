@@ -434,11 +434,13 @@ bool CampaignNoun(absl::string_view w) {
 
 bool OrganisationFitsNoun(absl::string_view name, absl::string_view noun) {
   if (noun.empty()) return true;
-  // Called for many occurrences per reference: no allocation, case-insensitive compares.
+  // Called for many occurrences per reference: no allocation, case-insensitive compares
+  // (the lengths first, inline: most words differ in length from most heads, and a call
+  // into the library per pair was a tenth of the extractor's time).
   auto has = [&](std::initializer_list<absl::string_view> heads) {
     for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
       for (absl::string_view h : heads) {
-        if (absl::EqualsIgnoreCase(w, h)) return true;
+        if (w.size() == h.size() && absl::EqualsIgnoreCase(w, h)) return true;
       }
     }
     return false;

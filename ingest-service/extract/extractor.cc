@@ -578,13 +578,15 @@ bool MeetsAny(const std::vector<ByteSpan>& spans, size_t begin, size_t end) {
   return it != spans.end() && it->begin < end;
 }
 
-// Whether byte `pos` is inside double quotation marks in its paragraph (the last double
-// mark before it opens).
+// Whether byte `pos` is inside double quotation marks in its paragraph: the last double
+// mark before it, among the 64 tokens before it, opens (a title or a short quotation; the
+// bound keeps a megabyte paragraph of dates linear).
 bool InDoubleQuotes(const Segmentation& seg, size_t pos) {
   size_t t = FirstTokenFrom(seg, pos);
   if (t >= seg.tokens.size()) return false;
   const uint32_t paragraph = seg.tokens[t].paragraph;
-  while (t-- > 0 && seg.tokens[t].paragraph == paragraph) {
+  const size_t floor = t > 64 ? t - 64 : 0;
+  while (t-- > floor && seg.tokens[t].paragraph == paragraph) {
     if (seg.tokens[t].quote == QuoteRole::kDoubleOpen) return true;
     if (seg.tokens[t].quote == QuoteRole::kDoubleClose) return false;
   }

@@ -1339,8 +1339,10 @@ bool SpeakerResolver::OrganisationInFocus(size_t before, std::string* name, std:
   // paragraphs (after "The" or not), outside quotation marks. (It comes before an
   // organisation that spoke in the paragraph before: "Barts Health NHS Trust has cut ... ||
   // NHS England has asked every trust ... || The chief executive said" is the trust's.)
+  // (Among the article's first 12 sentences: a megabyte first paragraph stays linear.)
   const std::vector<Token>& tokens = seg_.tokens;
-  for (const Sentence& sentence : seg_.sentences) {
+  for (size_t si = 0; si < seg_.sentences.size() && si < 12; ++si) {
+    const Sentence& sentence = seg_.sentences[si];
     if (sentence.first_token >= sentence.end_token) continue;
     if (sentence.paragraph > seg_.sentences.front().paragraph + 1 || tokens[sentence.first_token].begin >= before) break;
     size_t k = sentence.first_token;

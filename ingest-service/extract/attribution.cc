@@ -1,6 +1,7 @@
 #include "ingest-service/extract/attribution.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -1341,10 +1342,11 @@ class Finder {
         }
         // "The RCN said A, and a spokeswoman for the Patients Association said B": a second
         // subject with its own cue after ", and" / ", but" starts a second attribution.
-        if (SecondSaying(b, ce, s, out, [&](size_t first_end) {
-              out->push_back(MakeIndirect(c, c + n, sp, {{b, first_end}}, s));
-              out->back().strong = true;  // two subjects, two cues: little doubt
-            })) {
+        if (const std::optional<SecondSayingAt> second = SecondSaying(b, ce)) {
+          // Two subjects, two cues: little doubt (strong).
+          out->push_back(MakeIndirect(c, c + n, sp, {{b, second->first_end}}, s));
+          out->back().strong = true;
+          out->push_back(MakeIndirect(second->cue, second->cue_end, second->speaker, {{second->content, ce}}, s));
           out->back().strong = true;
           return true;
         }
@@ -1365,13 +1367,16 @@ class Finder {
     return false;
   }
 
-  // In the content [b, e) of a saying: ", and" / ", but" (outside quotations) and then a
-  // subject of its own right before a cue, with content after it ("..., and a spokeswoman for
-  // the Patients Association said families were exhausted"). Calls add_first with the end of
-  // the first content (the comma), then adds the second attribution to `out`; false (nothing
-  // added) when there is none.
-  template <typename AddFirst>
-  bool SecondSaying(size_t b, size_t e, const Sentence& s, std::vector<Attribution>* out, AddFirst add_first) {
+  // A second saying in the content [b, e) of a first: ", and" / ", but" (outside quotations)
+  // and then a subject of its own right before a cue, with content after it ("..., and a
+  // spokeswoman for the Patients Association said families were exhausted").
+  struct SecondSayingAt {
+    size_t first_end = 0;          // the comma: the end of the first content
+    size_t cue = 0, cue_end = 0;   // the second cue
+    SpeakerPhrase speaker;         // its subject
+    size_t content = 0;            // where its content begins (it ends at e)
+  };
+  std::optional<SecondSayingAt> SecondSaying(size_t b, size_t e) const {
     for (size_t k = b + 2; k + 2 < e; ++k) {
       if (!IsWord(k) || InQuote(k) || !Is(k - 1, ",") || (Lower(k) != "and" && Lower(k) != "but")) continue;
       for (size_t j = k + 2; j < e && j - k <= 10 && !InQuote(j); ++j) {
@@ -1379,18 +1384,19 @@ class Finder {
         CueInfo info;
         const size_t n = CueAt(j, e, &info);
         if (n == 0) continue;
-        SpeakerPhrase sp;
+        SecondSayingAt at;
         size_t phrase_begin = 0;
-        if (!SubjectBefore(j, k + 1, &sp, &phrase_begin) || phrase_begin != k + 1) break;
-        size_t b2 = j + n;
-        if (b2 < e && IsWord(b2) && Lower(b2) == "that") ++b2;
-        if (!ContentOk(b, k - 1) || !ContentOk(b2, e)) break;
-        add_first(k - 1);
-        out->push_back(MakeIndirect(j, j + n, sp, {{b2, e}}, s));
-        return true;
+        if (!SubjectBefore(j, k + 1, &at.speaker, &phrase_begin) || phrase_begin != k + 1) break;
+        at.content = j + n;
+        if (at.content < e && IsWord(at.content) && Lower(at.content) == "that") ++at.content;
+        if (!ContentOk(b, k - 1) || !ContentOk(at.content, e)) break;
+        at.first_end = k - 1;
+        at.cue = j;
+        at.cue_end = j + n;
+        return at;
       }
     }
-    return false;
+    return std::nullopt;
   }
 
   // The "and"/"but" in [b, e), outside quotations, followed by a verb that only a speaker's

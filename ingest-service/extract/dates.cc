@@ -282,6 +282,17 @@ std::vector<Token> Tokenise(absl::string_view text) {
   return tokens;
 }
 
+// `from` moved by `offset`: days as days; months to the first day of the month so many
+// months on; years to 1 January of the year so many years on.
+absl::CivilDay Shifted(absl::CivilDay from, DateOffset offset) {
+  switch (offset.unit) {
+    case DatePrecision::kDay: return from + offset.count;
+    case DatePrecision::kMonth: return absl::CivilDay(absl::CivilMonth(from) + offset.count);
+    case DatePrecision::kYear: return absl::CivilDay(from.year() + offset.count, 1, 1);
+  }
+  return from;
+}
+
 class Matcher {
  public:
   Matcher(absl::string_view text, absl::CivilDay reference, DateOrder order)
@@ -319,6 +330,12 @@ class Matcher {
     return Has(i) && tokens_[i].kind == TokenKind::kWord && tokens_[i].word.kind == kind;
   }
   // Month and weekday names count only when capitalised ("may", "march", "sunday best").
+  // Token i is the word `word` (lower-case), whatever its case.
+  bool IsWord(size_t i, absl::string_view word) const {
+    return Has(i) && tokens_[i].kind == TokenKind::kWord &&
+           absl::EqualsIgnoreCase(text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin), word);
+  }
+
   bool IsMonth(size_t i) const { return IsKind(i, WordKind::kMonth) && tokens_[i].capitalised; }
   bool IsWeekday(size_t i) const {
     return IsKind(i, WordKind::kWeekday) && tokens_[i].capitalised;
@@ -411,8 +428,7 @@ class Matcher {
     };
     if (past_verb(i - 1)) return true;
     const size_t on = i - 1;
-    if (on == 0 || !IsKind(on, WordKind::kPreposition) || !GapIsSpace(on) ||
-        !absl::EqualsIgnoreCase(text_.substr(tokens_[on].begin, tokens_[on].end - tokens_[on].begin), "on")) {
+    if (on == 0 || !IsKind(on, WordKind::kPreposition) || !GapIsSpace(on) || !IsWord(on, "on")) {
       return false;
     }
     if (past_verb(on - 1)) return true;
@@ -433,10 +449,7 @@ class Matcher {
   // after "will on" ("will on Monday say").
   bool BeforeFutureReport(size_t i) const {
     if (i == 0 || !GapIsSpace(i)) return false;
-    auto is_on = [&](size_t k) {
-      return IsKind(k, WordKind::kPreposition) &&
-             absl::EqualsIgnoreCase(text_.substr(tokens_[k].begin, tokens_[k].end - tokens_[k].begin), "on");
-    };
+    auto is_on = [&](size_t k) { return IsKind(k, WordKind::kPreposition) && IsWord(k, "on"); };
     // The future auxiliary before the verb at v: "will", or a marker and "to".
     auto future_before = [&](size_t v) {
       if (v == 0 || !GapIsSpace(v)) return false;
@@ -777,8 +790,7 @@ class Matcher {
   // most a day after the reference, else of the most recent earlier month that has it. DAY.
   bool MatchOrdinalDay(size_t i, DateMention* m, size_t* next) const {
     if (!IsDayNumber(i) || !tokens_[i].ordinal || i < 2 || !IsKind(i - 1, WordKind::kThe) ||
-        !GapIsSpace(i) || !GapIsSpace(i - 1) || !IsKind(i - 2, WordKind::kPreposition) ||
-        !absl::EqualsIgnoreCase(text_.substr(tokens_[i - 2].begin, tokens_[i - 2].end - tokens_[i - 2].begin), "on")) {
+        !GapIsSpace(i) || !GapIsSpace(i - 1) || !IsKind(i - 2, WordKind::kPreposition) || !IsWord(i - 2, "on")) {
       return false;
     }
     // What may follow: the end of the text, punctuation, or a word that starts a clause or a
@@ -787,9 +799,8 @@ class Matcher {
       static constexpr const char* kFollowers[] = {"that", "and", "but", "when", "after", "before",
                                                    "in", "at", "to", "with", "as", "while", "saying",
                                                    "the", "a", "an", "it", "he", "she", "they", "we"};
-      const absl::string_view w = text_.substr(tokens_[i + 1].begin, tokens_[i + 1].end - tokens_[i + 1].begin);
       bool ok = false;
-      for (const char* f : kFollowers) ok = ok || absl::EqualsIgnoreCase(w, f);
+      for (const char* f : kFollowers) ok = ok || IsWord(i + 1, f);
       if (!ok) return false;
     }
     const int day = tokens_[i].number;
@@ -906,12 +917,6 @@ class Matcher {
     return true;
   }
 
-  // Token i is the word `word` (lower-case), whatever its case.
-  bool IsWord(size_t i, absl::string_view word) const {
-    return Has(i) && tokens_[i].kind == TokenKind::kWord &&
-           absl::EqualsIgnoreCase(text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin), word);
-  }
-
   // Whether a relative date on tokens [first, last] counts from the date before it, judged by
   // its neighbours: not after a preposition of a period ("within the next day" counts from
   // now), not before "than", "or", "as", "of", a possessive or a verb whose subject it is
@@ -1002,32 +1007,15 @@ class Matcher {
   // "three days ago" (DAY), "two weeks ago" (DAY, 7 days a week as "last week"), "six months
   // ago" (MONTH), "a year ago" (YEAR): a count of 1-99 in digits or 1-12 in words.
   bool MatchAgo(size_t i, DateMention* m, size_t* next) const {
-    const Token& t = tokens_[i];
-    int count = 0;
-    if (t.kind == TokenKind::kNumber && !t.ordinal && t.number >= 1 && t.number <= 99) {
-      count = t.number;
-    } else if (t.kind == TokenKind::kWord && t.word.kind == WordKind::kNumberWord) {
-      count = t.word.value;
-    } else {
-      return false;
-    }
+    const int count = CountAt(i);
     const size_t unit = i + 1, ago = i + 2;
-    if (!Has(ago) || !GapIsSpace(unit) || !GapIsSpace(ago) || !IsKind(ago, WordKind::kAgo)) {
+    DateOffset one;
+    bool singular = false;
+    if (count == 0 || !Has(ago) || !GapIsSpace(unit) || !GapIsSpace(ago) || !IsKind(ago, WordKind::kAgo) ||
+        !UnitAt(unit, &one, &singular)) {
       return false;
     }
-    // The singular "week", "month", "year" ("a week ago") have word kinds of their own.
-    const int kind = IsKind(unit, WordKind::kAgoUnit) ? tokens_[unit].word.value
-                     : IsKind(unit, WordKind::kWeek)      ? kAgoWeeks
-                     : IsKind(unit, WordKind::kMonthWord) ? kAgoMonths
-                     : IsKind(unit, WordKind::kYearWord)  ? kAgoYears
-                                                          : 0;
-    switch (kind) {
-      case kAgoDays: Set(m, i, ago, ref_ - count, DatePrecision::kDay); break;
-      case kAgoWeeks: Set(m, i, ago, ref_ - 7 * count, DatePrecision::kDay); break;
-      case kAgoMonths: Set(m, i, ago, absl::CivilDay(absl::CivilMonth(ref_) - count), DatePrecision::kMonth); break;
-      case kAgoYears: Set(m, i, ago, absl::CivilDay(ref_.year() - count, 1, 1), DatePrecision::kYear); break;
-      default: return false;
-    }
+    Set(m, i, ago, Shifted(ref_, {-count * one.count, one.unit}), one.unit);
     *next = ago + 1;
     return true;
   }
@@ -1091,19 +1079,11 @@ class Matcher {
 bool ResolveOffset(const DateMention& anchor, DateMention* mention) {
   if (!mention->offset.has_value() || !anchor.resolved) return false;
   const DateOffset& offset = *mention->offset;
-  switch (offset.unit) {
-    case DatePrecision::kDay:
-      if (anchor.precision != DatePrecision::kDay) return false;
-      mention->day = anchor.day + offset.count;
-      break;
-    case DatePrecision::kMonth:
-      if (anchor.precision == DatePrecision::kYear) return false;
-      mention->day = absl::CivilDay(absl::CivilMonth(anchor.day) + offset.count);
-      break;
-    case DatePrecision::kYear:
-      mention->day = absl::CivilDay(anchor.day.year() + offset.count, 1, 1);
-      break;
+  if ((offset.unit == DatePrecision::kDay && anchor.precision != DatePrecision::kDay) ||
+      (offset.unit == DatePrecision::kMonth && anchor.precision == DatePrecision::kYear)) {
+    return false;
   }
+  mention->day = Shifted(anchor.day, offset);
   mention->precision = offset.unit;
   mention->resolved = true;
   return true;

@@ -4,7 +4,6 @@
 #include <array>
 #include <cstdint>
 #include <cstdlib>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -300,19 +299,11 @@ class Matcher {
 
   std::vector<DateMention> Run() {
     std::vector<DateMention> out;
-    // The last date found, when resolved: what a relative date counts from.
-    std::optional<DateMention> anchor;
     size_t i = 0;
     while (i < tokens_.size()) {
       DateMention m;
       size_t next = i;
       if (MatchAt(i, &m, &next)) {
-        if (m.offset.has_value()) m.resolved = anchor.has_value() && ResolveOffset(*anchor, &m);
-        if (m.resolved && m.anchors) {
-          anchor = m;
-        } else {
-          anchor.reset();  // "A day later" after an unresolved one counts from nothing known
-        }
         out.push_back(m);
         i = next;
       } else {
@@ -320,6 +311,7 @@ class Matcher {
         i = std::max(i + 1, next);
       }
     }
+    ResolveRelativeDates(&out, [](const DateMention&, const DateMention&) { return true; });
     return out;
   }
 
@@ -1087,6 +1079,16 @@ bool ResolveOffset(const DateMention& anchor, DateMention* mention) {
   mention->precision = offset.unit;
   mention->resolved = true;
   return true;
+}
+
+void ResolveRelativeDates(std::vector<DateMention>* mentions,
+                          absl::FunctionRef<bool(const DateMention& anchor, const DateMention& mention)> in_reach) {
+  const DateMention* anchor = nullptr;  // the mention before, when it may be counted from
+  for (DateMention& m : *mentions) {
+    if (m.offset.has_value()) m.resolved = anchor != nullptr && in_reach(*anchor, m) && ResolveOffset(*anchor, &m);
+    // ("A day later" after an unresolved one counts from nothing known.)
+    anchor = m.resolved && m.anchors ? &m : nullptr;
+  }
 }
 
 std::vector<DateMention> FindDates(absl::string_view text, absl::CivilDay reference, DateOrder order) {

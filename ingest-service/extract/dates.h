@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 
@@ -54,6 +55,13 @@ struct DateMention {
 // moved by it, of YEAR precision. Otherwise (an anchor too coarse, an unresolved anchor, or a
 // mention with no offset) returns false and leaves `mention` as it is.
 bool ResolveOffset(const DateMention& anchor, DateMention* mention);
+
+// Resolves, in order, each relative mention of `mentions` (text order; one with an offset)
+// against the mention right before it, when that one is resolved, `anchors`, and the caller
+// finds it `in_reach` of the relative one (ResolveOffset); otherwise the relative mention is
+// left unresolved, and is no anchor for the next. Other mentions are left as they are.
+void ResolveRelativeDates(std::vector<DateMention>* mentions,
+                          absl::FunctionRef<bool(const DateMention& anchor, const DateMention& mention)> in_reach);
 
 // Finds the date expressions in `text`, in order, without overlaps, resolved against
 // `reference` (normally the publication day). Linear in the length of `text`.

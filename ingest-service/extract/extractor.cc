@@ -607,27 +607,24 @@ absl::flat_hash_map<size_t, DateMention> AnchoredRelativeDates(absl::string_view
                                                                absl::CivilDay reference_day, DateOrder date_order,
                                                                const std::vector<ByteSpan>& said,
                                                                const std::vector<ByteSpan>& asides) {
-  absl::flat_hash_map<size_t, DateMention> resolved;
-  std::optional<DateMention> anchor;
-  uint32_t anchor_paragraph = 0;
+  std::vector<DateMention> dates;
   for (DateMention d : FindDates(text, reference_day, date_order)) {
     if (MeetsAny(said, d.begin, d.end)) continue;  // what someone said is no anchor
     // Nor a date in quotation marks that no one is said to have said: a title ("a screening
     // of "Born on 4 July"").
-    if (InDoubleQuotes(seg, d.begin)) d.anchors = false;
-    if (MeetsAny(asides, d.begin, d.end)) d.anchors = false;
+    if (InDoubleQuotes(seg, d.begin) || MeetsAny(asides, d.begin, d.end)) d.anchors = false;
+    dates.push_back(d);
+  }
+  auto paragraph = [&](const DateMention& d) {
     const size_t t = FirstTokenFrom(seg, d.begin);
-    const uint32_t paragraph = t < seg.tokens.size() ? seg.tokens[t].paragraph : 0;
-    if (d.offset.has_value()) {
-      d.resolved = anchor.has_value() && paragraph <= anchor_paragraph + 1 && ResolveOffset(*anchor, &d);
-      if (d.resolved) resolved.emplace(d.begin, d);
-    }
-    if (d.resolved && d.anchors) {
-      anchor = d;
-      anchor_paragraph = paragraph;
-    } else {
-      anchor.reset();
-    }
+    return t < seg.tokens.size() ? seg.tokens[t].paragraph : 0;
+  };
+  ResolveRelativeDates(&dates, [&](const DateMention& anchor, const DateMention& d) {
+    return paragraph(d) <= paragraph(anchor) + 1;
+  });
+  absl::flat_hash_map<size_t, DateMention> resolved;
+  for (const DateMention& d : dates) {
+    if (d.offset.has_value() && d.resolved) resolved.emplace(d.begin, d);
   }
   return resolved;
 }

@@ -490,6 +490,13 @@ bool OrganisationFitsNoun(absl::string_view name, absl::string_view noun) {
   return has({noun});
 }
 
+bool OrganisationFitsAnyNoun(absl::string_view name, std::initializer_list<absl::string_view> nouns) {
+  for (absl::string_view noun : nouns) {
+    if (OrganisationFitsNoun(name, noun)) return true;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------
 // ArticleOrganisations
 
@@ -1223,12 +1230,9 @@ namespace {
 // "Competition and Markets Authority", "Unite the Union").
 bool NamedAsNoCompany(absl::string_view name) {
   // ("Halloway Group", "Lloyds Banking Group" are companies.)
-  for (absl::string_view kind : {"council", "union", "department", "hospital", "charity", "newspaper",
-                                 "regulator", "administration", "party", "government", "university", "committee",
-                                 "authority", "commission", "agency", "police", "court"}) {
-    if (OrganisationFitsNoun(name, kind)) return true;
-  }
-  return false;
+  return OrganisationFitsAnyNoun(name, {"council", "union", "department", "hospital", "charity", "newspaper",
+                                        "regulator", "administration", "party", "government", "university",
+                                        "committee", "authority", "commission", "agency", "police", "court"});
 }
 }  // namespace
 
@@ -1299,11 +1303,8 @@ namespace {
 // department, a party, a legislature, a newspaper or broadcaster): no office that an article
 // leaves unattached ("the chief executive") is held there.
 bool HoldsNoUnattachedOffice(absl::string_view name) {
-  for (absl::string_view kind : {"government", "department", "party", "parliament", "congress", "senate",
-                                 "assembly", "administration", "newspaper"}) {
-    if (OrganisationFitsNoun(name, kind)) return true;
-  }
-  return false;
+  return OrganisationFitsAnyNoun(name, {"government", "department", "party", "parliament", "congress", "senate",
+                                        "assembly", "administration", "newspaper"});
 }
 
 // A role held at an organisation whose name it does not give (lower case): "chief

@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <initializer_list>
 #include <string>
 #include <utility>
 #include <vector>
@@ -74,6 +75,8 @@ class ArticleOrganisations {
 
 // True when an organisation's display name fits a common noun used to refer back to it.
 bool OrganisationFitsNoun(absl::string_view name, absl::string_view noun);
+// True when the name fits one of `nouns` (a kind of body: "council", "party", ...).
+bool OrganisationFitsAnyNoun(absl::string_view name, std::initializer_list<absl::string_view> nouns);
 
 enum class SpeakerKind { kPerson, kOrganisation, kGroup, kUnknown };
 
